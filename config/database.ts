@@ -1,0 +1,63 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * SQLite under `.tmp/` by default; PostgreSQL with DATABASE_CLIENT=postgres.
+ * The pool keeps no idle minimum and gives up acquiring quickly, so that when the
+ * database goes away requests fail fast (health answers 503) and, once it is back,
+ * fresh connections are made without a restart.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
+  const client = env('DATABASE_CLIENT', 'sqlite');
+  const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 5000);
+  const pool = {
+    min: env.int('DATABASE_POOL_MIN', 0),
+    max: env.int('DATABASE_POOL_MAX', 10),
+    acquireTimeoutMillis: acquireConnectionTimeout,
+    createTimeoutMillis: acquireConnectionTimeout,
+    idleTimeoutMillis: 30000,
+    reapIntervalMillis: 1000,
+    createRetryIntervalMillis: 200,
+    propagateCreateError: true,
+  };
+
+  if (client === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: {
+          // When DATABASE_URL is set, its parts take precedence over the separate variables.
+          connectionString: env('DATABASE_URL', '') || undefined,
+          host: env('DATABASE_HOST', '127.0.0.1'),
+          port: env.int('DATABASE_PORT', 5432),
+          database: env('DATABASE_NAME', 'meja_sandi'),
+          user: env('DATABASE_USERNAME', 'postgres'),
+          password: env('DATABASE_PASSWORD', ''),
+          ssl: env.bool('DATABASE_SSL', false) && {
+            rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+          },
+          schema: env('DATABASE_SCHEMA', 'public'),
+        },
+        pool,
+        acquireConnectionTimeout,
+      },
+    };
+  }
+
+  if (client !== 'sqlite') {
+    throw new Error(`DATABASE_CLIENT tidak didukung: ${client}. Gunakan "sqlite" atau "postgres".`);
+  }
+
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: {
+        filename: path.join(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+      },
+      useNullAsDefault: true,
+      acquireConnectionTimeout,
+    },
+  };
+};
+
+export default config;

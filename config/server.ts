@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from '../src/config/secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  // Only trust X-Forwarded-* when a reverse proxy is declared in front of us.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
+  app: {
+    keys: secret('APP_KEYS').split(','),
+  },
+  webhooks: {
+    populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+  },
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: false },
+    config: { level: env('LOG_LEVEL', 'http') },
+  },
+});
+
+export default config;

@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import { ROLE_DECLARATIONS, type RoleDeclaration } from '../domain/roles';
+import { diffPermissionSets, permissionSet, sameSet, type PermissionLike } from '../domain/permission-set';
+
+type AdminRole = { id: number; name: string; code: string; description?: string | null };
+type StoredFingerprints = Record<string, string[]>;
+
+const STORE_KEY = 'roles-applied';
+const CONTENT_MANAGER = 'plugin::content-manager.explorer';
+
+const store = (strapi: Core.Strapi) => strapi.store({ type: 'plugin', name: 'meja-sandi', key: STORE_KEY });
+
+/** The declaration turned into admin permissions, for the content types this build has. */
+export const desiredPermissions = (strapi: Core.Strapi, role: RoleDeclaration): PermissionLike[] => {
+  const contentTypeService = strapi.service('admin::content-type') as {
+    getNestedFields: (model: unknown, options: { components: unknown }) => string[];
+  };
+  const permissions: PermissionLike[] = [];
+  for (const grant of role.content) {
+    const model = strapi.contentTypes[grant.uid as keyof typeof strapi.contentTypes];
+    if (!model) continue;
+    const allFields = contentTypeService.getNestedFields(model, { components: strapi.components });
+    const fields = grant.fields
+      ? allFields.filter((field) => grant.fields!.some((allowed) => field === allowed || field.startsWith(`${allowed}.`)))
+      : allFields;
+    for (const action of grant.actions) {
+      const usesFields = action !== 'delete' && action !== 'publish';
+      permissions.push({
+        action: `${CONTENT_MANAGER}.${action}`,
+        subject: grant.uid,
+        properties: usesFields ? { fields } : {},
+        conditions: [],
+      });
+    }
+  }
+  for (const action of role.plugin) {
+    permissions.push({ action, subject: null, properties: {}, conditions: [] });
+  }
+  return permissions;
+};
+
+const currentPermissions = async (strapi: Core.Strapi, roleId: number): Promise<PermissionLike[]> =>
+  (await strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } } })) as PermissionLike[];
+
+/**
+ * Creates the eight roles if missing and keeps them in step with the declaration.
+ * A role whose permissions differ from what was last applied has been edited by an
+ * administrator: it is left as it is and the difference is logged.
+ */
+export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
+  const roleService = strapi.service('admin::role') as {
+    create: (attributes: { name: string; code: string; description: string }) => Promise<AdminRole>;
+    assignPermissions: (roleId: number, permissions: PermissionLike[]) => Promise<unknown>;
+  };
+  const applied = ((await store(strapi).get({})) ?? {}) as StoredFingerprints;
+  const next: StoredFingerprints = { ...applied };
+
+  for (const declaration of ROLE_DECLARATIONS) {
+    const desired = desiredPermissions(strapi, declaration);
+    const desiredSet = permissionSet(desired);
+    const existing = (await strapi.db.query('admin::role').findOne({ where: { code: declaration.code } })) as AdminRole | null;
+
+    if (!existing) {
+      const byName = (await strapi.db.query('admin::role').findOne({ where: { name: declaration.name } })) as AdminRole | null;
+      if (byName) {
+        strapi.log.warn(
+          `[peran] Peran "${declaration.name}" sudah ada tanpa kode ${declaration.code} (dibuat manual); tidak diubah.`
+        );
+        continue;
+      }
+      const created = await roleService.create({
+        name: declaration.name,
+        code: declaration.code,
+        description: declaration.description,
+      });
+      await roleService.assignPermissions(created.id, desired as PermissionLike[]);
+      next[declaration.code] = desiredSet;
+      strapi.log.info(`[peran] Peran "${declaration.name}" dibuat.`);
+      continue;
+    }
+
+    if (existing.name !== declaration.name) {
+      strapi.log.warn(
+        `[peran] Nama peran ${declaration.code} diubah manual: "${existing.name}" (seharusnya "${declaration.name}"); tidak ditimpa.`
+      );
+    }
+
+    const actualSet = permissionSet(await currentPermissions(strapi, existing.id));
+    if (sameSet(actualSet, desiredSet)) {
+      next[declaration.code] = desiredSet;
+      continue;
+    }
+    const lastApplied = applied[declaration.code];
+    if (lastApplied && sameSet(actualSet, lastApplied)) {
+      await roleService.assignPermissions(existing.id, desired);
+      next[declaration.code] = desiredSet;
+      strapi.log.info(`[peran] Hak akses peran "${declaration.name}" diperbarui mengikuti deklarasi.`);
+      continue;
+    }
+    const { added, removed } = diffPermissionSets(desiredSet, actualSet);
+    strapi.log.warn(
+      `[peran] Hak akses peran "${existing.name}" berbeda dari deklarasi (diubah manual); tidak ditimpa. ` +
+        `Tambahan: ${added.length ? added.join('; ') : '-'}. Hilang: ${removed.length ? removed.join('; ') : '-'}.`
+    );
+  }
+
+  await store(strapi).set({ value: next });
+};

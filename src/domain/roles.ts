@@ -1,0 +1,138 @@
+/**
+ * The eight admin roles of the Persandian section and what each may do in the
+ * content manager, declared in one place. Bootstrap applies this declaration
+ * (src/bootstrap/roles.ts); the SOP workflows name the same role keys.
+ */
+export const ROLE_NAMES = {
+  operator: 'Operator Transmisi Sandi',
+  sandiman: 'Sandiman',
+  kasi: 'Kepala Seksi Persandian dan Keamanan Informasi',
+  kabid: 'Kepala Bidang Aplikasi dan Persandian',
+  kadis: 'Kepala Dinas',
+  caraka: 'Caraka',
+  petugasPengaduan: 'Petugas Pengaduan',
+  pejabatPengaduan: 'Pejabat Pengaduan',
+} as const;
+
+export type RoleKey = keyof typeof ROLE_NAMES;
+export type RoleName = (typeof ROLE_NAMES)[RoleKey];
+
+export const ROLE_KEYS = Object.keys(ROLE_NAMES) as RoleKey[];
+
+export const roleKeyOfName = (name: string): RoleKey | undefined =>
+  ROLE_KEYS.find((key) => ROLE_NAMES[key] === name);
+
+export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
+
+export type ContentPermission = {
+  uid: string;
+  actions: readonly ContentAction[];
+  /** Field allow-list; omitted means every field of the content type. */
+  fields?: readonly string[];
+};
+
+export type RoleDeclaration = {
+  key: RoleKey;
+  name: RoleName;
+  code: string;
+  description: string;
+  content: readonly ContentPermission[];
+  /** Admin actions outside the content manager (e.g. the media library). */
+  plugin: readonly string[];
+};
+
+const MEDIA = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+] as const;
+const MEDIA_READ = ['plugin::upload.read', 'plugin::upload.assets.download'] as const;
+
+const READ: readonly ContentAction[] = ['read'];
+const EDIT: readonly ContentAction[] = ['create', 'read', 'update'];
+const MANAGE: readonly ContentAction[] = ['create', 'read', 'update', 'delete'];
+
+const UID = {
+  instansi: 'api::instansi.instansi',
+  hariLibur: 'api::hari-libur.hari-libur',
+  berita: 'api::berita.berita',
+  kartuKendali: 'api::kartu-kendali.kartu-kendali',
+  distribusi: 'api::distribusi.distribusi',
+  kriptogram: 'api::kriptogram.kriptogram',
+  salinan: 'api::salinan.salinan',
+  pengaduan: 'api::pengaduan.pengaduan',
+  standarPelayanan: 'api::standar-pelayanan.standar-pelayanan',
+} as const;
+
+const reference: readonly ContentPermission[] = [
+  { uid: UID.instansi, actions: READ },
+  { uid: UID.hariLibur, actions: READ },
+  { uid: UID.standarPelayanan, actions: READ },
+];
+
+const declare = (
+  key: RoleKey,
+  description: string,
+  content: readonly ContentPermission[],
+  plugin: readonly string[] = MEDIA
+): RoleDeclaration => ({
+  key,
+  name: ROLE_NAMES[key],
+  code: `meja-sandi-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  description,
+  content: [...reference.filter((r) => !content.some((c) => c.uid === r.uid)), ...content],
+  plugin,
+});
+
+/** Content types whose records only move through `/sop` transitions: nobody deletes them. */
+export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
+  declare('operator', 'Membuka e-mail Sanapati, mencetak, mengagendakan, mengisi kartu kendali, mengarsipkan.', [
+    { uid: UID.berita, actions: EDIT },
+    { uid: UID.kartuKendali, actions: READ },
+    { uid: UID.distribusi, actions: READ },
+    { uid: UID.hariLibur, actions: MANAGE },
+  ]),
+  declare('sandiman', 'Mengagendakan kriptogram, mendeskripsi, mengetik salinan, menomori, mendistribusikan.', [
+    { uid: UID.kriptogram, actions: EDIT },
+    { uid: UID.salinan, actions: READ },
+    { uid: UID.distribusi, actions: READ },
+  ]),
+  declare('kasi', 'Pemeriksa; paraf; menugaskan Caraka dan Sandiman; menandatangani surat pengantar.', [
+    { uid: UID.instansi, actions: ['read', 'update'] },
+    { uid: UID.hariLibur, actions: MANAGE },
+    { uid: UID.standarPelayanan, actions: ['create', 'read', 'update', 'publish'] },
+    { uid: UID.berita, actions: READ },
+    { uid: UID.kartuKendali, actions: READ },
+    { uid: UID.distribusi, actions: READ },
+    { uid: UID.kriptogram, actions: READ },
+    { uid: UID.salinan, actions: READ },
+  ]),
+  declare('kabid', 'Memberi paraf berjenjang.', [
+    { uid: UID.berita, actions: READ },
+    { uid: UID.kartuKendali, actions: READ },
+    { uid: UID.distribusi, actions: READ },
+    { uid: UID.kriptogram, actions: READ },
+    { uid: UID.salinan, actions: READ },
+  ], MEDIA_READ),
+  declare('kadis', 'Memberi paraf berjenjang.', [
+    { uid: UID.instansi, actions: ['read', 'update'] },
+    { uid: UID.berita, actions: READ },
+    { uid: UID.kartuKendali, actions: READ },
+    { uid: UID.distribusi, actions: READ },
+    { uid: UID.kriptogram, actions: READ },
+    { uid: UID.salinan, actions: READ },
+  ], MEDIA_READ),
+  declare('caraka', 'Mendistribusikan surat, meminta paraf tanda terima, menyerahkan tanda terima.', [
+    { uid: UID.berita, actions: READ, fields: ['nomorAgenda', 'perihal', 'tahap', 'tenggat', 'penerima', 'sifat', 'derajatKecepatan'] },
+    { uid: UID.distribusi, actions: READ },
+    { uid: UID.kriptogram, actions: READ, fields: ['nomorAgenda', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan'] },
+  ]),
+  declare('petugasPengaduan', 'Menerima, mencatat, dan menanggapi pengaduan.', [
+    { uid: UID.pengaduan, actions: EDIT },
+  ]),
+  declare('pejabatPengaduan', 'Menyelesaikan pengaduan yang diteruskan petugas.', [
+    { uid: UID.pengaduan, actions: ['read', 'update'] },
+  ]),
+];

@@ -1,0 +1,60 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { TestApp } from './app';
+
+export type AdminSession = { id: number; email: string; password: string; token: string; name: string };
+
+type AdminRole = { id: number; name: string; code: string };
+
+export const findRole = async (strapi: Core.Strapi, name: string): Promise<AdminRole> => {
+  const role = (await strapi.db.query('admin::role').findOne({ where: { name } })) as AdminRole | null;
+  if (!role) throw new Error(`role not found: ${name}`);
+  return role;
+};
+
+/** Creates an active admin user of the named role (or super admin) directly through the admin user service. */
+export const createAdminUser = async (
+  strapi: Core.Strapi,
+  roleName: string,
+  names: { firstname?: string; lastname?: string } = {}
+): Promise<{ id: number; email: string; password: string; name: string }> => {
+  const role =
+    roleName === 'Super Admin'
+      ? ((await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as AdminRole)
+      : await findRole(strapi, roleName);
+  const tag = crypto.randomBytes(4).toString('hex');
+  const email = `user-${tag}@pekalongankota.go.id`;
+  const password = `Sandi-${tag}-Aman1`;
+  const firstname = names.firstname ?? 'Pegawai';
+  const lastname = names.lastname ?? tag;
+  const userService = strapi.service('admin::user') as {
+    create: (attributes: Record<string, unknown>) => Promise<{ id: number }>;
+  };
+  const user = await userService.create({
+    firstname,
+    lastname,
+    email,
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+  return { id: user.id, email, password, name: `${firstname} ${lastname}` };
+};
+
+/** Logs in through POST /admin/login and returns the bearer token the admin API accepts. */
+export const loginAdmin = async (app: TestApp, email: string, password: string): Promise<string> => {
+  const response = await app.http().post('/admin/login').send({ email, password });
+  if (response.status !== 200) {
+    throw new Error(`login failed (${response.status}): ${JSON.stringify(response.body)}`);
+  }
+  const token = response.body?.data?.token ?? response.body?.data?.accessToken;
+  if (typeof token !== 'string') throw new Error(`no token in login answer: ${JSON.stringify(response.body)}`);
+  return token;
+};
+
+export const createAdminSession = async (app: TestApp, roleName: string, names?: { firstname?: string; lastname?: string }): Promise<AdminSession> => {
+  const user = await createAdminUser(app.strapi, roleName, names);
+  const token = await loginAdmin(app, user.email, user.password);
+  return { ...user, token };
+};
