@@ -2,11 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { ensureRoles } from './bootstrap/roles';
 import { seedInstansi } from './bootstrap/instansi';
 import { lockDownPublicAccess } from './bootstrap/public-access';
+import { createSopWorkflowGate } from './sop/gate';
+import { sopRoutes } from './sop/routes';
+import { ensureSopTables } from './sop/tables';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(createSopWorkflowGate(strapi) as never);
+    strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureSopTables(strapi);
     await lockDownPublicAccess(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);

@@ -30,6 +30,8 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 while the database does not answer, and 200 again once it is back', async () => {
+    // Let work started at boot (document events, webhooks) settle before the database goes away.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     if (proxy) {
       await proxy.cut();
     } else {

@@ -443,6 +443,180 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
+  collectionName: 'berita';
+  info: {
+    description: 'Berita biasa yang diterima melalui e-mail Sanapati dan entri buku agenda surat masuk';
+    displayName: 'Berita Biasa (Sanapati)';
+    pluralName: 'beritas';
+    singularName: 'berita';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    catatan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    derajatKecepatan: Schema.Attribute.Enumeration<
+      ['biasa', 'segera', 'amat_segera']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'biasa'>;
+    distribusi: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::distribusi.distribusi'
+    >;
+    isiRingkas: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    jumlahCetak: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    kartuKendali: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::kartu-kendali.kartu-kendali'
+    >;
+    lampiran: Schema.Attribute.Media<'files' | 'images', true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::berita.berita'
+    > &
+      Schema.Attribute.Private;
+    nomorAgenda: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    nomorSurat: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    penerima: Schema.Attribute.Component<'naskah.penerima', true>;
+    pengirim: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    perihal: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sifat: Schema.Attribute.Enumeration<
+      ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'biasa'>;
+    tahap: Schema.Attribute.Enumeration<
+      [
+        'diterima',
+        'diperiksa',
+        'dicetak',
+        'diagendakan',
+        'diteruskan_ke_kasi',
+        'diparaf_kasi',
+        'diparaf_kabid',
+        'diparaf_kadis',
+        'ditugaskan_ke_caraka',
+        'didistribusikan',
+        'tanda_terima_diserahkan',
+        'diarsipkan',
+        'batal',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'diterima'>;
+    tahunAgenda: Schema.Attribute.Integer;
+    tanggalSurat: Schema.Attribute.Date;
+    tenggat: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    urutAgenda: Schema.Attribute.Integer;
+    versi: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    waktuDiterima: Schema.Attribute.DateTime & Schema.Attribute.Required;
+  };
+}
+
+export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
+  collectionName: 'distribusi';
+  info: {
+    description: 'Satu salinan untuk satu penerima: saluran, pembawa, dan tanda terima';
+    displayName: 'Distribusi';
+    pluralName: 'distribusis';
+    singularName: 'distribusi';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    berita: Schema.Attribute.Relation<'manyToOne', 'api::berita.berita'>;
+    bukti: Schema.Attribute.Media<'images' | 'files'>;
+    carakaId: Schema.Attribute.Integer;
+    carakaNama: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    catatan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    diterimaOleh: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    jumlahSalinan: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::distribusi.distribusi'
+    > &
+      Schema.Attribute.Private;
+    nomorSalinan: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    penerima: Schema.Attribute.Component<'naskah.penerima', false>;
+    publishedAt: Schema.Attribute.DateTime;
+    tahap: Schema.Attribute.Enumeration<['ditugaskan', 'diterima', 'gagal']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'ditugaskan'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    versi: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    waktuDiterima: Schema.Attribute.DateTime;
+  };
+}
+
 export interface ApiHariLiburHariLibur extends Struct.CollectionTypeSchema {
   collectionName: 'hari_libur';
   info: {
@@ -553,6 +727,79 @@ export interface ApiInstansiInstansi extends Struct.SingleTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+  };
+}
+
+export interface ApiKartuKendaliKartuKendali
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'kartu_kendali';
+  info: {
+    description: 'Kartu kendali atau lembar pengantar berita biasa, dengan paraf berjenjang';
+    displayName: 'Kartu Kendali / Lembar Pengantar';
+    pluralName: 'kartu-kendalis';
+    singularName: 'kartu-kendali';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    berita: Schema.Attribute.Relation<'oneToOne', 'api::berita.berita'>;
+    catatan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dari: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    indeks: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    isiRingkas: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    jenis: Schema.Attribute.Enumeration<['kartu_kendali', 'lembar_pengantar']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'kartu_kendali'>;
+    kepada: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    kodeKlasifikasi: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    lampiran: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::kartu-kendali.kartu-kendali'
+    > &
+      Schema.Attribute.Private;
+    nomorUrut: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    parafKabid: Schema.Attribute.Component<'naskah.paraf', false>;
+    parafKadis: Schema.Attribute.Component<'naskah.paraf', false>;
+    parafKasi: Schema.Attribute.Component<'naskah.paraf', false>;
+    pengolah: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    tanggal: Schema.Attribute.Date;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1067,8 +1314,11 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::berita.berita': ApiBeritaBerita;
+      'api::distribusi.distribusi': ApiDistribusiDistribusi;
       'api::hari-libur.hari-libur': ApiHariLiburHariLibur;
       'api::instansi.instansi': ApiInstansiInstansi;
+      'api::kartu-kendali.kartu-kendali': ApiKartuKendaliKartuKendali;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,0 +1,111 @@
+import type { Actor, Decision, RecordFacts, Refusal, Transition, WorkflowDefinition } from './types';
+
+export type TransitionRequest = {
+  ke: string;
+  catatan?: string | null;
+  data?: unknown;
+};
+
+const stateLabel = (definition: WorkflowDefinition, key: string): string =>
+  definition.states.find((state) => state.key === key)?.label ?? key;
+
+/** Every transition leaving `tahap`. */
+export const transitionsFrom = (definition: WorkflowDefinition, tahap: string): Transition<unknown>[] =>
+  definition.transitions.filter((candidate) => candidate.from.includes(tahap));
+
+export const findTransition = (
+  definition: WorkflowDefinition,
+  tahap: string,
+  ke: string
+): Transition<unknown> | undefined => transitionsFrom(definition, tahap).find((candidate) => candidate.to === ke);
+
+export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean =>
+  transition.roles.some((role) => actor.roles.includes(role));
+
+/**
+ * The pure heart of every SOP: may this actor move this record to `ke` now, with
+ * this input? Returns the next state and the effects to carry out, or why not.
+ * Checks run in the order the API reports them: state (409), role (403), input (400), guards (409).
+ */
+export const decide = (
+  definition: WorkflowDefinition,
+  record: RecordFacts,
+  request: TransitionRequest,
+  actor: Actor,
+  now: Date
+): Decision | Refusal => {
+  if (!definition.states.some((state) => state.key === request.ke)) {
+    return { ok: false, reason: 'input', message: `Tahap tujuan "${request.ke}" tidak dikenal.`, issues: [{ path: 'ke', message: 'tidak dikenal' }] };
+  }
+  const transition = findTransition(definition, record.tahap, request.ke);
+  if (!transition) {
+    return {
+      ok: false,
+      reason: 'tahap',
+      message: `Tidak dapat berpindah dari "${stateLabel(definition, record.tahap)}" ke "${stateLabel(definition, request.ke)}".`,
+    };
+  }
+  if (!mayAct(transition, actor)) {
+    return {
+      ok: false,
+      reason: 'peran',
+      message: `Peran Anda tidak berwenang untuk langkah "${transition.label}".`,
+    };
+  }
+
+  const catatan = typeof request.catatan === 'string' && request.catatan.trim() !== '' ? request.catatan.trim() : null;
+  if (transition.catatan === 'wajib' && catatan === null) {
+    return { ok: false, reason: 'input', message: 'Catatan wajib diisi untuk langkah ini.', issues: [{ path: 'catatan', message: 'wajib diisi' }] };
+  }
+
+  let input: unknown = undefined;
+  if (transition.input) {
+    const parsed = transition.input.safeParse(request.data ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: ['data', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      }));
+      return {
+        ok: false,
+        reason: 'input',
+        message: `Data untuk langkah "${transition.label}" tidak lengkap atau tidak sah: ${issues.map((i) => `${i.path} (${i.message})`).join('; ')}.`,
+        issues,
+      };
+    }
+    input = parsed.data;
+  } else if (request.data !== undefined && request.data !== null && !(typeof request.data === 'object' && Object.keys(request.data as object).length === 0)) {
+    return {
+      ok: false,
+      reason: 'input',
+      message: `Langkah "${transition.label}" tidak menerima data.`,
+      issues: [{ path: 'data', message: 'tidak diharapkan' }],
+    };
+  }
+
+  const context = { record, input, actor, now };
+  for (const guard of transition.guards ?? []) {
+    const reason = guard(context);
+    if (reason !== null) return { ok: false, reason: 'syarat', message: reason };
+  }
+
+  return {
+    ok: true,
+    from: record.tahap,
+    to: transition.to,
+    transition,
+    input,
+    catatan,
+    effects: transition.effects?.(context) ?? [],
+  };
+};
+
+/** The moves this actor may offer now (buttons in the admin panel), before input and guards. */
+export const availableActions = (
+  definition: WorkflowDefinition,
+  record: RecordFacts,
+  actor: Actor
+): { ke: string; label: string; transition: Transition<unknown> }[] =>
+  transitionsFrom(definition, record.tahap)
+    .filter((candidate) => mayAct(candidate, actor))
+    .map((candidate) => ({ ke: candidate.to, label: candidate.label, transition: candidate }));

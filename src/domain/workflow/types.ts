@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { RoleKey } from '../roles';
+
+/** Who asks for a transition: an admin user with the SOP roles they hold. */
+export type Actor = {
+  id: number;
+  name: string;
+  roles: readonly RoleKey[];
+};
+
+/**
+ * What the server knows about a record when deciding: its state plus the facts
+ * the guards read (paraf given, copies and their receipts, who is assigned).
+ */
+export type RecordFacts = {
+  tahap: string;
+  [fact: string]: unknown;
+};
+
+/** Something the Strapi layer carries out inside the transition's transaction. */
+export type Effect = { type: string; [parameter: string]: unknown };
+
+export type GuardContext<Input> = {
+  record: RecordFacts;
+  input: Input;
+  actor: Actor;
+  now: Date;
+};
+
+/** Returns null when the step may go ahead, or the reason (Bahasa Indonesia) when not. */
+export type Guard<Input = unknown> = (context: GuardContext<Input>) => string | null;
+
+export type Transition<Input = unknown> = {
+  from: readonly string[];
+  to: string;
+  /** the button text in the admin panel */
+  label: string;
+  /** SOP step number(s) this transition carries out, for the diagram and the README */
+  langkah?: string;
+  roles: readonly RoleKey[];
+  /** schema of `data`; a transition without one takes an empty body */
+  input?: z.ZodType<Input>;
+  catatan?: 'wajib' | 'opsional';
+  guards?: readonly Guard<Input>[];
+  effects?: (context: GuardContext<Input>) => Effect[];
+  /** a return or void, drawn apart from the main line in the diagram */
+  kind?: 'maju' | 'kembali' | 'batal';
+};
+
+export type State = {
+  key: string;
+  label: string;
+  final?: boolean;
+};
+
+export type WorkflowDefinition = {
+  /** the `:model` of `/sop/:model/...` */
+  model: string;
+  uid: string;
+  title: string;
+  /** the SOP this workflow carries out, as named in its service standard */
+  sop?: string;
+  initial: string;
+  states: readonly State[];
+  transitions: readonly Transition<unknown>[];
+};
+
+/** Declares a transition with its own input type; the definition stores it type-erased. */
+export const transition = <Input>(definition: Transition<Input>): Transition<unknown> =>
+  definition as unknown as Transition<unknown>;
+
+export type Refusal =
+  | { ok: false; reason: 'peran'; message: string }
+  | { ok: false; reason: 'tahap'; message: string }
+  | { ok: false; reason: 'input'; message: string; issues: { path: string; message: string }[] }
+  | { ok: false; reason: 'syarat'; message: string };
+
+export type Decision<Input = unknown> = {
+  ok: true;
+  from: string;
+  to: string;
+  transition: Transition<Input>;
+  input: Input;
+  catatan: string | null;
+  effects: Effect[];
+};

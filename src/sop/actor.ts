@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import { ROLE_NAMES, roleKeyOfName, type RoleKey } from '../domain/roles';
+import type { Actor } from '../domain/workflow/types';
+
+type AdminUserRow = {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+  isActive?: boolean;
+  blocked?: boolean;
+  roles?: { name: string; code: string }[];
+};
+
+export type StaffActor = Actor & { email: string | null; peran: string; isSuperAdmin: boolean };
+
+export const displayName = (user: AdminUserRow): string =>
+  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `Pengguna #${user.id}`;
+
+const toActor = (user: AdminUserRow): StaffActor => {
+  const roleNames = (user.roles ?? []).map((role) => role.name);
+  return {
+    id: user.id,
+    name: displayName(user),
+    email: user.email ?? null,
+    roles: roleNames.map(roleKeyOfName).filter((key): key is RoleKey => key !== undefined),
+    peran: roleNames.join(', ') || '-',
+    isSuperAdmin: (user.roles ?? []).some((role) => role.code === 'strapi-super-admin'),
+  };
+};
+
+/** The admin user as the SOP sees them: id, name and the SOP roles they hold; null when inactive. */
+export const loadActor = async (strapi: Core.Strapi, userId: number): Promise<StaffActor | null> => {
+  const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: ['roles'] })) as AdminUserRow | null;
+  if (!user || user.isActive === false || user.blocked === true) return null;
+  return toActor(user);
+};
+
+/** Active admin users holding an SOP role, for assignments and notifications. */
+export const usersWithRole = async (strapi: Core.Strapi, role: RoleKey): Promise<StaffActor[]> => {
+  const rows = (await strapi.db.query('admin::user').findMany({
+    where: { isActive: true, blocked: false, roles: { name: ROLE_NAMES[role] } },
+    populate: ['roles'],
+  })) as AdminUserRow[];
+  return rows.map(toActor);
+};

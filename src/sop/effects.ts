@@ -1,0 +1,150 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { errors } from '@strapi/utils';
+import { DEFAULT_AGENDA_FORMAT, formatNumber } from '../domain/numbering';
+import { localDate } from '../domain/calendar';
+import type { Effect } from '../domain/workflow/types';
+import { loadActor, type StaffActor } from './actor';
+import { nextAgendaNumber } from './tables';
+import type { BeritaRow, LoadedRecord } from './records';
+
+export type EffectContext = {
+  strapi: Core.Strapi;
+  trx: Knex.Transaction;
+  model: string;
+  uid: string;
+  record: LoadedRecord;
+  actor: StaffActor;
+  now: Date;
+};
+
+type EffectHandler = (effect: Effect, context: EffectContext) => Promise<void>;
+
+const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> = {
+  kasi: 'parafKasi',
+  kabid: 'parafKabid',
+  kadis: 'parafKadis',
+};
+
+const jakartaYear = (now: Date): number => Number(localDate(now).slice(0, 4));
+
+/** An admin user with the Caraka role, or a 400 naming the problem. */
+const requireCaraka = async (strapi: Core.Strapi, id: unknown): Promise<StaffActor> => {
+  const caraka = await loadActor(strapi, Number(id));
+  if (!caraka || !caraka.roles.includes('caraka')) {
+    throw new errors.ValidationError(`Pengguna #${String(id)} bukan Caraka yang aktif.`, { field: 'data.caraka' });
+  }
+  return caraka;
+};
+
+const beritaRow = (record: LoadedRecord): BeritaRow => record.row as unknown as BeritaRow;
+
+/** Carries out the effects a decision names; each runs inside the transition's transaction. */
+export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
+  async setJumlahCetak(effect, { strapi, record }) {
+    await strapi.db.query('api::berita.berita').update({ where: { id: record.id }, data: { jumlahCetak: Number(effect.jumlah) } });
+  },
+
+  async assignAgendaNumber(effect, { strapi, trx, uid, record, now }) {
+    if (record.nomorAgenda) return; // a berita sent back and registered again keeps its number
+    const buku = String(effect.buku);
+    const tahun = jakartaYear(now);
+    const nomor = await nextAgendaNumber(trx, buku, tahun);
+    const pattern = (strapi.config.get('meja-sandi.agendaFormat') as string | undefined) ?? DEFAULT_AGENDA_FORMAT;
+    const nomorAgenda = formatNumber(pattern, { nomor, tahun, bulan: Number(localDate(now).slice(5, 7)) });
+    await strapi.db.query(uid as never).update({
+      where: { id: record.id },
+      data: { nomorAgenda, tahunAgenda: tahun, urutAgenda: nomor },
+    });
+    record.nomorAgenda = nomorAgenda;
+  },
+
+  async createKartuKendali(effect, { strapi, record, now }) {
+    const berita = beritaRow(record);
+    const isian = (effect.isian ?? {}) as Record<string, string | undefined>;
+    const fields = {
+      indeks: isian.indeks,
+      kodeKlasifikasi: isian.kodeKlasifikasi,
+      pengolah: isian.pengolah,
+      catatan: isian.catatan,
+    };
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    if (berita.kartuKendali) {
+      await strapi.documents('api::kartu-kendali.kartu-kendali').update({ documentId: berita.kartuKendali.documentId, data: defined });
+      return;
+    }
+    const rahasia = berita.sifat === 'rahasia' || berita.sifat === 'sangat_rahasia';
+    await strapi.documents('api::kartu-kendali.kartu-kendali').create({
+      data: {
+        jenis: rahasia ? 'lembar_pengantar' : 'kartu_kendali',
+        nomorUrut: record.nomorAgenda ?? berita.nomorAgenda ?? '',
+        tanggal: localDate(now),
+        isiRingkas: berita.isiRingkas ?? berita.perihal,
+        lampiran: '',
+        dari: berita.pengirim,
+        kepada: 'Kepala Dinas Komunikasi dan Informatika',
+        ...defined,
+        berita: berita.id,
+      } as never,
+    });
+  },
+
+  async recordParaf(effect, { strapi, record, actor, now }) {
+    const kartu = beritaRow(record).kartuKendali;
+    if (!kartu) throw new errors.ApplicationError('Kartu kendali belum dibuat.');
+    const field = TINGKAT_FIELD[String(effect.tingkat)];
+    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+      documentId: kartu.documentId,
+      data: { [field]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+    });
+  },
+
+  async clearParaf(_effect, { strapi, record }) {
+    const kartu = beritaRow(record).kartuKendali;
+    if (!kartu) return;
+    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+      documentId: kartu.documentId,
+      data: { parafKasi: null, parafKabid: null, parafKadis: null } as never,
+    });
+  },
+
+  async createDistribusi(effect, { strapi, record }) {
+    const berita = beritaRow(record);
+    const caraka = await requireCaraka(strapi, effect.caraka);
+    if ((berita.distribusi ?? []).length > 0) return;
+    const total = berita.penerima.length;
+    for (const [index, penerima] of berita.penerima.entries()) {
+      await strapi.documents('api::distribusi.distribusi').create({
+        data: {
+          penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          nomorSalinan: index + 1,
+          jumlahSalinan: total,
+          tahap: 'ditugaskan',
+          versi: 0,
+          carakaId: caraka.id,
+          carakaNama: caraka.name,
+          berita: berita.id,
+        } as never,
+      });
+    }
+  },
+
+  async recordReceipt(effect, { strapi, record }) {
+    await strapi.db.query('api::distribusi.distribusi').update({
+      where: { id: record.id },
+      data: {
+        diterimaOleh: String(effect.diterimaOleh),
+        waktuDiterima: String(effect.waktu),
+        ...(effect.bukti ? { bukti: Number(effect.bukti) } : {}),
+      },
+    });
+  },
+
+  async reassignCaraka(effect, { strapi, record }) {
+    const caraka = await requireCaraka(strapi, effect.caraka);
+    await strapi.db.query('api::distribusi.distribusi').update({
+      where: { id: record.id },
+      data: { carakaId: caraka.id, carakaNama: caraka.name },
+    });
+  },
+};

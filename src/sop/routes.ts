@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { verifyChain } from '../domain/audit-chain';
+import { workflowFor } from '../domain/sop';
+import { loadActor, type StaffActor } from './actor';
+import { readAuditChain } from './tables';
+import { failure, performTransition, type Failure } from './transition';
+import { definitionsView, diagramSvg, mayRead, recordView } from './views';
+
+type Ctx = {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: { user?: { id: number } };
+  status: number;
+  body: unknown;
+  type: string;
+  set: (name: string, value: string) => void;
+};
+
+const sendFailure = (ctx: Ctx, error: Failure) => {
+  ctx.status = error.status;
+  ctx.body = { data: null, error: { status: error.status, name: error.name, message: error.message, details: error.details ?? {} } };
+};
+
+const transitionBody = z
+  .object({
+    ke: z.string().min(1).max(60),
+    catatan: z.string().max(2000).nullish(),
+    data: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .strict();
+
+const withActor =
+  (strapi: Core.Strapi, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) =>
+  async (ctx: Ctx): Promise<void> => {
+    const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
+    if (!actor) return sendFailure(ctx, failure(403, 'Akun Anda tidak aktif atau tidak dikenal.'));
+    return handler(ctx, actor);
+  };
+
+const guardModel = (ctx: Ctx, actor: StaffActor): boolean => {
+  const definition = workflowFor(ctx.params.model);
+  if (!definition) {
+    sendFailure(ctx, failure(404, `Jenis naskah "${ctx.params.model}" tidak dikenal.`));
+    return false;
+  }
+  if (!mayRead(actor, definition.uid)) {
+    sendFailure(ctx, failure(403, 'Peran Anda tidak berwenang membuka naskah ini.'));
+    return false;
+  }
+  return true;
+};
+
+/** The admin-authenticated `/sop` API (Bearer token from POST /admin/login). */
+export const sopRoutes = (strapi: Core.Strapi) => {
+  const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) => ({
+    method,
+    path,
+    handler: withActor(strapi, handler),
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  });
+  return [
+    route('GET', '/sop/definitions', async (ctx) => {
+      ctx.body = { data: definitionsView() };
+    }),
+    route('GET', '/sop/audit/verify', async (ctx) => {
+      const verdict = verifyChain(await readAuditChain(strapi.db.connection));
+      ctx.body = { data: verdict };
+    }),
+    route('GET', '/sop/diagram/:model', async (ctx, actor) => {
+      const definition = workflowFor(ctx.params.model);
+      if (!definition || !mayRead(actor, definition.uid)) return sendFailure(ctx, failure(404, 'Diagram tidak ditemukan.'));
+      const current = typeof ctx.query.tahap === 'string' ? ctx.query.tahap : undefined;
+      ctx.type = 'image/svg+xml';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = diagramSvg(ctx.params.model, current);
+    }),
+    route('GET', '/sop/:model/:documentId', async (ctx, actor) => {
+      if (!guardModel(ctx, actor)) return;
+      const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
+      if (!view) return sendFailure(ctx, failure(404, 'Naskah tidak ditemukan.'));
+      ctx.body = { data: view };
+    }),
+    route('POST', '/sop/:model/:documentId/transisi', async (ctx, actor) => {
+      if (!guardModel(ctx, actor)) return;
+      const parsed = transitionBody.safeParse(ctx.request.body ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+        return sendFailure(
+          ctx,
+          failure(400, `Permintaan tidak sah: ${issues.map((issue) => `${issue.path || 'body'} (${issue.message})`).join('; ')}.`, { issues })
+        );
+      }
+      const result = await performTransition(strapi, {
+        model: ctx.params.model,
+        documentId: ctx.params.documentId,
+        actorId: actor.id,
+        request: { ke: parsed.data.ke, catatan: parsed.data.catatan ?? null, data: parsed.data.data ?? undefined },
+      });
+      if (!result.ok) return sendFailure(ctx, result);
+      const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
+      ctx.body = { data: view };
+    }),
+  ];
+};

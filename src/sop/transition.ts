@@ -1,0 +1,119 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { inputDigest } from '../domain/audit-chain';
+import { workflowFor } from '../domain/sop';
+import { decide, type TransitionRequest } from '../domain/workflow/decide';
+import type { Decision, Refusal } from '../domain/workflow/types';
+import { loadActor, type StaffActor } from './actor';
+import { runAsTransition } from './context';
+import { EFFECT_HANDLERS } from './effects';
+import { notifyAfterTransition } from './notify';
+import { RECORD_LOADERS } from './records';
+import { appendAudit } from './tables';
+
+export type Failure = { ok: false; status: 400 | 403 | 404 | 409; name: string; message: string; details?: unknown };
+export type TransitionSuccess = { ok: true; documentId: string; dari: string; tahap: string; versi: number };
+
+const REFUSAL_STATUS: Record<Refusal['reason'], Failure['status']> = {
+  peran: 403,
+  tahap: 409,
+  input: 400,
+  syarat: 409,
+};
+
+class RefusedTransition extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export const failure = (status: Failure['status'], message: string, details?: unknown): Failure => ({
+  ok: false,
+  status,
+  name: { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError' }[status],
+  message,
+  details,
+});
+
+/**
+ * Runs one SOP step: decide, claim the record at the version it was read (optimistic
+ * concurrency), carry out the effects and append the audit row — all in one
+ * transaction, so a step and its audit record commit together or not at all.
+ */
+export const performTransition = async (
+  strapi: Core.Strapi,
+  params: { model: string; documentId: string; actorId: number; request: TransitionRequest }
+): Promise<TransitionSuccess | Failure> => {
+  const definition = workflowFor(params.model);
+  const loader = RECORD_LOADERS[params.model];
+  if (!definition || !loader) return failure(404, `Jenis naskah "${params.model}" tidak dikenal.`);
+  const actor = await loadActor(strapi, params.actorId);
+  if (!actor) return failure(403, 'Akun Anda tidak aktif.');
+  const now = new Date();
+
+  let decision: Decision;
+  try {
+    decision = await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
+      strapi.db.transaction(async ({ trx }) => {
+        const record = await loader(strapi, params.documentId);
+        if (!record) throw new RefusedTransition(failure(404, 'Naskah tidak ditemukan.'));
+        const verdict = decide(definition, record.facts, params.request, actor, now);
+        if (!verdict.ok) {
+          const details = verdict.reason === 'input' ? { issues: verdict.issues } : { reason: verdict.reason };
+          throw new RefusedTransition(failure(REFUSAL_STATUS[verdict.reason], verdict.message, details));
+        }
+        const claimed = (await strapi.db.query(definition.uid as never).updateMany({
+          where: { id: record.id, tahap: record.tahap, versi: record.versi },
+          data: { tahap: verdict.to, versi: record.versi + 1 },
+        })) as { count: number };
+        if (claimed.count !== 1) {
+          throw new RefusedTransition(failure(409, 'Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.'));
+        }
+        for (const effect of verdict.effects) {
+          const handler = EFFECT_HANDLERS[effect.type];
+          if (!handler) throw new Error(`Efek SOP tanpa penangan: ${effect.type}`);
+          await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now });
+        }
+        await appendAudit(trx, {
+          model: params.model,
+          documentId: params.documentId,
+          dari: record.tahap,
+          ke: verdict.to,
+          aktorId: actor.id,
+          aktorNama: actor.name,
+          aktorPeran: actor.peran,
+          waktu: now.toISOString(),
+          catatan: verdict.catatan,
+          digest: inputDigest({ data: verdict.input ?? null, catatan: verdict.catatan }),
+        });
+        return { ...verdict, versi: record.versi + 1 } as Decision & { versi: number };
+      })
+    );
+  } catch (error: unknown) {
+    if (error instanceof RefusedTransition) return error.failure;
+    if (error instanceof errors.ValidationError) return failure(400, error.message, error.details);
+    if (isConflictError(error)) {
+      return failure(409, 'Naskah sedang diproses oleh pengguna lain; coba lagi.');
+    }
+    throw error;
+  }
+
+  notifyAfterTransition(strapi, { model: params.model, documentId: params.documentId, decision, actor }).catch((error: unknown) =>
+    strapi.log.error(`[notifikasi] gagal mengirim pemberitahuan: ${error instanceof Error ? error.message : String(error)}`)
+  );
+  return {
+    ok: true,
+    documentId: params.documentId,
+    dari: decision.from,
+    tahap: decision.to,
+    versi: (decision as Decision & { versi: number }).versi,
+  };
+};
+
+/** Serialisation failures and lock timeouts under concurrency are conflicts, not server errors. */
+const isConflictError = (error: unknown): boolean => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === '23505';
+};
+
+export type { StaffActor };

@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { ROLE_DECLARATIONS } from '../domain/roles';
+import { WORKFLOWS, workflowFor } from '../domain/sop';
+import { availableActions } from '../domain/workflow/decide';
+import type { Transition, WorkflowDefinition } from '../domain/workflow/types';
+import { toMermaid, toSvg } from '../domain/workflow/diagram';
+import type { StaffActor } from './actor';
+import { RECORD_LOADERS } from './records';
+import { readAuditFor } from './tables';
+
+/** Whether the actor may see records of this content type at all (the content-manager read grant). */
+export const mayRead = (actor: StaffActor, uid: string): boolean =>
+  actor.isSuperAdmin ||
+  ROLE_DECLARATIONS.some(
+    (role) => actor.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read'))
+  );
+
+const describeInput = (transition: Transition<unknown>) => {
+  const schema = transition.input
+    ? (z.toJSONSchema(transition.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] })
+    : undefined;
+  return {
+    catatan: transition.catatan ?? null,
+    data: schema ? { properties: schema.properties ?? {}, required: schema.required ?? [] } : null,
+  };
+};
+
+/** `GET /sop/definitions`: every workflow as data, with its diagram. */
+export const definitionsView = () =>
+  Object.values(WORKFLOWS).map((definition: WorkflowDefinition) => ({
+    model: definition.model,
+    uid: definition.uid,
+    judul: definition.title,
+    sop: definition.sop ?? null,
+    awal: definition.initial,
+    tahap: definition.states.map((state) => ({ key: state.key, label: state.label, akhir: state.final === true })),
+    transisi: definition.transitions.map((transition) => ({
+      dari: transition.from,
+      ke: transition.to,
+      label: transition.label,
+      langkah: transition.langkah ?? null,
+      jenis: transition.kind ?? 'maju',
+      peran: transition.roles,
+      masukan: describeInput(transition),
+    })),
+    mermaid: toMermaid(definition),
+  }));
+
+export const diagramSvg = (model: string, current?: string): string | null => {
+  const definition = workflowFor(model);
+  return definition ? toSvg(definition, { current }) : null;
+};
+
+/** `GET /sop/:model/:documentId` for this actor. */
+export const recordView = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor) => {
+  const definition = workflowFor(model);
+  const loader = RECORD_LOADERS[model];
+  if (!definition || !loader) return null;
+  const record = await loader(strapi, documentId);
+  if (!record) return null;
+  const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
+    dari: row.dari,
+    ke: row.ke,
+    oleh: { id: row.aktorId, nama: row.aktorNama, peran: row.aktorPeran },
+    waktu: row.waktu,
+    catatan: row.catatan,
+  }));
+  const distribusi = Array.isArray(record.row.distribusi)
+    ? (record.row.distribusi as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({
+        documentId: copy.documentId,
+        tahap: copy.tahap,
+        penerima: copy.penerima,
+        nomorSalinan: copy.nomorSalinan ?? null,
+      }))
+    : [];
+  return {
+    documentId,
+    model,
+    tahap: record.tahap,
+    tahapLabel: definition.states.find((state) => state.key === record.tahap)?.label ?? record.tahap,
+    tenggat: record.tenggat ? new Date(record.tenggat).toISOString() : null,
+    nomorAgenda: record.nomorAgenda,
+    versi: record.versi,
+    aksi: availableActions(definition, record.facts, actor).map((action) => ({
+      ke: action.ke,
+      label: action.label,
+      jenis: action.transition.kind ?? 'maju',
+      masukan: describeInput(action.transition),
+    })),
+    riwayat,
+    distribusi,
+  };
+};
