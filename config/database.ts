@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
-  const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 5000);
+  const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 10000);
   const pool = {
     min: env.int('DATABASE_POOL_MIN', 0),
     max: env.int('DATABASE_POOL_MAX', 10),

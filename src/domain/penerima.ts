@@ -45,7 +45,7 @@ const describe = (penerima: Penerima, index: number): string =>
 /** Null when every recipient's channel follows the rule, else the first violation in Indonesian. */
 export const checkSaluran = (penerima: readonly Penerima[]): string | null => {
   for (const [index, one] of penerima.entries()) {
-    const allowed = ALLOWED_SALURAN[one.kategori];
+    const allowed = Object.prototype.hasOwnProperty.call(ALLOWED_SALURAN, one.kategori) ? ALLOWED_SALURAN[one.kategori] : undefined;
     if (!allowed) return `Kategori penerima "${String(one.kategori)}" tidak dikenal (${describe(one, index)}).`;
     if (!allowed.includes(one.saluran)) {
       return (

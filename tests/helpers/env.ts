@@ -26,7 +26,7 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/test-unset.db',
     DATABASE_URL: '',
-    DATABASE_CONNECTION_TIMEOUT: '3000',
+    DATABASE_CONNECTION_TIMEOUT: '10000',
     SMTP_HOST: '',
     SMTP_PORT: '587',
     SMTP_USERNAME: '',

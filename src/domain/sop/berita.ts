@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveId } from '../input';
 import { checkSaluran, type Penerima } from '../penerima';
 import { transition, type Guard, type WorkflowDefinition } from '../workflow/types';
 
@@ -59,7 +60,7 @@ export const BERITA_STATES = [
 const PARAF_STEPS = ['diteruskan_ke_kasi', 'diparaf_kasi', 'diparaf_kabid', 'diparaf_kadis'] as const;
 const VOIDABLE = BERITA_STATES.filter((state) => !('final' in state)).map((state) => state.key);
 
-export const carakaInput = z.object({ caraka: z.coerce.number().int().positive() }).strict();
+export const carakaInput = z.object({ caraka: positiveId }).strict();
 export const kartuKendaliInput = z
   .object({
     indeks: z.string().trim().max(100).optional(),

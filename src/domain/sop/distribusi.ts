@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveId } from '../input';
 import { transition, type Guard, type WorkflowDefinition } from '../workflow/types';
 
 /** Facts the copy's guards read: which record it belongs to and who carries it. */
@@ -39,14 +40,14 @@ export const tandaTerimaInput = z
   .object({
     diterimaOleh: z.string().trim().min(2, 'nama penerima wajib diisi').max(150),
     waktu: z.iso.datetime({ offset: true }).optional(),
-    bukti: z.coerce.number().int().positive().optional(),
+    bukti: positiveId.optional(),
   })
   .strict();
 
 const notInFuture: Guard<z.infer<typeof tandaTerimaInput>> = ({ input, now }) =>
   input.waktu && new Date(input.waktu).getTime() > now.getTime() + 60_000 ? 'Waktu tanda terima tidak boleh di masa depan.' : null;
 
-export const reassignInput = z.object({ caraka: z.coerce.number().int().positive() }).strict();
+export const reassignInput = z.object({ caraka: positiveId }).strict();
 
 /** One copy to one recipient: delivered with a signed receipt, or failed and re-assigned. */
 export const DISTRIBUSI: WorkflowDefinition = {

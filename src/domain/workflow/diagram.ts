@@ -36,7 +36,7 @@ const isGathered = (transition: Transition<unknown>): boolean =>
 const joinAtau = (items: readonly string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} atau ${items[items.length - 1]}`;
 
-// "Diarsipkan" reads as "diarsipkan" mid-sentence; "SKPD" or "Sanapati…" would not, hence the second-letter test.
+// "Diarsipkan" reads "diarsipkan" mid-sentence; the second-letter test keeps acronyms such as "SKPD" intact.
 const lowerFirst = (text: string): string =>
   /^\p{Lu}\p{Ll}/u.test(text) ? `${text.slice(0, 1).toLowerCase()}${text.slice(1)}` : text;
 
@@ -156,7 +156,7 @@ const EDGE_LINE = 14;
 const TITLE_FONT = 15;
 /** average glyph width of a sans-serif face in em; there is no font metrics without a renderer */
 const GLYPH = 0.6;
-const EDGE_LABEL_CHARS = 38;
+const EDGE_LABEL_CHARS = 42;
 
 const COLOUR = {
   text: '#0f172a',
@@ -176,10 +176,12 @@ type Kind = 'maju' | 'kembali' | 'batal';
 
 const kindOf = (transition: Transition<unknown>): Kind => transition.kind ?? 'maju';
 
+const round = (value: number): number => Math.round(value * 10) / 10;
+
 const charsFor = (pixels: number, fontSize: number): number => Math.max(12, Math.floor(pixels / (fontSize * GLYPH)));
 
-const textWidth = (lines: readonly string[], fontSize: number): number =>
-  Math.max(0, ...lines.map((line) => Array.from(line).length)) * fontSize * GLYPH;
+const textWidth = (lines: readonly { text: string }[], fontSize: number): number =>
+  Math.max(0, ...lines.map((line) => Array.from(line.text).length)) * fontSize * GLYPH;
 
 /** Word wrap by character count; a word longer than a line is cut. */
 const wrap = (text: string, maxChars: number): string[] => {
@@ -206,32 +208,32 @@ const wrap = (text: string, maxChars: number): string[] => {
   return lines.length > 0 ? lines : [''];
 };
 
+type Line = { text: string; strong?: boolean };
+
 /** The label of a transition as lines: its text wrapped, then who does it and which SOP step. */
-const captionLines = (transition: Transition<unknown>, maxChars: number): string[] => {
+const captionLines = (transition: Transition<unknown>, maxChars: number): Line[] => {
   const who = [roleNames(transition.roles), transition.langkah ? `langkah ${transition.langkah}` : '']
     .filter((part) => part !== '')
     .join(' · ');
-  return [...wrap(transition.label, maxChars), ...(who === '' ? [] : wrap(who, maxChars))];
+  return [
+    ...wrap(transition.label, maxChars).map((text) => ({ text, strong: true })),
+    ...(who === '' ? [] : wrap(who, maxChars).map((text) => ({ text }))),
+  ];
 };
 
-const textBlock = (
-  lines: readonly string[],
-  x: number,
-  top: number,
-  lineHeight: number,
-  attributes: string,
-  firstLineAttributes = ''
-): string => {
+const plain = (lines: readonly string[]): Line[] => lines.map((text) => ({ text }));
+
+/** Lines of text from `top` down; `strong` lines take the text colour instead of the block's. */
+const textBlock = (lines: readonly Line[], x: number, top: number, lineHeight: number, attributes: string): string => {
   const spans = lines
     .map(
       (line, index) =>
-        `<tspan x="${x}" y="${round(top + lineHeight * (index + 1) - 3)}"${index === 0 ? firstLineAttributes : ''}>${xml(line)}</tspan>`
+        `<tspan x="${round(x)}" y="${round(top + lineHeight * (index + 1) - 3)}"${line.strong ? ` fill="${COLOUR.text}"` : ''}>` +
+        `${xml(line.text)}</tspan>`
     )
     .join('');
   return `<text ${attributes}>${spans}</text>`;
 };
-
-const round = (value: number): number => Math.round(value * 10) / 10;
 
 type Row = { state: State; lines: string[]; top: number; height: number };
 
@@ -268,26 +270,30 @@ const stateBox = (
     `<rect x="${x}" y="${top}" width="${width}" height="${height}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="${current ? 2.5 : 1.5}"/>` +
     inner +
     textBlock(
-      lines,
+      plain(lines),
       x + width / 2,
       textTop,
       STATE_LINE,
-      `text-anchor="middle" font-size="${STATE_FONT}" fill="${COLOUR.text}"`,
-      current ? ' font-weight="700"' : ''
+      `text-anchor="middle" font-size="${STATE_FONT}" fill="${COLOUR.text}"${current ? ' font-weight="700"' : ''}`
     ) +
     `</g>`
   );
 };
 
-const describe = (definition: WorkflowDefinition): string => {
-  const steps = definition.transitions.map((transition) => {
-    const from = isGathered(transition)
-      ? sourcesDescription(definition, transition)
-      : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
-    return `${edgeCaption(transition)}: ${from} ke ${stateLabel(definition, transition.to)}.`;
-  });
-  return [`Tahap awal: ${stateLabel(definition, definition.initial)}.`, ...steps].join(' ');
-};
+/** Where a transition starts, as a phrase: "dari Diperiksa atau Dicetak". */
+const fromPhrase = (definition: WorkflowDefinition, transition: Transition<unknown>): string =>
+  isGathered(transition)
+    ? sourcesDescription(definition, transition)
+    : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
+
+const describe = (definition: WorkflowDefinition): string =>
+  [
+    `Tahap awal: ${stateLabel(definition, definition.initial)}.`,
+    ...definition.transitions.map(
+      (transition) =>
+        `${edgeCaption(transition)}: ${fromPhrase(definition, transition)} ke ${stateLabel(definition, transition.to)}.`
+    ),
+  ].join(' ');
 
 /**
  * The workflow as a standalone SVG (no fonts, scripts or links): the main line top to bottom,
@@ -334,8 +340,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
   const columnRight = columnLeft + BOX_WIDTH;
   const centre = columnLeft + BOX_WIDTH / 2;
   const edgeLabelX = centre + 12;
-  const edgeLabelChars = EDGE_LABEL_CHARS;
-  const lanesLeft = Math.max(columnRight + 24, edgeLabelX + edgeLabelChars * EDGE_FONT * GLYPH + 12);
+  const lanesLeft = Math.max(columnRight + 24, edgeLabelX + EDGE_LABEL_CHARS * EDGE_FONT * GLYPH + 12);
   lanes.forEach((lane, index) => {
     lane.x = lanesLeft + LANE_SPACING * index;
   });
@@ -356,12 +361,12 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
   const startsOnTop = rowOf.get(definition.initial) === 0;
   let y = MARGIN + titleLines.length * (TITLE_FONT + 5) + 12 + (startsOnTop ? 30 : 0);
   const stateChars = charsFor(BOX_WIDTH - 20, STATE_FONT);
-  const captionsByGap = new Map<number, string[][]>();
+  const captionsByGap = new Map<number, Line[][]>();
   const rows: Row[] = mainStates.map((state, index) => {
     const lines = wrap(state.label, stateChars);
     const height = Math.max(BOX_MIN_HEIGHT, lines.length * STATE_LINE + 16);
     const row = { state, lines, top: y, height };
-    const captions = (straight.get(index) ?? []).map((transition) => captionLines(transition, edgeLabelChars));
+    const captions = (straight.get(index) ?? []).map((transition) => captionLines(transition, EDGE_LABEL_CHARS));
     captionsByGap.set(index, captions);
     const captionHeight = captions.reduce((sum, lines) => sum + lines.length * EDGE_LINE + 4, 0);
     y += height + (captions.length > 0 ? Math.max(40, captionHeight + 16) : 28);
@@ -374,7 +379,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
 
   // Title and start marker.
   parts.push(
-    textBlock(titleLines, MARGIN, MARGIN - 2, TITLE_FONT + 5, `font-size="${TITLE_FONT}" font-weight="600" fill="${COLOUR.text}"`)
+    textBlock(plain(titleLines), MARGIN, MARGIN - 2, TITLE_FONT + 5, `font-size="${TITLE_FONT}" font-weight="600" fill="${COLOUR.text}"`)
   );
   if (startsOnTop && rows.length > 0) {
     const top = rows[0].top;
@@ -400,7 +405,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     let top = (from + to) / 2 - height / 2;
     for (const lines of captions) {
       parts.push(
-        textBlock(lines, edgeLabelX, top, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${COLOUR.muted}"`, ` fill="${COLOUR.text}"`)
+        textBlock(lines, edgeLabelX, top, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${COLOUR.muted}"`)
       );
       top += lines.length * EDGE_LINE + 4;
     }
@@ -430,7 +435,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     laneLabelBottom = top + height;
     laneLabels.push(
       `<rect x="${labelX - 4}" y="${round(top)}" width="${round(textWidth(lines, EDGE_FONT) + 8)}" height="${height}" rx="3" fill="${COLOUR.box}" fill-opacity="0.92"/>` +
-        textBlock(lines, labelX, top + 2, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${COLOUR[kind] === COLOUR.maju ? COLOUR.muted : COLOUR[kind]}"`, ` fill="${COLOUR.text}"`)
+        textBlock(lines, labelX, top + 2, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${kind === 'maju' ? COLOUR.muted : COLOUR[kind]}"`)
     );
   }
   parts.push(...laneLabels);
@@ -446,14 +451,9 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
   // the main line; a dashed comb gathers the source states and runs below the column to them.
   const noteChars = charsFor(SIDE_WIDTH - 16, EDGE_FONT);
   const sideLayouts = sideGroups.map((group) => {
-    const noteLines = group.transitions.flatMap((transition) => [
-      ...wrap(edgeCaption(transition), noteChars),
-      ...wrap(
-        isGathered(transition)
-          ? sourcesDescription(definition, transition)
-          : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`,
-        noteChars
-      ),
+    const noteLines = group.transitions.flatMap((transition): Line[] => [
+      ...wrap(edgeCaption(transition), noteChars).map((text) => ({ text, strong: true })),
+      ...plain(wrap(fromPhrase(definition, transition), noteChars)),
     ]);
     const lines = wrap(group.state.label, charsFor(SIDE_WIDTH - 20, STATE_FONT));
     return {
@@ -501,9 +501,10 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     runBottom = Math.max(runBottom, run);
     const teeth = sources.map((source) => `M${x} ${round(source)} H${columnLeft}`).join(' ');
     const spine = `M${x} ${round(Math.min(run, ...sources))} V${run} H${channelX(index)} V${round(entry)} H${sideLeft - 1}`;
+    const kind = kindOf(transition);
     parts.push(
-      `<path d="${teeth} ${spine}" fill="none" stroke="${COLOUR.batal}" stroke-width="1.2" stroke-dasharray="5 4"` +
-        ` stroke-linejoin="round" marker-end="url(#${marker('batal')})"/>`
+      `<path d="${teeth} ${spine}" fill="none" stroke="${COLOUR[kind]}" stroke-width="1.2" stroke-dasharray="5 4"` +
+        ` stroke-linejoin="round" marker-end="url(#${marker(kind)})"/>`
     );
   });
 

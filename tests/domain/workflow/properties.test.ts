@@ -441,7 +441,6 @@ describe('properties of random scenarios', () => {
       { numRuns: RUNS }
     );
     // the generator must actually drive scenarios to the end, or the property says nothing
-    console.log('ARCHIVED', archived);
     expect(archived).toBeGreaterThan(RUNS / 50);
   });
 
@@ -465,8 +464,7 @@ describe('properties of random scenarios', () => {
       }),
       { numRuns: RUNS }
     );
-    console.log('PERAN', refusedForRole);
-    expect(refusedForRole).toBeGreaterThan(0);
+    expect(refusedForRole).toBeGreaterThan(RUNS / 10);
   });
 
   it('c. (direct) any state, any target, any role subset: success implies a named role; a lacking actor on a real step gets peran', () => {
@@ -529,8 +527,7 @@ describe('properties of random scenarios', () => {
       }),
       { numRuns: RUNS }
     );
-    console.log('REREG', reRegistered);
-    expect(reRegistered).toBeGreaterThan(0);
+    expect(reRegistered).toBeGreaterThan(RUNS / 100);
   });
 
   it('e. a paraf is never given out of order', () => {
@@ -584,7 +581,6 @@ describe('properties of random scenarios', () => {
       }),
       { numRuns: RUNS }
     );
-    console.log('ENDED', ended);
     expect(ended).toBeGreaterThan(RUNS / 10);
   });
 

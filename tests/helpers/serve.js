@@ -1,0 +1,14 @@
+'use strict';
+// A second Strapi server process for multi-process tests: same compiled app, same
+// environment (database, secrets) as the parent test, its own port.
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '..', '..');
+createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false })
+  .start()
+  .then(() => process.send && process.send({ ready: true }))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
