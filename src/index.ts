@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureRoles } from './bootstrap/roles';
 import { seedInstansi } from './bootstrap/instansi';
+import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess } from './bootstrap/public-access';
 import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
@@ -17,5 +18,6 @@ export default {
     await lockDownPublicAccess(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);
+    await applyAdminLayouts(strapi);
   },
 };

@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
+import { SopPanel } from './components/SopPanel';
+import { injectTenggatColumn } from './components/TenggatColumn';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -15,5 +17,11 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+    };
+    contentManager.apis.addEditViewSidePanel([SopPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectTenggatColumn);
+  },
 };

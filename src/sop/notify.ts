@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { workflowFor } from '../domain/sop';
 import { transitionsFrom } from '../domain/workflow/decide';
-import type { Decision } from '../domain/workflow/types';
+import type { Decision, Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
 
@@ -10,7 +10,24 @@ export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string):
   return `${base}/admin/content-manager/collection-types/${uid}/${documentId}`;
 };
 
-type Recipient = { id: number; name: string; email: string | null };
+export type Recipient = { id: number; name: string; email: string | null };
+
+/** The steps that move a record forward from `tahap` (returns and voids are nobody's pending work). */
+export const forwardTransitionsFrom = (definition: WorkflowDefinition, tahap: string): Transition<unknown>[] =>
+  transitionsFrom(definition, tahap).filter((next) => next.kind !== 'batal' && next.kind !== 'kembali');
+
+/** The roles whose holders must act next on a record in `tahap`. */
+export const rolesActingNext = (definition: WorkflowDefinition, tahap: string): Set<RoleKey> =>
+  new Set<RoleKey>(forwardTransitionsFrom(definition, tahap).flatMap((next) => next.roles));
+
+/** Active users holding any of the roles, each once. */
+export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<RoleKey>): Promise<Recipient[]> => {
+  const users = new Map<number, Recipient>();
+  for (const role of roles) {
+    for (const user of await usersWithRole(strapi, role)) users.set(user.id, user);
+  }
+  return [...users.values()];
+};
 
 /** Who acts next: the user named in the step (the assigned Caraka), else everyone holding a next role. */
 const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, actor: StaffActor): Promise<Recipient[]> => {
@@ -21,18 +38,7 @@ const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string
     const user = await loadActor(strapi, Number(named));
     return user ? [user] : [];
   }
-  const roles = new Set<RoleKey>(
-    transitionsFrom(definition, decision.to)
-      .filter((next) => next.kind !== 'batal' && next.kind !== 'kembali')
-      .flatMap((next) => next.roles)
-  );
-  const users = new Map<number, Recipient>();
-  for (const role of roles) {
-    for (const user of await usersWithRole(strapi, role)) {
-      if (user.id !== actor.id) users.set(user.id, user);
-    }
-  }
-  return [...users.values()];
+  return (await usersHoldingRoles(strapi, rolesActingNext(definition, decision.to))).filter((user) => user.id !== actor.id);
 };
 
 const sendMail = async (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => {
@@ -54,9 +60,7 @@ export const notifyAfterTransition = async (
     tenggat?: string | null;
   } | null;
   const state = definition.states.find((s) => s.key === params.decision.to)?.label ?? params.decision.to;
-  const pending = transitionsFrom(definition, params.decision.to)
-    .filter((next) => next.kind !== 'batal' && next.kind !== 'kembali')
-    .map((next) => next.label);
+  const pending = forwardTransitionsFrom(definition, params.decision.to).map((next) => next.label);
   const nomor = record?.nomorAgenda ? ` ${record.nomorAgenda}` : '';
   const subject = `[Meja Sandi] ${definition.title}${nomor}: ${state}`;
   const lines = [

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { verifyChain } from '../domain/audit-chain';
 import { workflowFor } from '../domain/sop';
-import { loadActor, type StaffActor } from './actor';
+import { ROLE_KEYS, type RoleKey } from '../domain/roles';
+import { loadActor, usersWithRole, type StaffActor } from './actor';
 import { readAuditChain } from './tables';
 import { failure, performTransition, type Failure } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
@@ -67,6 +68,14 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     route('GET', '/sop/audit/verify', async (ctx) => {
       const verdict = verifyChain(await readAuditChain(strapi.db.connection));
       ctx.body = { data: verdict };
+    }),
+    route('GET', '/sop/pengguna', async (ctx) => {
+      const peran = String(ctx.query.peran ?? '');
+      if (!ROLE_KEYS.includes(peran as RoleKey)) {
+        return sendFailure(ctx, failure(400, `Peran "${peran}" tidak dikenal; gunakan salah satu dari: ${ROLE_KEYS.join(', ')}.`));
+      }
+      const users = await usersWithRole(strapi, peran as RoleKey);
+      ctx.body = { data: users.map((user) => ({ id: user.id, nama: user.name })) };
     }),
     route('GET', '/sop/diagram/:model', async (ctx, actor) => {
       const definition = workflowFor(ctx.params.model);

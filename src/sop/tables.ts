@@ -4,6 +4,8 @@ import { sealEntry, GENESIS_HASH, type AuditEntry, type AuditRow } from '../doma
 
 export const AUDIT_TABLE = 'sop_audit';
 export const AGENDA_COUNTER_TABLE = 'sop_agenda_counter';
+/** One row per local date on which the overdue digest went out, so several server processes send it once. */
+export const DIGEST_RUN_TABLE = 'sop_digest_run';
 
 type Db = Knex | Knex.Transaction;
 
@@ -35,6 +37,12 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
       table.integer('tahun').notNullable();
       table.integer('terakhir').notNullable().defaultTo(0);
       table.primary(['buku', 'tahun']);
+    });
+  }
+  if (!(await knex.schema.hasTable(DIGEST_RUN_TABLE))) {
+    await knex.schema.createTable(DIGEST_RUN_TABLE, (table) => {
+      table.string('tanggal', 10).primary();
+      table.string('waktu', 40).notNullable();
     });
   }
 };

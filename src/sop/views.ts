@@ -79,6 +79,7 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     model,
     tahap: record.tahap,
     tahapLabel: definition.states.find((state) => state.key === record.tahap)?.label ?? record.tahap,
+    akhir: definition.states.find((state) => state.key === record.tahap)?.final === true,
     tenggat: record.tenggat ? new Date(record.tenggat).toISOString() : null,
     nomorAgenda: record.nomorAgenda,
     versi: record.versi,

@@ -31,6 +31,8 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     SMTP_PORT: '587',
     SMTP_USERNAME: '',
     SMTP_PASSWORD: '',
+    // the daily digest runs by hand in tests (sendOverdueDigest), never on a timer
+    CRON_ENABLED: 'false',
     ...overrides,
   };
   for (const [name, value] of Object.entries(values)) {

@@ -1,0 +1,303 @@
+import * as React from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
+import { useFetchClient, useNotification, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
+
+/** Content types that run an SOP, by the `:model` of the `/sop` API. */
+export const SOP_MODELS: Record<string, string> = {
+  'api::berita.berita': 'berita',
+  'api::distribusi.distribusi': 'distribusi',
+  'api::kriptogram.kriptogram': 'kriptogram',
+  'api::pengaduan.pengaduan': 'pengaduan',
+};
+
+type JsonProperty = { type?: string; format?: string; anyOf?: JsonProperty[]; maxLength?: number; minLength?: number };
+type Masukan = {
+  catatan: 'wajib' | 'opsional' | null;
+  data: { properties: Record<string, JsonProperty>; required: string[] } | null;
+};
+type Aksi = { ke: string; label: string; jenis: 'maju' | 'kembali' | 'batal'; masukan: Masukan };
+type Riwayat = { dari: string | null; ke: string; oleh: { id: number; nama: string; peran: string }; waktu: string; catatan: string | null };
+type SopView = {
+  documentId: string;
+  tahap: string;
+  tahapLabel: string;
+  akhir: boolean;
+  tenggat: string | null;
+  nomorAgenda: string | null;
+  aksi: Aksi[];
+  riwayat: Riwayat[];
+  distribusi: { documentId: string; tahap: string; penerima: { nama?: string; jabatan?: string; saluran?: string } | null; nomorSalinan: number | null }[];
+};
+type ErrorBody = { error?: { message?: string } };
+
+const FIELD_LABELS: Record<string, string> = {
+  caraka: 'Caraka yang ditugaskan',
+  sandiman: 'Sandiman yang ditugaskan',
+  diterimaOleh: 'Nama penanda tangan tanda terima',
+  waktu: 'Waktu diterima',
+  bukti: 'ID berkas bukti (unggah di Pustaka Media)',
+  indeks: 'Indeks',
+  kodeKlasifikasi: 'Kode klasifikasi',
+  pengolah: 'Pengolah',
+  catatan: 'Catatan',
+  tanggapan: 'Tanggapan untuk pelapor',
+};
+const USER_PICKERS: Record<string, string> = { caraka: 'caraka', sandiman: 'sandiman' };
+
+const formatWaktu = (iso: string): string =>
+  new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) + ' WIB';
+
+const errorMessage = (error: unknown): string => {
+  const body = (error as { response?: { data?: ErrorBody } })?.response?.data;
+  return body?.error?.message ?? (error instanceof Error ? error.message : 'Terjadi kesalahan.');
+};
+
+const toDataUri = (svg: string): string => `data:image/svg+xml;base64,${window.btoa(unescape(encodeURIComponent(svg)))}`;
+
+const UserPicker = ({ peran, value, onChange, label, required }: { peran: string; value: string; onChange: (v: string) => void; label: string; required: boolean }) => {
+  const { get } = useFetchClient();
+  const [users, setUsers] = React.useState<{ id: number; nama: string }[]>([]);
+  React.useEffect(() => {
+    get<{ data: { id: number; nama: string }[] }>(`/sop/pengguna?peran=${peran}`).then(
+      (response) => setUsers(response.data.data),
+      () => setUsers([])
+    );
+  }, [get, peran]);
+  return (
+    <Field.Root name={peran} required={required}>
+      <Field.Label>{label}</Field.Label>
+      <SingleSelect value={value} onChange={(next: string | number) => onChange(String(next))} placeholder="Pilih pegawai">
+        {users.map((user) => (
+          <SingleSelectOption key={user.id} value={String(user.id)}>
+            {user.nama}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Field.Root>
+  );
+};
+
+/** The dialog that asks for a step's input (catatan, assignee, receipt) and submits it. */
+const AksiDialog = ({ model, documentId, aksi, onDone }: { model: string; documentId: string; aksi: Aksi; onDone: () => void }) => {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [open, setOpen] = React.useState(false);
+  const [catatan, setCatatan] = React.useState('');
+  const [values, setValues] = React.useState<Record<string, string>>({});
+  const [busy, setBusy] = React.useState(false);
+  const properties = aksi.masukan.data?.properties ?? {};
+  const required = aksi.masukan.data?.required ?? [];
+  const needsDialog = aksi.masukan.catatan !== null || Object.keys(properties).length > 0;
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const data = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+      await post(`/sop/${model}/${documentId}/transisi`, {
+        ke: aksi.ke,
+        ...(catatan.trim() ? { catatan: catatan.trim() } : {}),
+        ...(Object.keys(properties).length ? { data } : {}),
+      });
+      toggleNotification({ type: 'success', message: `Langkah "${aksi.label}" tersimpan.` });
+      setOpen(false);
+      setCatatan('');
+      setValues({});
+      onDone();
+    } catch (error: unknown) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const variant = aksi.jenis === 'maju' ? 'default' : aksi.jenis === 'batal' ? 'danger-light' : 'tertiary';
+  if (!needsDialog) {
+    return (
+      <Button fullWidth variant={variant} loading={busy} onClick={submit}>
+        {aksi.label}
+      </Button>
+    );
+  }
+  return (
+    <Modal.Root open={open} onOpenChange={setOpen}>
+      <Modal.Trigger>
+        <Button fullWidth variant={variant}>
+          {aksi.label}
+        </Button>
+      </Modal.Trigger>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{aksi.label}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {Object.entries(properties).map(([name, property]) =>
+              USER_PICKERS[name] ? (
+                <UserPicker
+                  key={name}
+                  peran={USER_PICKERS[name]}
+                  label={FIELD_LABELS[name] ?? name}
+                  required={required.includes(name)}
+                  value={values[name] ?? ''}
+                  onChange={(value) => setValues((prev) => ({ ...prev, [name]: value }))}
+                />
+              ) : (
+                <Field.Root key={name} name={name} required={required.includes(name)}>
+                  <Field.Label>{FIELD_LABELS[name] ?? name}</Field.Label>
+                  {property.maxLength && property.maxLength > 300 ? (
+                    <Textarea value={values[name] ?? ''} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setValues((prev) => ({ ...prev, [name]: event.target.value }))} />
+                  ) : (
+                    <TextInput
+                      type={property.format === 'date-time' ? 'datetime-local' : 'text'}
+                      value={values[name] ?? ''}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+                        const raw = event.target.value;
+                        const value = property.format === 'date-time' && raw ? new Date(raw).toISOString() : raw;
+                        setValues((prev) => ({ ...prev, [name]: value }));
+                      }}
+                    />
+                  )}
+                </Field.Root>
+              )
+            )}
+            {aksi.masukan.catatan !== null && (
+              <Field.Root name="catatan" required={aksi.masukan.catatan === 'wajib'} hint={aksi.masukan.catatan === 'wajib' ? 'Wajib diisi: alasan langkah ini.' : undefined}>
+                <Field.Label>Catatan</Field.Label>
+                <Textarea value={catatan} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setCatatan(event.target.value)} />
+                <Field.Hint />
+              </Field.Root>
+            )}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">Batal</Button>
+          </Modal.Close>
+          <Button loading={busy} onClick={submit}>
+            Simpan langkah
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: string; documentId: string }) => {
+  const { get } = useFetchClient();
+  const { refetch } = useDocument({ model: uid, collectionType: 'collection-types', documentId });
+  const [view, setView] = React.useState<SopView | null>(null);
+  const [diagram, setDiagram] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const load = React.useCallback(async () => {
+    try {
+      const response = await get<{ data: SopView }>(`/sop/${model}/${documentId}`);
+      setView(response.data.data);
+      setError(null);
+      const svg = await get(`/sop/diagram/${model}?tahap=${encodeURIComponent(response.data.data.tahap)}`, { responseType: 'text' });
+      setDiagram(svg.data);
+    } catch (failure: unknown) {
+      setError(errorMessage(failure));
+    }
+  }, [get, model, documentId]);
+
+  React.useEffect(() => {
+    load();
+  }, [load]);
+
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!view) return <Typography>Memuat…</Typography>;
+  const terlambat = !view.akhir && view.tenggat !== null && new Date(view.tenggat).getTime() < Date.now();
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="sop-panel">
+      <Flex gap={2} wrap="wrap">
+        <Typography variant="sigma">Tahap</Typography>
+        <Badge data-testid="sop-tahap">{view.tahapLabel}</Badge>
+      </Flex>
+      {view.nomorAgenda && (
+        <Typography variant="omega">
+          Nomor agenda: <strong>{view.nomorAgenda}</strong>
+        </Typography>
+      )}
+      {view.tenggat && (
+        <Typography variant="omega" textColor={terlambat ? 'danger600' : 'neutral800'}>
+          Tenggat: {formatWaktu(view.tenggat)} {terlambat ? '— TERLAMBAT' : ''}
+        </Typography>
+      )}
+      {view.aksi.length > 0 ? (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="sop-aksi">
+          {view.aksi.map((aksi) => (
+            <AksiDialog key={aksi.ke} model={model} documentId={documentId} aksi={aksi} onDone={() => { load(); refetch(); }} />
+          ))}
+        </Flex>
+      ) : (
+        <Typography variant="pi" textColor="neutral600">
+          Tidak ada langkah SOP yang dapat Anda lakukan pada tahap ini.
+        </Typography>
+      )}
+      {view.distribusi.length > 0 && (
+        <Box>
+          <Typography variant="sigma">Salinan</Typography>
+          <ul>
+            {view.distribusi.map((copy) => (
+              <li key={copy.documentId}>
+                <Typography variant="pi">
+                  {copy.nomorSalinan ? `${copy.nomorSalinan}. ` : ''}
+                  {copy.penerima?.jabatan ?? copy.penerima?.nama ?? '-'} — {copy.tahap}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </Box>
+      )}
+      {diagram && (
+        <Box>
+          <Typography variant="sigma">Alur SOP</Typography>
+          <img src={toDataUri(diagram)} alt={`Diagram alur SOP, tahap sekarang: ${view.tahapLabel}`} style={{ width: '100%' }} />
+        </Box>
+      )}
+      <Box>
+        <Typography variant="sigma">Riwayat</Typography>
+        <ol data-testid="sop-riwayat" style={{ paddingLeft: '1.2em' }}>
+          {view.riwayat.map((row, index) => (
+            <li key={index}>
+              <Typography variant="pi">
+                <strong>{row.ke}</strong> — {row.oleh.nama} ({row.oleh.peran}), {formatWaktu(row.waktu)}
+                {row.catatan ? `: ${row.catatan}` : ''}
+              </Typography>
+            </li>
+          ))}
+        </ol>
+      </Box>
+    </Flex>
+  );
+};
+
+type PanelProps = { model: string; documentId?: string };
+
+/** Edit-view side panel: tahap, tenggat, the diagram, the history and the buttons this user may press. */
+export const SopPanel = ({ model, documentId }: PanelProps) => {
+  const sopModel = SOP_MODELS[model];
+  if (!sopModel) return null;
+  return {
+    title: 'Langkah SOP',
+    content: documentId ? (
+      <SopPanelContent model={sopModel} uid={model} documentId={documentId} />
+    ) : (
+      <Typography variant="pi">Simpan naskah terlebih dahulu; tahap SOP dimulai dari "diterima".</Typography>
+    ),
+  };
+};

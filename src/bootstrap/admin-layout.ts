@@ -1,0 +1,88 @@
+import type { Core } from '@strapi/strapi';
+import { fieldLabel } from '../domain/labels';
+import { GOVERNED_TYPES } from '../sop/governed';
+
+type FieldMeta = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
+type Configuration = {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, FieldMeta>;
+  layouts: { list: string[]; edit: unknown };
+};
+type ConfigService = {
+  findConfiguration: (model: { uid: string }) => Promise<Configuration>;
+  updateConfiguration: (model: { uid: string }, configuration: Configuration) => Promise<unknown>;
+};
+
+const LAYOUT_VERSION = 1;
+
+/** List columns and sort order the office expects to see first. */
+const LIST_VIEWS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC' }> = {
+  'api::berita.berita': {
+    list: ['nomorAgenda', 'perihal', 'pengirim', 'tahap', 'tenggat'],
+    mainField: 'perihal',
+    defaultSortBy: 'waktuDiterima',
+    defaultSortOrder: 'DESC',
+  },
+  'api::kartu-kendali.kartu-kendali': { list: ['nomorUrut', 'jenis', 'isiRingkas', 'dari'], mainField: 'nomorUrut' },
+  'api::distribusi.distribusi': { list: ['nomorSalinan', 'carakaNama', 'tahap', 'diterimaOleh', 'waktuDiterima'], mainField: 'carakaNama' },
+  'api::hari-libur.hari-libur': { list: ['tanggal', 'nama', 'jenis'], mainField: 'nama', defaultSortBy: 'tanggal', defaultSortOrder: 'ASC' },
+};
+
+const labelled = (configuration: Configuration, readOnly: readonly string[]): Configuration => {
+  const metadatas: Record<string, FieldMeta> = {};
+  for (const [field, meta] of Object.entries(configuration.metadatas)) {
+    const label = fieldLabel(field);
+    metadatas[field] = {
+      ...meta,
+      edit: {
+        ...(meta.edit ?? {}),
+        label,
+        ...(readOnly.includes(field) ? { editable: false, description: 'Diisi oleh sistem melalui langkah SOP.' } : {}),
+        ...(field === 'versi' ? { visible: false } : {}),
+      },
+      list: { ...(meta.list ?? {}), label },
+    };
+  }
+  return { ...configuration, metadatas };
+};
+
+/**
+ * Indonesian field labels, read-only workflow fields and sensible list columns in the
+ * content manager — applied once per content type, so an administrator's own layout
+ * changes afterwards are kept.
+ */
+export const applyAdminLayouts = async (strapi: Core.Strapi): Promise<void> => {
+  const flag = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'admin-layouts' });
+  const applied = ((await flag.get({})) ?? {}) as Record<string, number>;
+  const contentTypes = strapi.plugin('content-manager').service('content-types') as ConfigService;
+  const components = strapi.plugin('content-manager').service('components') as ConfigService;
+  const next = { ...applied };
+
+  for (const uid of Object.keys(strapi.contentTypes).filter((key) => key.startsWith('api::'))) {
+    if (applied[uid] === LAYOUT_VERSION) continue;
+    const current = await contentTypes.findConfiguration({ uid });
+    const readOnly = GOVERNED_TYPES[uid]?.serverOwned ?? [];
+    const view = LIST_VIEWS[uid];
+    const configuration = labelled(current, readOnly);
+    if (view) {
+      const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, unknown> }>)[uid].attributes;
+      configuration.layouts = { ...configuration.layouts, list: view.list.filter((field) => field in attributes) };
+      configuration.settings = {
+        ...configuration.settings,
+        ...(view.mainField ? { mainField: view.mainField } : {}),
+        ...(view.defaultSortBy ? { defaultSortBy: view.defaultSortBy, defaultSortOrder: view.defaultSortOrder ?? 'ASC' } : {}),
+      };
+    }
+    await contentTypes.updateConfiguration({ uid }, configuration);
+    next[uid] = LAYOUT_VERSION;
+  }
+
+  for (const uid of Object.keys(strapi.components)) {
+    if (applied[uid] === LAYOUT_VERSION) continue;
+    const current = await components.findConfiguration({ uid });
+    const readOnly = uid === 'naskah.paraf' ? ['userId', 'nama', 'peran', 'waktu'] : [];
+    await components.updateConfiguration({ uid }, labelled(current, readOnly));
+    next[uid] = LAYOUT_VERSION;
+  }
+  await flag.set({ value: next });
+};

@@ -1,0 +1,46 @@
+/** Indonesian labels for the admin panel, for fields whose name alone reads poorly. */
+const LABELS: Record<string, string> = {
+  nomorAgenda: 'Nomor agenda',
+  tahunAgenda: 'Tahun agenda',
+  urutAgenda: 'Urut agenda',
+  waktuDiterima: 'Waktu diterima',
+  nomorSurat: 'Nomor surat',
+  tanggalSurat: 'Tanggal surat',
+  isiRingkas: 'Isi ringkas',
+  derajatKecepatan: 'Derajat kecepatan',
+  jumlahCetak: 'Jumlah cetak',
+  tahap: 'Tahap SOP',
+  tenggat: 'Tenggat',
+  kartuKendali: 'Kartu kendali / lembar pengantar',
+  kodeKlasifikasi: 'Kode klasifikasi',
+  nomorUrut: 'Nomor urut',
+  parafKasi: 'Paraf Kasi',
+  parafKabid: 'Paraf Kabid',
+  parafKadis: 'Paraf Kepala Dinas',
+  nomorSalinan: 'Salinan ke-',
+  jumlahSalinan: 'Jumlah salinan',
+  carakaId: 'ID Caraka',
+  carakaNama: 'Caraka',
+  diterimaOleh: 'Diterima oleh',
+  bukti: 'Bukti tanda terima',
+  kodePos: 'Kode pos',
+  kepalaDinas: 'Kepala Dinas',
+  kepalaBidang: 'Kepala Bidang Aplikasi dan Persandian',
+  kepalaSeksi: 'Kepala Seksi Persandian dan Keamanan Informasi',
+  pejabatPengaduan: 'Pejabat Pengaduan',
+  nip: 'NIP',
+  userId: 'ID pengguna',
+  email: 'E-mail',
+  versi: 'Versi',
+};
+
+/** `waktuDiterima` → `Waktu diterima`, unless the dictionary knows better. */
+export const fieldLabel = (field: string): string => {
+  if (LABELS[field]) return LABELS[field];
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

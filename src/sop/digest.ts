@@ -1,0 +1,192 @@
+import type { Core } from '@strapi/strapi';
+import { localDate, workingMinutesBetween } from '../domain/calendar';
+import type { RoleKey } from '../domain/roles';
+import { WORKFLOWS } from '../domain/sop';
+import type { WorkflowDefinition } from '../domain/workflow/types';
+import { loadHolidays, loadSchedule } from './calendar';
+import { adminLink, formatWaktu, rolesActingNext, sendMail, usersHoldingRoles, type Recipient } from './notify';
+import { DIGEST_RUN_TABLE } from './tables';
+
+/** One record past its `tenggat` and not yet in a final state. */
+export type OverdueItem = {
+  model: string;
+  judul: string;
+  documentId: string;
+  nomorAgenda: string | null;
+  perihal: string;
+  tahap: string;
+  tahapLabel: string;
+  tenggat: string;
+  /** working minutes between the deadline and `now` on the service calendar */
+  terlambatMenit: number;
+  tautan: string;
+};
+
+export type DigestResult = {
+  items: OverdueItem[];
+  terkirim: { to: string; jumlah: number }[];
+  gagal: { to: string; pesan: string }[];
+};
+
+type ContentTypeShape = { attributes: Record<string, unknown> };
+type OverdueRow = { documentId: string; tahap: string; tenggat: string | Date; nomorAgenda?: string | null; perihal?: string | null };
+
+/** The role that gets every overdue record, whatever step it is stuck at. */
+const PENGAWAS: RoleKey = 'kasi';
+
+const contentTypeOf = (strapi: Core.Strapi, uid: string): ContentTypeShape | undefined =>
+  (strapi.contentTypes as unknown as Record<string, ContentTypeShape | undefined>)[uid];
+
+/** Every workflow whose content type carries a deadline qualifies; copies (distribusi) have none. */
+const workflowsWithTenggat = (strapi: Core.Strapi): WorkflowDefinition[] =>
+  Object.values(WORKFLOWS).filter((definition) => {
+    const attributes = contentTypeOf(strapi, definition.uid)?.attributes ?? {};
+    return 'tenggat' in attributes && 'tahap' in attributes;
+  });
+
+/** `1320` → `22 jam kerja`; `75` → `1 jam 15 menit kerja`. */
+export const formatDurasiKerja = (minutes: number): string => {
+  const whole = Math.floor(minutes);
+  if (whole < 1) return 'kurang dari 1 menit kerja';
+  const jam = Math.floor(whole / 60);
+  const menit = whole % 60;
+  const parts = [jam > 0 ? `${jam} jam` : '', menit > 0 ? `${menit} menit` : ''].filter(Boolean);
+  return `${parts.join(' ')} kerja`;
+};
+
+/** Records of every SOP workflow whose deadline passed before `now`, most overdue first. */
+export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<OverdueItem[]> => {
+  const schedule = await loadSchedule(strapi);
+  const holidays = await loadHolidays(strapi);
+  const items: OverdueItem[] = [];
+  for (const definition of workflowsWithTenggat(strapi)) {
+    const attributes = contentTypeOf(strapi, definition.uid)!.attributes;
+    const finals = definition.states.filter((state) => state.final).map((state) => state.key);
+    const optional = ['nomorAgenda', 'perihal'].filter((field) => field in attributes);
+    const rows = (await strapi.db.query(definition.uid as never).findMany({
+      select: ['documentId', 'tahap', 'tenggat', ...optional],
+      where: { tenggat: { $lt: now }, ...(finals.length ? { tahap: { $notIn: finals } } : {}) },
+      orderBy: [{ tenggat: 'asc' }, { id: 'asc' }],
+    })) as OverdueRow[];
+    for (const row of rows) {
+      const tenggat = new Date(row.tenggat);
+      items.push({
+        model: definition.model,
+        judul: definition.title,
+        documentId: row.documentId,
+        nomorAgenda: row.nomorAgenda ?? null,
+        perihal: row.perihal ?? row.documentId,
+        tahap: row.tahap,
+        tahapLabel: definition.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+        tenggat: tenggat.toISOString(),
+        terlambatMenit: workingMinutesBetween(tenggat, now, schedule, holidays),
+        tautan: adminLink(strapi, definition.uid, row.documentId),
+      });
+    }
+  }
+  return items.sort((a, b) => a.tenggat.localeCompare(b.tenggat));
+};
+
+/** The line of one record in the digest. */
+export const digestLine = (item: OverdueItem): string =>
+  [
+    `- ${item.nomorAgenda ?? '(belum diagendakan)'}`,
+    `"${item.perihal}"`,
+    `tahap ${item.tahapLabel}`,
+    `tenggat ${formatWaktu(item.tenggat)}`,
+    `terlambat ${formatDurasiKerja(item.terlambatMenit)}`,
+    item.tautan,
+  ].join(' · ');
+
+const digestText = (recipient: Recipient, items: readonly OverdueItem[], now: Date): string => {
+  const groups = new Map<string, OverdueItem[]>();
+  for (const item of items) groups.set(item.judul, [...(groups.get(item.judul) ?? []), item]);
+  const lines = [
+    `Yth. ${recipient.name},`,
+    '',
+    `Per ${formatWaktu(now)}, ${items.length} naskah telah melewati tenggat penyelesaian dan belum selesai:`,
+  ];
+  for (const [judul, group] of groups) lines.push('', `${judul}:`, ...group.map(digestLine));
+  lines.push(
+    '',
+    'Mohon segera ditindaklanjuti sesuai SOP. Keterlambatan dihitung dalam jam kerja layanan (hari libur tidak dihitung).',
+    '',
+    'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.'
+  );
+  return lines.join('\n');
+};
+
+/**
+ * Sends ONE e-mail in Indonesian per recipient listing the overdue records: the Kasi
+ * gets all of them, and the holders of the roles that act next on a record get that
+ * record. No overdue record → no mail.
+ */
+export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise<DigestResult> => {
+  const items = await findOverdue(strapi, now);
+  const result: DigestResult = { items, terkirim: [], gagal: [] };
+  if (items.length === 0) return result;
+
+  const perRecipient = new Map<number, { recipient: Recipient; items: Set<OverdueItem> }>();
+  const add = (recipient: Recipient, item: OverdueItem) => {
+    const entry = perRecipient.get(recipient.id) ?? { recipient, items: new Set<OverdueItem>() };
+    entry.items.add(item);
+    perRecipient.set(recipient.id, entry);
+  };
+  for (const pengawas of await usersHoldingRoles(strapi, [PENGAWAS])) items.forEach((item) => add(pengawas, item));
+  const actorsByStep = new Map<string, Recipient[]>();
+  for (const item of items) {
+    const key = `${item.model}:${item.tahap}`;
+    if (!actorsByStep.has(key)) {
+      actorsByStep.set(key, await usersHoldingRoles(strapi, rolesActingNext(WORKFLOWS[item.model], item.tahap)));
+    }
+    for (const actor of actorsByStep.get(key)!) add(actor, item);
+  }
+
+  for (const { recipient, items: own } of perRecipient.values()) {
+    if (!recipient.email) continue;
+    const ordered = items.filter((item) => own.has(item));
+    const subject = `[Meja Sandi] Ringkasan harian: ${ordered.length} naskah melewati tenggat`;
+    try {
+      await sendMail(strapi, recipient.email, subject, digestText(recipient, ordered, now));
+      result.terkirim.push({ to: recipient.email, jumlah: ordered.length });
+    } catch (error: unknown) {
+      const pesan = error instanceof Error ? error.message : String(error);
+      strapi.log.error(`[ringkasan-tenggat] gagal mengirim ke ${recipient.email}: ${pesan}`);
+      result.gagal.push({ to: recipient.email, pesan });
+    }
+  }
+  return result;
+};
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+};
+
+/**
+ * The scheduled run: skipped on a holiday, and claimed per local date in the database
+ * so that several server processes (each runs every cron task) send the digest once.
+ */
+export const runDailyDigest = async (strapi: Core.Strapi, now: Date): Promise<DigestResult | null> => {
+  const tanggal = localDate(now);
+  if ((await loadHolidays(strapi)).includes(tanggal)) {
+    strapi.log.info(`[ringkasan-tenggat] ${tanggal} hari libur: ringkasan tidak dikirim.`);
+    return null;
+  }
+  try {
+    await strapi.db.connection(DIGEST_RUN_TABLE).insert({ tanggal, waktu: now.toISOString() });
+  } catch (error: unknown) {
+    if (!isUniqueViolation(error)) throw error;
+    strapi.log.info(`[ringkasan-tenggat] ringkasan ${tanggal} sudah dikirim oleh proses lain.`);
+    return null;
+  }
+  try {
+    const result = await sendOverdueDigest(strapi, now);
+    strapi.log.info(`[ringkasan-tenggat] ${result.items.length} naskah terlambat, ${result.terkirim.length} e-mail terkirim.`);
+    return result;
+  } catch (error: unknown) {
+    // Give the date back so that a rerun (or another process) can still send it.
+    await strapi.db.connection(DIGEST_RUN_TABLE).where({ tanggal }).delete();
+    throw error;
+  }
+};
