@@ -59,9 +59,11 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   if (!definition || !loader) return null;
   const record = await loader(strapi, documentId);
   if (!record) return null;
+  const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
   const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
     dari: row.dari,
     ke: row.ke,
+    keLabel: label(row.ke),
     oleh: { id: row.aktorId, nama: row.aktorNama, peran: row.aktorPeran },
     waktu: row.waktu,
     catatan: row.catatan,

@@ -5,7 +5,7 @@ const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
 const appDir = path.resolve(__dirname, '..', '..');
-createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false })
+createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: process.env.SERVE_ADMIN_PANEL === 'true' })
   .start()
   .then(() => process.send && process.send({ ready: true }))
   .catch((error) => {

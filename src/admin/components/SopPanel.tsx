@@ -28,7 +28,7 @@ type Masukan = {
   data: { properties: Record<string, JsonProperty>; required: string[] } | null;
 };
 type Aksi = { ke: string; label: string; jenis: 'maju' | 'kembali' | 'batal'; masukan: Masukan };
-type Riwayat = { dari: string | null; ke: string; oleh: { id: number; nama: string; peran: string }; waktu: string; catatan: string | null };
+type Riwayat = { dari: string | null; ke: string; keLabel: string; oleh: { id: number; nama: string; peran: string }; waktu: string; catatan: string | null };
 type SopView = {
   documentId: string;
   tahap: string;
@@ -275,7 +275,7 @@ const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: strin
           {view.riwayat.map((row, index) => (
             <li key={index}>
               <Typography variant="pi">
-                <strong>{row.ke}</strong> — {row.oleh.nama} ({row.oleh.peran}), {formatWaktu(row.waktu)}
+                <strong>{row.keLabel}</strong> — {row.oleh.nama} ({row.oleh.peran}), {formatWaktu(row.waktu)}
                 {row.catatan ? `: ${row.catatan}` : ''}
               </Typography>
             </li>

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { createAdminUser } from '../helpers/admin-users';
+import { createTestDatabase, startApp, type TestDatabase } from '../helpers/app';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { ROLE } from '../helpers/sop';
+
+const PERIHAL = 'Undangan Rapat Koordinasi Keamanan Informasi';
+
+describe('the admin panel as the office works it (headless Chromium)', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let base: string;
+  const users: Record<string, { email: string; password: string; name: string }> = {};
+  let documentUrl = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const setup = await startApp({ database });
+    // With no super admin the panel would open on its first-run registration page.
+    await createAdminUser(setup.strapi, 'Super Admin', { firstname: 'Admin', lastname: 'Utama' });
+    users.operator = await createAdminUser(setup.strapi, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
+    users.kasi = await createAdminUser(setup.strapi, ROLE.kasi, { firstname: 'Kasi', lastname: 'Persandian' });
+    await setup.stop();
+    const port = 21000 + (process.pid % 5000);
+    base = `http://127.0.0.1:${port}`;
+    server = await startServerProcess(port, { PUBLIC_URL: base, LOG_LEVEL: 'warn', SERVE_ADMIN_PANEL: 'true' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const login = async (page: Page, who: { email: string; password: string }) => {
+    await page.goto(`${base}/admin/auth/login`);
+    try {
+      await page.locator('input[name="email"]').waitFor({ timeout: 30000 });
+    } catch (error) {
+      await screenshot(page, 'gagal-login');
+      throw new Error(`login page did not render at ${page.url()}: ${(await page.content()).slice(0, 1500)}`);
+    }
+    await page.locator('input[name="email"]').fill(who.email);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
+  };
+
+  const pressStep = async (page: Page, label: string) => {
+    const panel = page.getByTestId('sop-panel');
+    await panel.getByRole('button', { name: label }).click();
+  };
+
+  const expectTahap = async (page: Page, label: string) => {
+    await page.getByTestId('sop-tahap').filter({ hasText: label }).waitFor({ timeout: 20000 });
+  };
+
+  it('the Operator registers a berita and presses the SOP buttons up to "diteruskan ke Kasi"', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await login(page, users.operator);
+    await screenshot(page, '01-operator-beranda');
+
+    await page.goto(`${base}/admin/content-manager/collection-types/api::berita.berita/create`);
+    await page.locator('input[name="perihal"]').fill(PERIHAL);
+    await page.locator('input[name="pengirim"]').fill('Badan Siber dan Sandi Negara');
+    // The empty repeatable component "Penerima (0)" is one big button.
+    await page.getByRole('button', { name: /Belum ada entri/ }).click();
+    await page.locator('input[name="penerima.0.jabatan"]').fill('Kepala Dinas Kesehatan');
+    await screenshot(page, '02-operator-berita-baru');
+    await page.getByRole('button', { name: /^(Simpan|Save)$/ }).click();
+    await page.waitForURL((url) => /api::berita\.berita\/[a-z0-9]{20,}/.test(url.pathname), { timeout: 30000 });
+    documentUrl = page.url();
+
+    await expectTahap(page, 'Diterima di e-mail Sanapati');
+    await screenshot(page, '03-operator-diterima');
+    await pressStep(page, 'Periksa isi dan tujuan');
+    await expectTahap(page, 'Diperiksa');
+    await pressStep(page, 'Cetak sesuai jumlah penerima');
+    await expectTahap(page, 'Dicetak');
+    await pressStep(page, 'Agendakan di buku agenda surat masuk');
+    await expectTahap(page, 'Diagendakan');
+    await page.getByText(/Nomor agenda: 0001\//).waitFor();
+    await pressStep(page, 'Isi kartu kendali dan teruskan ke Kasi');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="indeks"]').fill('RAPAT');
+    await screenshot(page, '04-operator-kartu-kendali');
+    await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
+    await expectTahap(page, 'Diteruskan ke Kasi');
+    await screenshot(page, '05-operator-diteruskan-ke-kasi');
+    await context.close();
+  });
+
+  it('the Kasi logs in, gives the paraf, and the history shows both', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await login(page, users.kasi);
+    await page.goto(documentUrl);
+    await expectTahap(page, 'Diteruskan ke Kasi');
+    await screenshot(page, '06-kasi-membuka-berita');
+    await pressStep(page, 'Paraf Kasi');
+    await expectTahap(page, 'Diparaf Kasi');
+    const history = page.getByTestId('sop-riwayat');
+    await history.getByText('Diparaf Kasi').waitFor();
+    const text = await history.innerText();
+    expect(text).toContain('Oki Operator');
+    expect(text).toContain('Kasi Persandian');
+    expect(text.match(/Oki Operator/g)).toHaveLength(4);
+    await screenshot(page, '07-kasi-paraf-riwayat');
+
+    await page.goto(`${base}/admin/content-manager/collection-types/api::berita.berita`);
+    await page.getByText(PERIHAL).waitFor();
+    await page.getByText(/Tepat waktu|Terlambat/).first().waitFor();
+    await screenshot(page, '08-daftar-berita');
+    await context.close();
+  });
+});
