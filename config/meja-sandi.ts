@@ -9,6 +9,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     .map((key) => key.trim())
     .filter(Boolean),
   publicUrl: env('PUBLIC_URL', ''),
+  pengaduan: {
+    // Per client address, in memory: behind several server processes each keeps its own count.
+    batasKiriman: env.int('PENGADUAN_RATE_LIMIT', 5),
+    jendelaDetik: env.int('PENGADUAN_RATE_WINDOW', 600),
+    batasLacak: env.int('PENGADUAN_LACAK_RATE_LIMIT', 60),
+    // Working days: acknowledge, respond, resolve (Perpres 76/2013 practice).
+    hariKerja: {
+      pengakuan: env.int('PENGADUAN_HARI_PENGAKUAN', 3),
+      respons: env.int('PENGADUAN_HARI_RESPONS', 14),
+      penyelesaian: env.int('PENGADUAN_HARI_PENYELESAIAN', 60),
+    },
+    // The HTML form without JavaScript: seconds a person needs at least before submitting.
+    formulirDetikMinimum: env.int('PENGADUAN_FORM_MIN_SECONDS', 3),
+    // HMAC key of tracking codes and form tokens; empty = derived from ENCRYPTION_KEY.
+    kunci: env('PENGADUAN_KEY', ''),
+  },
 });
 
 export default config;

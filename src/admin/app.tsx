@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
 import { SopPanel } from './components/SopPanel';
+import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -21,7 +22,7 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
     };
-    contentManager.apis.addEditViewSidePanel([SopPanel]);
+    contentManager.apis.addEditViewSidePanel([SopPanel, StandarPelayananPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectTenggatColumn);
   },
 };

@@ -64,26 +64,42 @@ export type ChainVerdict =
   | { ok: false; count: number; head: string; rusak: { urutan: number; alasan: string } };
 
 /**
+ * The end of the chain as last appended, stored apart from the rows: without it, rows
+ * cut off the end would leave a shorter chain that still verifies.
+ */
+export type ChainHead = { urutan: number; hash: string };
+
+/**
  * Walks the rows in stored order and names the first broken link: a gap or swap in
  * the sequence (deleted or reordered rows), a prevHash that does not point at the
- * previous row, or a row whose content no longer matches its hash.
+ * previous row, or a row whose content no longer matches its hash. Given the recorded
+ * `head` (null when it is missing), the chain must also end exactly there.
  */
-export const verifyChain = (rows: readonly AuditRow[]): ChainVerdict => {
+export const verifyChain = (rows: readonly AuditRow[], options: { head?: ChainHead | null } = {}): ChainVerdict => {
+  const broken = (urutan: number, alasan: string): ChainVerdict => ({
+    ok: false,
+    count: rows.length,
+    head: rows.length ? rows[rows.length - 1].hash : GENESIS_HASH,
+    rusak: { urutan, alasan },
+  });
   let prevHash = GENESIS_HASH;
   for (const [index, row] of rows.entries()) {
     const expected = index + 1;
-    const broken = (alasan: string): ChainVerdict => ({
-      ok: false,
-      count: rows.length,
-      head: rows.length ? rows[rows.length - 1].hash : GENESIS_HASH,
-      rusak: { urutan: expected, alasan },
-    });
     if (row.urutan !== expected) {
-      return broken(`urutan ${row.urutan} ditemukan di posisi ${expected}: baris hilang atau urutannya diubah`);
+      return broken(expected, `urutan ${row.urutan} ditemukan di posisi ${expected}: baris hilang atau urutannya diubah`);
     }
-    if (row.prevHash !== prevHash) return broken('hash sebelumnya tidak menunjuk ke baris sebelumnya');
-    if (auditHash(row, row.prevHash) !== row.hash) return broken('isi baris tidak cocok dengan hash-nya');
+    if (row.prevHash !== prevHash) return broken(expected, 'hash sebelumnya tidak menunjuk ke baris sebelumnya');
+    if (auditHash(row, row.prevHash) !== row.hash) return broken(expected, 'isi baris tidak cocok dengan hash-nya');
     prevHash = row.hash;
+  }
+  const { head } = options;
+  if (head === null && rows.length > 0) return broken(rows.length, 'penanda ujung rantai hilang');
+  if (head) {
+    if (head.urutan > rows.length) {
+      return broken(rows.length + 1, `baris terakhir hilang: ujung rantai tercatat pada urutan ${head.urutan}`);
+    }
+    if (head.urutan < rows.length) return broken(head.urutan + 1, 'baris sesudah ujung rantai yang tercatat');
+    if (head.hash !== prevHash) return broken(head.urutan, 'hash baris terakhir tidak cocok dengan ujung rantai yang tercatat');
   }
   return { ok: true, count: rows.length, head: prevHash };
 };

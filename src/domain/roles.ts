@@ -66,6 +66,31 @@ const UID = {
   standarPelayanan: 'api::standar-pelayanan.standar-pelayanan',
 } as const;
 
+/** Every complaint field but the tracking-code hash, which no person needs to see. */
+const PENGADUAN_FIELDS = [
+  'nomorTiket',
+  'nama',
+  'kontak',
+  'isi',
+  'layanan',
+  'saluran',
+  'waktuDiterima',
+  'tahap',
+  'tenggat',
+  'tenggatPengakuan',
+  'tenggatRespons',
+  'tenggatPenyelesaian',
+  'tanggapan',
+  'catatan',
+  'versi',
+] as const;
+
+/** What may be seen of a salinan outside the `/sop` plaintext endpoint: never `isi` or `berkas`. */
+const SALINAN_METADATA = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima', 'jumlahSalinan', 'parafSandiman', 'tandaTanganKasi', 'capDinas', 'amplopDisegel', 'amplopRangkap', 'diarsipkan', 'kriptogram', 'berkasTipe'];
+/** That a kriptogram exists: number, date, tahap and recipients — never its content. */
+const KRIPTOGRAM_EXISTENCE = ['nomorAgenda', 'nomorKriptogram', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan', 'salinan', 'distribusi'];
+const SALINAN_RECIPIENTS = ['nomor', 'klasifikasi', 'penerima', 'jumlahSalinan', 'kriptogram'];
+
 const reference: readonly ContentPermission[] = [
   { uid: UID.instansi, actions: READ },
   { uid: UID.hariLibur, actions: READ },
@@ -93,10 +118,12 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.kartuKendali, actions: READ },
     { uid: UID.distribusi, actions: READ },
     { uid: UID.hariLibur, actions: MANAGE },
+    { uid: UID.kriptogram, actions: READ, fields: KRIPTOGRAM_EXISTENCE },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_RECIPIENTS },
   ]),
   declare('sandiman', 'Mengagendakan kriptogram, mendeskripsi, mengetik salinan, menomori, mendistribusikan.', [
     { uid: UID.kriptogram, actions: EDIT },
-    { uid: UID.salinan, actions: READ },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
     { uid: UID.distribusi, actions: READ },
   ]),
   declare('kasi', 'Pemeriksa; paraf; menugaskan Caraka dan Sandiman; menandatangani surat pengantar.', [
@@ -107,14 +134,14 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.kartuKendali, actions: READ },
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ },
-    { uid: UID.salinan, actions: READ },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
   ]),
   declare('kabid', 'Memberi paraf berjenjang.', [
     { uid: UID.berita, actions: READ },
     { uid: UID.kartuKendali, actions: READ },
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ },
-    { uid: UID.salinan, actions: READ },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
   ], MEDIA_READ),
   declare('kadis', 'Memberi paraf berjenjang.', [
     { uid: UID.instansi, actions: ['read', 'update'] },
@@ -122,17 +149,18 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.kartuKendali, actions: READ },
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ },
-    { uid: UID.salinan, actions: READ },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
   ], MEDIA_READ),
   declare('caraka', 'Mendistribusikan surat, meminta paraf tanda terima, menyerahkan tanda terima.', [
     { uid: UID.berita, actions: READ, fields: ['nomorAgenda', 'perihal', 'tahap', 'tenggat', 'penerima', 'sifat', 'derajatKecepatan'] },
     { uid: UID.distribusi, actions: READ },
-    { uid: UID.kriptogram, actions: READ, fields: ['nomorAgenda', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan'] },
+    { uid: UID.kriptogram, actions: READ, fields: KRIPTOGRAM_EXISTENCE },
+    { uid: UID.salinan, actions: READ, fields: SALINAN_RECIPIENTS },
   ]),
   declare('petugasPengaduan', 'Menerima, mencatat, dan menanggapi pengaduan.', [
-    { uid: UID.pengaduan, actions: EDIT },
+    { uid: UID.pengaduan, actions: EDIT, fields: PENGADUAN_FIELDS },
   ]),
   declare('pejabatPengaduan', 'Menyelesaikan pengaduan yang diteruskan petugas.', [
-    { uid: UID.pengaduan, actions: ['read', 'update'] },
+    { uid: UID.pengaduan, actions: ['read', 'update'], fields: PENGADUAN_FIELDS },
   ]),
 ];

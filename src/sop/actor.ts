@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ROLE_NAMES, roleKeyOfName, type RoleKey } from '../domain/roles';
 import type { Actor } from '../domain/workflow/types';
 
@@ -44,4 +45,13 @@ export const usersWithRole = async (strapi: Core.Strapi, role: RoleKey): Promise
     populate: ['roles'],
   })) as AdminUserRow[];
   return rows.map(toActor);
+};
+
+/** An active admin user holding `role`, or a 400 naming the problem (for `data.<role>` inputs). */
+export const requireActiveRole = async (strapi: Core.Strapi, id: unknown, role: RoleKey): Promise<StaffActor> => {
+  const user = await loadActor(strapi, Number(id));
+  if (!user || !user.roles.includes(role)) {
+    throw new errors.ValidationError(`Pengguna #${String(id)} bukan ${ROLE_NAMES[role]} yang aktif.`, { field: `data.${role}` });
+  }
+  return user;
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SCHEDULE, tenggat, type ServiceSchedule } from '../domain/calendar';
+import { tenggat, type ServiceSchedule } from '../domain/calendar';
+import { loadPublishedSchedule } from '../api/standar-pelayanan/documents';
 
 /** Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`. */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
@@ -7,8 +8,11 @@ export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
   return rows.map((row) => String(row.tanggal).slice(0, 10));
 };
 
-/** Service hours; the published standar pelayanan becomes the source once it exists. */
-export const loadSchedule = async (_strapi: Core.Strapi): Promise<ServiceSchedule> => DEFAULT_SCHEDULE;
+/**
+ * Service hours from the published standar pelayanan "penerimaan berita biasa"
+ * (cached; see loadPublishedSchedule), DEFAULT_SCHEDULE while none is published.
+ */
+export const loadSchedule = (strapi: Core.Strapi): Promise<ServiceSchedule> => loadPublishedSchedule(strapi);
 
 export const computeTenggat = async (strapi: Core.Strapi, receivedAt: Date): Promise<Date> =>
   tenggat(receivedAt, await loadSchedule(strapi), await loadHolidays(strapi));

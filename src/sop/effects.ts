@@ -4,9 +4,13 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_AGENDA_FORMAT, formatNumber } from '../domain/numbering';
 import { localDate } from '../domain/calendar';
 import type { Effect } from '../domain/workflow/types';
-import { loadActor, type StaffActor } from './actor';
+import { tenggatAktif } from '../domain/pengaduan';
+import { kirimHasil, logMailFailure } from '../api/pengaduan/lib/surat';
+import { requireActiveRole, type StaffActor } from './actor';
+import { KRIPTOGRAM_EFFECTS } from './effects-kriptogram';
+import { normaliseBukti } from './bukti';
 import { nextAgendaNumber } from './tables';
-import type { BeritaRow, LoadedRecord } from './records';
+import type { BeritaRow, LoadedRecord, PengaduanRow } from './records';
 
 export type EffectContext = {
   strapi: Core.Strapi;
@@ -18,7 +22,7 @@ export type EffectContext = {
   now: Date;
 };
 
-type EffectHandler = (effect: Effect, context: EffectContext) => Promise<void>;
+export type EffectHandler = (effect: Effect, context: EffectContext) => Promise<void>;
 
 const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> = {
   kasi: 'parafKasi',
@@ -28,19 +32,13 @@ const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> =
 
 const jakartaYear = (now: Date): number => Number(localDate(now).slice(0, 4));
 
-/** An admin user with the Caraka role, or a 400 naming the problem. */
-const requireCaraka = async (strapi: Core.Strapi, id: unknown): Promise<StaffActor> => {
-  const caraka = await loadActor(strapi, Number(id));
-  if (!caraka || !caraka.roles.includes('caraka')) {
-    throw new errors.ValidationError(`Pengguna #${String(id)} bukan Caraka yang aktif.`, { field: 'data.caraka' });
-  }
-  return caraka;
-};
+const requireCaraka = (strapi: Core.Strapi, id: unknown): Promise<StaffActor> => requireActiveRole(strapi, id, 'caraka');
 
 const beritaRow = (record: LoadedRecord): BeritaRow => record.row as unknown as BeritaRow;
 
 /** Carries out the effects a decision names; each runs inside the transition's transaction. */
 export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
+  ...KRIPTOGRAM_EFFECTS,
   async setJumlahCetak(effect, { strapi, record }) {
     await strapi.db.query('api::berita.berita').update({ where: { id: record.id }, data: { jumlahCetak: Number(effect.jumlah) } });
   },
@@ -130,6 +128,7 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
   },
 
   async recordReceipt(effect, { strapi, record }) {
+    if (effect.bukti) await normaliseBukti(strapi, Number(effect.bukti));
     await strapi.db.query('api::distribusi.distribusi').update({
       where: { id: record.id },
       data: {
@@ -145,6 +144,24 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     await strapi.db.query('api::distribusi.distribusi').update({
       where: { id: record.id },
       data: { carakaId: caraka.id, carakaNama: caraka.name },
+    });
+  },
+
+  async setTanggapan(effect, { strapi, uid, record }) {
+    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { tanggapan: String(effect.tanggapan) } });
+  },
+
+  async perbaruiTenggat(effect, { strapi, uid, record }) {
+    const row = record.row as unknown as PengaduanRow;
+    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { tenggat: tenggatAktif(String(effect.tahap), row) } });
+  },
+
+  /** The complainant hears of the outcome once the step has committed, never for a step that rolled back. */
+  async notifyComplainant(_effect, { strapi, record }) {
+    await strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => {
+        kirimHasil(strapi, record.documentId).catch(logMailFailure(strapi, record.nomorAgenda ?? record.documentId));
+      });
     });
   },
 };

@@ -90,7 +90,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.tahap = governed.definition.initial;
         data.versi = 0;
       }
-      if (context.uid === 'api::berita.berita') {
+      if (governed.slaFromReceipt) {
         const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : new Date();
         if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
         data.waktuDiterima = waktu.toISOString();
@@ -133,7 +133,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       delete data.penerima;
     }
     validatePenerima(data);
-    if (context.uid === 'api::berita.berita' && data.waktuDiterima) {
+    if (governed.slaFromReceipt && data.waktuDiterima) {
       const waktu = new Date(String(data.waktuDiterima));
       if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
       if (waktu.getTime() !== new Date(String(current.waktuDiterima)).getTime()) {

@@ -1,5 +1,7 @@
 import { BERITA } from '../domain/sop/berita';
 import { DISTRIBUSI } from '../domain/sop/distribusi';
+import { KRIPTOGRAM } from '../domain/sop/kriptogram';
+import { PENGADUAN } from '../domain/sop/pengaduan';
 import type { WorkflowDefinition } from '../domain/workflow/types';
 
 /** How the workflow gate treats one content type. */
@@ -10,6 +12,8 @@ export type GovernedType = {
   serverOwned: readonly string[];
   /** records are created and deleted only by transitions (copies, cards) */
   transitionOnly: boolean;
+  /** `tenggat` = one service day after `waktuDiterima` (set by the gate on create and when the time is corrected) */
+  slaFromReceipt?: boolean;
   /** states in which recipients may still change */
   penerimaEditableIn?: readonly string[];
 };
@@ -20,7 +24,38 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
     definition: BERITA,
     serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi'],
     transitionOnly: false,
+    slaFromReceipt: true,
     penerimaEditableIn: ['diterima', 'diperiksa'],
+  },
+  'api::kriptogram.kriptogram': {
+    uid: 'api::kriptogram.kriptogram',
+    definition: KRIPTOGRAM,
+    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'tenggat', 'versi', 'sandimanId', 'sandimanNama', 'salinan', 'distribusi'],
+    transitionOnly: false,
+    slaFromReceipt: true,
+  },
+  'api::salinan.salinan': {
+    uid: 'api::salinan.salinan',
+    serverOwned: [
+      'nomor',
+      'perihal',
+      'klasifikasi',
+      'isi',
+      'berkas',
+      'berkasNama',
+      'berkasTipe',
+      'lampiran',
+      'penerima',
+      'jumlahSalinan',
+      'parafSandiman',
+      'tandaTanganKasi',
+      'capDinas',
+      'amplopDisegel',
+      'amplopRangkap',
+      'diarsipkan',
+      'kriptogram',
+    ],
+    transitionOnly: true,
   },
   'api::kartu-kendali.kartu-kendali': {
     uid: 'api::kartu-kendali.kartu-kendali',
@@ -39,10 +74,28 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
       'waktuDiterima',
       'bukti',
       'berita',
+      'kriptogram',
+      'nomorSurat',
       'nomorSalinan',
       'jumlahSalinan',
       'penerima',
     ],
     transitionOnly: true,
+  },
+  'api::pengaduan.pengaduan': {
+    uid: 'api::pengaduan.pengaduan',
+    definition: PENGADUAN,
+    serverOwned: [
+      'tahap',
+      'nomorTiket',
+      'kodeLacakHash',
+      'tenggat',
+      'tenggatPengakuan',
+      'tenggatRespons',
+      'tenggatPenyelesaian',
+      'versi',
+      'tanggapan',
+    ],
+    transitionOnly: false,
   },
 };

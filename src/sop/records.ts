@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Penerima } from '../domain/penerima';
 import type { BeritaFacts } from '../domain/sop/berita';
 import type { DistribusiFacts } from '../domain/sop/distribusi';
+import type { Klasifikasi, KriptogramFacts } from '../domain/sop/kriptogram';
 import type { RecordFacts } from '../domain/workflow/types';
 
 type ParafRow = { userId?: number | null; nama?: string | null; waktu?: string | null } | null;
@@ -32,6 +33,7 @@ export type DistribusiRow = {
   carakaId: number | null;
   penerima: Penerima | null;
   berita: { id: number; documentId: string; tahap: string } | null;
+  kriptogram: { id: number; documentId: string; tahap: string; sandimanId: number | null; klasifikasi: string } | null;
 };
 
 export type LoadedRecord = {
@@ -80,15 +82,15 @@ const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<Load
 const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
   const row = (await strapi.db.query('api::distribusi.distribusi').findOne({
     where: { documentId },
-    populate: { penerima: true, berita: true },
+    populate: { penerima: true, berita: true, kriptogram: true },
   })) as DistribusiRow | null;
   if (!row) return null;
   const facts: DistribusiFacts = {
     tahap: row.tahap,
-    jenisInduk: 'berita',
-    indukTahap: row.berita?.tahap ?? '',
+    jenisInduk: row.kriptogram ? 'kriptogram' : 'berita',
+    indukTahap: (row.kriptogram ?? row.berita)?.tahap ?? '',
     caraka: row.carakaId ?? null,
-    sandiman: null,
+    sandiman: row.kriptogram?.sandimanId ?? null,
   };
   return {
     id: row.id,
@@ -102,7 +104,92 @@ const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<
   };
 };
 
+export type KriptogramRow = {
+  id: number;
+  documentId: string;
+  tahap: string;
+  versi: number;
+  nomorAgenda: string | null;
+  urutAgenda: number | null;
+  tahunAgenda: number | null;
+  tenggat: string | null;
+  klasifikasi: Klasifikasi;
+  sandimanId: number | null;
+  sandimanNama: string | null;
+  salinan: {
+    id: number;
+    documentId: string;
+    perihal: string | null;
+    penerima: (Penerima & { alamat?: string | null })[];
+    parafSandiman: { waktu?: string | null } | null;
+    tandaTanganKasi: { waktu?: string | null } | null;
+  } | null;
+  distribusi: { id: number; documentId: string; tahap: string; penerima: Penerima | null; nomorSalinan: number | null }[];
+};
+
+const loadKriptogram = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
+  const row = (await strapi.db.query('api::kriptogram.kriptogram').findOne({
+    where: { documentId },
+    populate: {
+      // never `isi` or `berkas`: the loader feeds views and guards, not readers of the plaintext
+      salinan: { select: ['id', 'documentId', 'perihal'], populate: ['penerima', 'parafSandiman', 'tandaTanganKasi'] },
+      distribusi: { populate: ['penerima'] },
+    },
+  })) as KriptogramRow | null;
+  if (!row) return null;
+  const facts: KriptogramFacts = {
+    tahap: row.tahap,
+    klasifikasi: row.klasifikasi,
+    sandiman: row.sandimanId ?? null,
+    adaSalinan: Boolean(row.salinan),
+    parafSandiman: Boolean(row.salinan?.parafSandiman?.waktu),
+    tandaTanganKasi: Boolean(row.salinan?.tandaTanganKasi?.waktu),
+    jumlahPenerima: row.salinan?.penerima?.length ?? 0,
+    distribusi: (row.distribusi ?? []).map((copy) => ({ tahap: copy.tahap })),
+  };
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    tahap: row.tahap,
+    versi: Number(row.versi ?? 0),
+    tenggat: row.tenggat,
+    nomorAgenda: row.nomorAgenda,
+    facts: facts as unknown as RecordFacts,
+    row: row as unknown as Record<string, unknown>,
+  };
+};
+
+export type PengaduanRow = {
+  id: number;
+  documentId: string;
+  tahap: string;
+  versi: number;
+  nomorTiket: string | null;
+  kontak: string | null;
+  tenggat: string | null;
+  tenggatPengakuan: string | null;
+  tenggatRespons: string | null;
+  tenggatPenyelesaian: string | null;
+};
+
+const loadPengaduan = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
+  const row = (await strapi.db.query('api::pengaduan.pengaduan').findOne({ where: { documentId } })) as PengaduanRow | null;
+  if (!row) return null;
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    tahap: row.tahap,
+    versi: Number(row.versi ?? 0),
+    tenggat: row.tenggat,
+    nomorAgenda: row.nomorTiket,
+    facts: { tahap: row.tahap },
+    row: row as unknown as Record<string, unknown>,
+  };
+};
+
 export const RECORD_LOADERS: Readonly<Record<string, (strapi: Core.Strapi, documentId: string) => Promise<LoadedRecord | null>>> = {
   berita: loadBerita,
   distribusi: loadDistribusi,
+  kriptogram: loadKriptogram,
+  pengaduan: loadPengaduan,
 };

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { verifyChain } from '../domain/audit-chain';
 import { workflowFor } from '../domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
-import { readAuditChain } from './tables';
+import { verifyAuditTrail } from './tables';
+import { readSalinanPlaintext } from './salinan';
 import { failure, performTransition, type Failure } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
+import { unduhAgenda, unduhDokumen } from '../letters/unduh';
 
 type Ctx = {
   params: Record<string, string>;
@@ -66,7 +67,7 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       ctx.body = { data: definitionsView() };
     }),
     route('GET', '/sop/audit/verify', async (ctx) => {
-      const verdict = verifyChain(await readAuditChain(strapi.db.connection));
+      const verdict = await verifyAuditTrail(strapi.db.connection);
       ctx.body = { data: verdict };
     }),
     route('GET', '/sop/pengguna', async (ctx) => {
@@ -84,6 +85,21 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       ctx.type = 'image/svg+xml';
       ctx.set('Cache-Control', 'no-store');
       ctx.body = diagramSvg(ctx.params.model, current);
+    }),
+    route('GET', '/sop/kriptogram/:documentId/isi', async (ctx, actor) => {
+      const result = await readSalinanPlaintext(strapi, ctx.params.documentId, actor);
+      if (result === 'not-found') return sendFailure(ctx, failure(404, 'Salinan kriptogram ini belum ada.'));
+      if (result === 'forbidden') {
+        return sendFailure(ctx, failure(403, 'Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.'));
+      }
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: result };
+    }),
+    // Before '/sop/:model/:documentId', which '/sop/agenda/surat-masuk' would match too.
+    route('GET', '/sop/agenda/:buku', (ctx, actor) => unduhAgenda(strapi, ctx, actor)),
+    route('GET', '/sop/:model/:documentId/dokumen/:jenis', async (ctx, actor) => {
+      if (!guardModel(ctx, actor)) return;
+      await unduhDokumen(strapi, ctx, actor);
     }),
     route('GET', '/sop/:model/:documentId', async (ctx, actor) => {
       if (!guardModel(ctx, actor)) return;

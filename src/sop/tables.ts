@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { sealEntry, GENESIS_HASH, type AuditEntry, type AuditRow } from '../domain/audit-chain';
+import { sealEntry, verifyChain, GENESIS_HASH, type AuditEntry, type AuditRow, type ChainHead, type ChainVerdict } from '../domain/audit-chain';
 
 export const AUDIT_TABLE = 'sop_audit';
+/** One row (id 1): the urutan and hash of the last appended audit row, the chain's anchor. */
+export const AUDIT_HEAD_TABLE = 'sop_audit_head';
 export const AGENDA_COUNTER_TABLE = 'sop_agenda_counter';
 /** One row per local date on which the overdue digest went out, so several server processes send it once. */
 export const DIGEST_RUN_TABLE = 'sop_digest_run';
@@ -30,6 +32,16 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('hash', 64).notNullable().unique();
       table.index(['model', 'document_id'], 'sop_audit_record_idx');
     });
+  }
+  if (!(await knex.schema.hasTable(AUDIT_HEAD_TABLE))) {
+    await knex.schema.createTable(AUDIT_HEAD_TABLE, (table) => {
+      table.integer('id').primary();
+      table.integer('urutan').notNullable();
+      table.string('hash', 64).notNullable();
+    });
+    // A trail written before the anchor existed is anchored at its current end.
+    const last = (await knex(AUDIT_TABLE).select('urutan', 'hash').orderBy('urutan', 'desc').first()) as ChainHead | undefined;
+    if (last) await knex(AUDIT_HEAD_TABLE).insert({ id: 1, urutan: Number(last.urutan), hash: last.hash });
   }
   if (!(await knex.schema.hasTable(AGENDA_COUNTER_TABLE))) {
     await knex.schema.createTable(AGENDA_COUNTER_TABLE, (table) => {
@@ -81,16 +93,22 @@ const fromDb = (row: AuditDbRow): AuditRow => ({
   hash: row.hash,
 });
 
+export const readAuditHead = async (db: Db): Promise<ChainHead | null> => {
+  const row = (await db(AUDIT_HEAD_TABLE).select('urutan', 'hash').where({ id: 1 }).first()) as ChainHead | undefined;
+  return row ? { urutan: Number(row.urutan), hash: row.hash } : null;
+};
+
 /**
  * Appends one row to the hash chain inside the caller's transaction. On PostgreSQL a
  * transaction-scoped advisory lock serialises appenders across server processes
- * (SQLite already has a single writer).
+ * (SQLite already has a single writer). The new row chains from the recorded head,
+ * not from whatever row is last now, so rows cut off the end stay a visible gap.
  */
 export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry, 'urutan'>): Promise<AuditRow> => {
   if (isPostgres(trx)) await trx.raw('select pg_advisory_xact_lock(?)', [7_260_001]);
-  const last = (await trx(AUDIT_TABLE).select('urutan', 'hash').orderBy('urutan', 'desc').first()) as
-    | { urutan: number; hash: string }
-    | undefined;
+  const last =
+    (await readAuditHead(trx)) ??
+    ((await trx(AUDIT_TABLE).select('urutan', 'hash').orderBy('urutan', 'desc').first()) as ChainHead | undefined);
   const sealed = sealEntry({ ...entry, urutan: last ? Number(last.urutan) + 1 : 1 }, last?.hash ?? GENESIS_HASH);
   await trx(AUDIT_TABLE).insert({
     urutan: sealed.urutan,
@@ -107,12 +125,24 @@ export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry,
     prev_hash: sealed.prevHash,
     hash: sealed.hash,
   });
+  await trx(AUDIT_HEAD_TABLE).insert({ id: 1, urutan: sealed.urutan, hash: sealed.hash }).onConflict('id').merge();
   return sealed;
 };
 
 /** The whole chain in stored order (by row id, so reordering is visible to verification). */
 export const readAuditChain = async (db: Db): Promise<AuditRow[]> =>
   ((await db(AUDIT_TABLE).select('*').orderBy('id', 'asc')) as AuditDbRow[]).map(fromDb);
+
+/**
+ * Verifies the trail end to end against its recorded head. Rows and head are read in
+ * one snapshot, so a step committing meanwhile is not mistaken for tampering.
+ */
+export const verifyAuditTrail = async (knex: Knex): Promise<ChainVerdict> =>
+  knex.transaction(async (trx) => {
+    if (isPostgres(trx)) await trx.raw('set transaction isolation level repeatable read, read only');
+    const head = await readAuditHead(trx);
+    return verifyChain(await readAuditChain(trx), { head });
+  });
 
 export const readAuditFor = async (db: Db, model: string, documentId: string): Promise<AuditRow[]> =>
   ((await db(AUDIT_TABLE).select('*').where({ model, document_id: documentId }).orderBy('urutan', 'asc')) as AuditDbRow[]).map(

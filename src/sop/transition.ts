@@ -84,7 +84,10 @@ export const performTransition = async (
           aktorPeran: actor.peran,
           waktu: now.toISOString(),
           catatan: verdict.catatan,
-          digest: inputDigest({ data: verdict.input ?? null, catatan: verdict.catatan }),
+          digest: inputDigest({
+            data: (verdict.transition.redact ? verdict.transition.redact(verdict.input) : verdict.input) ?? null,
+            catatan: verdict.catatan,
+          }),
         });
         return { ...verdict, versi: record.versi + 1 } as Decision & { versi: number };
       })

@@ -7,6 +7,7 @@ import type { Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { toMermaid, toSvg } from '../domain/workflow/diagram';
 import type { StaffActor } from './actor';
 import { RECORD_LOADERS } from './records';
+import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
 
 /** Whether the actor may see records of this content type at all (the content-manager read grant). */
@@ -93,5 +94,6 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     })),
     riwayat,
     distribusi,
+    bolehBacaIsi: model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null),
   };
 };

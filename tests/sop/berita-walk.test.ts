@@ -119,7 +119,7 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
     const view = await expectStatus(sopView(app, staff.caraka, 'berita', documentId), 200);
     const copies = view.body.data.distribusi as { documentId: string }[];
     await expectStatus(transit(app, staff.caraka, 'berita', documentId, 'didistribusikan'), 409);
-    await expectStatus(transit(app, staff.carakaLain, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan' } }), 409);
+    await expectStatus(transit(app, staff.carakaLain, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan' } }), 403);
     await expectStatus(transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima'), 400);
     await expectStatus(
       transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Bagus, ajudan Wali Kota' } }),

@@ -27,6 +27,132 @@ export interface InstansiPejabat extends Struct.ComponentSchema {
   };
 }
 
+export interface LayananButir extends Struct.ComponentSchema {
+  collectionName: 'components_layanan_butir';
+  info: {
+    description: 'Satu butir daftar (dasar hukum, persyaratan, sarana, kompetensi, ...); nomor boleh kosong bila daftar tidak bernomor';
+    displayName: 'Butir';
+  };
+  attributes: {
+    nomor: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 999;
+          min: 1;
+        },
+        number
+      >;
+    uraian: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
+export interface LayananJamLayanan extends Struct.ComponentSchema {
+  collectionName: 'components_layanan_jam_layanan';
+  info: {
+    description: 'Jam layanan satu hari (WIB), format JJ.MM, misalnya 08.00; hari yang tidak dicantumkan berarti tutup';
+    displayName: 'Jam Layanan';
+  };
+  attributes: {
+    buka: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
+    hari: Schema.Attribute.Enumeration<
+      ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu']
+    > &
+      Schema.Attribute.Required;
+    istirahatMulai: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
+    istirahatSelesai: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
+    tutup: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+      }>;
+  };
+}
+
+export interface LayananLangkah extends Struct.ComponentSchema {
+  collectionName: 'components_layanan_langkah';
+  info: {
+    description: 'Satu langkah prosedur yang berurutan: nomor dan uraian';
+    displayName: 'Langkah';
+  };
+  attributes: {
+    nomor: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 999;
+          min: 1;
+        },
+        number
+      >;
+    uraian: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
+export interface LayananPenangananPengaduan extends Struct.ComponentSchema {
+  collectionName: 'components_layanan_penanganan_pengaduan';
+  info: {
+    description: 'Saluran pengaduan tak langsung (telepon, e-mail, situs web, pejabat pengaduan) dan langkah pengaduan langsung';
+    displayName: 'Penanganan Pengaduan';
+  };
+  attributes: {
+    email: Schema.Attribute.Email &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    pejabatHp: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    pejabatNama: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 150;
+      }>;
+    pengaduanLangsung: Schema.Attribute.Component<'layanan.langkah', true>;
+    telepon: Schema.Attribute.Component<'layanan.telepon', true>;
+    website: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface LayananTelepon extends Struct.ComponentSchema {
+  collectionName: 'components_layanan_telepon';
+  info: {
+    description: 'Nomor telepon pengaduan, misalnya (0285) 421243';
+    displayName: 'Telepon';
+  };
+  attributes: {
+    keterangan: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    nomor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
 export interface NaskahParaf extends Struct.ComponentSchema {
   collectionName: 'components_naskah_paraf';
   info: {
@@ -84,6 +210,11 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'instansi.pejabat': InstansiPejabat;
+      'layanan.butir': LayananButir;
+      'layanan.jam-layanan': LayananJamLayanan;
+      'layanan.langkah': LayananLangkah;
+      'layanan.penanganan-pengaduan': LayananPenangananPengaduan;
+      'layanan.telepon': LayananTelepon;
       'naskah.paraf': NaskahParaf;
       'naskah.penerima': NaskahPenerima;
     }

@@ -548,7 +548,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
     versi: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;
-    waktuDiterima: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    waktuDiterima: Schema.Attribute.DateTime;
   };
 }
 
@@ -589,6 +589,10 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    kriptogram: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::kriptogram.kriptogram'
+    >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -602,6 +606,10 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    nomorSurat: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
     penerima: Schema.Attribute.Component<'naskah.penerima', false>;
     publishedAt: Schema.Attribute.DateTime;
     tahap: Schema.Attribute.Enumeration<['ditugaskan', 'diterima', 'gagal']> &
@@ -800,6 +808,342 @@ export interface ApiKartuKendaliKartuKendali
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiKriptogramKriptogram extends Struct.CollectionTypeSchema {
+  collectionName: 'kriptogram';
+  info: {
+    description: 'Naskah dinas yang dikecualikan (bersandi) yang diterima, dan entri buku agenda kriptogram masuk';
+    displayName: 'Kriptogram';
+    pluralName: 'kriptograms';
+    singularName: 'kriptogram';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    asal: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    berkasKriptogram: Schema.Attribute.Media<'files'>;
+    catatan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    derajatKecepatan: Schema.Attribute.Enumeration<
+      ['biasa', 'segera', 'amat_segera']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'biasa'>;
+    distribusi: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::distribusi.distribusi'
+    >;
+    klasifikasi: Schema.Attribute.Enumeration<
+      ['terbatas', 'rahasia', 'sangat_rahasia']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'rahasia'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::kriptogram.kriptogram'
+    > &
+      Schema.Attribute.Private;
+    nomorAgenda: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    nomorKriptogram: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    salinan: Schema.Attribute.Relation<'oneToOne', 'api::salinan.salinan'>;
+    sandimanId: Schema.Attribute.Integer;
+    sandimanNama: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    tahap: Schema.Attribute.Enumeration<
+      [
+        'diterima',
+        'diagendakan',
+        'dilaporkan',
+        'ditugaskan_deskripsi',
+        'dideskripsi',
+        'diparaf_sandiman',
+        'ditandatangani_kasi',
+        'dinomori',
+        'didistribusikan',
+        'diarsipkan',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'diterima'>;
+    tahunAgenda: Schema.Attribute.Integer;
+    teksKriptogram: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200000;
+      }>;
+    tenggat: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    urutAgenda: Schema.Attribute.Integer;
+    versi: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    waktuDiterima: Schema.Attribute.DateTime;
+  };
+}
+
+export interface ApiPengaduanPengaduan extends Struct.CollectionTypeSchema {
+  collectionName: 'pengaduan';
+  info: {
+    description: 'Pengaduan masyarakat: dari formulir web / REST, atau dicatat petugas dari telepon, e-mail, dan kunjungan langsung. Identitas pelapor rahasia.';
+    displayName: 'Pengaduan';
+    pluralName: 'pengaduans';
+    singularName: 'pengaduan';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    catatan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    isi: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    kodeLacakHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    kontak: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    layanan: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::pengaduan.pengaduan'
+    > &
+      Schema.Attribute.Private;
+    nama: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+        minLength: 2;
+      }>;
+    nomorTiket: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    saluran: Schema.Attribute.Enumeration<
+      ['web', 'telepon', 'email', 'langsung']
+    > &
+      Schema.Attribute.Required;
+    tahap: Schema.Attribute.Enumeration<
+      ['diterima', 'diproses', 'diteruskan_ke_pejabat', 'selesai', 'ditolak']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'diterima'>;
+    tanggapan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    tenggat: Schema.Attribute.DateTime;
+    tenggatPengakuan: Schema.Attribute.DateTime;
+    tenggatPenyelesaian: Schema.Attribute.DateTime;
+    tenggatRespons: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    versi: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    waktuDiterima: Schema.Attribute.DateTime;
+  };
+}
+
+export interface ApiSalinanSalinan extends Struct.CollectionTypeSchema {
+  collectionName: 'salinan';
+  info: {
+    description: 'Surat salinan hasil deskripsi kriptogram dan surat pengantarnya; isi tersimpan terenkripsi (AES-256-GCM)';
+    displayName: 'Salinan';
+    pluralName: 'salinans';
+    singularName: 'salinan';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    amplopDisegel: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    amplopRangkap: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    berkas: Schema.Attribute.Text & Schema.Attribute.Private;
+    berkasNama: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    berkasTipe: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    capDinas: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    diarsipkan: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    isi: Schema.Attribute.Text & Schema.Attribute.Private;
+    jumlahSalinan: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    klasifikasi: Schema.Attribute.Enumeration<
+      ['terbatas', 'rahasia', 'sangat_rahasia']
+    >;
+    kriptogram: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::kriptogram.kriptogram'
+    >;
+    lampiran: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::salinan.salinan'
+    > &
+      Schema.Attribute.Private;
+    nomor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    parafSandiman: Schema.Attribute.Component<'naskah.paraf', false>;
+    penerima: Schema.Attribute.Component<'naskah.penerima', true>;
+    perihal: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    tandaTanganKasi: Schema.Attribute.Component<'naskah.paraf', false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiStandarPelayananStandarPelayanan
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'standar_pelayanan';
+  info: {
+    description: 'Standar pelayanan sesuai Permenpan RB 15/2014 (14 komponen); yang dipublikasikan tampil di halaman publik dan API';
+    displayName: 'Standar Pelayanan';
+    pluralName: 'standar-pelayanans';
+    singularName: 'standar-pelayanan';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    biaya: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dasarHukum: Schema.Attribute.Component<'layanan.butir', true>;
+    evaluasiKinerja: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    jaminanKeamanan: Schema.Attribute.Component<'layanan.butir', true>;
+    jaminanPelayanan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    jamLayanan: Schema.Attribute.Component<'layanan.jam-layanan', true>;
+    jangkaWaktu: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    jumlahPelaksana: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    kompetensiPelaksana: Schema.Attribute.Component<'layanan.butir', true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::standar-pelayanan.standar-pelayanan'
+    > &
+      Schema.Attribute.Private;
+    nama: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    nomorSK: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    penangananPengaduan: Schema.Attribute.Component<
+      'layanan.penanganan-pengaduan',
+      false
+    >;
+    pengawasanInternal: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    persyaratan: Schema.Attribute.Component<'layanan.butir', true>;
+    produkPelayanan: Schema.Attribute.Component<'layanan.butir', true>;
+    prosedur: Schema.Attribute.Component<'layanan.langkah', true>;
+    publishedAt: Schema.Attribute.DateTime;
+    saranaPrasarana: Schema.Attribute.Component<'layanan.butir', true>;
+    satuanKerja: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    slug: Schema.Attribute.UID<'nama'> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    waktuPenyelesaianHariKerja: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 365;
+          min: 1;
+        },
+        number
+      >;
   };
 }
 
@@ -1319,6 +1663,10 @@ declare module '@strapi/strapi' {
       'api::hari-libur.hari-libur': ApiHariLiburHariLibur;
       'api::instansi.instansi': ApiInstansiInstansi;
       'api::kartu-kendali.kartu-kendali': ApiKartuKendaliKartuKendali;
+      'api::kriptogram.kriptogram': ApiKriptogramKriptogram;
+      'api::pengaduan.pengaduan': ApiPengaduanPengaduan;
+      'api::salinan.salinan': ApiSalinanSalinan;
+      'api::standar-pelayanan.standar-pelayanan': ApiStandarPelayananStandarPelayanan;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -67,7 +67,8 @@ export const DISTRIBUSI: WorkflowDefinition = {
       label: 'Catat tanda terima',
       roles: ['caraka', 'sandiman'],
       input: tandaTerimaInput,
-      guards: [parentOutForDelivery, carrierOnly, notInFuture],
+      actorRules: [carrierOnly],
+      guards: [parentOutForDelivery, notInFuture],
       effects: ({ input, now }) => [
         { type: 'recordReceipt', diterimaOleh: input.diterimaOleh, waktu: input.waktu ?? now.toISOString(), bukti: input.bukti ?? null },
       ],
@@ -78,7 +79,8 @@ export const DISTRIBUSI: WorkflowDefinition = {
       label: 'Catat gagal diantar',
       roles: ['caraka', 'sandiman'],
       catatan: 'wajib',
-      guards: [parentOutForDelivery, carrierOnly],
+      actorRules: [carrierOnly],
+      guards: [parentOutForDelivery],
       kind: 'kembali',
     }),
     transition({

@@ -22,6 +22,9 @@ export const findTransition = (
 export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean =>
   transition.roles.some((role) => actor.roles.includes(role));
 
+const mayActOn = (transition: Transition<unknown>, record: RecordFacts, actor: Actor, now: Date): boolean =>
+  mayAct(transition, actor) && (transition.actorRules ?? []).every((rule) => rule({ record, input: undefined, actor, now }) === null);
+
 /**
  * The pure heart of every SOP: may this actor move this record to `ke` now, with
  * this input? Returns the next state and the effects to carry out, or why not.
@@ -51,6 +54,11 @@ export const decide = (
       reason: 'peran',
       message: `Peran Anda tidak berwenang untuk langkah "${transition.label}".`,
     };
+  }
+
+  for (const rule of transition.actorRules ?? []) {
+    const problem = rule({ record, input: undefined, actor, now });
+    if (problem !== null) return { ok: false, reason: 'peran', message: problem };
   }
 
   const catatan = typeof request.catatan === 'string' && request.catatan.trim() !== '' ? request.catatan.trim() : null;
@@ -84,6 +92,10 @@ export const decide = (
   }
 
   const context = { record, input, actor, now };
+  for (const rule of transition.inputRules ?? []) {
+    const problem = rule(context);
+    if (problem !== null) return { ok: false, reason: 'input', message: problem, issues: [{ path: 'data', message: problem }] };
+  }
   for (const guard of transition.guards ?? []) {
     const reason = guard(context);
     if (reason !== null) return { ok: false, reason: 'syarat', message: reason };
@@ -104,8 +116,9 @@ export const decide = (
 export const availableActions = (
   definition: WorkflowDefinition,
   record: RecordFacts,
-  actor: Actor
+  actor: Actor,
+  now: Date = new Date()
 ): { ke: string; label: string; transition: Transition<unknown> }[] =>
   transitionsFrom(definition, record.tahap)
-    .filter((candidate) => mayAct(candidate, actor))
+    .filter((candidate) => mayActOn(candidate, record, actor, now))
     .map((candidate) => ({ ke: candidate.to, label: candidate.label, transition: candidate }));

@@ -41,7 +41,13 @@ export type Transition<Input = unknown> = {
   /** schema of `data`; a transition without one takes an empty body */
   input?: z.ZodType<Input>;
   catatan?: 'wajib' | 'opsional';
+  /** who among the role holders may act on this record (e.g. only the assigned Sandiman); refused 403 */
+  actorRules?: readonly Guard<unknown>[];
+  /** input rules that depend on the record (answered 400 like schema errors) */
+  inputRules?: readonly Guard<Input>[];
   guards?: readonly Guard<Input>[];
+  /** what of the input may enter the audit digest (classified text must not) */
+  redact?: (input: Input) => unknown;
   effects?: (context: GuardContext<Input>) => Effect[];
   /** a return or void, drawn apart from the main line in the diagram */
   kind?: 'maju' | 'kembali' | 'batal';

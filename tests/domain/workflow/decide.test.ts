@@ -441,14 +441,14 @@ describe('decide — distribusi', () => {
     expect(decision.effects).toEqual([{ type: 'recordReceipt', diterimaOleh: 'Siti', waktu: '2026-11-02T09:30:00+07:00', bukti: 15 }]);
   });
 
-  it('a Caraka who is not the assigned one is refused for a berita copy (syarat)', () => {
-    const refusal = expectRefusal(run(DISTRIBUSI, salinan({ caraka: 7 }), { ke: 'diterima', data: receipt }, actor(['caraka'], 8)), 'syarat');
+  it('a Caraka who is not the assigned one is refused for a berita copy (peran, 403)', () => {
+    const refusal = expectRefusal(run(DISTRIBUSI, salinan({ caraka: 7 }), { ke: 'diterima', data: receipt }, actor(['caraka'], 8)), 'peran');
     expect(refusal.message).toMatch(/Hanya Caraka yang ditugaskan/);
-    expectRefusal(run(DISTRIBUSI, salinan({ caraka: 7 }), { ke: 'gagal', catatan: 'alamat tutup' }, actor(['caraka'], 8)), 'syarat');
+    expectRefusal(run(DISTRIBUSI, salinan({ caraka: 7 }), { ke: 'gagal', catatan: 'alamat tutup' }, actor(['caraka'], 8)), 'peran');
   });
 
   it('a Sandiman cannot record the receipt of a berita copy', () => {
-    expectRefusal(run(DISTRIBUSI, salinan({ sandiman: 5 }), { ke: 'diterima', data: receipt }, actor(['sandiman'], 5)), 'syarat');
+    expectRefusal(run(DISTRIBUSI, salinan({ sandiman: 5 }), { ke: 'diterima', data: receipt }, actor(['sandiman'], 5)), 'peran');
   });
 
   it('any Caraka or the assigned Sandiman records the receipt of a kriptogram copy', () => {
@@ -456,7 +456,7 @@ describe('decide — distribusi', () => {
     expectOk(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['caraka'], 99)));
     expectOk(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['sandiman'], 5)));
     expectOk(run(DISTRIBUSI, copy, { ke: 'gagal', catatan: 'tidak ada di tempat' }, actor(['caraka'], 42)));
-    expect(expectRefusal(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['sandiman'], 6)), 'syarat').message).toMatch(
+    expect(expectRefusal(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['sandiman'], 6)), 'peran').message).toMatch(
       /Hanya Sandiman yang ditugaskan atau Caraka/
     );
   });
@@ -563,7 +563,8 @@ describe('availableActions', () => {
     expect(keys(BERITA, berita('diparaf_kadis'), ['kasi', 'operator'])).toEqual(['ditugaskan_ke_caraka', 'diperiksa', 'batal']);
     expect(keys(BERITA, berita('ditugaskan_ke_caraka'), ['caraka'])).toEqual(['didistribusikan']);
     expect(keys(BERITA, berita('tanda_terima_diserahkan'), ['operator'])).toEqual(['diarsipkan', 'batal']);
-    expect(keys(DISTRIBUSI, salinan(), ['caraka'])).toEqual(['diterima', 'gagal']);
+    expect(keys(DISTRIBUSI, salinan({ caraka: 1 }), ['caraka'])).toEqual(['diterima', 'gagal']);
+    expect(keys(DISTRIBUSI, salinan({ caraka: 7 }), ['caraka'])).toEqual([]);
     expect(keys(DISTRIBUSI, salinan(), ['kasi'])).toEqual([]);
     expect(keys(DISTRIBUSI, salinan({ tahap: 'gagal' }), ['kasi'])).toEqual(['ditugaskan']);
     expect(keys(DISTRIBUSI, salinan({ tahap: 'gagal' }), ['caraka'])).toEqual([]);

@@ -649,7 +649,7 @@ describe('the simulation on worked scenarios', () => {
     model = act(model, { kind: 'distribusi', index: 1 }, 'ditugaskan', ['kasi'], { data: { caraka: 9 } });
     expect(attempt(model, { target: { kind: 'distribusi', index: 1 }, request: { ke: 'diterima', data: { diterimaOleh: 'Ajudan' } }, actor: { id: 8, name: 'x', roles: ['caraka'] } }).result).toMatchObject({
       ok: false,
-      reason: 'syarat',
+      reason: 'peran',
     });
     model = act(model, { kind: 'distribusi', index: 0 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Ajudan Wali Kota' } }, 8);
     model = act(model, { kind: 'distribusi', index: 1 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Sekretariat' } }, 9);

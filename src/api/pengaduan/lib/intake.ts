@@ -1,0 +1,229 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { inputDigest } from '../../../domain/audit-chain';
+import { localDate } from '../../../domain/calendar';
+import {
+  BUKU_PENGADUAN,
+  formatNomorTiket,
+  hitungTenggat,
+  SALURAN,
+  SALURAN_LABEL,
+  SLUG,
+  validatePetugas,
+  type Masalah,
+  type PengaduanPublik,
+  type Saluran,
+} from '../../../domain/pengaduan';
+import { PENGADUAN } from '../../../domain/sop/pengaduan';
+import { loadActor } from '../../../sop/actor';
+import { loadHolidays, loadSchedule } from '../../../sop/calendar';
+import { currentTransition } from '../../../sop/context';
+import { appendAudit, nextAgendaNumber } from '../../../sop/tables';
+import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
+import { pengaduanSettings } from './settings';
+import { kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
+
+type DocumentContext = {
+  uid: string;
+  action: string;
+  params: { documentId?: string; data?: Record<string, unknown>; [key: string]: unknown };
+};
+type Next = () => Promise<unknown>;
+
+/** Set by the public routes around their create: marks the complaint as the public's own and carries the code back. */
+type IntakeScope = { publik: true; nomorTiket?: string; kodeLacak?: string };
+const intakeScope = new AsyncLocalStorage<IntakeScope>();
+
+const UID_STANDAR = 'api::standar-pelayanan.standar-pelayanan';
+
+const hasContentType = (strapi: Core.Strapi, uid: string): boolean =>
+  Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
+
+/** A layanan slug names a published standar pelayanan (or, before that content type exists, merely looks like a slug). */
+export const layananDikenal = async (strapi: Core.Strapi, slug: string): Promise<boolean> => {
+  if (!SLUG.test(slug)) return false;
+  if (!hasContentType(strapi, UID_STANDAR)) return true;
+  const row = await strapi.db.query(UID_STANDAR as never).findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['id'] });
+  return Boolean(row);
+};
+
+export type LayananPilihan = { slug: string; nama: string };
+
+/** Published standards, for the form's select. */
+export const daftarLayanan = async (strapi: Core.Strapi): Promise<LayananPilihan[]> => {
+  if (!hasContentType(strapi, UID_STANDAR)) return [];
+  const rows = (await strapi.db.query(UID_STANDAR as never).findMany({
+    where: { publishedAt: { $notNull: true } },
+    select: ['slug', 'nama'],
+    orderBy: { nama: 'asc' },
+  })) as { slug: string; nama: string }[];
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.slug) && seen.add(row.slug));
+};
+
+const invalid = (masalah: Masalah[]): never => {
+  throw new errors.ValidationError(`Pengaduan tidak dapat disimpan: ${masalah.map((m) => m.message).join('; ')}.`, {
+    errors: masalah.map((m) => ({ path: m.path, message: m.message, name: 'ValidationError' })),
+  });
+};
+
+const LAYANAN_TIDAK_DIKENAL: Masalah = { path: ['layanan'], message: 'Layanan tidak dikenal: pilih salah satu standar pelayanan yang dipublikasikan' };
+
+/** Staff input from the content manager: same field rules as the public form, contact optional. */
+const screenStaffInput = async (strapi: Core.Strapi, data: Record<string, unknown>, current: Record<string, unknown> | null) => {
+  const checked = validatePetugas(data);
+  if (!checked.ok) invalid(checked.masalah);
+  else {
+    for (const [key, value] of Object.entries(checked.data)) if (value !== undefined) data[key] = value;
+  }
+  if (typeof data.layanan === 'string' && data.layanan !== '' && data.layanan !== current?.layanan && !(await layananDikenal(strapi, data.layanan))) {
+    invalid([LAYANAN_TIDAK_DIKENAL]);
+  }
+  if ('saluran' in data && data.saluran !== current?.saluran) {
+    if (data.saluran === 'web') invalid([{ path: ['saluran'], message: 'Saluran "web" hanya untuk pengaduan yang dikirim sendiri oleh pelapor' }]);
+    if (current?.saluran === 'web') invalid([{ path: ['saluran'], message: 'Saluran pengaduan dari formulir web tidak dapat diubah' }]);
+  }
+};
+
+const readWaktuDiterima = (value: unknown, now: Date): Date => {
+  if (value === undefined || value === null || value === '') return now;
+  const waktu = new Date(String(value));
+  if (Number.isNaN(waktu.getTime())) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak sah' }]);
+  if (waktu.getTime() > now.getTime() + 60_000) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak boleh di masa depan' }]);
+  if (waktu.getTime() < now.getTime() - 366 * 86_400_000) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima lebih dari setahun yang lalu' }]);
+  return waktu;
+};
+
+type Pencatat = { aktorId: number | null; aktorNama: string; aktorPeran: string };
+
+const pencatat = async (strapi: Core.Strapi, publik: boolean): Promise<Pencatat> => {
+  if (publik) return { aktorId: null, aktorNama: 'Pelapor', aktorPeran: 'Masyarakat (formulir web / API)' };
+  const user = (strapi.requestContext.get()?.state as { user?: { id?: unknown } } | undefined)?.user;
+  const actor = typeof user?.id === 'number' ? await loadActor(strapi, user.id) : null;
+  return actor ? { aktorId: actor.id, aktorNama: actor.name, aktorPeran: actor.peran } : { aktorId: null, aktorNama: 'Sistem', aktorPeran: '-' };
+};
+
+const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> => {
+  const intake = intakeScope.getStore();
+  const publik = intake?.publik === true;
+  const data = (context.params.data ?? {}) as Record<string, unknown>;
+  const now = new Date();
+
+  if (publik) {
+    data.saluran = 'web';
+  } else {
+    if (!SALURAN.includes(data.saluran as Saluran) || data.saluran === 'web') {
+      invalid([{ path: ['saluran'], message: 'Pilih saluran pengaduan: telepon, e-mail, atau langsung' }]);
+    }
+    await screenStaffInput(strapi, data, null);
+  }
+  const diterima = publik ? now : readWaktuDiterima(data.waktuDiterima, now);
+  const settings = pengaduanSettings(strapi);
+  const tenggat = hitungTenggat(diterima, settings.timers, await loadSchedule(strapi), await loadHolidays(strapi));
+  const aktor = await pencatat(strapi, publik);
+  const kodeLacak = generateKodeLacak();
+
+  // The insert runs first and the ticket number is drawn last: the counter row stays
+  // locked until commit, so the locked stretch is kept to the number, its update and the audit row.
+  const { created, nomorTiket } = await strapi.db.transaction(async ({ trx, onCommit }) => {
+    context.params.data = {
+      ...data,
+      waktuDiterima: diterima.toISOString(),
+      tahap: PENGADUAN.initial,
+      versi: 0,
+      tenggatPengakuan: tenggat.tenggatPengakuan.toISOString(),
+      tenggatRespons: tenggat.tenggatRespons.toISOString(),
+      tenggatPenyelesaian: tenggat.tenggatPenyelesaian.toISOString(),
+      tenggat: tenggat.tenggatPengakuan.toISOString(),
+    };
+    const created = (await next()) as { id?: number; documentId?: string; nomorTiket?: string | null } | null;
+    if (!created?.documentId || typeof created.id !== 'number') throw new errors.ApplicationError('Pengaduan gagal disimpan.');
+    const tahun = Number(localDate(now).slice(0, 4));
+    const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
+    await strapi.db.query(UID_PENGADUAN).updateMany({
+      where: { id: created.id },
+      data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
+    });
+    created.nomorTiket = nomorTiket;
+    const saluran = context.params.data.saluran as Saluran;
+    await appendAudit(trx, {
+      model: PENGADUAN.model,
+      documentId: created.documentId,
+      dari: null,
+      ke: PENGADUAN.initial,
+      ...aktor,
+      waktu: now.toISOString(),
+      catatan: publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[saluran]}.`,
+      digest: inputDigest({ saluran }),
+    });
+    onCommit(() => {
+      kirimTandaTerima(strapi, {
+        nomorTiket,
+        kodeLacak,
+        nama: String(data.nama ?? ''),
+        kontak: typeof data.kontak === 'string' ? data.kontak : null,
+        diterima,
+        ...tenggat,
+      }).catch(logMailFailure(strapi, nomorTiket));
+    });
+    return { created, nomorTiket };
+  });
+  if (intake) {
+    intake.nomorTiket = nomorTiket;
+    intake.kodeLacak = kodeLacak;
+  }
+  return created;
+};
+
+const update = async (strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> => {
+  const documentId = context.params.documentId;
+  const data = context.params.data;
+  if (!documentId || !data) return next();
+  const current = (await strapi.db.query(UID_PENGADUAN).findOne({ where: { documentId } })) as Record<string, unknown> | null;
+  if (!current) return next();
+  await screenStaffInput(strapi, data, current);
+  if ('waktuDiterima' in data) {
+    const incoming = data.waktuDiterima;
+    const same =
+      incoming === null ||
+      incoming === undefined ||
+      incoming === '' ||
+      new Date(String(incoming)).getTime() === new Date(String(current.waktuDiterima)).getTime();
+    if (!same) {
+      throw new errors.ForbiddenError('Waktu diterima tidak dapat diubah setelah pengaduan dicatat: tenggatnya dihitung dari waktu itu.', {
+        fields: ['waktuDiterima'],
+      });
+    }
+    delete data.waktuDiterima;
+  }
+  return next();
+};
+
+/**
+ * Document-service middleware for complaints, registered after the SOP gate (which
+ * has already refused client-set server fields): numbers the ticket from the
+ * `pengaduan` agenda book, stores only the tracking code's hash, sets the deadlines,
+ * and writes the first audit row — all in the transaction of the insert.
+ */
+export const createPengaduanMiddleware = (strapi: Core.Strapi) =>
+  async function pengaduanIntake(context: DocumentContext, next: Next): Promise<unknown> {
+    if (context.uid !== UID_PENGADUAN || currentTransition()) return next();
+    if (context.action === 'create') return create(strapi, context, next);
+    if (context.action === 'update') return update(strapi, context, next);
+    if (context.action === 'clone') throw new errors.ForbiddenError('Pengaduan tidak dapat digandakan.');
+    return next();
+  };
+
+/** Files a complaint from the public (form or REST): returns the ticket and the one-time tracking code. */
+export const terimaPengaduan = async (strapi: Core.Strapi, input: PengaduanPublik): Promise<{ nomorTiket: string; kodeLacak: string }> => {
+  if (input.layanan !== undefined && !(await layananDikenal(strapi, input.layanan))) invalid([LAYANAN_TIDAK_DIKENAL]);
+  const scope: IntakeScope = { publik: true };
+  await intakeScope.run(scope, () =>
+    strapi.documents(UID_PENGADUAN as never).create({
+      data: { nama: input.nama, kontak: input.kontak, isi: input.isi, ...(input.layanan ? { layanan: input.layanan } : {}) } as never,
+    })
+  );
+  if (!scope.nomorTiket || !scope.kodeLacak) throw new errors.ApplicationError('Pengaduan gagal dicatat.');
+  return { nomorTiket: scope.nomorTiket, kodeLacak: scope.kodeLacak };
+};

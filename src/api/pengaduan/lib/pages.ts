@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { isEmailKontak, validateFields, type Masalah } from '../../../domain/pengaduan';
+import { INTAKE_STATE, type IntakeState } from '../../../middlewares/pengaduan-intake';
+import { loadLetterhead, sendHtml } from '../../../public/html';
+import { renderFormulir, renderLacak, renderTiket, type NilaiFormulir } from '../../../public/pengaduan-pages';
+import { buatTantangan, HONEYPOT_FIELD, periksaFormulir, TokenTerpakai } from './captcha';
+import { daftarLayanan, terimaPengaduan } from './intake';
+import { lacakPengaduan } from './lacak';
+import { pengaduanSettings } from './settings';
+
+const SCRIPT_CSP = { 'script-src': ["'self'"] };
+
+const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** The public HTML pages of the complaint service, mounted at the root (no `/api` prefix). */
+export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
+  const terpakai = new TokenTerpakai();
+
+  const showForm = async (ctx: Context, status: number, nilai: NilaiFormulir, masalah: Masalah[] = [], pesan?: string) => {
+    const settings = pengaduanSettings(strapi);
+    const page = renderFormulir({
+      letterhead: await loadLetterhead(strapi),
+      layanan: await daftarLayanan(strapi),
+      nilai,
+      masalah,
+      pesan,
+      tantangan: await buatTantangan(settings, new Date()),
+      honeypotField: HONEYPOT_FIELD,
+    });
+    sendHtml(ctx, status, page, { csp: SCRIPT_CSP });
+  };
+
+  return [
+    {
+      method: 'GET',
+      path: '/pengaduan',
+      handler: async (ctx: Context) => showForm(ctx, 200, { nama: '', kontak: '', isi: '', layanan: text(ctx.query.layanan, 100) }),
+      config: { auth: false },
+    },
+    {
+      method: 'POST',
+      path: '/pengaduan',
+      handler: async (ctx: Context) => {
+        const state = ctx.state[INTAKE_STATE] as IntakeState | undefined;
+        if (!state?.fields) return showForm(ctx, 400, { nama: '', kontak: '', isi: '', layanan: '' }, [], 'Formulir tidak terbaca. Silakan isi ulang.');
+        const fields = state.fields;
+        const nilai: NilaiFormulir = {
+          nama: text(fields.nama, 200),
+          kontak: text(fields.kontak, 300),
+          isi: text(fields.isi, 6000),
+          layanan: text(fields.layanan, 100),
+        };
+        const check = await periksaFormulir(pengaduanSettings(strapi), fields, terpakai, new Date());
+        const validation = validateFields(nilai);
+        if (!check.ok) {
+          const masalah: Masalah[] = validation.ok ? [] : validation.masalah;
+          if (check.alasan === 'jawaban' || check.alasan === 'altcha') masalah.push({ path: ['jawaban'], message: check.pesan });
+          return showForm(ctx, 400, nilai, masalah, check.alasan === 'jawaban' || check.alasan === 'altcha' ? undefined : check.pesan);
+        }
+        if (!validation.ok) return showForm(ctx, 400, nilai, validation.masalah);
+        try {
+          const tiket = await terimaPengaduan(strapi, validation.data);
+          sendHtml(
+            ctx,
+            201,
+            renderTiket({ letterhead: await loadLetterhead(strapi), ...tiket, emailDikirim: isEmailKontak(validation.data.kontak) })
+          );
+        } catch (error: unknown) {
+          if (!(error instanceof errors.ValidationError)) throw error;
+          const details = (error.details ?? {}) as { errors?: Masalah[] };
+          return showForm(ctx, 400, nilai, details.errors ?? [{ path: [], message: error.message }]);
+        }
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/pengaduan/lacak',
+      handler: async (ctx: Context) => {
+        const nomor = text(ctx.query.nomor, 30);
+        const kode = text(ctx.query.kode, 40);
+        const hasil = nomor && kode ? ((await lacakPengaduan(strapi, nomor, kode)) ?? 'tidak-ditemukan') : null;
+        sendHtml(ctx, hasil === 'tidak-ditemukan' ? 404 : 200, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil }));
+        ctx.set('Referrer-Policy', 'no-referrer');
+      },
+      config: { auth: false },
+    },
+  ];
+};

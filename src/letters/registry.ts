@@ -1,0 +1,232 @@
+import type { Core } from '@strapi/strapi';
+import { fileSafe } from '../domain/numbering';
+import {
+  cetakBeritaTersedia,
+  dataCetakBerita,
+  dataKartuKendali,
+  dataLembarPengantar,
+  dataTandaTerima,
+  kartuKendaliTersedia,
+  tandaTerimaTersedia,
+  type TemplateData,
+} from '../domain/letters/berita';
+import {
+  barisKriptogramMasuk,
+  barisSuratMasuk,
+  KOLOM_KRIPTOGRAM_MASUK,
+  KOLOM_SURAT_MASUK,
+  type BarisAgenda,
+  type BeritaAgendaSumber,
+  type KolomAgenda,
+  type KriptogramAgendaSumber,
+} from '../domain/letters/agenda';
+import { isRahasia } from '../domain/letters/format';
+import type { DataUmum } from '../domain/letters/kop';
+import { BERITA_STATES } from '../domain/sop/berita';
+import { workflowFor } from '../domain/sop';
+import type { StaffActor } from '../sop/actor';
+import { muatBerita, muatDistribusi, type BeritaCetak, type DistribusiCetak, type Sumber } from './sources';
+
+/** Read access a document needs: a content type, and the fields it prints (omitted: every field). */
+export type Akses = { uid: string; fields?: readonly string[] };
+
+export type Konteks = { strapi: Core.Strapi; actor: StaffActor };
+
+/** A document refused while its data is gathered (e.g. no need to know the plaintext). */
+export class DokumenDitolak extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/** How one document is made from one kind of record. */
+export type Binding<S extends Sumber> = {
+  muat: (strapi: Core.Strapi, documentId: string) => Promise<S | null>;
+  baca: readonly Akses[];
+  /** null when the document exists at the record's tahap, else why not (409) */
+  tersedia: (sumber: S) => string | null;
+  data: (sumber: S, umum: DataUmum, konteks: Konteks) => TemplateData | Promise<TemplateData>;
+  /** the file name without extension: `kartu-kendali-0012-2026` */
+  namaBerkas: (sumber: S) => string;
+  /** classified: each download is written to the audit trail */
+  rahasia: (sumber: S) => boolean;
+};
+
+export type JenisDokumen = {
+  judul: string;
+  template: string;
+  /** one page per copy (recipient) */
+  perSalinan: boolean;
+  model: Readonly<Record<string, Binding<Sumber>>>;
+};
+
+/** Erases a binding's record type for the registry; `muat` produces what the others consume. */
+const bind = <S extends Sumber>(binding: Binding<S>): Binding<Sumber> => binding as unknown as Binding<Sumber>;
+
+const BERITA_UID = 'api::berita.berita';
+const nomorBerkas = (nomorAgenda: string | null, documentId: string): string => (nomorAgenda ? fileSafe(nomorAgenda) : documentId);
+const beritaBerkas = (jenis: string) => (sumber: BeritaCetak) => `${jenis}-${nomorBerkas(sumber.berita.nomorAgenda, sumber.documentId)}`;
+const beritaRahasia = (sumber: { sifat: BeritaCetak['sifat'] }) => isRahasia(sumber.sifat);
+
+/** The berita fields a tanda terima prints: what the Caraka carrying the copies may read. */
+const TANDA_TERIMA_FIELDS = ['nomorAgenda', 'perihal', 'tahap', 'sifat', 'derajatKecepatan', 'penerima'] as const;
+
+/**
+ * Every document Meja Sandi prints, by the `:jenis` of
+ * `GET /sop/:model/:documentId/dokumen/:jenis`, and how each kind of record fills it.
+ */
+export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
+  'kartu-kendali': {
+    judul: 'Kartu kendali',
+    template: 'kartu-kendali.docx',
+    perSalinan: false,
+    model: {
+      berita: bind<BeritaCetak>({
+        muat: muatBerita,
+        baca: [{ uid: BERITA_UID }, { uid: 'api::kartu-kendali.kartu-kendali' }],
+        tersedia: (sumber) => kartuKendaliTersedia(sumber.berita),
+        data: (sumber, umum) => dataKartuKendali(sumber.berita, umum),
+        namaBerkas: beritaBerkas('kartu-kendali'),
+        rahasia: beritaRahasia,
+      }),
+    },
+  },
+  'lembar-pengantar': {
+    judul: 'Lembar pengantar',
+    template: 'lembar-pengantar.docx',
+    perSalinan: false,
+    model: {
+      berita: bind<BeritaCetak>({
+        muat: muatBerita,
+        baca: [{ uid: BERITA_UID }, { uid: 'api::kartu-kendali.kartu-kendali' }],
+        tersedia: (sumber) => kartuKendaliTersedia(sumber.berita),
+        data: (sumber, umum) => dataLembarPengantar(sumber.berita, umum),
+        namaBerkas: beritaBerkas('lembar-pengantar'),
+        rahasia: beritaRahasia,
+      }),
+    },
+  },
+  'tanda-terima': {
+    judul: 'Tanda terima',
+    template: 'tanda-terima.docx',
+    perSalinan: true,
+    model: {
+      berita: bind<BeritaCetak>({
+        muat: muatBerita,
+        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        tersedia: (sumber) => tandaTerimaTersedia(sumber.berita),
+        data: (sumber, umum) => dataTandaTerima(sumber.berita, umum),
+        namaBerkas: beritaBerkas('tanda-terima'),
+        rahasia: beritaRahasia,
+      }),
+      distribusi: bind<DistribusiCetak>({
+        muat: muatDistribusi,
+        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        tersedia: (sumber) =>
+          sumber.induk ? null : 'Salinan ini bukan salinan berita biasa: tanda terimanya adalah resi (dokumen "resi").',
+        data: (sumber, umum) => dataTandaTerima(sumber.induk!.berita, umum, sumber.documentId),
+        namaBerkas: (sumber) => {
+          const copy = sumber.induk?.berita.distribusi.find((one) => one.documentId === sumber.documentId);
+          return `tanda-terima-${nomorBerkas(sumber.induk?.berita.nomorAgenda ?? null, sumber.induk?.documentId ?? sumber.documentId)}-salinan-${copy?.nomorSalinan ?? 1}`;
+        },
+        rahasia: beritaRahasia,
+      }),
+    },
+  },
+  berita: {
+    judul: 'Berita (satu salinan per penerima)',
+    template: 'berita.docx',
+    perSalinan: true,
+    model: {
+      berita: bind<BeritaCetak>({
+        muat: muatBerita,
+        baca: [{ uid: BERITA_UID }],
+        tersedia: (sumber) => cetakBeritaTersedia(sumber.berita),
+        data: (sumber, umum) => dataCetakBerita(sumber.berita, umum),
+        namaBerkas: beritaBerkas('berita'),
+        rahasia: beritaRahasia,
+      }),
+    },
+  },
+};
+
+export const jenisDokumen = (jenis: string): JenisDokumen | undefined =>
+  Object.prototype.hasOwnProperty.call(DOKUMEN, jenis) ? DOKUMEN[jenis] : undefined;
+
+// ── buku agenda ──
+
+export type BatasWaktu = { mulai: Date; sebelum: Date };
+
+export type BukuAgenda = {
+  judul: string;
+  uid: string;
+  template: string;
+  kolom: readonly KolomAgenda[];
+  baca: Akses;
+  baris: (strapi: Core.Strapi, batas: BatasWaktu) => Promise<BarisAgenda[]>;
+};
+
+const tahapLabel = (model: string, tahap: string): string => workflowFor(model)?.states.find((state) => state.key === tahap)?.label ?? tahap;
+
+const inRange = (batas: BatasWaktu) => ({
+  nomorAgenda: { $notNull: true },
+  waktuDiterima: { $gte: batas.mulai, $lt: batas.sebelum },
+});
+
+/** The agenda books, by the `:buku` of `GET /sop/agenda/:buku`. */
+export const BUKU_AGENDA: Readonly<Record<string, BukuAgenda>> = {
+  'surat-masuk': {
+    judul: 'Buku agenda surat masuk',
+    uid: BERITA_UID,
+    template: 'agenda-surat-masuk.docx',
+    kolom: KOLOM_SURAT_MASUK,
+    baca: {
+      uid: BERITA_UID,
+      fields: ['nomorAgenda', 'waktuDiterima', 'nomorSurat', 'tanggalSurat', 'pengirim', 'perihal', 'sifat', 'derajatKecepatan', 'penerima', 'tahap'],
+    },
+    baris: async (strapi, batas) => {
+      const rows = (await strapi.db.query(BERITA_UID).findMany({
+        where: inRange(batas),
+        populate: { penerima: true },
+      })) as (Omit<BeritaAgendaSumber, 'tahapLabel' | 'waktuDiterima'> & { waktuDiterima: string | Date | null })[];
+      return barisSuratMasuk(
+        rows.map((row) => ({
+          ...row,
+          waktuDiterima: row.waktuDiterima instanceof Date ? row.waktuDiterima.toISOString() : row.waktuDiterima,
+          tanggalSurat: row.tanggalSurat ? String(row.tanggalSurat).slice(0, 10) : null,
+          penerima: row.penerima ?? [],
+          tahapLabel: BERITA_STATES.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+        }))
+      );
+    },
+  },
+  'kriptogram-masuk': {
+    judul: 'Buku agenda kriptogram masuk',
+    uid: 'api::kriptogram.kriptogram',
+    template: 'agenda-kriptogram-masuk.docx',
+    kolom: KOLOM_KRIPTOGRAM_MASUK,
+    baca: {
+      uid: 'api::kriptogram.kriptogram',
+      fields: ['nomorAgenda', 'waktuDiterima', 'nomorKriptogram', 'asal', 'klasifikasi', 'derajatKecepatan', 'sandimanNama', 'tahap'],
+    },
+    baris: async (strapi, batas) => {
+      const rows = (await strapi.db.query('api::kriptogram.kriptogram' as never).findMany({ where: inRange(batas) })) as (Omit<
+        KriptogramAgendaSumber,
+        'tahapLabel' | 'waktuDiterima'
+      > & { waktuDiterima: string | Date | null })[];
+      return barisKriptogramMasuk(
+        rows.map((row) => ({
+          ...row,
+          waktuDiterima: row.waktuDiterima instanceof Date ? row.waktuDiterima.toISOString() : row.waktuDiterima,
+          tahapLabel: tahapLabel('kriptogram', row.tahap),
+        }))
+      );
+    },
+  },
+};
+
+export const bukuAgenda = (buku: string): BukuAgenda | undefined =>
+  Object.prototype.hasOwnProperty.call(BUKU_AGENDA, buku) ? BUKU_AGENDA[buku] : undefined;

@@ -1,0 +1,75 @@
+import fs from 'fs';
+import PizZip from 'pizzip';
+import Docxtemplater from 'docxtemplater';
+
+/** The image part every template carries; its bytes become the instansi's logo. */
+export const LOGO_PART = 'word/media/logo.png';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A template staff broke while editing it (an unclosed tag, a loop closed twice …). */
+export class TemplatRusak extends Error {
+  constructor(
+    readonly templat: string,
+    readonly rincian: string[]
+  ) {
+    super(`Templat ${templat} tidak dapat diisi: ${rincian.join('; ')}. Perbaiki templat tersebut di Word/LibreOffice.`);
+  }
+}
+
+type Cached = { mtimeMs: number; size: number; bytes: Buffer };
+const templates = new Map<string, Cached>();
+
+/** A template's bytes, read again only when the file changed (staff may edit templates while the server runs). */
+export const readTemplate = (file: string): Buffer => {
+  const stat = fs.statSync(file);
+  const cached = templates.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.bytes;
+  const bytes = fs.readFileSync(file);
+  templates.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, bytes });
+  return bytes;
+};
+
+type TemplateErrorDetail = { properties?: { explanation?: string; xtag?: string; id?: string }; message?: string };
+
+const explain = (error: unknown): string[] => {
+  const nested = (error as { properties?: { errors?: TemplateErrorDetail[] } }).properties?.errors;
+  const list: TemplateErrorDetail[] = Array.isArray(nested) && nested.length > 0 ? nested : [error as TemplateErrorDetail];
+  return list.map((item) => {
+    const tag = item.properties?.xtag ? `{${item.properties.xtag}}` : '';
+    const why = item.properties?.explanation ?? item.message ?? 'kesalahan tidak dikenal';
+    return tag ? `${tag}: ${why}` : why;
+  });
+};
+
+/**
+ * A repeated block (one page per copy) repeats the logo picture with the same drawing id;
+ * Word wants them unique, so they are renumbered after rendering.
+ */
+const renumberDrawings = (zip: PizZip): void => {
+  const part = zip.file('word/document.xml');
+  if (!part) return;
+  const xml = part.asText();
+  if (xml.indexOf('<wp:docPr ') === xml.lastIndexOf('<wp:docPr ')) return;
+  let id = 0;
+  zip.file('word/document.xml', xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`));
+};
+
+/**
+ * Fills a .docx template: the logo part replaced by `logo` (when given), every tag from
+ * `data`, missing values left empty. The one render path of every Meja Sandi document.
+ */
+export const renderDocx = (template: Buffer, data: Record<string, unknown>, logo: Buffer | null, name = 'dokumen'): Buffer => {
+  const zip = new PizZip(template);
+  // PNG is compressed already: storing it saves deflating it again on every render.
+  if (logo && zip.file(LOGO_PART)) zip.file(LOGO_PART, logo, { binary: true, compression: 'STORE' });
+  let doc: Docxtemplater<PizZip>;
+  try {
+    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '' });
+    doc.render(data);
+  } catch (error: unknown) {
+    throw new TemplatRusak(name, explain(error));
+  }
+  renumberDrawings(zip);
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+};

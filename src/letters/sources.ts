@@ -1,0 +1,137 @@
+import type { Core } from '@strapi/strapi';
+import { asSifat, type Sifat } from '../domain/letters/format';
+import type { BeritaSumber, KartuKendaliSumber, PenerimaSumber, SalinanSumber } from '../domain/letters/berita';
+import type { InstansiData } from '../domain/letters/kop';
+import type { LogoMedia } from './logo';
+
+/** What every printable record tells the download route: its state and its classification. */
+export type Sumber = { model: string; documentId: string; tahap: string; sifat: Sifat };
+
+export type InstansiRow = InstansiData & { logo?: LogoMedia };
+
+export const muatInstansi = async (strapi: Core.Strapi): Promise<InstansiRow> =>
+  ((await strapi.db.query('api::instansi.instansi').findOne({
+    populate: { logo: true, kepalaDinas: true, kepalaBidang: true, kepalaSeksi: true },
+  })) as InstansiRow | null) ?? {};
+
+type DistribusiDbRow = {
+  documentId: string;
+  nomorSalinan: number | null;
+  jumlahSalinan: number | null;
+  tahap: string;
+  penerima: PenerimaSumber | null;
+  carakaNama: string | null;
+  diterimaOleh: string | null;
+  waktuDiterima: string | Date | null;
+  catatan: string | null;
+};
+
+type BeritaDbRow = {
+  documentId: string;
+  tahap: string;
+  nomorAgenda: string | null;
+  perihal: string;
+  pengirim: string;
+  nomorSurat: string | null;
+  tanggalSurat: string | null;
+  waktuDiterima: string | Date | null;
+  isiRingkas: string | null;
+  sifat: string | null;
+  derajatKecepatan: string | null;
+  penerima: PenerimaSumber[] | null;
+  kartuKendali: (Omit<KartuKendaliSumber, 'tanggal'> & { tanggal: string | Date | null }) | null;
+  distribusi: DistribusiDbRow[] | null;
+};
+
+const iso = (value: string | Date | null | undefined): string | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value);
+
+const salinanSumber = (row: DistribusiDbRow): SalinanSumber => ({
+  documentId: row.documentId,
+  nomorSalinan: row.nomorSalinan ?? null,
+  jumlahSalinan: row.jumlahSalinan ?? null,
+  tahap: row.tahap,
+  penerima: row.penerima ?? null,
+  carakaNama: row.carakaNama ?? null,
+  diterimaOleh: row.diterimaOleh ?? null,
+  waktuDiterima: iso(row.waktuDiterima),
+  catatan: row.catatan ?? null,
+});
+
+export type BeritaCetak = Sumber & { berita: BeritaSumber };
+
+/** A berita with its recipients, kartu kendali (with paraf) and copies. */
+export const muatBerita = async (strapi: Core.Strapi, documentId: string): Promise<BeritaCetak | null> => {
+  const row = (await strapi.db.query('api::berita.berita').findOne({
+    where: { documentId },
+    populate: {
+      penerima: true,
+      kartuKendali: { populate: { parafKasi: true, parafKabid: true, parafKadis: true } },
+      distribusi: { populate: { penerima: true } },
+    },
+  })) as BeritaDbRow | null;
+  if (!row) return null;
+  const sifat = asSifat(row.sifat);
+  const kartu = row.kartuKendali;
+  const berita: BeritaSumber = {
+    documentId: row.documentId,
+    tahap: row.tahap,
+    nomorAgenda: row.nomorAgenda ?? null,
+    perihal: row.perihal,
+    pengirim: row.pengirim,
+    nomorSurat: row.nomorSurat ?? null,
+    tanggalSurat: row.tanggalSurat ? String(row.tanggalSurat).slice(0, 10) : null,
+    waktuDiterima: iso(row.waktuDiterima),
+    isiRingkas: row.isiRingkas ?? null,
+    sifat,
+    derajatKecepatan: row.derajatKecepatan ?? null,
+    penerima: row.penerima ?? [],
+    kartuKendali: kartu
+      ? {
+          jenis: kartu.jenis ?? null,
+          nomorUrut: kartu.nomorUrut ?? null,
+          indeks: kartu.indeks ?? null,
+          kodeKlasifikasi: kartu.kodeKlasifikasi ?? null,
+          tanggal: kartu.tanggal ? String(iso(kartu.tanggal)).slice(0, 10) : null,
+          isiRingkas: kartu.isiRingkas ?? null,
+          lampiran: kartu.lampiran ?? null,
+          dari: kartu.dari ?? null,
+          kepada: kartu.kepada ?? null,
+          pengolah: kartu.pengolah ?? null,
+          catatan: kartu.catatan ?? null,
+          parafKasi: kartu.parafKasi ?? null,
+          parafKabid: kartu.parafKabid ?? null,
+          parafKadis: kartu.parafKadis ?? null,
+        }
+      : null,
+    distribusi: (row.distribusi ?? []).map(salinanSumber),
+  };
+  return { model: 'berita', documentId: row.documentId, tahap: row.tahap, sifat, berita };
+};
+
+export type DistribusiCetak = Sumber & { induk: BeritaCetak | null; indukKriptogram: string | null };
+
+const hasAttribute = (strapi: Core.Strapi, uid: string, attribute: string): boolean =>
+  Boolean((strapi.contentTypes[uid as never] as { attributes?: Record<string, unknown> } | undefined)?.attributes?.[attribute]);
+
+/** One copy and the record it belongs to: a berita, or (once that SOP exists) a kriptogram. */
+export const muatDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<DistribusiCetak | null> => {
+  const populate: Record<string, unknown> = { berita: { select: ['documentId'] } };
+  if (hasAttribute(strapi, 'api::distribusi.distribusi', 'kriptogram')) populate.kriptogram = { select: ['documentId'] };
+  const row = (await strapi.db.query('api::distribusi.distribusi').findOne({ where: { documentId }, populate: populate as never })) as {
+    documentId: string;
+    tahap: string;
+    berita: { documentId: string } | null;
+    kriptogram?: { documentId: string } | null;
+  } | null;
+  if (!row) return null;
+  const induk = row.berita ? await muatBerita(strapi, row.berita.documentId) : null;
+  return {
+    model: 'distribusi',
+    documentId: row.documentId,
+    tahap: row.tahap,
+    sifat: induk?.sifat ?? 'biasa',
+    induk,
+    indukKriptogram: row.kriptogram?.documentId ?? null,
+  };
+};

@@ -1,0 +1,206 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { BATAS } from '../domain/pengaduan';
+import { clientKey, RateLimiter } from '../api/pengaduan/lib/rate-limit';
+import { pengaduanSettings } from '../api/pengaduan/lib/settings';
+import { renderGalat } from '../public/pengaduan-pages';
+import { sendHtml } from '../public/html';
+
+/**
+ * `global::pengaduan-intake`, placed just before `strapi::body` (see
+ * src/api/pengaduan/lib/register.ts): the public complaint routes are rate-limited
+ * per client and their bodies are checked and read here, before any parser buffers
+ * them — JSON only on the API, form-encoded only on the HTML form, 16 KiB at most
+ * whether or not a Content-Length was sent.
+ */
+
+type Jenis = 'json' | 'formulir' | 'lacak-json' | 'lacak-html';
+
+const routeOf = (ctx: Context): Jenis | null => {
+  const path = ctx.path;
+  if (ctx.method === 'POST') {
+    if (/^\/api\/pengaduan\/?$/i.test(path)) return 'json';
+    if (/^\/pengaduan\/?$/i.test(path)) return 'formulir';
+    return null;
+  }
+  if (ctx.method === 'GET' || ctx.method === 'HEAD') {
+    if (/^\/api\/pengaduan\/lacak(?:\/|$)/i.test(path)) return 'lacak-json';
+    if (/^\/pengaduan\/lacak\/?$/i.test(path)) return 'lacak-html';
+  }
+  return null;
+};
+
+/** Marks a request whose body this middleware read and parsed. */
+export const INTAKE_STATE = 'pengaduanIntake';
+
+export type IntakeState = { fields?: Record<string, string> };
+
+const jsonError = (ctx: Context, status: number, name: string, message: string, details: Record<string, unknown> = {}): void => {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { data: null, error: { status, name, message, details } };
+};
+
+const htmlError = (ctx: Context, status: number, judul: string, pesan: string): void => {
+  sendHtml(ctx, status, renderGalat({ judul, pesan, letterhead: null }));
+};
+
+type Failure = { status: number; name: string; message: string; judul: string };
+
+const fail = (ctx: Context, html: boolean, failure: Failure): void =>
+  html ? htmlError(ctx, failure.status, failure.judul, failure.message) : jsonError(ctx, failure.status, failure.name, failure.message);
+
+const TOO_LARGE: Failure = {
+  status: 413,
+  name: 'PayloadTooLargeError',
+  message: `Badan permintaan terlalu besar: paling banyak ${BATAS.badanMaks / 1024} KiB.`,
+  judul: 'Pengaduan terlalu panjang',
+};
+
+/** Reads at most `limit` bytes; more than that resolves 'terlalu-besar' and drains the rest unread. */
+const readLimited = (ctx: Context, limit: number): Promise<Buffer | 'terlalu-besar' | 'terputus'> =>
+  new Promise((resolve) => {
+    const req = ctx.req;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (value: Buffer | 'terlalu-besar' | 'terputus') => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onError);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        finish('terlalu-besar');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks, size));
+    const onError = () => finish('terputus');
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onError);
+  });
+
+/** After a 413 on a body still arriving, close the connection instead of draining it forever. */
+const closeAfterResponse = (ctx: Context): void => {
+  if (ctx.req.complete) return;
+  ctx.set('Connection', 'close');
+  ctx.res.once('finish', () => {
+    setTimeout(() => {
+      if (!ctx.req.complete) ctx.req.socket?.destroy();
+    }, 2000).unref();
+  });
+};
+
+const mediaType = (ctx: Context): { type: string; charset: string | null } => {
+  const header = ctx.get('Content-Type');
+  const [type, ...parameters] = header.split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase())
+    .find((parameter) => parameter.startsWith('charset='));
+  return { type: type.trim().toLowerCase(), charset: charset ? charset.slice(8).replace(/"/g, '') : null };
+};
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+const decodeUtf8 = (bytes: Buffer): string | null => {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+/** Form fields in a prototype-free record; a field sent twice counts once (the first). */
+const parseForm = (text: string): Record<string, string> => {
+  const fields = Object.create(null) as Record<string, string>;
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (!(key in fields)) fields[key] = value;
+  }
+  return fields;
+};
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const settings = pengaduanSettings(strapi);
+  const kiriman = new RateLimiter(settings.batasKiriman, settings.jendelaMs);
+  const pelacakan = new RateLimiter(settings.batasLacak, settings.jendelaMs);
+
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const jenis = routeOf(ctx);
+    if (!jenis) return next();
+    const html = jenis === 'formulir' || jenis === 'lacak-html';
+
+    // ctx.request.ip follows X-Forwarded-For only when server.proxy.koa (IS_PROXIED) is on.
+    const verdict = (jenis === 'json' || jenis === 'formulir' ? kiriman : pelacakan).hit(clientKey(ctx.request.ip));
+    if (!verdict.allowed) {
+      ctx.set('Retry-After', String(verdict.retryAfterSeconds));
+      const menit = Math.ceil(verdict.retryAfterSeconds / 60);
+      return fail(ctx, html, {
+        status: 429,
+        name: 'RateLimitError',
+        message: `Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi dalam ${menit} menit.`,
+        judul: 'Terlalu banyak permintaan',
+      });
+    }
+    if (jenis === 'lacak-json' || jenis === 'lacak-html') return next();
+
+    if (jenis === 'json' && ctx.querystring !== '') {
+      return jsonError(ctx, 400, 'ValidationError', 'Rute ini tidak menerima parameter kueri; kirim data pengaduan di badan permintaan.');
+    }
+    const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
+    const { type, charset } = mediaType(ctx);
+    const expected = jenis === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+    if (type !== expected || (charset !== null && charset !== 'utf-8') || (encoding !== '' && encoding !== 'identity')) {
+      return fail(ctx, html, {
+        status: 415,
+        name: 'UnsupportedMediaTypeError',
+        message:
+          jenis === 'json'
+            ? 'Jenis konten tidak didukung: kirim badan JSON dengan Content-Type: application/json (UTF-8, tanpa kompresi).'
+            : 'Jenis konten tidak didukung: kirim formulir sebagai application/x-www-form-urlencoded.',
+        judul: 'Format kiriman tidak didukung',
+      });
+    }
+    const declared = ctx.get('Content-Length');
+    if (declared !== '' && !(Number(declared) <= BATAS.badanMaks)) {
+      ctx.req.resume();
+      closeAfterResponse(ctx);
+      return fail(ctx, html, TOO_LARGE);
+    }
+    const body = await readLimited(ctx, BATAS.badanMaks);
+    if (body === 'terputus') {
+      ctx.status = 400;
+      return;
+    }
+    if (body === 'terlalu-besar') {
+      closeAfterResponse(ctx);
+      return fail(ctx, html, TOO_LARGE);
+    }
+    const text = decodeUtf8(body);
+    if (text === null) {
+      return fail(ctx, html, { status: 400, name: 'ValidationError', message: 'Badan permintaan bukan teks UTF-8 yang sah.', judul: 'Kiriman tidak sah' });
+    }
+
+    const state: IntakeState = {};
+    if (jenis === 'json') {
+      try {
+        ctx.request.body = JSON.parse(text) as unknown;
+      } catch {
+        return jsonError(ctx, 400, 'ValidationError', 'Badan permintaan bukan JSON yang sah.');
+      }
+    } else {
+      state.fields = parseForm(text);
+      ctx.request.body = {};
+    }
+    ctx.state[INTAKE_STATE] = state;
+    // The body is consumed: without a Content-Type, strapi::body leaves it alone.
+    delete ctx.req.headers['content-type'];
+    return next();
+  };
+};
