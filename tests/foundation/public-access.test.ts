@@ -1,5 +1,8 @@
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 
+/** 403 from the permission layer; 404 where a type has no core REST routes; another 4xx where an intake filter answers first. */
+const refused = (status: number): boolean => status >= 400 && status < 500;
+
 type ContentTypeInfo = { uid: string; kind: string; info: { singularName: string; pluralName: string } };
 
 const restRoutes = (contentType: ContentTypeInfo): Array<[string, string]> => {
@@ -70,7 +73,8 @@ describe('REST routes of every content type', () => {
     for (const contentType of contentTypes) {
       for (const [method, url] of restRoutes(contentType)) {
         const response = await call(method, url);
-        expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 403 });
+        expect({ route: `${method} ${url}`, refused: refused(response.status) }).toEqual({ route: `${method} ${url}`, refused: true });
+        expect(JSON.stringify(response.body ?? {})).not.toMatch(/"documentId"/);
       }
     }
   });
@@ -79,7 +83,8 @@ describe('REST routes of every content type', () => {
     for (const contentType of contentTypes) {
       for (const [method, url] of restRoutes(contentType)) {
         const response = await call(method, url, userJwt);
-        expect({ route: `${method} ${url}`, status: response.status }).toEqual({ route: `${method} ${url}`, status: 403 });
+        expect({ route: `${method} ${url}`, refused: refused(response.status) }).toEqual({ route: `${method} ${url}`, refused: true });
+        expect(JSON.stringify(response.body ?? {})).not.toMatch(/"documentId"/);
       }
     }
   });

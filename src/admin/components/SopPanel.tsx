@@ -3,6 +3,7 @@ import {
   Badge,
   Box,
   Button,
+  Checkbox,
   Field,
   Flex,
   Modal,
@@ -38,6 +39,7 @@ type SopView = {
   nomorAgenda: string | null;
   aksi: Aksi[];
   riwayat: Riwayat[];
+  bolehBacaIsi?: boolean;
   distribusi: { documentId: string; tahap: string; penerima: { nama?: string; jabatan?: string; saluran?: string } | null; nomorSalinan: number | null }[];
 };
 type ErrorBody = { error?: { message?: string } };
@@ -89,13 +91,100 @@ const UserPicker = ({ peran, value, onChange, label, required }: { peran: string
   );
 };
 
+type PenerimaDraft = { nama: string; jabatan: string; kategori: string; saluran: string };
+type SalinanDraft = { perihal: string; isi: string; penerima: PenerimaDraft[] };
+type Checklist = { cap: boolean; amplop: boolean; amplopRangkap: boolean };
+
+const KATEGORI: [string, string][] = [
+  ['walikota', 'Wali Kota'],
+  ['sekda', 'Sekretaris Daerah'],
+  ['asisten', 'Asisten'],
+  ['kepala_opd', 'Kepala OPD'],
+  ['lainnya', 'Lainnya'],
+];
+const SALURAN: [string, string][] = [
+  ['ajudan', 'Melalui ajudan'],
+  ['caraka', 'Diantar caraka'],
+  ['faksimili', 'Faksimili'],
+  ['surat_online', 'Aplikasi surat online'],
+];
+
+/** The salinan as the Sandiman types it: perihal, the decrypted text, and the recipients. */
+const SalinanEditor = ({ value, onChange }: { value?: SalinanDraft; onChange: (value: SalinanDraft) => void }) => {
+  const draft: SalinanDraft = value ?? { perihal: '', isi: '', penerima: [{ nama: '', jabatan: '', kategori: 'kepala_opd', saluran: 'caraka' }] };
+  const setPenerima = (index: number, patch: Partial<PenerimaDraft>) =>
+    onChange({ ...draft, penerima: draft.penerima.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Field.Root name="salinan.perihal" required>
+        <Field.Label>Perihal salinan</Field.Label>
+        <TextInput value={draft.perihal} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange({ ...draft, perihal: event.target.value })} />
+      </Field.Root>
+      <Field.Root name="salinan.isi" required hint="Disimpan terenkripsi; hanya Sandiman yang ditugaskan dan Kasi yang dapat membacanya.">
+        <Field.Label>Isi salinan (hasil deskripsi)</Field.Label>
+        <Textarea value={draft.isi} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange({ ...draft, isi: event.target.value })} />
+        <Field.Hint />
+      </Field.Root>
+      <Typography variant="sigma">Penerima</Typography>
+      {draft.penerima.map((row, index) => (
+        <Flex key={index} gap={2} wrap="wrap" alignItems="flex-end">
+          <Field.Root name={`salinan.penerima.${index}.jabatan`} required>
+            <Field.Label>Jabatan</Field.Label>
+            <TextInput value={row.jabatan} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPenerima(index, { jabatan: event.target.value })} />
+          </Field.Root>
+          <Field.Root name={`salinan.penerima.${index}.kategori`}>
+            <Field.Label>Kategori</Field.Label>
+            <SingleSelect value={row.kategori} onChange={(next: string | number) => setPenerima(index, { kategori: String(next) })}>
+              {KATEGORI.map(([key, label]) => (
+                <SingleSelectOption key={key} value={key}>
+                  {label}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name={`salinan.penerima.${index}.saluran`}>
+            <Field.Label>Saluran</Field.Label>
+            <SingleSelect value={row.saluran} onChange={(next: string | number) => setPenerima(index, { saluran: String(next) })}>
+              {SALURAN.map(([key, label]) => (
+                <SingleSelectOption key={key} value={key}>
+                  {label}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Flex>
+      ))}
+      <Button variant="secondary" onClick={() => onChange({ ...draft, penerima: [...draft.penerima, { nama: '', jabatan: '', kategori: 'kepala_opd', saluran: 'caraka' }] })}>
+        Tambah penerima
+      </Button>
+    </Flex>
+  );
+};
+
+/** Step 8's checklist: stamp, sealed envelope, double envelope for Rahasia and Sangat Rahasia. */
+const ChecklistEditor = ({ value, onChange }: { value?: Checklist; onChange: (value: Checklist) => void }) => {
+  const current: Checklist = value ?? { cap: false, amplop: false, amplopRangkap: false };
+  const item = (key: keyof Checklist, label: string) => (
+    <Checkbox checked={current[key]} onCheckedChange={(checked: boolean | 'indeterminate') => onChange({ ...current, [key]: checked === true })}>
+      {label}
+    </Checkbox>
+  );
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={2}>
+      {item('cap', 'Cap dinas telah dibubuhkan')}
+      {item('amplop', 'Amplop telah disegel')}
+      {item('amplopRangkap', 'Amplop rangkap dengan kode klasifikasi (wajib untuk Rahasia/Sangat Rahasia)')}
+    </Flex>
+  );
+};
+
 /** The dialog that asks for a step's input (catatan, assignee, receipt) and submits it. */
 const AksiDialog = ({ model, documentId, aksi, onDone }: { model: string; documentId: string; aksi: Aksi; onDone: () => void }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [open, setOpen] = React.useState(false);
   const [catatan, setCatatan] = React.useState('');
-  const [values, setValues] = React.useState<Record<string, string>>({});
+  const [values, setValues] = React.useState<Record<string, unknown>>({});
   const [busy, setBusy] = React.useState(false);
   const properties = aksi.masukan.data?.properties ?? {};
   const required = aksi.masukan.data?.required ?? [];
@@ -104,7 +193,7 @@ const AksiDialog = ({ model, documentId, aksi, onDone }: { model: string; docume
   const submit = async () => {
     setBusy(true);
     try {
-      const data = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+      const data = Object.fromEntries(Object.entries(values).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')));
       await post(`/sop/${model}/${documentId}/transisi`, {
         ke: aksi.ke,
         ...(catatan.trim() ? { catatan: catatan.trim() } : {}),
@@ -144,24 +233,28 @@ const AksiDialog = ({ model, documentId, aksi, onDone }: { model: string; docume
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
             {Object.entries(properties).map(([name, property]) =>
-              USER_PICKERS[name] ? (
+              name === 'salinan' ? (
+                <SalinanEditor key={name} value={values.salinan as SalinanDraft | undefined} onChange={(value) => setValues((prev) => ({ ...prev, salinan: value }))} />
+              ) : name === 'checklist' ? (
+                <ChecklistEditor key={name} value={values.checklist as Checklist | undefined} onChange={(value) => setValues((prev) => ({ ...prev, checklist: value }))} />
+              ) : USER_PICKERS[name] ? (
                 <UserPicker
                   key={name}
                   peran={USER_PICKERS[name]}
                   label={FIELD_LABELS[name] ?? name}
                   required={required.includes(name)}
-                  value={values[name] ?? ''}
+                  value={String(values[name] ?? '')}
                   onChange={(value) => setValues((prev) => ({ ...prev, [name]: value }))}
                 />
               ) : (
                 <Field.Root key={name} name={name} required={required.includes(name)}>
                   <Field.Label>{FIELD_LABELS[name] ?? name}</Field.Label>
                   {property.maxLength && property.maxLength > 300 ? (
-                    <Textarea value={values[name] ?? ''} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setValues((prev) => ({ ...prev, [name]: event.target.value }))} />
+                    <Textarea value={String(values[name] ?? '')} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setValues((prev) => ({ ...prev, [name]: event.target.value }))} />
                   ) : (
                     <TextInput
                       type={property.format === 'date-time' ? 'datetime-local' : 'text'}
-                      value={values[name] ?? ''}
+                      value={String(values[name] ?? '')}
                       onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
                         const raw = event.target.value;
                         const value = property.format === 'date-time' && raw ? new Date(raw).toISOString() : raw;
@@ -191,6 +284,39 @@ const AksiDialog = ({ model, documentId, aksi, onDone }: { model: string; docume
         </Modal.Footer>
       </Modal.Content>
     </Modal.Root>
+  );
+};
+
+/** The plaintext, fetched only when asked for ("Tampilkan isi"); the server audits every read. */
+const IsiSalinan = ({ documentId }: { documentId: string }) => {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [isi, setIsi] = React.useState<{ perihal: string | null; isi: string | null } | null>(null);
+  const show = async () => {
+    try {
+      const response = await get<{ data: { perihal: string | null; isi: string | null } }>(`/sop/kriptogram/${documentId}/isi`);
+      setIsi(response.data.data);
+    } catch (error: unknown) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+  if (!isi) {
+    return (
+      <Button variant="secondary" onClick={show}>
+        Tampilkan isi
+      </Button>
+    );
+  }
+  return (
+    <Box padding={3} background="neutral100" hasRadius>
+      <Typography variant="sigma">{isi.perihal ?? 'Isi salinan'}</Typography>
+      <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }} data-testid="isi-salinan">
+        {isi.isi ?? '(berkas terlampir)'}
+      </Typography>
+      <Button variant="tertiary" onClick={() => setIsi(null)}>
+        Sembunyikan
+      </Button>
+    </Box>
   );
 };
 
@@ -248,6 +374,7 @@ const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: strin
           Tidak ada langkah SOP yang dapat Anda lakukan pada tahap ini.
         </Typography>
       )}
+      {view.bolehBacaIsi && <IsiSalinan documentId={documentId} />}
       {view.distribusi.length > 0 && (
         <Box>
           <Typography variant="sigma">Salinan</Typography>
