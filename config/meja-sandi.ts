@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
+import { DEFAULT_AGENDA_FORMAT, DEFAULT_LETTER_FORMAT, validateFormat } from '../src/domain/numbering';
+
+const format = (value: string): string => {
+  validateFormat(value);
+  return value;
+};
 
 /** Settings of Meja Sandi itself, read with strapi.config.get('meja-sandi.<name>'). */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
@@ -9,6 +15,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     .map((key) => key.trim())
     .filter(Boolean),
   publicUrl: env('PUBLIC_URL', ''),
+  // Buku agenda numbers (one sequence per book per year), e.g. 0012/2026.
+  agendaFormat: format(env('AGENDA_FORMAT', DEFAULT_AGENDA_FORMAT)),
+  // Salinan letter numbers: kode-klasifikasi/nomor-urut/bulan-romawi/tahun, e.g. 048/012/XI/2026.
+  letterFormat: format(env('NOMOR_SURAT_FORMAT', DEFAULT_LETTER_FORMAT)),
+  kodeKlasifikasiSalinan: env('KODE_KLASIFIKASI_SALINAN', '048'),
   pengaduan: {
     // Per client address, in memory: behind several server processes each keeps its own count.
     batasKiriman: env.int('PENGADUAN_RATE_LIMIT', 5),
