@@ -13,7 +13,10 @@ type ConfigService = {
   updateConfiguration: (model: { uid: string }, configuration: Configuration) => Promise<unknown>;
 };
 
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
+
+/** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
+const HIDDEN_IN_FORM = ['versi', 'tahunAgenda', 'urutAgenda', 'sandimanId', 'carakaId'];
 
 /** List columns and sort order the office expects to see first. */
 const LIST_VIEWS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC' }> = {
@@ -38,7 +41,7 @@ const labelled = (configuration: Configuration, readOnly: readonly string[]): Co
         ...(meta.edit ?? {}),
         label,
         ...(readOnly.includes(field) ? { editable: false, description: 'Diisi oleh sistem melalui langkah SOP.' } : {}),
-        ...(field === 'versi' ? { visible: false } : {}),
+        ...(HIDDEN_IN_FORM.includes(field) ? { visible: false } : {}),
       },
       list: { ...(meta.list ?? {}), label },
     };

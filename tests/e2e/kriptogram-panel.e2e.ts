@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { createAdminUser } from '../helpers/admin-users';
+import { createTestDatabase, startApp, type TestDatabase } from '../helpers/app';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { ROLE } from '../helpers/sop';
+
+const ISI = 'Isi rahasia uji browser: rapat pengamanan pukul 09.00.';
+
+describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman, shown only on demand', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let base: string;
+  const users: Record<string, { email: string; password: string; name: string }> = {};
+  let documentUrl = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const setup = await startApp({ database });
+    await createAdminUser(setup.strapi, 'Super Admin', { firstname: 'Admin', lastname: 'Utama' });
+    users.sandiman = await createAdminUser(setup.strapi, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Utama' });
+    users.kasi = await createAdminUser(setup.strapi, ROLE.kasi, { firstname: 'Kasi', lastname: 'Persandian' });
+    users.caraka = await createAdminUser(setup.strapi, ROLE.caraka, { firstname: 'Cakra', lastname: 'Caraka' });
+    await setup.stop();
+    const port = 26000 + (process.pid % 4000);
+    base = `http://127.0.0.1:${port}`;
+    server = await startServerProcess(port, { PUBLIC_URL: base, LOG_LEVEL: 'warn', SERVE_ADMIN_PANEL: 'true' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const open = async (who: { email: string; password: string }): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1100 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(who.email);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
+    return page;
+  };
+  const panel = (page: Page) => page.getByTestId('sop-panel');
+  const expectTahap = (page: Page, label: string) => page.getByTestId('sop-tahap').filter({ hasText: label }).waitFor({ timeout: 20000 });
+
+  it('the Sandiman registers and reports; the Kasi assigns the Sandiman', async () => {
+    const page = await open(users.sandiman);
+    await page.goto(`${base}/admin/content-manager/collection-types/api::kriptogram.kriptogram/create`);
+    await page.locator('input[name="nomorKriptogram"]').fill('KR-12/JKS/XI/2026');
+    await page.locator('input[name="asal"]').fill('Jaring Komunikasi Sandi Provinsi');
+    await page.getByRole('button', { name: /^(Simpan|Save)$/ }).click();
+    await page.waitForURL((url) => /api::kriptogram\.kriptogram\/[a-z0-9]{20,}/.test(url.pathname), { timeout: 30000 });
+    documentUrl = page.url();
+    await panel(page).getByRole('button', { name: 'Agendakan di buku agenda kriptogram masuk' }).click();
+    await expectTahap(page, 'Diagendakan');
+    await panel(page).getByRole('button', { name: 'Laporkan ke Kasi' }).click();
+    await expectTahap(page, 'Dilaporkan ke Kasi');
+    await screenshot(page, 'k01-sandiman-dilaporkan');
+    await page.context().close();
+
+    const kasi = await open(users.kasi);
+    await kasi.goto(documentUrl);
+    await panel(kasi).getByRole('button', { name: 'Tugaskan Sandiman mendeskripsi' }).click();
+    const dialog = kasi.getByRole('dialog');
+    await dialog.getByRole('combobox').click();
+    await kasi.getByRole('option', { name: 'Sandi Utama' }).click();
+    await screenshot(kasi, 'k02-kasi-menugaskan');
+    await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
+    await expectTahap(kasi, 'Ditugaskan untuk dideskripsi');
+    await kasi.context().close();
+  });
+
+  it('the assigned Sandiman types the salinan and reads it back with "Tampilkan isi"', async () => {
+    const page = await open(users.sandiman);
+    await page.goto(documentUrl);
+    await panel(page).getByRole('button', { name: 'Ketik salinan dan surat pengantar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="salinan.perihal"]').fill('Pengamanan rapat');
+    await dialog.locator('textarea[name="salinan.isi"]').fill(ISI);
+    await dialog.locator('input[name="salinan.penerima.0.jabatan"]').fill('Kepala Satpol PP');
+    await screenshot(page, 'k03-sandiman-mengetik-salinan');
+    await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
+    await expectTahap(page, 'Dideskripsi');
+    await panel(page).getByRole('button', { name: 'Tampilkan isi' }).click();
+    await page.getByTestId('isi-salinan').filter({ hasText: ISI }).waitFor();
+    await screenshot(page, 'k04-sandiman-tampilkan-isi');
+    await page.context().close();
+  });
+
+  it('a Caraka sees the kriptogram exists but gets no "Tampilkan isi" and no plaintext anywhere on the page', async () => {
+    const page = await open(users.caraka);
+    await page.goto(documentUrl);
+    await expectTahap(page, 'Dideskripsi');
+    expect(await panel(page).getByRole('button', { name: 'Tampilkan isi' }).count()).toBe(0);
+    expect(await page.content()).not.toContain('Isi rahasia uji browser');
+    await screenshot(page, 'k05-caraka-tanpa-isi');
+    await page.context().close();
+  });
+});
