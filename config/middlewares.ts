@@ -8,6 +8,7 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  'global::pengaduan-intake',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

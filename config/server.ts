@@ -7,7 +7,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   // Only trust X-Forwarded-* when a reverse proxy is declared in front of us.
-  proxy: { koa: env.bool('IS_PROXIED', false) },
+  // With a proxy, only the address it appended counts (maxIpsCount: 1): a client-written
+  // X-Forwarded-For prefix cannot pick its own rate-limit bucket.
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: 1 },
   app: {
     keys: secret('APP_KEYS').split(','),
   },

@@ -13,7 +13,7 @@ type ConfigService = {
   updateConfiguration: (model: { uid: string }, configuration: Configuration) => Promise<unknown>;
 };
 
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
 const HIDDEN_IN_FORM = ['versi', 'tahunAgenda', 'urutAgenda', 'sandimanId', 'carakaId'];
@@ -28,6 +28,19 @@ const LIST_VIEWS: Record<string, { list: string[]; mainField?: string; defaultSo
   },
   'api::kartu-kendali.kartu-kendali': { list: ['nomorUrut', 'jenis', 'isiRingkas', 'dari'], mainField: 'nomorUrut' },
   'api::distribusi.distribusi': { list: ['nomorSalinan', 'carakaNama', 'tahap', 'diterimaOleh', 'waktuDiterima'], mainField: 'carakaNama' },
+  'api::kriptogram.kriptogram': {
+    list: ['nomorAgenda', 'nomorKriptogram', 'klasifikasi', 'tahap', 'tenggat'],
+    mainField: 'nomorAgenda',
+    defaultSortBy: 'waktuDiterima',
+    defaultSortOrder: 'DESC',
+  },
+  'api::salinan.salinan': { list: ['nomor', 'perihal', 'klasifikasi', 'jumlahSalinan'], mainField: 'nomor' },
+  'api::pengaduan.pengaduan': {
+    list: ['nomorTiket', 'saluran', 'layanan', 'tahap', 'tenggat'],
+    mainField: 'nomorTiket',
+    defaultSortBy: 'createdAt',
+    defaultSortOrder: 'DESC',
+  },
   'api::hari-libur.hari-libur': { list: ['tanggal', 'nama', 'jenis'], mainField: 'nama', defaultSortBy: 'tanggal', defaultSortOrder: 'ASC' },
 };
 

@@ -11,6 +11,9 @@ import { html, multiline, raw, renderPage, type Html, type Letterhead } from './
 export const FORM_PATH = '/pengaduan';
 export const LACAK_PATH = '/pengaduan/lacak';
 export const SCRIPT = '/assets/pengaduan.js';
+/** Form styles beside the shared stylesheet (a stylesheet link is allowed in the body). */
+export const STYLES = '/assets/pengaduan.css';
+const styles = html`<link rel="stylesheet" href="${STYLES}">`;
 
 export const labelTahap = (tahap: string): string => PENGADUAN_STATES.find((state) => state.key === tahap)?.label ?? tahap;
 
@@ -59,7 +62,7 @@ ${
 /** `GET /pengaduan` and a re-rendered form after a refused submission (values kept). */
 export const renderFormulir = (options: FormulirOptions): string => {
   const { nilai, masalah } = options;
-  const content = html`<article class="pengaduan">
+  const content = html`${styles}<article class="pengaduan">
 <h1>Formulir Pengaduan</h1>
 <p>Sampaikan keluhan, saran, atau masukan tentang pelayanan kami. Pengaduan <strong>tidak dipungut biaya</strong>.
 Identitas Anda <strong>dirahasiakan</strong> dan hanya dapat dilihat oleh petugas pengaduan.</p>
@@ -135,7 +138,7 @@ export type TiketOptions = {
 /** After a successful submission: the only time the tracking code is shown. */
 export const renderTiket = (options: TiketOptions): string => {
   const lacak = `${LACAK_PATH}?nomor=${encodeURIComponent(options.nomorTiket)}`;
-  const content = html`<article class="pengaduan">
+  const content = html`${styles}<article class="pengaduan">
 <h1>Pengaduan Anda telah diterima</h1>
 <div class="tiket" role="status">
 <dl>
@@ -167,7 +170,7 @@ export type LacakOptions = {
 /** `GET /pengaduan/lacak`: the tracking form, and the result when a ticket and code were given. */
 export const renderLacak = (options: LacakOptions): string => {
   const { hasil } = options;
-  const content = html`<article class="pengaduan">
+  const content = html`${styles}<article class="pengaduan">
 <h1>Lacak Pengaduan</h1>
 ${
   hasil === 'tidak-ditemukan'
@@ -208,7 +211,7 @@ export const renderGalat = (options: { letterhead: Letterhead | null; judul: str
   renderPage({
     title: options.judul,
     letterhead: options.letterhead,
-    content: html`<article class="pengaduan"><h1>${options.judul}</h1><div class="galat" role="alert"><p>${options.pesan}</p></div>
+    content: html`${styles}<article class="pengaduan"><h1>${options.judul}</h1><div class="galat" role="alert"><p>${options.pesan}</p></div>
 <p><a href="${FORM_PATH}">Kembali ke formulir pengaduan</a></p></article>`,
     current: FORM_PATH,
   });

@@ -31,8 +31,8 @@ export type DigestResult = {
 type ContentTypeShape = { attributes: Record<string, unknown> };
 type OverdueRow = { documentId: string; tahap: string; tenggat: string | Date; nomorAgenda?: string | null; perihal?: string | null };
 
-/** The role that gets every overdue record, whatever step it is stuck at. */
-const PENGAWAS: RoleKey = 'kasi';
+/** The role that gets every overdue record of a workflow, whatever step it is stuck at. */
+const pengawasOf = (model: string): RoleKey => WORKFLOWS[model]?.pengawas ?? 'kasi';
 
 const contentTypeOf = (strapi: Core.Strapi, uid: string): ContentTypeShape | undefined =>
   (strapi.contentTypes as unknown as Record<string, ContentTypeShape | undefined>)[uid];
@@ -132,7 +132,10 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     entry.items.add(item);
     perRecipient.set(recipient.id, entry);
   };
-  for (const pengawas of await usersHoldingRoles(strapi, [PENGAWAS])) items.forEach((item) => add(pengawas, item));
+  for (const role of new Set(items.map((item) => pengawasOf(item.model)))) {
+    const overseen = items.filter((item) => pengawasOf(item.model) === role);
+    for (const pengawas of await usersHoldingRoles(strapi, [role])) overseen.forEach((item) => add(pengawas, item));
+  }
   const actorsByStep = new Map<string, Recipient[]>();
   for (const item of items) {
     const key = `${item.model}:${item.tahap}`;

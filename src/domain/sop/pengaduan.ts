@@ -36,6 +36,7 @@ export const PENGADUAN: WorkflowDefinition = {
   title: 'Pengaduan',
   sop: 'Pengelolaan Pengaduan',
   initial: 'diterima',
+  pengawas: 'pejabatPengaduan',
   states: PENGADUAN_STATES,
   transitions: [
     transition({

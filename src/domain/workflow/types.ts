@@ -67,6 +67,8 @@ export type WorkflowDefinition = {
   /** the SOP this workflow carries out, as named in its service standard */
   sop?: string;
   initial: string;
+  /** the role that oversees every record of this workflow (overdue digest); default Kasi */
+  pengawas?: RoleKey;
   states: readonly State[];
   transitions: readonly Transition<unknown>[];
 };

@@ -22,7 +22,7 @@ import { currentTransition } from '../../../sop/context';
 import { appendAudit, nextAgendaNumber } from '../../../sop/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
-import { kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
+import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
 
 type DocumentContext = {
   uid: string;
@@ -166,6 +166,11 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
         diterima,
         ...tenggat,
       }).catch(logMailFailure(strapi, nomorTiket));
+      if (publik) {
+        kabariPetugas(strapi, String(created.documentId), nomorTiket, tenggat.tenggatPengakuan).catch((error: unknown) =>
+          strapi.log.error(`[pengaduan] pemberitahuan ke petugas untuk ${nomorTiket} gagal: ${error instanceof Error ? error.message : String(error)}`)
+        );
+      }
     });
     return { created, nomorTiket };
   });

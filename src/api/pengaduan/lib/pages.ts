@@ -9,6 +9,7 @@ import { buatTantangan, HONEYPOT_FIELD, periksaFormulir, TokenTerpakai } from '.
 import { daftarLayanan, terimaPengaduan } from './intake';
 import { lacakPengaduan } from './lacak';
 import { pengaduanSettings } from './settings';
+import { smtpAktif } from './surat';
 
 const SCRIPT_CSP = { 'script-src': ["'self'"] };
 
@@ -65,7 +66,7 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
           sendHtml(
             ctx,
             201,
-            renderTiket({ letterhead: await loadLetterhead(strapi), ...tiket, emailDikirim: isEmailKontak(validation.data.kontak) })
+            renderTiket({ letterhead: await loadLetterhead(strapi), ...tiket, emailDikirim: smtpAktif(strapi) && isEmailKontak(validation.data.kontak) })
           );
         } catch (error: unknown) {
           if (!(error instanceof errors.ValidationError)) throw error;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isEmailKontak } from '../../../domain/pengaduan';
-import { formatWaktu } from '../../../sop/notify';
+import { usersWithRole } from '../../../sop/actor';
+import { adminLink, formatWaktu, sendMail } from '../../../sop/notify';
 import { readAuditFor } from '../../../sop/tables';
 import { pengaduanSettings } from './settings';
 
@@ -20,9 +21,11 @@ const FOOTER = [
  * the whole message — the tracking code and the complainant's address — to the log,
  * so only the fact that it was not sent is logged.
  */
+export const smtpAktif = (strapi: Core.Strapi): boolean =>
+  (strapi.config.get('plugin::email') as { provider?: string } | undefined)?.provider !== LOG_PROVIDER;
+
 const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: Mail): Promise<void> => {
-  const provider = (strapi.config.get('plugin::email') as { provider?: string } | undefined)?.provider;
-  if (provider === LOG_PROVIDER) {
+  if (!smtpAktif(strapi)) {
     strapi.log.info(`[pengaduan] SMTP belum diatur; e-mail "${mail.subject}" untuk pelapor ${nomorTiket} tidak dikirim (isinya tidak dicatat: memuat identitas dan kode lacak).`);
     return;
   }
@@ -98,6 +101,31 @@ export const kirimHasil = async (strapi: Core.Strapi, documentId: string): Promi
       ...FOOTER,
     ].join('\n'),
   });
+};
+
+/**
+ * A new complaint from the public: every Petugas Pengaduan hears of it at once (the
+ * acknowledgment clock is running). Ticket, deadline and link only — no identity, no text.
+ */
+export const kabariPetugas = async (strapi: Core.Strapi, documentId: string, nomorTiket: string, tenggatPengakuan: Date): Promise<void> => {
+  const petugas = (await usersWithRole(strapi, 'petugasPengaduan')).filter((user) => user.email);
+  for (const user of petugas) {
+    await sendMail(
+      strapi,
+      user.email!,
+      `[Meja Sandi] Pengaduan baru ${nomorTiket}`,
+      [
+        'Yth. Petugas Pengaduan,',
+        '',
+        `Pengaduan baru ${nomorTiket} masuk melalui formulir web.`,
+        `Mulai tangani (langkah "Proses pengaduan") paling lambat ${formatWaktu(tenggatPengakuan)}.`,
+        '',
+        `Buka pengaduan: ${adminLink(strapi, UID_PENGADUAN, documentId)}`,
+        '',
+        'Pesan ini dikirim otomatis oleh Meja Sandi; identitas pelapor hanya tampil di panel admin.',
+      ].join('\n')
+    );
+  }
 };
 
 export const logMailFailure = (strapi: Core.Strapi, nomor: string) => (error: unknown) =>
