@@ -12,6 +12,14 @@ import { ensureSopTables } from './sop/tables';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi runs post-commit work (document events) as promises nobody awaits; when the
+    // database drops right after a commit they reject, and Node's default would kill the
+    // server. Log them instead, so the server serves again once the database is back.
+    if (process.listenerCount('unhandledRejection') === 0) {
+      process.on('unhandledRejection', (reason: unknown) => {
+        strapi.log.error(`[proses] janji ditolak tanpa penanganan: ${reason instanceof Error ? reason.message : String(reason)}`);
+      });
+    }
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);

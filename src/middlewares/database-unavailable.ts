@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
 const isDatabaseUnavailable = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
+  // Duck-typed: errors raised by Node's sockets may come from another realm than `Error`.
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
   return (
-    error.name === 'KnexTimeoutError' ||
-    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    /Connection terminated|Connection ended unexpectedly/.test(error.message)
+    name === 'KnexTimeoutError' ||
+    (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+    (typeof message === 'string' && /Connection terminated|Connection ended unexpectedly/.test(message))
   );
 };
 
@@ -19,7 +20,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       await next();
     } catch (error: unknown) {
       if (!isDatabaseUnavailable(error)) throw error;
-      strapi.log.error(`[basis-data] permintaan gagal karena basis data tidak tersedia: ${(error as Error).message}`);
+      strapi.log.error(`[basis-data] permintaan gagal karena basis data tidak tersedia: ${String((error as { message?: unknown }).message)}`);
       ctx.status = 503;
       ctx.set('Retry-After', '5');
       ctx.body = {
