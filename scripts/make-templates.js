@@ -33,12 +33,13 @@ const esc = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 const rPr = (o = {}) => {
   const parts = [];
+  // in the order the OOXML schema requires (Word rejects some other orders)
   if (o.b) parts.push('<w:b/><w:bCs/>');
   if (o.i) parts.push('<w:i/><w:iCs/>');
-  if (o.u) parts.push('<w:u w:val="single"/>');
   if (o.caps) parts.push('<w:caps/>');
   if (o.color) parts.push(`<w:color w:val="${o.color}"/>`);
   if (o.sz) parts.push(`<w:sz w:val="${o.sz}"/><w:szCs w:val="${o.sz}"/>`);
+  if (o.u) parts.push('<w:u w:val="single"/>');
   return parts.length ? `<w:rPr>${parts.join('')}</w:rPr>` : '';
 };
 
@@ -347,6 +348,7 @@ const kartuKendali = () => {
     }),
     p([r('PARAF BERJENJANG', { b: true, sz })], { before: 60, after: 20 }),
     parafTable(w, sz),
+    p([r('{tandaKlasifikasi}', { b: true, sz: 18 })], { align: 'center', before: 40 }),
   ].join('');
   return { title: 'Kartu kendali surat masuk', body, section: KARTU };
 };
@@ -379,7 +381,7 @@ const tandaTanganKasi = (sz = 22) =>
 /** Lembar pengantar of a berita: the copies, the Kasi's signature and the paraf berjenjang. */
 const lembarPengantar = () => {
   const sz = 22;
-  const widths = [600, 4300, 2200, A4_WIDTH - 7100];
+  const widths = [600, 3900, 2000, A4_WIDTH - 6500];
   const body = [
     kop(A4_WIDTH),
     title('LEMBAR PENGANTAR', { before: 240 }),
@@ -502,7 +504,7 @@ const berita = () => {
       sz
     ),
     p('Isi ringkas:', { b: true, before: 240, after: 80 }),
-    p('{isiRingkas}', { align: 'both' }),
+    p('{isiRingkas}', { line: 300 }),
     tag('{/salinan}'),
   ].join('');
   return { title: 'Berita Sanapati', body, section: A4 };
@@ -569,11 +571,184 @@ const agendaKriptogramMasuk = () =>
     ['Keterangan', 16, 'keterangan'],
   ]);
 
+/** Surat pengantar of a salinan: nomor, sifat, lampiran, hal, kepada; the Sandiman's paraf and the Kasi's signature. */
+const suratPengantar = () => {
+  const sz = 22;
+  const half = Math.floor(A4_WIDTH / 2);
+  const widths = [600, 3900, 2000, A4_WIDTH - 6500];
+  const body = [
+    kop(A4_WIDTH),
+    p('{kota}, {tanggal}', { align: 'right', before: 240, after: 240 }),
+    table({
+      widths: [half, A4_WIDTH - half],
+      borders: 'none',
+      rows: [
+        {
+          cells: [
+            { content: fields([1100, 200, half - 1300], [['Nomor', '{nomor}'], ['Sifat', '{sifat}'], ['Lampiran', '{lampiran}'], ['Hal', '{perihal}']], sz) },
+            {
+              content: [
+                p('Yth.', { sz }),
+                tag('{#kepada}'),
+                p('{no}. {tujuan}', { sz, indent: 284 }),
+                tag('{/kepada}'),
+                p('di', { sz, before: 60 }),
+                p('{kota}', { sz, indent: 284 }),
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    p(
+      'Bersama ini disampaikan salinan hasil deskripsi kriptogram nomor {nomorKriptogram} dari {asal}, diterima {tanggalDiterima} dan tercatat pada buku agenda kriptogram masuk nomor {nomorAgenda}, derajat kecepatan {derajatKecepatan}, sebanyak {jumlahSalinan} salinan dengan rincian sebagai berikut:',
+      { align: 'both', before: 360, after: 160, line: 300 }
+    ),
+    table({
+      widths,
+      rows: [
+        { header: true, cells: ['No.', 'Tujuan', 'Disampaikan', 'Salinan'].map((text) => ({ shade: 'EDEDED', content: p(text, { b: true, align: 'center' }) })) },
+        {
+          cells: [
+            { content: p('{#kepada}{no}', { align: 'center' }) },
+            { content: p('{tujuan}') },
+            { content: p('{saluran}') },
+            { content: p('{salinanKe}{/kepada}') },
+          ],
+        },
+      ],
+    }),
+    p('Demikian untuk menjadi perhatian.', { before: 160, after: 240 }),
+    table({
+      widths: [half, A4_WIDTH - half],
+      borders: 'none',
+      rows: [
+        {
+          cantSplit: true,
+          cells: [
+            {
+              content: table({
+                widths: [2600],
+                rows: [
+                  { cells: [{ shade: 'EDEDED', content: p('Paraf Sandiman', { sz: 18, b: true, align: 'center' }) }] },
+                  { height: 900, cells: [{ vAlign: 'bottom', content: p([r('{parafSandiman}', { sz: 14, i: true })], { align: 'center' }) }] },
+                  { cells: [{ content: p('{sandimanNama}', { sz: 18, align: 'center' }) }] },
+                ],
+              }) + p(''),
+            },
+            {
+              content: [
+                p('{kasiJabatan},', { sz, align: 'center', after: 900 }),
+                p([r('{tandaTanganKasi}', { sz: 14, i: true, color: '777777' })], { align: 'center' }),
+                p([r('{kasiNama}', { sz, b: true, u: true })], { align: 'center' }),
+                p('{kasiPangkat}', { sz, align: 'center' }),
+                p('NIP {kasiNip}', { sz, align: 'center' }),
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  ].join('');
+  return { title: 'Surat pengantar salinan', body, section: A4 };
+};
+
+/** The salinan, one copy per recipient, classification at top and bottom of every page (header and footer). */
+const salinan = () => {
+  const sz = 22;
+  const body = [
+    tag('{#salinan}'),
+    tag('{#halamanBaru}'),
+    pageBreakParagraph(),
+    tag('{/halamanBaru}'),
+    kop(A4_WIDTH),
+    title('SALINAN', { before: 240 }),
+    p([r('{salinanKe}', { b: true })], { align: 'center', after: 240 }),
+    fields(
+      LABEL_W,
+      [
+        ['Nomor', '{nomor}'],
+        ['Sifat / derajat kecepatan', '{sifat} / {derajatKecepatan}'],
+        ['Dari', '{asal}'],
+        ['Nomor kriptogram', '{nomorKriptogram}'],
+        ['Diterima', '{tanggalDiterima}'],
+        ['Nomor agenda', '{nomorAgenda}'],
+        ['Kepada', '{penerimaTujuan}'],
+        ['Perihal', '{perihal}'],
+      ],
+      sz
+    ),
+    p('Isi:', { b: true, before: 240, after: 80 }),
+    p('{isi}', { line: 300 }),
+    p('Distribusi:', { b: true, before: 240, after: 40 }),
+    tag('{#distribusi}'),
+    p('{no}. {tujuan} ({salinanKe})', { indent: 284, sz: 20 }),
+    tag('{/distribusi}'),
+    p([r('Disalin oleh Sandiman {sandimanNama}.', { sz: 18, i: true })], { before: 240 }),
+    tag('{/salinan}'),
+  ].join('');
+  return { title: 'Salinan', body, section: A4 };
+};
+
+/** Resi of a salinan, one per copy; it names no perihal. */
+const resi = () => {
+  const sz = 22;
+  const half = Math.floor(A4_WIDTH / 2);
+  const body = [
+    tag('{#salinan}'),
+    tag('{#halamanBaru}'),
+    pageBreakParagraph(),
+    tag('{/halamanBaru}'),
+    kop(A4_WIDTH),
+    title('RESI TANDA TERIMA', { before: 240 }),
+    p('Naskah dinas yang dikecualikan', { align: 'center' }),
+    p([r('{salinanKe}', { b: true })], { align: 'center', after: 240 }),
+    fields(
+      LABEL_W,
+      [
+        ['Nomor surat', '{nomorSurat}'],
+        ['Nomor agenda', '{nomorAgenda}'],
+        ['Klasifikasi', '{sifat}'],
+        ['Derajat kecepatan', '{derajatKecepatan}'],
+        ['Kepada', '{penerimaNama}'],
+        ['Jabatan', '{penerimaJabatan} ({kategori})'],
+        ['Disampaikan', '{saluran}'],
+        ['Diantar oleh', '{pengantar}'],
+        ['Diterima pada', '{waktuTerima}'],
+        ['Keadaan amplop', 'utuh / rusak (coret yang tidak sesuai)'],
+        ['Status', '{status}'],
+      ],
+      sz
+    ),
+    p('', { after: 240 }),
+    table({
+      widths: [half, A4_WIDTH - half],
+      rows: [
+        { cells: [{ shade: 'EDEDED', content: p('Yang menyerahkan', { b: true, align: 'center' }) }, { shade: 'EDEDED', content: p('Yang menerima', { b: true, align: 'center' }) }] },
+        {
+          height: 1600,
+          cantSplit: true,
+          cells: [
+            { vAlign: 'bottom', content: p([r('tanda tangan', { i: true, sz: 16, color: '777777' })], { align: 'center' }) },
+            { vAlign: 'bottom', content: p([r('paraf / tanda tangan', { i: true, sz: 16, color: '777777' })], { align: 'center' }) },
+          ],
+        },
+        { cells: [{ content: p('{pengantar}', { align: 'center' }) }, { content: p('{diterimaOleh}', { align: 'center' }) }] },
+      ],
+    }),
+    tag('{/salinan}'),
+  ].join('');
+  return { title: 'Resi tanda terima', body, section: A4 };
+};
+
 const TEMPLATES = {
   'kartu-kendali.docx': kartuKendali,
   'lembar-pengantar.docx': lembarPengantar,
   'tanda-terima.docx': tandaTerima,
   'berita.docx': berita,
+  'surat-pengantar.docx': suratPengantar,
+  'salinan.docx': salinan,
+  'resi.docx': resi,
   'agenda-surat-masuk.docx': agendaSuratMasuk,
   'agenda-kriptogram-masuk.docx': agendaKriptogramMasuk,
 };

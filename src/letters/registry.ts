@@ -25,7 +25,9 @@ import type { DataUmum } from '../domain/letters/kop';
 import { BERITA_STATES } from '../domain/sop/berita';
 import { workflowFor } from '../domain/sop';
 import type { StaffActor } from '../sop/actor';
-import { muatBerita, muatDistribusi, type BeritaCetak, type DistribusiCetak, type Sumber } from './sources';
+import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
+import { mayReadPlaintext, readSalinanPlaintext } from '../sop/salinan';
+import { muatBerita, muatDistribusi, muatKriptogram, type BeritaCetak, type DistribusiCetak, type KriptogramCetak, type Sumber } from './sources';
 
 /** Read access a document needs: a content type, and the fields it prints (omitted: every field). */
 export type Akses = { uid: string; fields?: readonly string[] };
@@ -46,6 +48,8 @@ export class DokumenDitolak extends Error {
 export type Binding<S extends Sumber> = {
   muat: (strapi: Core.Strapi, documentId: string) => Promise<S | null>;
   baca: readonly Akses[];
+  /** need to know beyond the role's read grant: null when allowed, else why not (403) */
+  izin?: (sumber: S, actor: StaffActor) => string | null;
   /** null when the document exists at the record's tahap, else why not (409) */
   tersedia: (sumber: S) => string | null;
   data: (sumber: S, umum: DataUmum, konteks: Konteks) => TemplateData | Promise<TemplateData>;
@@ -73,6 +77,25 @@ const beritaRahasia = (sumber: { sifat: BeritaCetak['sifat'] }) => isRahasia(sum
 
 /** The berita fields a tanda terima prints: what the Caraka carrying the copies may read. */
 const TANDA_TERIMA_FIELDS = ['nomorAgenda', 'perihal', 'tahap', 'sifat', 'derajatKecepatan', 'penerima'] as const;
+
+const KRIPTOGRAM_UID = 'api::kriptogram.kriptogram';
+const SALINAN_UID = 'api::salinan.salinan';
+const kriptogramBerkas = (jenis: string) => (sumber: KriptogramCetak) =>
+  `${jenis}-${nomorBerkas(sumber.kriptogram.nomorAgenda, sumber.documentId)}`;
+
+/** Rahasia and Sangat Rahasia: only those who may read the plaintext (the assigned Sandiman, the Kasi). */
+const perluTahu =
+  (judul: string, selalu = false) =>
+  (sumber: { sifat: KriptogramCetak['sifat']; kriptogram: KriptogramCetak['kriptogram'] }, actor: StaffActor): string | null =>
+    (selalu || isRahasia(sumber.sifat)) && !mayReadPlaintext(actor, sumber.kriptogram.sandimanId)
+      ? `${judul} ini hanya untuk Sandiman yang ditugaskan dan Kepala Seksi Persandian dan Keamanan Informasi.`
+      : null;
+
+/** The kriptogram fields a resi prints: what a Caraka carrying the envelope may read. */
+const RESI_FIELDS = ['nomorAgenda', 'klasifikasi', 'derajatKecepatan', 'tahap'] as const;
+const KRIPTOGRAM_FIELDS = ['nomorAgenda', 'nomorKriptogram', 'asal', 'waktuDiterima', 'klasifikasi', 'derajatKecepatan', 'sandimanNama', 'tahap'] as const;
+/** Salinan metadata the pengantar and the salinan print (the text itself comes through need to know). */
+const SALINAN_FIELDS = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima', 'jumlahSalinan', 'parafSandiman', 'tandaTanganKasi'] as const;
 
 /**
  * Every document Meja Sandi prints, by the `:jenis` of
@@ -133,6 +156,74 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
           return `tanda-terima-${nomorBerkas(sumber.induk?.berita.nomorAgenda ?? null, sumber.induk?.documentId ?? sumber.documentId)}-salinan-${copy?.nomorSalinan ?? 1}`;
         },
         rahasia: beritaRahasia,
+      }),
+    },
+  },
+  'surat-pengantar': {
+    judul: 'Surat pengantar',
+    template: 'surat-pengantar.docx',
+    perSalinan: false,
+    model: {
+      kriptogram: bind<KriptogramCetak>({
+        muat: muatKriptogram,
+        baca: [{ uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS }, { uid: SALINAN_UID, fields: SALINAN_FIELDS }],
+        izin: perluTahu('Surat pengantar'),
+        tersedia: (sumber) => salinanTersedia(sumber.kriptogram),
+        data: (sumber, umum) => dataSuratPengantar(sumber.kriptogram, umum),
+        namaBerkas: kriptogramBerkas('surat-pengantar'),
+        rahasia: (sumber) => isRahasia(sumber.sifat),
+      }),
+    },
+  },
+  salinan: {
+    judul: 'Salinan',
+    template: 'salinan.docx',
+    perSalinan: true,
+    model: {
+      kriptogram: bind<KriptogramCetak>({
+        muat: muatKriptogram,
+        baca: [{ uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS }, { uid: SALINAN_UID, fields: SALINAN_FIELDS }],
+        izin: perluTahu('Salinan', true),
+        tersedia: (sumber) => salinanTersedia(sumber.kriptogram),
+        data: async (sumber, umum, { strapi, actor }) => {
+          const isi = await readSalinanPlaintext(strapi, sumber.documentId, actor);
+          if (isi === 'forbidden') throw new DokumenDitolak(403, 'Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.');
+          if (isi === 'not-found') throw new DokumenDitolak(409, 'Salinan kriptogram ini belum diketik.');
+          return dataSalinan(sumber.kriptogram, isi, umum);
+        },
+        namaBerkas: kriptogramBerkas('salinan'),
+        // the plaintext: every download is on record, whatever the classification
+        rahasia: () => true,
+      }),
+    },
+  },
+  resi: {
+    judul: 'Resi',
+    template: 'resi.docx',
+    perSalinan: true,
+    model: {
+      kriptogram: bind<KriptogramCetak>({
+        muat: muatKriptogram,
+        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        izin: perluTahu('Resi'),
+        tersedia: (sumber) => resiTersedia(sumber.kriptogram),
+        data: (sumber, umum) => dataResi(sumber.kriptogram, umum),
+        namaBerkas: kriptogramBerkas('resi'),
+        rahasia: (sumber) => isRahasia(sumber.sifat),
+      }),
+      distribusi: bind<DistribusiCetak>({
+        muat: muatDistribusi,
+        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        izin: (sumber, actor) => (sumber.indukKriptogram ? perluTahu('Resi')(sumber.indukKriptogram, actor) : null),
+        tersedia: (sumber) =>
+          sumber.indukKriptogram ? null : 'Salinan ini bukan salinan kriptogram: tanda terimanya adalah dokumen "tanda-terima".',
+        data: (sumber, umum) => dataResi(sumber.indukKriptogram!.kriptogram, umum, sumber.documentId),
+        namaBerkas: (sumber) => {
+          const kriptogram = sumber.indukKriptogram?.kriptogram;
+          const copy = kriptogram?.distribusi.find((one) => one.documentId === sumber.documentId);
+          return `resi-${nomorBerkas(kriptogram?.nomorAgenda ?? null, kriptogram?.documentId ?? sumber.documentId)}-salinan-${copy?.nomorSalinan ?? 1}`;
+        },
+        rahasia: (sumber) => isRahasia(sumber.sifat),
       }),
     },
   },

@@ -32,12 +32,25 @@ export const readTemplate = (file: string): Buffer => {
 
 type TemplateErrorDetail = { properties?: { explanation?: string; xtag?: string; id?: string }; message?: string };
 
+/** docxtemplater's error ids, said in Indonesian for the staff who edit templates. */
+const PENJELASAN: Record<string, string> = {
+  unclosed_loop: 'pengulangan dibuka tetapi tidak ditutup',
+  unopened_loop: 'pengulangan ditutup tetapi tidak pernah dibuka',
+  closing_tag_does_not_match_opening_tag: 'tag penutup tidak sesuai dengan tag pembukanya',
+  unclosed_tag: 'tanda { tanpa pasangan }',
+  unopened_tag: 'tanda } tanpa pasangan {',
+  duplicate_open_tag: 'tanda { ganda',
+  duplicate_close_tag: 'tanda } ganda',
+  raw_xml_tag_should_be_only_text_in_paragraph: 'tag {@…} harus sendirian dalam paragrafnya',
+};
+
 const explain = (error: unknown): string[] => {
   const nested = (error as { properties?: { errors?: TemplateErrorDetail[] } }).properties?.errors;
   const list: TemplateErrorDetail[] = Array.isArray(nested) && nested.length > 0 ? nested : [error as TemplateErrorDetail];
   return list.map((item) => {
     const tag = item.properties?.xtag ? `{${item.properties.xtag}}` : '';
-    const why = item.properties?.explanation ?? item.message ?? 'kesalahan tidak dikenal';
+    const id = item.properties?.id ?? '';
+    const why = PENJELASAN[id] ?? item.properties?.explanation ?? item.message ?? 'kesalahan tidak dikenal';
     return tag ? `${tag}: ${why}` : why;
   });
 };
@@ -65,7 +78,7 @@ export const renderDocx = (template: Buffer, data: Record<string, unknown>, logo
   if (logo && zip.file(LOGO_PART)) zip.file(LOGO_PART, logo, { binary: true, compression: 'STORE' });
   let doc: Docxtemplater<PizZip>;
   try {
-    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '' });
+    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
     doc.render(data);
   } catch (error: unknown) {
     throw new TemplatRusak(name, explain(error));

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { asSifat, type Sifat } from '../domain/letters/format';
 import type { BeritaSumber, KartuKendaliSumber, PenerimaSumber, SalinanSumber } from '../domain/letters/berita';
 import type { InstansiData } from '../domain/letters/kop';
+import type { KriptogramSumber } from '../domain/letters/kriptogram';
+import { workflowFor } from '../domain/sop';
 import type { LogoMedia } from './logo';
 
 /** What every printable record tells the download route: its state and its classification. */
@@ -109,12 +111,65 @@ export const muatBerita = async (strapi: Core.Strapi, documentId: string): Promi
   return { model: 'berita', documentId: row.documentId, tahap: row.tahap, sifat, berita };
 };
 
-export type DistribusiCetak = Sumber & { induk: BeritaCetak | null; indukKriptogram: string | null };
+export type KriptogramCetak = Sumber & { kriptogram: KriptogramSumber };
+
+type KriptogramDbRow = Omit<KriptogramSumber, 'klasifikasi' | 'waktuDiterima' | 'tahapLabel' | 'distribusi' | 'salinan'> & {
+  klasifikasi: string | null;
+  waktuDiterima: string | Date | null;
+  salinan: (Omit<NonNullable<KriptogramSumber['salinan']>, 'penerima'> & { penerima: PenerimaSumber[] | null }) | null;
+  distribusi: (DistribusiDbRow & { nomorSurat: string | null })[] | null;
+};
+
+/** A kriptogram with its salinan (never its encrypted text) and the numbered copies. */
+export const muatKriptogram = async (strapi: Core.Strapi, documentId: string): Promise<KriptogramCetak | null> => {
+  if (!strapi.contentTypes['api::kriptogram.kriptogram' as never]) return null;
+  const row = (await strapi.db.query('api::kriptogram.kriptogram' as never).findOne({
+    where: { documentId },
+    select: ['documentId', 'tahap', 'nomorAgenda', 'nomorKriptogram', 'asal', 'waktuDiterima', 'klasifikasi', 'derajatKecepatan', 'sandimanId', 'sandimanNama'],
+    populate: {
+      salinan: {
+        select: ['documentId', 'nomor', 'perihal', 'lampiran'],
+        populate: { penerima: true, parafSandiman: true, tandaTanganKasi: true },
+      },
+      distribusi: { populate: { penerima: true } },
+    },
+  })) as KriptogramDbRow | null;
+  if (!row) return null;
+  const sifat = asSifat(row.klasifikasi);
+  const kriptogram: KriptogramSumber = {
+    documentId: row.documentId,
+    tahap: row.tahap,
+    tahapLabel: workflowFor('kriptogram')?.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+    nomorAgenda: row.nomorAgenda ?? null,
+    nomorKriptogram: row.nomorKriptogram ?? null,
+    asal: row.asal ?? null,
+    waktuDiterima: iso(row.waktuDiterima),
+    klasifikasi: sifat,
+    derajatKecepatan: row.derajatKecepatan ?? null,
+    sandimanId: row.sandimanId ?? null,
+    sandimanNama: row.sandimanNama ?? null,
+    salinan: row.salinan
+      ? {
+          documentId: row.salinan.documentId,
+          nomor: row.salinan.nomor ?? null,
+          perihal: row.salinan.perihal ?? null,
+          lampiran: row.salinan.lampiran ?? null,
+          penerima: row.salinan.penerima ?? [],
+          parafSandiman: row.salinan.parafSandiman ?? null,
+          tandaTanganKasi: row.salinan.tandaTanganKasi ?? null,
+        }
+      : null,
+    distribusi: (row.distribusi ?? []).map((copy) => ({ ...salinanSumber(copy), nomorSurat: copy.nomorSurat ?? null })),
+  };
+  return { model: 'kriptogram', documentId: row.documentId, tahap: row.tahap, sifat, kriptogram };
+};
+
+export type DistribusiCetak = Sumber & { induk: BeritaCetak | null; indukKriptogram: KriptogramCetak | null };
 
 const hasAttribute = (strapi: Core.Strapi, uid: string, attribute: string): boolean =>
   Boolean((strapi.contentTypes[uid as never] as { attributes?: Record<string, unknown> } | undefined)?.attributes?.[attribute]);
 
-/** One copy and the record it belongs to: a berita, or (once that SOP exists) a kriptogram. */
+/** One copy and the record it belongs to: a berita or a kriptogram. */
 export const muatDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<DistribusiCetak | null> => {
   const populate: Record<string, unknown> = { berita: { select: ['documentId'] } };
   if (hasAttribute(strapi, 'api::distribusi.distribusi', 'kriptogram')) populate.kriptogram = { select: ['documentId'] };
@@ -126,12 +181,13 @@ export const muatDistribusi = async (strapi: Core.Strapi, documentId: string): P
   } | null;
   if (!row) return null;
   const induk = row.berita ? await muatBerita(strapi, row.berita.documentId) : null;
+  const indukKriptogram = row.kriptogram ? await muatKriptogram(strapi, row.kriptogram.documentId) : null;
   return {
     model: 'distribusi',
     documentId: row.documentId,
     tahap: row.tahap,
-    sifat: induk?.sifat ?? 'biasa',
+    sifat: induk?.sifat ?? indukKriptogram?.sifat ?? 'biasa',
     induk,
-    indukKriptogram: row.kriptogram?.documentId ?? null,
+    indukKriptogram,
   };
 };

@@ -124,6 +124,8 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   }
   const sumber = await binding.muat(strapi, documentId);
   if (!sumber) return gagal(ctx, 404, 'Naskah tidak ditemukan.');
+  const tolak = binding.izin?.(sumber, actor);
+  if (tolak) return gagal(ctx, 403, tolak);
   const alasan = binding.tersedia(sumber);
   if (alasan) return gagal(ctx, 409, alasan, { tahap: sumber.tahap });
   const soffice = query.data.format === 'pdf' ? sofficePath() : null;

@@ -320,6 +320,94 @@ const IsiSalinan = ({ documentId }: { documentId: string }) => {
   );
 };
 
+type Cetak = { jenis: string; label: string };
+
+const URUTAN_TAHAP: Record<string, string[]> = {
+  berita: ['diterima', 'diperiksa', 'dicetak', 'diagendakan', 'diteruskan_ke_kasi', 'diparaf_kasi', 'diparaf_kabid', 'diparaf_kadis', 'ditugaskan_ke_caraka', 'didistribusikan', 'tanda_terima_diserahkan', 'diarsipkan'],
+  kriptogram: ['diterima', 'diagendakan', 'dilaporkan', 'ditugaskan_deskripsi', 'dideskripsi', 'diparaf_sandiman', 'ditandatangani_kasi', 'dinomori', 'didistribusikan', 'diarsipkan'],
+};
+
+/** The documents a record has at its tahap (GET /sop/:model/:documentId/dokumen/:jenis; the server has the last word). */
+const dokumenTersedia = (model: string, view: SopView, dokumen: Record<string, unknown> | undefined): Cetak[] => {
+  const urutan = URUTAN_TAHAP[model] ?? [];
+  const sejak = (tahap: string) => urutan.indexOf(view.tahap) >= urutan.indexOf(tahap) && urutan.includes(view.tahap);
+  const salinan = view.distribusi.length;
+  const list: Cetak[] = [];
+  if (model === 'berita') {
+    const penerima = Array.isArray(dokumen?.penerima) ? dokumen.penerima.length : 0;
+    if (sejak('diperiksa') && penerima > 0) list.push({ jenis: 'berita', label: `Cetak berita (${penerima} salinan)` });
+    if (sejak('diteruskan_ke_kasi')) list.push({ jenis: 'kartu-kendali', label: 'Cetak kartu kendali' }, { jenis: 'lembar-pengantar', label: 'Cetak lembar pengantar' });
+    if (salinan > 0) list.push({ jenis: 'tanda-terima', label: `Cetak tanda terima (${salinan} salinan)` });
+  } else if (model === 'kriptogram') {
+    if (sejak('dideskripsi')) list.push({ jenis: 'surat-pengantar', label: 'Cetak surat pengantar' });
+    if (sejak('dideskripsi') && view.bolehBacaIsi) list.push({ jenis: 'salinan', label: 'Cetak salinan' });
+    if (salinan > 0) list.push({ jenis: 'resi', label: `Cetak resi (${salinan} salinan)` });
+  } else if (model === 'distribusi') {
+    // a copy of a kriptogram carries the salinan's number; a copy of a berita does not
+    list.push(dokumen?.nomorSurat ? { jenis: 'resi', label: 'Cetak resi' } : { jenis: 'tanda-terima', label: 'Cetak tanda terima' });
+  }
+  return list;
+};
+
+/** Print buttons: each downloads the .docx (or PDF) with its Indonesian file name. */
+const CetakDokumen = ({ model, uid, documentId, view }: { model: string; uid: string; documentId: string; view: SopView }) => {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { document: dokumen } = useDocument({ model: uid, collectionType: 'collection-types', documentId });
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [pdf, setPdf] = React.useState(false);
+  const items = dokumenTersedia(model, view, dokumen as Record<string, unknown> | undefined);
+  if (items.length === 0) return null;
+
+  const unduh = async (item: Cetak) => {
+    setBusy(item.jenis);
+    try {
+      const response = await get(`/sop/${model}/${documentId}/dokumen/${item.jenis}${pdf ? '?format=pdf' : ''}`, {
+        responseType: 'blob',
+        validateStatus: () => true,
+      });
+      if (response.status !== 200) {
+        let message = `Dokumen tidak dapat diunduh (${response.status}).`;
+        try {
+          message = (JSON.parse(await response.data.text()) as ErrorBody).error?.message ?? message;
+        } catch {
+          // not a JSON error body: keep the generic message
+        }
+        throw new Error(message);
+      }
+      const disposition = response.headers?.get('content-disposition') ?? '';
+      const nama = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${item.jenis}.${pdf ? 'pdf' : 'docx'}`;
+      const href = URL.createObjectURL(response.data);
+      const link = window.document.createElement('a');
+      link.href = href;
+      link.download = nama;
+      window.document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      toggleNotification({ type: 'success', message: `${nama} diunduh.` });
+    } catch (failure: unknown) {
+      toggleNotification({ type: 'danger', message: errorMessage(failure) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="sop-cetak">
+      <Typography variant="sigma">Cetak</Typography>
+      {items.map((item) => (
+        <Button key={item.jenis} variant="secondary" fullWidth loading={busy === item.jenis} onClick={() => unduh(item)}>
+          {item.label}
+        </Button>
+      ))}
+      <Checkbox checked={pdf} onCheckedChange={(checked: boolean | 'indeterminate') => setPdf(checked === true)}>
+        Unduh sebagai PDF
+      </Checkbox>
+    </Flex>
+  );
+};
+
 const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: string; documentId: string }) => {
   const { get } = useFetchClient();
   const { refetch } = useDocument({ model: uid, collectionType: 'collection-types', documentId });
@@ -375,6 +463,7 @@ const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: strin
         </Typography>
       )}
       {view.bolehBacaIsi && <IsiSalinan documentId={documentId} />}
+      <CetakDokumen model={model} uid={uid} documentId={documentId} view={view} />
       {view.distribusi.length > 0 && (
         <Box>
           <Typography variant="sigma">Salinan</Typography>
