@@ -1,53 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { createAdminUser } from '../helpers/admin-users';
-import { createTestDatabase, startApp, type TestDatabase } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import type { Page } from 'playwright-core';
+import { startAdminPanel, type AdminPanel } from '../helpers/admin-panel';
+import { screenshot } from '../helpers/browser';
 import { ROLE } from '../helpers/sop';
 
 const PERIHAL = 'Undangan Rapat Koordinasi Keamanan Informasi';
 
 describe('the admin panel as the office works it (headless Chromium)', () => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  let panel: AdminPanel;
   let base: string;
-  const users: Record<string, { email: string; password: string; name: string }> = {};
   let documentUrl = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const setup = await startApp({ database });
-    // With no super admin the panel would open on its first-run registration page.
-    await createAdminUser(setup.strapi, 'Super Admin', { firstname: 'Admin', lastname: 'Utama' });
-    users.operator = await createAdminUser(setup.strapi, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
-    users.kasi = await createAdminUser(setup.strapi, ROLE.kasi, { firstname: 'Kasi', lastname: 'Persandian' });
-    await setup.stop();
-    const port = 21000 + (process.pid % 5000);
-    base = `http://127.0.0.1:${port}`;
-    server = await startServerProcess(port, { PUBLIC_URL: base, LOG_LEVEL: 'warn', SERVE_ADMIN_PANEL: 'true' });
-    browser = await launchBrowser();
+    panel = await startAdminPanel({
+      operator: { role: ROLE.operator, firstname: 'Oki', lastname: 'Operator' },
+      kasi: { role: ROLE.kasi, firstname: 'Kasi', lastname: 'Persandian' },
+    });
+    base = panel.base;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    await panel?.close();
   });
-
-  const login = async (page: Page, who: { email: string; password: string }) => {
-    await page.goto(`${base}/admin/auth/login`);
-    try {
-      await page.locator('input[name="email"]').waitFor({ timeout: 30000 });
-    } catch (error) {
-      await screenshot(page, 'gagal-login');
-      throw new Error(`login page did not render at ${page.url()}: ${(await page.content()).slice(0, 1500)}`);
-    }
-    await page.locator('input[name="email"]').fill(who.email);
-    await page.locator('input[name="password"]').fill(who.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
-  };
 
   const pressStep = async (page: Page, label: string) => {
     const panel = page.getByTestId('sop-panel');
@@ -59,9 +32,7 @@ describe('the admin panel as the office works it (headless Chromium)', () => {
   };
 
   it('the Operator registers a berita and presses the SOP buttons up to "diteruskan ke Kasi"', async () => {
-    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await login(page, users.operator);
+    const page = await panel.open(panel.users.operator);
     await screenshot(page, '01-operator-beranda');
 
     await page.goto(`${base}/admin/content-manager/collection-types/api::berita.berita/create`);
@@ -91,13 +62,11 @@ describe('the admin panel as the office works it (headless Chromium)', () => {
     await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
     await expectTahap(page, 'Diteruskan ke Kasi');
     await screenshot(page, '05-operator-diteruskan-ke-kasi');
-    await context.close();
+    await page.context().close();
   });
 
   it('the Kasi logs in, gives the paraf, and the history shows both', async () => {
-    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await login(page, users.kasi);
+    const page = await panel.open(panel.users.kasi);
     await page.goto(documentUrl);
     await expectTahap(page, 'Diteruskan ke Kasi');
     await screenshot(page, '06-kasi-membuka-berita');
@@ -115,6 +84,6 @@ describe('the admin panel as the office works it (headless Chromium)', () => {
     await page.getByText(PERIHAL).waitFor();
     await page.getByText(/Tepat waktu|Terlambat/).first().waitFor();
     await screenshot(page, '08-daftar-berita');
-    await context.close();
+    await page.context().close();
   });
 });

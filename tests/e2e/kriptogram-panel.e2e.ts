@@ -1,55 +1,34 @@
-import type { Browser, Page } from 'playwright-core';
-import { createAdminUser } from '../helpers/admin-users';
-import { createTestDatabase, startApp, type TestDatabase } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import type { Page } from 'playwright-core';
+import { startAdminPanel, type AdminPanel } from '../helpers/admin-panel';
+import { screenshot } from '../helpers/browser';
 import { ROLE } from '../helpers/sop';
 
 const ISI = 'Isi rahasia uji browser: rapat pengamanan pukul 09.00.';
 
 describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman, shown only on demand', () => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let browser: Browser;
+  let admin: AdminPanel;
   let base: string;
-  const users: Record<string, { email: string; password: string; name: string }> = {};
   let documentUrl = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const setup = await startApp({ database });
-    await createAdminUser(setup.strapi, 'Super Admin', { firstname: 'Admin', lastname: 'Utama' });
-    users.sandiman = await createAdminUser(setup.strapi, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Utama' });
-    users.kasi = await createAdminUser(setup.strapi, ROLE.kasi, { firstname: 'Kasi', lastname: 'Persandian' });
-    users.caraka = await createAdminUser(setup.strapi, ROLE.caraka, { firstname: 'Cakra', lastname: 'Caraka' });
-    await setup.stop();
-    const port = 26000 + (process.pid % 4000);
-    base = `http://127.0.0.1:${port}`;
-    server = await startServerProcess(port, { PUBLIC_URL: base, LOG_LEVEL: 'warn', SERVE_ADMIN_PANEL: 'true' });
-    browser = await launchBrowser();
+    admin = await startAdminPanel({
+      sandiman: { role: ROLE.sandiman, firstname: 'Sandi', lastname: 'Utama' },
+      kasi: { role: ROLE.kasi, firstname: 'Kasi', lastname: 'Persandian' },
+      caraka: { role: ROLE.caraka, firstname: 'Cakra', lastname: 'Caraka' },
+    });
+    base = admin.base;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
+    await admin?.close();
   });
 
-  const open = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1440, height: 1100 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(who.email);
-    await page.locator('input[name="password"]').fill(who.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
-    return page;
-  };
+  const open = (who: string) => admin.open(admin.users[who]);
   const panel = (page: Page) => page.getByTestId('sop-panel');
   const expectTahap = (page: Page, label: string) => page.getByTestId('sop-tahap').filter({ hasText: label }).waitFor({ timeout: 20000 });
 
   it('the Sandiman registers and reports; the Kasi assigns the Sandiman', async () => {
-    const page = await open(users.sandiman);
+    const page = await open('sandiman');
     await page.goto(`${base}/admin/content-manager/collection-types/api::kriptogram.kriptogram/create`);
     await page.locator('input[name="nomorKriptogram"]').fill('KR-12/JKS/XI/2026');
     await page.locator('input[name="asal"]').fill('Jaring Komunikasi Sandi Provinsi');
@@ -63,7 +42,7 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
     await screenshot(page, 'k01-sandiman-dilaporkan');
     await page.context().close();
 
-    const kasi = await open(users.kasi);
+    const kasi = await open('kasi');
     await kasi.goto(documentUrl);
     await panel(kasi).getByRole('button', { name: 'Tugaskan Sandiman mendeskripsi' }).click();
     const dialog = kasi.getByRole('dialog');
@@ -76,7 +55,7 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
   });
 
   it('the assigned Sandiman types the salinan and reads it back with "Tampilkan isi"', async () => {
-    const page = await open(users.sandiman);
+    const page = await open('sandiman');
     await page.goto(documentUrl);
     await panel(page).getByRole('button', { name: 'Ketik salinan dan surat pengantar' }).click();
     const dialog = page.getByRole('dialog');
@@ -93,7 +72,7 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
   });
 
   it('a Caraka sees the kriptogram exists but gets no "Tampilkan isi" and no plaintext anywhere on the page', async () => {
-    const page = await open(users.caraka);
+    const page = await open('caraka');
     await page.goto(documentUrl);
     await expectTahap(page, 'Dideskripsi');
     expect(await panel(page).getByRole('button', { name: 'Tampilkan isi' }).count()).toBe(0);
