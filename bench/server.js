@@ -44,6 +44,10 @@ const main = async () => {
       process.exit(0);
     }
   });
+  // The parent died without saying stop (an error, Ctrl-C): do not linger holding the database.
+  process.on('disconnect', () => {
+    strapi.destroy().catch(() => undefined).finally(() => process.exit(0));
+  });
   process.send({ type: 'ready', users });
 };
 

@@ -127,8 +127,8 @@ const serverRss = (child) =>
     child.send({ type: 'memory' });
   });
 
-const makeClient = (port) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 1) });
+const makeClient = (port, concurrency = CONCURRENCY) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(concurrency, 1) });
   return (method, pathname, { token, body } = {}) =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -225,6 +225,76 @@ const beritaBody = (index) => ({
   ],
 });
 
+/**
+ * Registers `n` berita through the content-manager API and walks each through the
+ * operator's four steps over HTTP (after `warmup` berita walked and not counted).
+ * Returns one summary row per step plus the registration and "all transitions" rows.
+ */
+const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENCY, warmup = WARMUP, log = console.log }) => {
+  const register = async (count, offset) => {
+    const ids = [];
+    const latencies = [];
+    let errors = 0;
+    const wall = await pool(
+      Array.from({ length: count }, (_, i) => offset + i),
+      concurrency,
+      async (index) => {
+        const response = await call('POST', `/content-manager/collection-types/${UID}`, { token, body: beritaBody(index) });
+        if (response.status !== 201 && response.status !== 200) {
+          errors += 1;
+          if (errors === 1) console.error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+          return;
+        }
+        latencies.push(response.ms);
+        ids.push(response.body.data.documentId);
+      }
+    );
+    return { ids, latencies, wall, errors };
+  };
+
+  const walk = async (ids, ke) => {
+    const latencies = [];
+    let errors = 0;
+    const wall = await pool(ids, concurrency, async (documentId) => {
+      const response = await call('POST', `/sop/berita/${documentId}/transisi`, { token, body: { ke } });
+      if (response.status !== 200) {
+        errors += 1;
+        if (errors === 1) console.error(`${ke} failed: ${response.status} ${JSON.stringify(response.body)}`);
+        return;
+      }
+      latencies.push(response.ms);
+    });
+    return { latencies, wall, errors };
+  };
+
+  // Warm-up (JIT, connection pool, query plans): walked but not counted.
+  const warm = await register(warmup, n);
+  for (const ke of STEPS) await walk(warm.ids, ke);
+
+  log(`measuring: ${n} berita × ${STEPS.length} steps, ${concurrency} requests in flight, PostgreSQL, NODE_ENV=production`);
+  const rows = [];
+  // The raw figures ride along (not serialised) for callers that pool several runs.
+  const raw = {};
+  const registered = await register(n, 0);
+  raw['registrasi (content manager)'] = registered;
+  rows.push(summarise('registrasi (content manager)', registered.latencies, registered.wall, registered.errors));
+  const all = [];
+  let allWall = 0;
+  let allErrors = 0;
+  for (const ke of STEPS) {
+    const result = await walk(registered.ids, ke);
+    raw[ke] = result;
+    rows.push(summarise(ke, result.latencies, result.wall, result.errors));
+    all.push(...result.latencies);
+    allWall += result.wall;
+    allErrors += result.errors;
+  }
+  raw['all transitions'] = { latencies: all, wall: allWall, errors: allErrors };
+  rows.push(summarise('all transitions', all, allWall, allErrors));
+  rows.raw = raw;
+  return rows;
+};
+
 const main = async () => {
   const database = `meja_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const port = Number(process.env.BENCH_PORT || (await freePort()));
@@ -250,61 +320,7 @@ const main = async () => {
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
     const token = login.body.data.token;
 
-    const register = async (count, offset) => {
-      const ids = [];
-      const latencies = [];
-      let errors = 0;
-      const wall = await pool(
-        Array.from({ length: count }, (_, i) => offset + i),
-        CONCURRENCY,
-        async (index) => {
-          const response = await call('POST', `/content-manager/collection-types/${UID}`, { token, body: beritaBody(index) });
-          if (response.status !== 201 && response.status !== 200) {
-            errors += 1;
-            if (errors === 1) console.error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
-            return;
-          }
-          latencies.push(response.ms);
-          ids.push(response.body.data.documentId);
-        }
-      );
-      return { ids, latencies, wall, errors };
-    };
-
-    const walk = async (ids, ke) => {
-      const latencies = [];
-      let errors = 0;
-      const wall = await pool(ids, CONCURRENCY, async (documentId) => {
-        const response = await call('POST', `/sop/berita/${documentId}/transisi`, { token, body: { ke } });
-        if (response.status !== 200) {
-          errors += 1;
-          if (errors === 1) console.error(`${ke} failed: ${response.status} ${JSON.stringify(response.body)}`);
-          return;
-        }
-        latencies.push(response.ms);
-      });
-      return { latencies, wall, errors };
-    };
-
-    // Warm-up (JIT, connection pool, query plans): walked but not counted.
-    const warm = await register(WARMUP, N);
-    for (const ke of STEPS) await walk(warm.ids, ke);
-
-    console.log(`measuring: ${N} berita × ${STEPS.length} steps, ${CONCURRENCY} requests in flight, PostgreSQL, NODE_ENV=production`);
-    const rows = [];
-    const registered = await register(N, 0);
-    rows.push(summarise('registrasi (content manager)', registered.latencies, registered.wall, registered.errors));
-    const all = [];
-    let allWall = 0;
-    let allErrors = 0;
-    for (const ke of STEPS) {
-      const result = await walk(registered.ids, ke);
-      rows.push(summarise(ke, result.latencies, result.wall, result.errors));
-      all.push(...result.latencies);
-      allWall += result.wall;
-      allErrors += result.errors;
-    }
-    rows.push(summarise('all transitions', all, allWall, allErrors));
+    const rows = await measureTransitions({ call, token });
 
     const verify = await call('GET', '/sop/audit/verify', { token });
     const rss = await serverRss(server.child);
@@ -338,7 +354,28 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = {
+  APP_DIR,
+  ADMIN_URL,
+  STEPS,
+  freePort,
+  withAdmin,
+  serverEnvironment,
+  startServer,
+  stopServer,
+  serverRss,
+  makeClient,
+  pool,
+  percentile,
+  summarise,
+  printTable,
+  beritaBody,
+  measureTransitions,
+};
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

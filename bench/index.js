@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench — every benchmark of Meja Sandi, on PostgreSQL, against a production build.
+ *
+ *   npm run bench                          # sizes 10,000 and 1,000,000 berita (≈ 10–15 min on 2 cores)
+ *   BENCH_ROWS=10000 npm run bench         # the short run (≈ 6 min)
+ *
+ * 1. build     `strapi build` with NODE_ENV=production (TypeScript to dist/ + the admin panel
+ *              to dist/build) — always, so the figures are of the code as it is; BENCH_SKIP_BUILD=1
+ *              reuses an existing build.
+ * 2. letters   bench/letters.js      (npm run bench:letters)   kartu kendali per second, ours vs bare docxtemplater
+ * 3. complaints bench/pengaduan.js   (npm run bench:pengaduan) POST /api/pengaduan vs documents/query/bare node+pg
+ * 4. transitions bench/transitions.js (npm run bench:transitions) SOP step latency on a fresh database
+ * 5. scale     bench/list-query.js   admin list query p95 and SOP step p50/p95 at each BENCH_ROWS size,
+ *              with and without the indexes of database/migrations, and the growth ratio
+ * 6. boot      bench/boot.js         cold boot to /api/health 200 beside a bare Strapi app's boot
+ *
+ * Steps 2–4 run as child processes exactly as their npm scripts do (with BENCH_SKIP_COMPILE=1: the
+ * build of step 1 is used); their output goes to stderr as progress. stdout gets the summary
+ * table and, as its last line, ONE JSON object with every figure. Every database a step creates
+ * is dropped by that step. BENCH_ONLY=letters,complaints,transitions,scale,boot runs a subset.
+ * The exit code is 1 when any step failed (its error is in the JSON under `errors`).
+ */
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const APP_DIR = path.resolve(__dirname, '..');
+const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const ONLY = (process.env.BENCH_ONLY || 'letters,complaints,transitions,scale,boot').split(',').map((step) => step.trim());
+const progress = (message) => process.stderr.write(`${message}\n`);
+
+/** Runs a child with its output passed to stderr; resolves with its stdout and the last JSON line of it. */
+const runChild = (args, { env = {}, label } = {}) =>
+  new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: APP_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (chunk) => {
+      out.push(chunk);
+      process.stderr.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const text = Buffer.concat(out).toString('utf8');
+      const line = text
+        .split('\n')
+        .map((value) => value.trim())
+        .reverse()
+        .find((value) => value.startsWith('{') && value.endsWith('}'));
+      let json = null;
+      try {
+        json = line ? JSON.parse(line) : null;
+      } catch {
+        json = null;
+      }
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (code !== 0 && !json) reject(new Error(`${label || args.join(' ')} exited with ${code}`));
+      else resolve({ code, json, seconds });
+    });
+  });
+
+const pgVersion = async () => {
+  const { withAdmin } = require('./transitions');
+  const { rows } = await withAdmin((client) => client.query('show server_version'));
+  return rows[0].server_version;
+};
+
+const load = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
+
+const fmt = (value, digits = 1) => (typeof value === 'number' ? value.toFixed(digits) : value === null || value === undefined ? '–' : String(value));
+
+const summaryTable = (result) => {
+  const lines = [];
+  const section = (title) => lines.push('', title, '-'.repeat(title.length));
+  lines.push(
+    `Meja Sandi benchmark · PostgreSQL ${result.machine.postgres} · node ${result.machine.node} · ${result.machine.cpus} CPU · load ${result.machine.loadStart.join('/')} → ${result.machine.loadEnd.join('/')} · ${result.seconds} s`
+  );
+
+  if (result.letters) {
+    section('Letters (bench:letters) — kartu kendali rendered per second, one core');
+    const l = result.letters;
+    if (l.oursPerSecond !== undefined) lines.push(`ours ${fmt(l.oursPerSecond)}/s · bare docxtemplater ${fmt(l.barePerSecond)}/s · ours/bare ${fmt(l.ratio, 3)}`);
+    else lines.push(JSON.stringify(l));
+  }
+
+  if (result.complaints) {
+    section(`Complaints (bench:pengaduan) — ${result.complaints.concurrency} in flight, ${result.complaints.seconds} s per target`);
+    const r = result.complaints.results || {};
+    lines.push('target      req/s     p50 ms    p99 ms');
+    for (const key of ['api', 'documents', 'query', 'bare']) {
+      if (r[key]) lines.push(`${key.padEnd(10)} ${fmt(r[key].perSecond).padStart(7)} ${fmt(r[key].p50, 2).padStart(10)} ${fmt(r[key].p99, 2).padStart(9)}`);
+    }
+    const q = result.complaints.ratios || {};
+    lines.push(`api/bare ${fmt(q.apiToBare, 3)} · documents/bare ${fmt(q.documentsToBare, 3)} · api/documents ${fmt(q.apiToDocuments, 3)}`);
+  }
+
+  if (result.transitions) {
+    section(`SOP transitions on a fresh database (bench:transitions) — ${result.transitions.n} berita, ${result.transitions.concurrency} in flight`);
+    lines.push('step                            p50 ms   p95 ms   p99 ms   req/s');
+    for (const row of result.transitions.steps || []) {
+      lines.push(`${row.step.padEnd(30)} ${fmt(row.p50).padStart(7)} ${fmt(row.p95).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.perSecond).padStart(7)}`);
+    }
+  }
+
+  if (result.scale) {
+    const { formatListQuery } = require('./list-query');
+    section('Scale (bench/list-query.js) — admin list as the Kasi, SQL of the digest and agenda book, SOP steps as the operator');
+    lines.push(formatListQuery(result.scale));
+    const sizes = result.scale.sizes.map((size) => `${size.rows.toLocaleString('en')} rows: berita ${size.tableSize}, seeded in ${size.seed.seconds} s`);
+    lines.push(sizes.join(' · '));
+    lines.push('growth = value at the largest size / value at the smallest; "no idx" = the migration\'s berita indexes dropped');
+  }
+
+  if (result.boot) {
+    const { formatBoot } = require('./boot');
+    section('Boot');
+    lines.push(formatBoot(result.boot));
+  }
+
+  if (result.errors.length) {
+    section('Errors');
+    for (const error of result.errors) lines.push(`${error.step}: ${error.message}`);
+  }
+  return lines.join('\n');
+};
+
+const main = async () => {
+  const started = Date.now();
+  const result = {
+    benchmark: 'meja-sandi',
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 1073741824),
+      postgres: await pgVersion(),
+      loadStart: load(),
+      loadEnd: null,
+    },
+    build: null,
+    letters: null,
+    complaints: null,
+    transitions: null,
+    scale: null,
+    boot: null,
+    errors: [],
+  };
+
+  const step = async (name, work) => {
+    if (!ONLY.includes(name)) return;
+    progress(`\n=== ${name} (load ${load().join('/')}) ===`);
+    try {
+      await work();
+    } catch (error) {
+      progress(`${name} failed: ${error && error.stack ? error.stack : error}`);
+      result.errors.push({ step: name, message: String(error && error.message ? error.message : error).slice(0, 2000) });
+    }
+  };
+
+  // The build must succeed: every other step runs what it produced.
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    result.build = { ran: false };
+  } else {
+    progress('=== build: strapi build (NODE_ENV=production) ===');
+    const { serverEnvironment } = require('./transitions');
+    const built = await runChild([STRAPI_BIN, 'build'], { env: { ...serverEnvironment('meja_bench_build', 0), NODE_ENV: 'production' }, label: 'strapi build' });
+    if (built.code !== 0) throw new Error(`strapi build exited with ${built.code}`);
+    result.build = { ran: true, seconds: built.seconds };
+  }
+  const childEnv = { BENCH_SKIP_COMPILE: '1' };
+
+  await step('letters', async () => {
+    const fs = require('fs');
+    if (!fs.existsSync(path.join(__dirname, 'letters.js'))) throw new Error('bench/letters.js is missing');
+    const run = await runChild([path.join(__dirname, 'letters.js')], { env: childEnv, label: 'bench:letters' });
+    if (run.code !== 0) result.errors.push({ step: 'letters', message: `exited with ${run.code}` });
+    result.letters = run.json;
+  });
+  await step('complaints', async () => {
+    const run = await runChild([path.join(__dirname, 'pengaduan.js')], { env: childEnv, label: 'bench:pengaduan' });
+    if (run.code !== 0) result.errors.push({ step: 'complaints', message: `exited with ${run.code}` });
+    result.complaints = run.json;
+  });
+  await step('transitions', async () => {
+    const run = await runChild([path.join(__dirname, 'transitions.js')], { env: childEnv, label: 'bench:transitions' });
+    if (run.code !== 0) result.errors.push({ step: 'transitions', message: `exited with ${run.code}` });
+    result.transitions = run.json;
+  });
+  await step('scale', async () => {
+    const { runListQueryBench } = require('./list-query');
+    result.scale = await runListQueryBench({ log: progress });
+  });
+  await step('boot', async () => {
+    const { runBootBench } = require('./boot');
+    result.boot = await runBootBench({ log: progress });
+  });
+
+  result.machine.loadEnd = load();
+  result.seconds = Math.round((Date.now() - started) / 1000);
+  console.log(summaryTable(result));
+  console.log('');
+  console.log(JSON.stringify(result));
+  if (result.errors.length) process.exitCode = 1;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
