@@ -32,6 +32,10 @@ const facts = (record: { [key: string]: unknown }): KriptogramFacts => record as
 const assignedSandimanOnly: Guard<unknown> = ({ record, actor }) =>
   facts(record).sandiman === actor.id ? null : 'Hanya Sandiman yang ditugaskan untuk kriptogram ini yang dapat melakukan langkah ini.';
 
+/** Four eyes: whoever initialled the pengantar as Sandiman does not also sign it as Kasi. */
+const notTheInitialler: Guard<unknown> = ({ record, actor }) =>
+  facts(record).sandiman === actor.id ? 'Surat pengantar yang Anda paraf sebagai Sandiman harus ditandatangani Kasi yang lain.' : null;
+
 const penerimaSchema = z
   .object({
     nama: z.string().trim().max(150).optional(),
@@ -189,6 +193,7 @@ export const KRIPTOGRAM: WorkflowDefinition = {
       label: 'Tandatangani surat pengantar',
       langkah: '7',
       roles: ['kasi'],
+      actorRules: [notTheInitialler],
       effects: () => [{ type: 'signSalinan', tanda: 'tandaTanganKasi' }],
     }),
     transition({

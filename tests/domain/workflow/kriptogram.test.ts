@@ -27,6 +27,9 @@ type SalinanData = z.input<typeof salinanInput>;
 type PenerimaData = SalinanData['penerima'][number];
 
 const actor = (roles: readonly RoleKey[], id = SANDIMAN): Actor => ({ id, name: `pengguna-${id}`, roles });
+/** The Kasi is another person than the assigned Sandiman (four eyes on the pengantar). */
+const KASI = 9;
+const idFor = (role: RoleKey): number => (role === 'kasi' ? KASI : SANDIMAN);
 
 const WALIKOTA: PenerimaData = { nama: 'Bapak Wali Kota', jabatan: 'Wali Kota Pekalongan', kategori: 'walikota', saluran: 'ajudan' };
 const KEPALA_OPD: PenerimaData = { jabatan: 'Kepala Dinas Kesehatan', kategori: 'kepala_opd', saluran: 'caraka' };
@@ -131,7 +134,7 @@ const stepName = (step: Step): string => `${step.from} → ${step.to}`;
 describe('decide — kriptogram, every transition', () => {
   describe.each(STEPS.map((step) => [stepName(step), step] as const))('%s', (_name, step) => {
     it(`succeeds for ${step.role} with the expected state and effects`, () => {
-      const decision = expectOk(run(kriptogram(step.from), request(step), actor([step.role])));
+      const decision = expectOk(run(kriptogram(step.from), request(step), actor([step.role], idFor(step.role))));
       expect(decision.from).toBe(step.from);
       expect(decision.to).toBe(step.to);
       expect(decision.effects).toEqual(step.effects);
@@ -140,7 +143,7 @@ describe('decide — kriptogram, every transition', () => {
 
     it('also succeeds for a user holding that role among others', () => {
       const others = ROLE_KEYS.filter((role) => role !== step.role).slice(0, 3);
-      expectOk(run(kriptogram(step.from), request(step), actor([...others, step.role])));
+      expectOk(run(kriptogram(step.from), request(step), actor([...others, step.role], idFor(step.role))));
     });
 
     it.each(ROLE_KEYS.filter((role) => role !== step.role).map((role) => [role] as const))('refuses %s with reason peran', (role) => {
@@ -157,6 +160,15 @@ describe('decide — kriptogram, every transition', () => {
         const other = expectRefusal(run(kriptogram(step.from), request(step), actor(['sandiman'], SANDIMAN_LAIN)), 'peran');
         expect(other.message).toBe('Hanya Sandiman yang ditugaskan untuk kriptogram ini yang dapat melakukan langkah ini.');
         expectRefusal(run(kriptogram(step.from, { sandiman: null }), request(step), actor(['sandiman'])), 'peran');
+      });
+
+      it('four eyes: a user holding both roles cannot sign the pengantar they initialled', () => {
+        const both: Actor = { id: 5, name: 'Sandi merangkap Kasi', roles: ['sandiman', 'kasi'] };
+        const record = kriptogram('diparaf_sandiman', { sandiman: 5 });
+        const refusal = decide(KRIPTOGRAM, record, { ke: 'ditandatangani_kasi' }, both, NOW);
+        expect(refusal).toMatchObject({ ok: false, reason: 'peran' });
+        const otherKasi: Actor = { id: 9, name: 'Kasi', roles: ['kasi'] };
+        expect(decide(KRIPTOGRAM, record, { ke: 'ditandatangani_kasi' }, otherKasi, NOW)).toMatchObject({ ok: true });
       });
 
       it('refuses a Kasi whose user id is the assigned Sandiman (role first)', () => {
