@@ -69,6 +69,30 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   };
 };
 
+type Pool = { numUsed: () => number; numPendingAcquires: () => number; numPendingCreates: () => number };
+
+/**
+ * Waits until the connection pool has been idle for a moment: Strapi emits document
+ * events after commit without awaiting them, and destroying the pool under them would
+ * reject those promises after the test file finished.
+ */
+const settle = async (strapi: Core.Strapi, timeoutMs = 5000): Promise<void> => {
+  const pool = (strapi.db?.connection?.client as { pool?: Pool } | undefined)?.pool;
+  if (!pool) return;
+  const deadline = Date.now() + timeoutMs;
+  let idleSince = 0;
+  while (Date.now() < deadline) {
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+    if (busy === 0) {
+      idleSince = idleSince || Date.now();
+      if (Date.now() - idleSince >= 150) return;
+    } else {
+      idleSince = 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
 /**
  * Boots the real Strapi (compiled in global setup) on a database, mounts the HTTP
  * server and returns it. Pass `database` to reuse one (e.g. a second boot).
@@ -98,6 +122,7 @@ export const startApp = async (
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await settle(strapi);
     await strapi.destroy();
   };
   return {
