@@ -16,25 +16,10 @@ const path = require('path');
 const http = require('http');
 const crypto = require('crypto');
 const { fork } = require('child_process');
-const { Client } = require('pg');
-
-const APP_DIR = path.resolve(__dirname, '..');
+const { APP_DIR, ADMIN_URL, withAdmin, serverEnvironment, percentile } = require('./transitions');
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS || 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 16);
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const random = () => crypto.randomBytes(32).toString('base64');
-
-const withAdmin = async (work) => {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-};
 
 const start = (script, env) =>
   new Promise((resolve, reject) => {
@@ -54,7 +39,6 @@ const stop = (child) =>
     child.send('stop');
   });
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 let sequence = 0;
 const body = () => {
@@ -128,34 +112,12 @@ const measure = async (label, port, route) => {
 const main = async () => {
   const began = Date.now();
   const database = `meja_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-  const url = new URL(ADMIN_URL);
   const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    IS_PROXIED: 'false',
-    CRON_ENABLED: 'false',
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
-    SALINAN_KEY: random(),
-    SMTP_HOST: '',
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: '',
-    DATABASE_HOST: url.hostname,
-    DATABASE_PORT: url.port || '5432',
-    DATABASE_NAME: database,
-    DATABASE_USERNAME: decodeURIComponent(url.username || 'postgres'),
-    DATABASE_PASSWORD: decodeURIComponent(url.password || ''),
+    ...serverEnvironment(database, 0),
     DATABASE_POOL_MAX: '10',
     PENGADUAN_RATE_LIMIT: '1000000000',
   };
+
 
   console.log(`Meja Sandi bench: pengaduan intake on PostgreSQL — ${CONCURRENCY} concurrent, ${WARMUP} s warm-up + ${SECONDS} s per target`);
   process.env.NODE_ENV = 'production';
