@@ -47,6 +47,23 @@ export type LoadedRecord = {
   row: Record<string, unknown>;
 };
 
+type StoredRecord = { id: number; documentId: string; tahap: string; versi: number | null };
+
+/** A loaded row as the transition service and the views read it. */
+const loaded = (
+  row: StoredRecord,
+  facts: object,
+  shown: { tenggat: string | null; nomorAgenda: string | null }
+): LoadedRecord => ({
+  id: row.id,
+  documentId: row.documentId,
+  tahap: row.tahap,
+  versi: Number(row.versi ?? 0),
+  ...shown,
+  facts: facts as RecordFacts,
+  row: row as unknown as Record<string, unknown>,
+});
+
 const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
   const row = (await strapi.db.query('api::berita.berita').findOne({
     where: { documentId },
@@ -67,16 +84,7 @@ const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<Load
     },
     distribusi: (row.distribusi ?? []).map((copy) => ({ tahap: copy.tahap })),
   };
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    tahap: row.tahap,
-    versi: Number(row.versi ?? 0),
-    tenggat: row.tenggat,
-    nomorAgenda: row.nomorAgenda,
-    facts: facts as unknown as RecordFacts,
-    row: row as unknown as Record<string, unknown>,
-  };
+  return loaded(row, facts, { tenggat: row.tenggat, nomorAgenda: row.nomorAgenda });
 };
 
 const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
@@ -92,16 +100,7 @@ const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<
     caraka: row.carakaId ?? null,
     sandiman: row.kriptogram?.sandimanId ?? null,
   };
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    tahap: row.tahap,
-    versi: Number(row.versi ?? 0),
-    tenggat: null,
-    nomorAgenda: null,
-    facts: facts as unknown as RecordFacts,
-    row: row as unknown as Record<string, unknown>,
-  };
+  return loaded(row, facts, { tenggat: null, nomorAgenda: null });
 };
 
 export type KriptogramRow = {
@@ -147,16 +146,7 @@ const loadKriptogram = async (strapi: Core.Strapi, documentId: string): Promise<
     jumlahPenerima: row.salinan?.penerima?.length ?? 0,
     distribusi: (row.distribusi ?? []).map((copy) => ({ tahap: copy.tahap })),
   };
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    tahap: row.tahap,
-    versi: Number(row.versi ?? 0),
-    tenggat: row.tenggat,
-    nomorAgenda: row.nomorAgenda,
-    facts: facts as unknown as RecordFacts,
-    row: row as unknown as Record<string, unknown>,
-  };
+  return loaded(row, facts, { tenggat: row.tenggat, nomorAgenda: row.nomorAgenda });
 };
 
 export type PengaduanRow = {
@@ -175,16 +165,7 @@ export type PengaduanRow = {
 const loadPengaduan = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
   const row = (await strapi.db.query('api::pengaduan.pengaduan').findOne({ where: { documentId } })) as PengaduanRow | null;
   if (!row) return null;
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    tahap: row.tahap,
-    versi: Number(row.versi ?? 0),
-    tenggat: row.tenggat,
-    nomorAgenda: row.nomorTiket,
-    facts: { tahap: row.tahap },
-    row: row as unknown as Record<string, unknown>,
-  };
+  return loaded(row, { tahap: row.tahap }, { tenggat: row.tenggat, nomorAgenda: row.nomorTiket });
 };
 
 export const RECORD_LOADERS: Readonly<Record<string, (strapi: Core.Strapi, documentId: string) => Promise<LoadedRecord | null>>> = {
