@@ -9,7 +9,7 @@ const isDatabaseUnavailable = (error: unknown): boolean => {
   return (
     name === 'KnexTimeoutError' ||
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
-    (typeof message === 'string' && /Connection terminated|Connection ended unexpectedly/.test(message))
+    (typeof message === 'string' && /Connection terminated|Connection ended unexpectedly|Transaction query already complete/.test(message))
   );
 };
 
