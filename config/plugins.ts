@@ -38,6 +38,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // Files stay out of public/: served only by GET /berkas/:nama after the access check (src/files/).
+      provider: '@meja-sandi/provider-upload-private',
+      providerOptions: { root: env('BERKAS_DIR', 'berkas') },
       sizeLimit: 25 * 1024 * 1024,
       security: {
         allowedTypes: allowedMediaTypes,

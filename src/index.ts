@@ -9,6 +9,7 @@ import { lockDownPublicAccess } from './bootstrap/public-access';
 import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
+import { moveLegacyUploads, registerFiles } from './files';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,10 +25,12 @@ export default {
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
+    registerFiles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSopTables(strapi);
+    await moveLegacyUploads(strapi);
     await lockDownPublicAccess(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);

@@ -33,8 +33,9 @@ export const desiredPermissions = (strapi: Core.Strapi, role: RoleDeclaration): 
       });
     }
   }
-  for (const action of role.plugin) {
-    permissions.push({ action, subject: null, properties: {}, conditions: [] });
+  for (const grant of role.plugin) {
+    const { action, conditions } = typeof grant === 'string' ? { action: grant, conditions: [] } : grant;
+    permissions.push({ action, subject: null, properties: {}, conditions: [...conditions] });
   }
   return permissions;
 };

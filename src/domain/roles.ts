@@ -38,17 +38,31 @@ export type RoleDeclaration = {
   description: string;
   content: readonly ContentPermission[];
   /** Admin actions outside the content manager (e.g. the media library). */
-  plugin: readonly string[];
+  plugin: readonly PluginGrant[];
 };
 
-const MEDIA = [
-  'plugin::upload.read',
+/** An admin action outside the content manager: its uid, or the uid limited by admin conditions. */
+export type PluginGrant = string | { action: string; conditions: readonly string[] };
+
+/** Strapi's admin condition "the user created it": for the media library, the files the user uploaded. */
+export const OWN_UPLOADS = 'admin::is-creator';
+const own = (action: string): PluginGrant => ({ action, conditions: [OWN_UPLOADS] });
+
+/**
+ * The media library for a role that attaches files (lampiran, kriptogram file, receipt
+ * proof, logo): upload, and see, describe, download or delete only its own uploads. Files
+ * attached to records are read through the records' own rules (GET /berkas/…, src/files/),
+ * never by browsing the library; a file a recorded step used is locked (src/files/guard.ts).
+ */
+const MEDIA: readonly PluginGrant[] = [
   'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-] as const;
-const MEDIA_READ = ['plugin::upload.read', 'plugin::upload.assets.download'] as const;
+  own('plugin::upload.read'),
+  own('plugin::upload.assets.update'),
+  own('plugin::upload.assets.download'),
+  own('plugin::upload.assets.copy-link'),
+];
+/** Roles that attach no file get no media-library right at all. */
+const NO_MEDIA: readonly PluginGrant[] = [];
 
 const READ: readonly ContentAction[] = ['read'];
 const EDIT: readonly ContentAction[] = ['create', 'read', 'update'];
@@ -101,7 +115,7 @@ const declare = (
   key: RoleKey,
   description: string,
   content: readonly ContentPermission[],
-  plugin: readonly string[] = MEDIA
+  plugin: readonly PluginGrant[] = MEDIA
 ): RoleDeclaration => ({
   key,
   name: ROLE_NAMES[key],
@@ -142,7 +156,7 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ },
     { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
-  ], MEDIA_READ),
+  ], NO_MEDIA),
   declare('kadis', 'Memberi paraf berjenjang.', [
     { uid: UID.instansi, actions: ['read', 'update'] },
     { uid: UID.berita, actions: READ },
@@ -150,7 +164,7 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ },
     { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
-  ], MEDIA_READ),
+  ], NO_MEDIA),
   declare('caraka', 'Mendistribusikan surat, meminta paraf tanda terima, menyerahkan tanda terima.', [
     { uid: UID.berita, actions: READ, fields: ['nomorAgenda', 'perihal', 'tahap', 'tenggat', 'penerima', 'sifat', 'derajatKecepatan'] },
     { uid: UID.distribusi, actions: READ },
@@ -159,8 +173,8 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   ]),
   declare('petugasPengaduan', 'Menerima, mencatat, dan menanggapi pengaduan.', [
     { uid: UID.pengaduan, actions: EDIT, fields: PENGADUAN_FIELDS },
-  ]),
+  ], NO_MEDIA),
   declare('pejabatPengaduan', 'Menyelesaikan pengaduan yang diteruskan petugas.', [
     { uid: UID.pengaduan, actions: ['read', 'update'], fields: PENGADUAN_FIELDS },
-  ]),
+  ], NO_MEDIA),
 ];

@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
+import { readStored } from '../files/storage';
 
 /** Pixels of the square the logo is fitted into (≈ 2.3 cm at 560 dpi: sharp on paper, small in the .docx). */
 export const LOGO_PX = 512;
@@ -31,10 +32,7 @@ const readMedia = async (strapi: Core.Strapi, media: NonNullable<LogoMedia>): Pr
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   }
-  const publicDir = path.resolve(strapi.dirs.static.public);
-  const file = path.resolve(publicDir, `.${decodeURIComponent(media.url.split('?')[0])}`);
-  if (!file.startsWith(publicDir + path.sep)) throw new Error(`lokasi berkas di luar folder publik: ${media.url}`);
-  return fs.promises.readFile(file);
+  return readStored(strapi, media.url);
 };
 
 /**

@@ -1,9 +1,12 @@
 import crypto from 'crypto';
 import fs from 'fs/promises';
-import path from 'path';
 import sharp, { type Metadata } from 'sharp';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
+import { loadFileRelations, loadStoredFile } from '../files/relations';
+import { storedPath } from '../files/storage';
+import type { StaffActor } from './actor';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -31,19 +34,50 @@ const invalid = (message: string): never => {
   throw new errors.ValidationError(message, { field: 'data.bukti' });
 };
 
-/** The file of a `/uploads/...` URL of the local upload provider, never outside `public/uploads`. */
+/** The file on this server behind a stored URL (the private store, src/files/storage.ts); a 500 for another provider's. */
 export const localUploadPath = (strapi: Core.Strapi, url: string): string => {
-  const root = path.resolve(strapi.dirs.static.public, 'uploads');
-  const target = path.resolve(strapi.dirs.static.public, `.${url.split(/[?#]/)[0]}`);
-  if (!url.startsWith('/uploads/') || !target.startsWith(`${root}${path.sep}`)) {
+  try {
+    return storedPath(strapi, url);
+  } catch {
     throw new errors.ApplicationError(
       'Bukti tanda terima tidak tersimpan di server ini (penyedia unggahan bukan lokal), sehingga metadatanya tidak dapat dibersihkan.'
     );
   }
-  return target;
 };
 
-const readStored = async (file: string): Promise<Buffer> => {
+/**
+ * One proof file serves one receipt: `fileId` must be an upload of the person recording the
+ * receipt, attached to no record yet (not another copy's proof, not a lampiran, not a
+ * kriptogram file). Runs inside the receipt's transaction; on PostgreSQL the file row is
+ * locked first, so two receipts racing for the same file cannot both take it. 400 otherwise.
+ */
+export const assertBuktiFree = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  fileId: number,
+  actor: StaffActor
+): Promise<void> => {
+  if (String(trx.client.config.client).startsWith('p')) {
+    await trx(strapi.getModel(FILE_UID).collectionName).where({ id: fileId }).forUpdate().first();
+  }
+  const file = await loadStoredFile(strapi, { id: fileId });
+  if (!file) return invalid(`Berkas bukti #${fileId} tidak ditemukan; unggah foto atau pindaian tanda terima terlebih dahulu.`);
+  const relations = (await loadFileRelations(strapi, [fileId], trx)).get(fileId) ?? [];
+  // A receipt is final, so a proof already on a copy belongs to another, recorded receipt.
+  if (relations.some((relation) => relation.uid === 'api::distribusi.distribusi' && relation.field === 'bukti')) {
+    return invalid(
+      `Berkas bukti #${fileId} sudah menjadi bukti tanda terima salinan lain; satu berkas bukti hanya untuk satu tanda terima. Unggah foto tanda terima yang baru.`
+    );
+  }
+  if (relations.length > 0) {
+    return invalid(`Berkas #${fileId} sudah dilampirkan pada naskah lain dan tidak dapat dipakai sebagai bukti tanda terima.`);
+  }
+  if (!actor.isSuperAdmin && file.createdBy !== actor.id) {
+    return invalid(`Berkas bukti #${fileId} bukan unggahan Anda; unggah sendiri foto atau pindaian tanda terima.`);
+  }
+};
+
+const readStoredFile = async (file: string): Promise<Buffer> => {
   try {
     return await fs.readFile(file);
   } catch {
@@ -103,7 +137,7 @@ export const normaliseBukti = async (strapi: Core.Strapi, fileId: number): Promi
   if (!format && mime !== PDF_MIME) {
     return invalid('Bukti tanda terima harus berupa foto (JPEG, PNG, atau WebP) atau pindaian PDF.');
   }
-  const original = await readStored(localUploadPath(strapi, row.url));
+  const original = await readStoredFile(localUploadPath(strapi, row.url));
   if (!format) {
     if (original.subarray(0, 5).toString('latin1') !== '%PDF-') invalid('Isi berkas bukti bukan PDF yang sah.');
     return { id: row.id, mime, size: row.size, width: null, height: null, diubah: false };

@@ -8,7 +8,7 @@ import { tenggatAktif } from '../domain/pengaduan';
 import { kirimHasil, logMailFailure } from '../api/pengaduan/lib/surat';
 import { requireActiveRole, type StaffActor } from './actor';
 import { KRIPTOGRAM_EFFECTS } from './effects-kriptogram';
-import { normaliseBukti } from './bukti';
+import { assertBuktiFree, normaliseBukti } from './bukti';
 import { nextAgendaNumber } from './tables';
 import type { BeritaRow, LoadedRecord, PengaduanRow } from './records';
 
@@ -127,8 +127,11 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     }
   },
 
-  async recordReceipt(effect, { strapi, record }) {
-    if (effect.bukti) await normaliseBukti(strapi, Number(effect.bukti));
+  async recordReceipt(effect, { strapi, trx, record, actor }) {
+    if (effect.bukti) {
+      await assertBuktiFree(strapi, trx, Number(effect.bukti), actor);
+      await normaliseBukti(strapi, Number(effect.bukti));
+    }
     await strapi.db.query('api::distribusi.distribusi').update({
       where: { id: record.id },
       data: {

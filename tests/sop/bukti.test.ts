@@ -1,6 +1,6 @@
 import fs from 'fs';
-import path from 'path';
 import sharp from 'sharp';
+import { storedPath } from '../../src/files/storage';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
@@ -13,7 +13,8 @@ describe('receipt proof (data.bukti) normalised with sharp', () => {
   let copies: { documentId: string }[];
   const uploaded: number[] = [];
 
-  const diskPath = (url: string): string => path.join(app.strapi.dirs.static.public, url);
+  // Files are stored privately (BERKAS_DIR), not in public/uploads.
+  const diskPath = (url: string): string => storedPath(app.strapi, url);
   const fileRow = async (id: number): Promise<StoredFile> =>
     (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) as StoredFile;
 
@@ -100,7 +101,8 @@ describe('receipt proof (data.bukti) normalised with sharp', () => {
     expect([metadata.width, metadata.height]).toEqual([600, 800]);
 
     const row = await fileRow(file.id);
-    expect(row).toMatchObject({ url: file.url, mime: 'image/jpeg', width: 600, height: 800 });
+    // the upload answer carries a signed link (`?token=…`) to the stored URL
+    expect(row).toMatchObject({ url: file.url.split('?')[0], mime: 'image/jpeg', width: 600, height: 800 });
     expect(Number(row.size)).toBeCloseTo(stored.length / 1024, 2);
     for (const variant of Object.values(row.formats ?? {})) {
       expect(fs.readFileSync(diskPath(variant.url)).includes('rahasia-exif')).toBe(false);

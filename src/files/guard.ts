@@ -1,0 +1,172 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { lockedMessage, lockingRelation } from '../domain/berkas';
+import { currentTransition } from '../sop/context';
+import { GOVERNED_TYPES } from '../sop/governed';
+import { FILE_UID, loadFileRelations } from './relations';
+
+const FOLDER_UID = 'plugin::upload.folder';
+
+/**
+ * Refuses (403) when any of the files is evidence a recorded SOP step used
+ * (src/domain/berkas.ts lockingRelation). The one check behind every media-library
+ * change: replace, delete, bulk delete (folders included), move, and file info.
+ */
+export const assertFilesFree = async (strapi: Core.Strapi, fileIds: readonly number[]): Promise<void> => {
+  const ids = [...new Set(fileIds.filter((id) => Number.isInteger(id) && id > 0))];
+  if (ids.length === 0) return;
+  const relations = await loadFileRelations(strapi, ids);
+  for (const id of ids) {
+    const locking = lockingRelation(relations.get(id) ?? []);
+    if (locking) throw new errors.ForbiddenError(lockedMessage(id, locking), { berkas: id, naskah: locking.documentId });
+  }
+};
+
+const toIds = (value: unknown): number[] =>
+  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+    .map((item) => Number(typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : item))
+    .filter((id) => Number.isInteger(id) && id > 0);
+
+/** Files inside the folders (and their sub-folders), which deleting or moving a folder takes along. */
+const filesInFolders = async (strapi: Core.Strapi, folderIds: readonly number[]): Promise<number[]> => {
+  if (folderIds.length === 0) return [];
+  const folders = (await strapi.db.query(FOLDER_UID).findMany({ where: { id: { $in: [...folderIds] } }, select: ['path'] })) as { path: string }[];
+  if (folders.length === 0) return [];
+  const files = (await strapi.db.query(FILE_UID).findMany({
+    where: { $or: folders.flatMap((folder) => [{ folderPath: folder.path }, { folderPath: { $startsWith: `${folder.path}/` } }]) },
+    select: ['id'],
+  })) as { id: number }[];
+  return files.map((file) => file.id);
+};
+
+type RouteCtx = {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  request: { body?: unknown };
+  state: { user?: { id: number }; userAbility?: { can: (action: string, subject: unknown) => boolean } };
+};
+type Next = () => Promise<unknown>;
+
+const body = (ctx: RouteCtx): Record<string, unknown> =>
+  typeof ctx.request.body === 'object' && ctx.request.body !== null ? (ctx.request.body as Record<string, unknown>) : {};
+
+/**
+ * The media library routes that change an existing file, by handler, with the file ids each
+ * touches. `bulk: true` marks the two routes Strapi does not check file by file against the
+ * role's conditions (bulk delete and bulk move): there the guard checks `assets.update` on
+ * each file too, so a role limited to its own uploads cannot delete someone else's.
+ */
+const MUTATING: Readonly<Record<string, { files: (ctx: RouteCtx, strapi: Core.Strapi) => Promise<number[]>; bulk?: boolean }>> = {
+  'admin-upload.updateFileInfo': { files: async (ctx) => toIds(ctx.params?.id ?? ctx.query?.id) },
+  'admin-upload.replaceFile': { files: async (ctx) => toIds(ctx.params?.id ?? ctx.query?.id) },
+  // POST /upload?id=… replaces or re-describes file `id`; without id it uploads new files.
+  'admin-upload.upload': { files: async (ctx) => toIds(ctx.query?.id) },
+  'admin-file.destroy': { files: async (ctx) => toIds(ctx.params?.id) },
+  'admin-upload.bulkUpdateFileInfo': { files: async (ctx) => toIds(body(ctx).updates) },
+  'admin-file.generateAIMetadata': { files: async (ctx) => toIds(body(ctx).fileIds) },
+  'admin-folder-file.deleteMany': {
+    files: async (ctx, strapi) => [...toIds(body(ctx).fileIds), ...(await filesInFolders(strapi, toIds(body(ctx).folderIds)))],
+    bulk: true,
+  },
+  'admin-folder-file.moveMany': {
+    files: async (ctx, strapi) => [...toIds(body(ctx).fileIds), ...(await filesInFolders(strapi, toIds(body(ctx).folderIds)))],
+    bulk: true,
+  },
+  'content-api.destroy': { files: async (ctx) => toIds(ctx.params?.id) },
+  'content-api.upload': { files: async (ctx) => toIds(ctx.query?.id) },
+};
+
+/** `assets.update` on each file, with the role's conditions (e.g. only the files the user uploaded). */
+const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: readonly number[]): Promise<void> => {
+  const ability = ctx.state.userAbility;
+  if (!ability || fileIds.length === 0) return;
+  const pm = (
+    strapi.service('admin::permission') as unknown as {
+      createPermissionsManager: (options: { ability: unknown; action: string; model: string }) => { action: string; toSubject: (entity: unknown) => unknown };
+    }
+  ).createPermissionsManager({ ability, action: 'plugin::upload.assets.update', model: FILE_UID });
+  const files = (await strapi.db.query(FILE_UID).findMany({
+    where: { id: { $in: [...new Set(fileIds)] } },
+    populate: { createdBy: { populate: { roles: true } } },
+  })) as Record<string, unknown>[];
+  for (const file of files) {
+    if (!ability.can(pm.action, pm.toSubject(file))) {
+      throw new errors.ForbiddenError(`Peran Anda tidak berwenang mengubah atau menghapus berkas #${String(file.id)} (bukan unggahan Anda).`);
+    }
+  }
+};
+
+/**
+ * Puts the guard in front of every media-library route that changes an existing file
+ * (admin panel `/upload/...` and content API `/api/upload/...`). Called from register(),
+ * before Strapi mounts the plugin's routes.
+ */
+export const guardUploadRoutes = (strapi: Core.Strapi): void => {
+  const routers = (strapi.plugin('upload') as unknown as { routes: Record<string, { routes?: { handler: string; config?: { middlewares?: unknown[] } }[] }> })
+    .routes;
+  for (const router of Object.values(routers)) {
+    for (const route of router.routes ?? []) {
+      const rule = MUTATING[route.handler];
+      if (!rule) continue;
+      const guard = async (ctx: RouteCtx, next: Next) => {
+        const ids = await rule.files(ctx, strapi);
+        if (rule.bulk) await assertMayUpdateEach(strapi, ctx, ids);
+        await assertFilesFree(strapi, ids);
+        return next();
+      };
+      route.config = { ...(route.config ?? {}), middlewares: [...(route.config?.middlewares ?? []), guard] };
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------
+// The content manager and the document service: a governed record's media field may gain
+// files, but once a step is recorded on the record it may not lose one (detaching a
+// lampiran would free it for deletion).
+
+type DocumentContext = { uid: string; action: string; params: { documentId?: string; data?: Record<string, unknown> } };
+
+/** The file ids a media field will hold after `value` is applied to `current`. */
+const afterWrite = (value: unknown, current: readonly number[]): number[] => {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && ['set', 'connect', 'disconnect'].some((key) => key in value)) {
+    const relation = value as { set?: unknown; connect?: unknown; disconnect?: unknown };
+    if (relation.set !== undefined) return toIds(relation.set);
+    const removed = new Set(toIds(relation.disconnect));
+    return [...current.filter((id) => !removed.has(id)), ...toIds(relation.connect)];
+  }
+  return toIds(value);
+};
+
+/**
+ * Document-service middleware: refuses (403) an update that removes or swaps a file of a
+ * media field of a governed record on which a step has been recorded. SOP steps pass.
+ */
+export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
+  if (context.action !== 'update' || currentTransition() || !context.params.documentId || !context.params.data) return next();
+  const governed = GOVERNED_TYPES[context.uid];
+  if (!governed) return next();
+  const model = strapi.getModel(context.uid as never) as { attributes: Record<string, { type: string }> };
+  const fields = Object.keys(context.params.data).filter((field) => model.attributes[field]?.type === 'media');
+  if (fields.length === 0) return next();
+  const row = (await strapi.db.query(context.uid as never).findOne({
+    where: { documentId: context.params.documentId },
+    select: ['id', ...('tahap' in model.attributes ? ['tahap'] : [])],
+    populate: Object.fromEntries(fields.map((field) => [field, { select: ['id'] }])),
+  })) as (Record<string, unknown> & { tahap?: string }) | null;
+  if (!row) return next();
+  const stepRecorded = governed.transitionOnly || (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== governed.definition.initial);
+  if (!stepRecorded) return next();
+  for (const field of fields) {
+    const current = toIds(row[field]);
+    const kept = new Set(afterWrite(context.params.data[field], current));
+    const removed = current.filter((id) => !kept.has(id));
+    if (removed.length > 0) {
+      throw new errors.ForbiddenError(
+        `Berkas ${removed.map((id) => `#${id}`).join(', ')} pada kolom ${field} sudah dipakai oleh langkah SOP yang tercatat; ` +
+          'berkas boleh ditambah, tetapi tidak dapat dilepas atau diganti.',
+        { fields: [field] }
+      );
+    }
+  }
+  return next();
+};
