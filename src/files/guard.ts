@@ -7,6 +7,9 @@ import { FILE_UID, loadFileRelations } from './relations';
 
 const FOLDER_UID = 'plugin::upload.folder';
 
+// Refusals are PolicyError (a ForbiddenError, 403): Strapi's route authorisation turns any
+// other ForbiddenError raised behind it into a bare "Forbidden", losing the Indonesian reason.
+
 /**
  * Refuses (403) when any of the files is evidence a recorded SOP step used
  * (src/domain/berkas.ts lockingRelation). The one check behind every media-library
@@ -18,7 +21,7 @@ export const assertFilesFree = async (strapi: Core.Strapi, fileIds: readonly num
   const relations = await loadFileRelations(strapi, ids);
   for (const id of ids) {
     const locking = lockingRelation(relations.get(id) ?? []);
-    if (locking) throw new errors.ForbiddenError(lockedMessage(id, locking), { berkas: id, naskah: locking.documentId });
+    if (locking) throw new errors.PolicyError(lockedMessage(id, locking), { berkas: id, naskah: locking.documentId });
   }
 };
 
@@ -91,7 +94,7 @@ const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: 
   })) as Record<string, unknown>[];
   for (const file of files) {
     if (!ability.can(pm.action, pm.toSubject(file))) {
-      throw new errors.ForbiddenError(`Peran Anda tidak berwenang mengubah atau menghapus berkas #${String(file.id)} (bukan unggahan Anda).`);
+      throw new errors.PolicyError(`Peran Anda tidak berwenang mengubah atau menghapus berkas #${String(file.id)} (bukan unggahan Anda).`);
     }
   }
 };
@@ -161,7 +164,7 @@ export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: Do
     const kept = new Set(afterWrite(context.params.data[field], current));
     const removed = current.filter((id) => !kept.has(id));
     if (removed.length > 0) {
-      throw new errors.ForbiddenError(
+      throw new errors.PolicyError(
         `Berkas ${removed.map((id) => `#${id}`).join(', ')} pada kolom ${field} sudah dipakai oleh langkah SOP yang tercatat; ` +
           'berkas boleh ditambah, tetapi tidak dapat dilepas atau diganti.',
         { fields: [field] }
