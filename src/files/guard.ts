@@ -79,6 +79,25 @@ const MUTATING: Readonly<Record<string, { files: (ctx: RouteCtx, strapi: Core.St
   'content-api.upload': { files: async (ctx) => toIds(ctx.query?.id) },
 };
 
+/** Upload routes that can attach the new file straight to a record (`ref`, `refId`, `field`), past the document service. */
+const ATTACHING = new Set(['admin-upload.upload', 'admin-upload.uploadFile', 'content-api.upload']);
+
+/**
+ * Refuses (403) an upload that attaches itself to a governed record: Strapi writes that link
+ * without the document service, so neither the workflow gate nor the media-field guard would
+ * see a second receipt photo slipped onto a recorded copy. Files reach governed records
+ * through the content manager or an SOP step.
+ */
+const assertNoGovernedRef = (ctx: RouteCtx): void => {
+  const ref = body(ctx).ref ?? ctx.query?.ref;
+  if (typeof ref === 'string' && GOVERNED_TYPES[ref]) {
+    throw new errors.PolicyError(
+      'Berkas tidak dapat dilampirkan langsung pada naskah SOP saat diunggah; lampirkan melalui formulir naskah atau langkah SOP.',
+      { ref }
+    );
+  }
+};
+
 /** `assets.update` on each file, with the role's conditions (e.g. only the files the user uploaded). */
 const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: readonly number[]): Promise<void> => {
   const ability = ctx.state.userAbility;
@@ -110,8 +129,11 @@ export const guardUploadRoutes = (strapi: Core.Strapi): void => {
   for (const router of Object.values(routers)) {
     for (const route of router.routes ?? []) {
       const rule = MUTATING[route.handler];
-      if (!rule) continue;
+      const attaching = ATTACHING.has(route.handler);
+      if (!rule && !attaching) continue;
       const guard = async (ctx: RouteCtx, next: Next) => {
+        if (attaching) assertNoGovernedRef(ctx);
+        if (!rule) return next();
         const ids = await rule.files(ctx, strapi);
         if (rule.bulk) await assertMayUpdateEach(strapi, ctx, ids);
         await assertFilesFree(strapi, ids);

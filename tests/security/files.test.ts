@@ -332,6 +332,34 @@ describe('files of governed records are private, locked once used, one proof per
     expect(ok.status).toBe(200);
   });
 
+  it('refuses an upload that attaches itself to a recorded copy (a second receipt photo), for every role', async () => {
+    const copy = (await app.strapi.db.query('api::distribusi.distribusi').findOne({ where: { documentId: copies[0].documentId } })) as { id: number };
+    const linksBefore = await app.strapi.db.connection('files_related_mph').where({ related_type: 'api::distribusi.distribusi', related_id: copy.id });
+    for (const who of [...PELAKU, 'anonim'] as const) {
+      const response = await send(
+        as(who, 'post', '/upload')
+          .field('ref', 'api::distribusi.distribusi')
+          .field('refId', String(copy.id))
+          .field('field', 'bukti')
+          .attach('files', pdf('bukti kedua'), { filename: 'bukti-kedua.pdf', contentType: 'application/pdf' })
+      );
+      if (response.status < 300) figures.leaks += 1;
+      // roles without a media right are refused by Strapi, the others by the guard
+      const expected = who === 'anonim' ? 401 : 403;
+      expect([who, response.status]).toEqual([who, expected]);
+    }
+    const refused = await send(
+      as('caraka', 'post', '/upload')
+        .field('ref', 'api::distribusi.distribusi')
+        .field('refId', String(copy.id))
+        .field('field', 'bukti')
+        .attach('files', pdf('bukti kedua'), { filename: 'bukti-kedua.pdf', contentType: 'application/pdf' })
+    );
+    expect(refused.body.error.message).toMatch(/tidak dapat dilampirkan langsung pada naskah SOP/);
+    const linksAfter = await app.strapi.db.connection('files_related_mph').where({ related_type: 'api::distribusi.distribusi', related_id: copy.id });
+    expect(linksAfter).toEqual(linksBefore);
+  });
+
   it('keeps the public logo public: the published standar pelayanan page shows it, anyone loads it', async () => {
     const page = await send(app.http().get(`/standar-pelayanan/${SLUG_BERITA_BIASA}`));
     expect(page.status).toBe(200);
