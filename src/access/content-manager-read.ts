@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { queryPaths, resolvePath, UNGUARDED_TARGET, type FieldStep, type SchemaLike } from '../domain/query-paths';
+import { queryPaths, resolvePath, isGuardedElsewhere, type FieldStep, type SchemaLike } from '../domain/query-paths';
 
 /**
  * Read rights in the content manager, for every type a response or a query reaches.
@@ -111,7 +111,7 @@ const createReadGuard = (strapi: Core.Strapi, base: PermissionCheckerService) =>
         const guardOne = async (item: unknown) => {
           if (!isPlainObject(item)) return item;
           const target = targetOf(item);
-          if (!target || UNGUARDED_TARGET(target)) return item;
+          if (!target || isGuardedElsewhere(target)) return item;
           return guardRecord(userAbility, target, item);
         };
         copy[key] = Array.isArray(value) ? await Promise.all(value.map(guardOne)) : await guardOne(value);
@@ -256,7 +256,7 @@ export const registerContentManagerReadRights = (strapi: Core.Strapi): void => {
     const guardResults = async (ctx: RelationsCtx) => {
       const target = relationTarget(strapi, ctx);
       const body = ctx.body as { results?: unknown[] } | undefined;
-      if (!guard || !target || UNGUARDED_TARGET(target) || !body || !Array.isArray(body.results)) return;
+      if (!guard || !target || isGuardedElsewhere(target) || !body || !Array.isArray(body.results)) return;
       const readGuard = guard;
       body.results = await Promise.all(
         body.results.map((item) => (isPlainObject(item) ? readGuard.guardRecord(ctx.state.userAbility, target, item) : item))
@@ -272,7 +272,7 @@ export const registerContentManagerReadRights = (strapi: Core.Strapi): void => {
       async findAvailable(this: RelationsController, ctx: RelationsCtx) {
         // Choosing a record to link means reading the list of them: only for who may read the target type.
         const target = relationTarget(strapi, ctx);
-        if (guard && target && !UNGUARDED_TARGET(target) && !guard.mayReadType(ctx.state.userAbility, target)) refuse();
+        if (guard && target && !isGuardedElsewhere(target) && !guard.mayReadType(ctx.state.userAbility, target)) refuse();
         await relations.findAvailable.call(this, ctx);
         await guardResults(ctx);
       },

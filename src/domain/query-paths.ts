@@ -142,7 +142,7 @@ export const queryPaths = (query: Record<string, unknown>): string[][] => [
 ];
 
 /** Targets whose fields are guarded elsewhere (Strapi's own admin-user picker, the media library). */
-export const UNGUARDED_TARGET = (uid: string): boolean => uid.startsWith('admin::') || uid.startsWith('plugin::upload.');
+export const isGuardedElsewhere = (uid: string): boolean => uid.startsWith('admin::') || uid.startsWith('plugin::upload.');
 
 /**
  * The fields a path touches, from the queried content type `rootUid` through relations and
@@ -160,7 +160,7 @@ export const resolvePath = (rootUid: string, path: readonly string[], schemaOf: 
     const attribute = schema.attributes[segment];
     if (!attribute) break;
     const field = [...prefix, segment].join('.');
-    const relation = attribute.type === 'relation' && typeof attribute.target === 'string' && !UNGUARDED_TARGET(attribute.target);
+    const relation = attribute.type === 'relation' && typeof attribute.target === 'string' && !isGuardedElsewhere(attribute.target);
     steps.push({ uid: contentType, field, depth, private: attribute.private === true, relation });
     if (relation) {
       contentType = attribute.target!;
