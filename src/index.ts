@@ -5,7 +5,8 @@ import { bootstrapStandarPelayanan } from './bootstrap/standar-pelayanan';
 import { registerStandarPelayanan } from './api/standar-pelayanan/register';
 import { registerPengaduan } from './api/pengaduan/lib/register';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
-import { lockDownPublicAccess } from './bootstrap/public-access';
+import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
+import { registerContentManagerReadRights } from './access/content-manager-read';
 import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
@@ -22,6 +23,7 @@ export default {
       });
     }
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
+    registerContentManagerReadRights(strapi);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
@@ -32,6 +34,7 @@ export default {
     await ensureSopTables(strapi);
     await moveLegacyUploads(strapi);
     await lockDownPublicAccess(strapi);
+    await lockDownStockAdminRoles(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);
     await bootstrapStandarPelayanan(strapi);

@@ -34,3 +34,42 @@ export const lockDownPublicAccess = async (strapi: Core.Strapi): Promise<void> =
     await advanced.set({ value: { ...settings, allow_register: false } });
   }
 };
+
+/** Strapi's stock admin roles, created at the first boot with rights on every content type. */
+export const STOCK_ADMIN_ROLE_CODES: readonly string[] = ['strapi-editor', 'strapi-author'];
+
+type AdminPermissionRow = { id: number; action: string; subject?: string | null; role?: { code?: string; name?: string } | null };
+
+/** A right on a Meja Sandi type: any `api::` content type, or the media library that holds their files. */
+const isMejaSandiRight = (permission: AdminPermissionRow): boolean =>
+  (permission.subject ?? '').startsWith('api::') || permission.action.startsWith('plugin::upload.');
+
+/**
+ * Takes from Strapi's stock Editor and Author roles every right on a Meja Sandi type (`api::*`
+ * content types) and on the media library. Runs at every boot: the rights Strapi gives them
+ * at the first boot are removed quietly (info), a right granted by hand later is removed with
+ * a warning naming it. The eight SOP roles (src/bootstrap/roles.ts) are the only way in.
+ */
+export const lockDownStockAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
+  const done = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'stock-roles-locked' });
+  const lockedBefore = (await done.get({})) === true;
+  const permissions = (await strapi.db.query('admin::permission').findMany({
+    where: { role: { code: { $in: [...STOCK_ADMIN_ROLE_CODES] } } },
+    populate: ['role'],
+  })) as AdminPermissionRow[];
+  const forbidden = permissions.filter(isMejaSandiRight);
+  if (forbidden.length > 0) {
+    await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: forbidden.map((permission) => permission.id) } } });
+    const byRole = new Map<string, string[]>();
+    for (const permission of forbidden) {
+      const role = permission.role?.name ?? permission.role?.code ?? '?';
+      byRole.set(role, [...(byRole.get(role) ?? []), `${permission.action}${permission.subject ? ` ${permission.subject}` : ''}`]);
+    }
+    for (const [role, rights] of byRole) {
+      const message = `[akses] Hak akses peran bawaan Strapi "${role}" atas data Meja Sandi dicabut: ${[...new Set(rights)].join(', ')}`;
+      if (lockedBefore) strapi.log.warn(`${message} (diberikan secara manual; peran bawaan tidak boleh memegang hak apa pun atas data Meja Sandi).`);
+      else strapi.log.info(`${message} (hak bawaan Strapi saat pemasangan pertama).`);
+    }
+  }
+  if (!lockedBefore) await done.set({ value: true });
+};

@@ -1,5 +1,6 @@
 import { ROLE_DECLARATIONS, ROLE_NAMES } from '../../src/domain/roles';
 import { permissionSet, type PermissionLike } from '../../src/domain/permission-set';
+import { createAdminSession, loginAdmin } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 
 type RoleRow = { id: number; name: string; code: string; updatedAt: string };
@@ -113,5 +114,92 @@ describe('admin roles', () => {
     await app.stop();
     app = await startApp({ database });
     expect((await snapshotRoles(app))[caraka.code].permissions).toEqual(declared);
+  });
+});
+
+describe("Strapi's stock Editor and Author roles", () => {
+  let database: TestDatabase;
+  let app: TestApp | undefined;
+  const warnings: string[] = [];
+  const watchWarnings = (strapi: TestApp['strapi']) => {
+    const original = strapi.log.warn.bind(strapi.log);
+    strapi.log.warn = ((message: string, ...rest: unknown[]) => {
+      warnings.push(String(message));
+      return original(message, ...rest);
+    }) as typeof strapi.log.warn;
+  };
+  const PENGADUAN = 'api::pengaduan.pengaduan';
+  const stockRights = async (current: TestApp) =>
+    (
+      (await current.strapi.db.query('admin::permission').findMany({
+        where: { role: { code: { $in: ['strapi-editor', 'strapi-author'] } } },
+      })) as PermissionLike[]
+    ).filter((permission) => (permission.subject ?? '').startsWith('api::') || permission.action.startsWith('plugin::upload.'));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await database.drop();
+  });
+
+  it('hold no right on any Meja Sandi type from the first boot, without a warning', async () => {
+    app = await startApp({ database, beforeLoad: watchWarnings });
+    expect(await stockRights(app)).toEqual([]);
+    // The two roles still exist (Strapi's own), only empty of Meja Sandi rights.
+    const codes = ((await app.strapi.db.query('admin::role').findMany({})) as RoleRow[]).map((role) => role.code);
+    expect(codes).toEqual(expect.arrayContaining(['strapi-editor', 'strapi-author']));
+    expect(warnings.filter((message) => message.includes('peran bawaan Strapi'))).toEqual([]);
+  });
+
+  it('lose at the next boot a right granted by hand, with a warning; an Editor then neither reads a complainant nor deletes a complaint', async () => {
+    if (!app) throw new Error('app not started');
+    const filed = await app
+      .http()
+      .post('/api/pengaduan')
+      .send({ data: { nama: 'Pelapor Rahasia', kontak: 'pelapor@contoh.id', isi: 'Pengaduan untuk uji peran bawaan Strapi: loket tutup.' } });
+    expect(filed.status).toBe(201);
+    const row = (await app.strapi.db.query(PENGADUAN).findOne({ where: { nomorTiket: filed.body.data.nomorTiket } })) as { documentId: string };
+
+    // An administrator gives the Editor role full rights on complaints in the admin panel.
+    const editorRole = (await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } })) as RoleRow;
+    const roleService = app.strapi.service('admin::role') as { addPermissions: (id: number, permissions: PermissionLike[]) => Promise<unknown> };
+    const contentTypeService = app.strapi.service('admin::content-type') as { getNestedFields: (model: unknown, options: { components: unknown }) => string[] };
+    const fields = contentTypeService.getNestedFields(app.strapi.contentTypes[PENGADUAN as keyof typeof app.strapi.contentTypes], { components: app.strapi.components });
+    await roleService.addPermissions(editorRole.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: PENGADUAN, properties: { fields }, conditions: [] },
+      { action: 'plugin::content-manager.explorer.delete', subject: PENGADUAN, properties: {}, conditions: [] },
+      { action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] },
+    ]);
+    const editor = await createAdminSession(app, 'Editor', { firstname: 'Editor', lastname: 'Bawaan' });
+    let token = editor.token;
+    const asEditor = (current: TestApp, method: 'get' | 'delete', path: string) => current.http()[method](path).set('Authorization', `Bearer ${token}`);
+    // The hand grant works until the next boot (this is what the boot takes away).
+    const before = await asEditor(app, 'get', `/content-manager/collection-types/${PENGADUAN}/${row.documentId}`);
+    expect(before.status).toBe(200);
+    expect(before.body.data.nama).toBe('Pelapor Rahasia');
+    expect((await stockRights(app)).length).toBe(3);
+
+    await app.stop();
+    warnings.length = 0;
+    app = await startApp({ database, beforeLoad: watchWarnings });
+    expect(await stockRights(app)).toEqual([]);
+    const warning = warnings.find((message) => message.includes('Editor') && message.includes('dicabut'));
+    expect(warning).toBeDefined();
+    expect(warning).toContain(`plugin::content-manager.explorer.read ${PENGADUAN}`);
+    expect(warning).toContain('plugin::upload.read');
+    token = await loginAdmin(app, editor.email, editor.password);
+
+    const list = await asEditor(app, 'get', `/content-manager/collection-types/${PENGADUAN}?page=1&pageSize=10`);
+    expect(list.status).toBe(403);
+    expect(JSON.stringify(list.body)).not.toContain('Pelapor Rahasia');
+    const one = await asEditor(app, 'get', `/content-manager/collection-types/${PENGADUAN}/${row.documentId}`);
+    expect(one.status).toBe(403);
+    expect(JSON.stringify(one.body)).not.toContain('pelapor@contoh.id');
+    const removed = await asEditor(app, 'delete', `/content-manager/collection-types/${PENGADUAN}/${row.documentId}`);
+    expect(removed.status).toBe(403);
+    expect(await app.strapi.db.query(PENGADUAN).count({ where: { documentId: row.documentId } })).toBe(1);
   });
 });

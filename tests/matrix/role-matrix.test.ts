@@ -168,6 +168,249 @@ describe('role matrix: every cell against the running server', () => {
   });
 
   // -------------------------------------------------------------------------
+  // Read rights through relations (issue 10 item 3): every response of every content-manager
+  // route a role reaches holds, on each record of each type in it (root or related, at any
+  // depth), only the fields the role's read grant on that type allows; no private attribute
+  // ever; and no filter, sort or populate names a field the role may not read through a relation.
+
+  type AttributeInfo = { type: string; target?: string; private?: boolean; relation?: string };
+  const attributesOf = (uid: string): Record<string, AttributeInfo> =>
+    (app.strapi.getModel(uid as never) as unknown as { attributes: Record<string, AttributeInfo> }).attributes;
+  const RELATION_TYPES = [UIDS.berita, UIDS.kartuKendali, UIDS.distribusi, UIDS.kriptogram, UIDS.salinan];
+  const contentRelations = (uid: string): [string, string][] =>
+    Object.entries(attributesOf(uid))
+      // `localizations` is Strapi's own link between language versions (no type here is localised)
+      .filter(([field, attribute]) => field !== 'localizations' && attribute.type === 'relation' && typeof attribute.target === 'string' && attribute.target.startsWith('api::'))
+      .map(([field, attribute]) => [field, attribute.target!]);
+  /** What the matrix lets this caller read on a type: 'none', or the field names (private ones never). */
+  const readableOn = (pelaku: Pelaku, uid: string): 'none' | Set<string> => {
+    const cell = cellOf(uid, 'read', pelaku);
+    if (!allows(cell.izin)) return 'none';
+    const attributes = attributesOf(uid);
+    const fields = cell.kolom ?? Object.keys(attributes);
+    return new Set(fields.filter((field) => attributes[field]?.private !== true));
+  };
+  const relationStats = { requests: 0, leaks: 0, fiveHundreds: 0, recordsChecked: 0, refusedFilters: 0, allowedFilters: 0 };
+  const leaks: string[] = [];
+
+  /** Every field of every record in `value` (a record of `uid`) that the caller may not read. */
+  const leaksIn = (pelaku: Pelaku, uid: string, value: unknown, where: string): string[] => {
+    if (Array.isArray(value)) return value.flatMap((item, index) => leaksIn(pelaku, uid, item, `${where}[${index}]`));
+    if (typeof value !== 'object' || value === null) return [];
+    relationStats.recordsChecked += 1;
+    const attributes = attributesOf(uid);
+    const readable = readableOn(pelaku, uid);
+    const found: string[] = [];
+    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+      const attribute = attributes[key];
+      if (!attribute) continue; // id, count, status: no attribute
+      const allowed =
+        attribute.private !== true &&
+        (readable === 'none' ? key === 'documentId' : SYSTEM_FIELDS.has(key) || readable.has(key));
+      if (!allowed) found.push(`${where}.${key} (${uid})`);
+      if (attribute.type === 'relation' && attribute.target?.startsWith('api::') && field !== null && field !== undefined) {
+        found.push(...leaksIn(pelaku, attribute.target, field, `${where}.${key}`));
+      }
+    }
+    return found;
+  };
+
+  const relationRecords = (): Record<string, string[]> => ({
+    [UIDS.berita]: [beritaWalked],
+    [UIDS.kartuKendali]: [kartuKendali],
+    [UIDS.distribusi]: [copiesBerita[0], copiesKriptogram[0]],
+    [UIDS.kriptogram]: [kriptogramWalked],
+    [UIDS.salinan]: [salinan],
+  });
+
+  /** One request; the body is checked for leaks (records of `uid` under `pick`) when it answers 200. */
+  const readAndCheck = async (caller: Caller, path: string, uid: string, pick: (body: Response['body']) => unknown, expected?: number) => {
+    relationStats.requests += 1;
+    const response = await request(caller.session, 'get', path);
+    if (response.status >= 500) {
+      relationStats.fiveHundreds += 1;
+      mismatches.push(`GET ${path} — ${caller.label}: ${describeResponse(response)}`);
+    }
+    if (expected !== undefined && response.status !== expected) mismatches.push(`GET ${path} — ${caller.label}: expected ${expected}, got ${describeResponse(response)}`);
+    if (response.status === 200) {
+      const found = leaksIn(caller.pelaku, uid, pick(response.body), `GET ${path}`);
+      relationStats.leaks += found.length;
+      leaks.push(...found.map((leak) => `${caller.label}: ${leak}`));
+    }
+    return response;
+  };
+
+  /** The record a write answers with (create, update, clone) holds no more than a read would. */
+  const checkAnswerLeaks = (caller: Caller, what: string, uid: string, response: Response) => {
+    if (response.status !== 200 && response.status !== 201) return;
+    const found = leaksIn(caller.pelaku, uid, response.body.data, what);
+    relationStats.leaks += found.length;
+    leaks.push(...found.map((leak) => `${caller.label}: ${leak}`));
+  };
+
+  const populateEveryRelation = (uid: string): string =>
+    contentRelations(uid)
+      .map(([field]) => `populate[${field}][populate]=*`)
+      .join('&');
+
+  it('read rights through relations: list, edit view, populate, bulk views and relations endpoints leak no field, for every caller', async () => {
+    const before = mismatches.length;
+    // Callers with the same grants on every type here get the same answers: one of them is asked.
+    const signatures = new Set<string>();
+    const everyone = callers().filter((caller) => {
+      if (caller.lain) return false;
+      const signature = JSON.stringify([
+        caller.session === null,
+        RELATION_TYPES.map((uid) => {
+          const readable = readableOn(caller.pelaku, uid);
+          return readable === 'none' ? 'none' : [...readable].sort();
+        }),
+      ]);
+      if (signatures.has(signature)) return false;
+      signatures.add(signature);
+      return true;
+    });
+    const results = (body: Response['body']) => body.results;
+    const data = (body: Response['body']) => body.data;
+    for (const uid of RELATION_TYPES) {
+      const base = `${CM}/collection-types/${uid}`;
+      const ids = relationRecords()[uid];
+      for (const caller of everyone) {
+        const readExpected = allows(cellOf(uid, 'read', caller.pelaku).izin) ? 200 : caller.session ? 403 : 401;
+        await readAndCheck(caller, `${base}?page=1&pageSize=100`, uid, results, readExpected);
+        await readAndCheck(caller, `${base}?page=1&pageSize=100&${populateEveryRelation(uid)}`, uid, results, readExpected);
+        await readAndCheck(caller, `${base}/actions/bulkFindForValidation?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`, uid, results);
+        await readAndCheck(caller, `${base}/actions/countManyEntriesDraftRelations?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`, uid, () => null);
+        for (const id of ids) {
+          await readAndCheck(caller, `${base}/${id}`, uid, data, readExpected);
+          await readAndCheck(caller, `${base}/${id}?${populateEveryRelation(uid)}`, uid, data, readExpected);
+          await readAndCheck(caller, `${base}/${id}/actions/countDraftRelations`, uid, () => null);
+          for (const [field, target] of contentRelations(uid)) {
+            const fieldReadable = readableOn(caller.pelaku, uid);
+            const mayField = fieldReadable !== 'none' && fieldReadable.has(field);
+            const denied = caller.session ? 403 : 401;
+            await readAndCheck(caller, `${CM}/relations/${uid}/${id}/${field}`, target, results, mayField ? 200 : denied);
+            const mayPick = mayField && readableOn(caller.pelaku, target) !== 'none';
+            await readAndCheck(caller, `${CM}/relations/${uid}/${field}?id=${id}&pageSize=50`, target, results, mayPick ? 200 : denied);
+            await readAndCheck(caller, `${CM}/relations/${uid}/${field}?pageSize=50&populate=*`, target, results, mayPick ? 200 : denied);
+          }
+        }
+      }
+    }
+    // Not stripped to nothing: a field-limited reader still sees what its grant gives on a related type.
+    const operatorList = await request(sessions.operator, 'get', `${CM}/collection-types/${UIDS.kriptogram}?page=1&pageSize=100`);
+    const walked = (operatorList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<string, Record<string, unknown>>;
+    expect(walked.salinan).toEqual(expect.objectContaining({ documentId: salinan, jumlahSalinan: 2 }));
+    expect(walked.salinan).not.toHaveProperty('perihal');
+    const kasiList = await request(sessions.kasi, 'get', `${CM}/collection-types/${UIDS.kriptogram}?page=1&pageSize=100`);
+    const kasiRow = (kasiList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<string, Record<string, unknown>>;
+    expect(kasiRow.salinan).toEqual(expect.objectContaining({ perihal: 'Pengamanan kunjungan kerja' }));
+    expect(kasiRow.salinan).not.toHaveProperty('isi');
+    expect(relationStats.requests).toBeGreaterThan(300);
+    expect(leaks).toEqual([]);
+    expect(mismatches.slice(before)).toEqual([]);
+  });
+
+  it('read rights through relations: a filter or sort through a relation on a field the role may not read is refused, matching or not', async () => {
+    const before = mismatches.length;
+    const everyone = callers().filter((caller) => !caller.lain && caller.session);
+    for (const uid of RELATION_TYPES) {
+      const base = `${CM}/collection-types/${uid}`;
+      for (const [relation, target] of contentRelations(uid)) {
+        const targetAttributes = attributesOf(target);
+        const scalars = Object.entries(targetAttributes)
+          .filter(([, attribute]) => ['string', 'text', 'enumeration', 'uid', 'email'].includes(attribute.type))
+          .map(([field, attribute]) => ({ field, private: attribute.private === true }));
+        // Callers whose grants on both types are the same get the same answers: one of them is asked.
+        const seen = new Set<string>();
+        for (const caller of everyone) {
+          if (!allows(cellOf(uid, 'read', caller.pelaku).izin)) continue;
+          const onRoot = readableOn(caller.pelaku, uid);
+          const onTarget = readableOn(caller.pelaku, target);
+          const signature = JSON.stringify([onRoot === 'none' ? 'none' : [...onRoot].sort(), onTarget === 'none' ? 'none' : [...onTarget].sort()]);
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+          for (const { field, private: isPrivate } of scalars) {
+            const may = onRoot !== 'none' && onRoot.has(relation) && onTarget !== 'none' && onTarget.has(field) && !isPrivate;
+            const filter = await readAndCheck(caller, `${base}?page=1&pageSize=10&filters[${relation}][${field}][$contains]=a`, uid, (body) => body.results);
+            const sort = await readAndCheck(caller, `${base}?page=1&pageSize=10&sort=${relation}.${field}:ASC`, uid, (body) => body.results);
+            for (const [what, response] of [['filter', filter], ['sort', sort]] as const) {
+              if (may ? response.status !== 200 : response.status !== 403) {
+                mismatches.push(`${uid} ${what} through ${relation}.${field} — ${caller.label}: expected ${may ? 200 : 403}, got ${describeResponse(response)}`);
+              }
+              if (may) relationStats.allowedFilters += 1;
+              else relationStats.refusedFilters += 1;
+            }
+          }
+        }
+      }
+    }
+    // The issue's example: same answer whether the text matches (it does) or not.
+    const path = (text: string) => `${CM}/collection-types/${UIDS.salinan}?page=1&pageSize=10&filters[kriptogram][teksKriptogram][$contains]=${encodeURIComponent(text)}`;
+    const matching = await request(sessions.operator, 'get', path('XKQWT'));
+    const notMatching = await request(sessions.operator, 'get', path('tidak-ada-yang-cocok'));
+    expect(matching.status).toBe(403);
+    expect(notMatching.status).toBe(403);
+    expect(matching.body).toEqual(notMatching.body);
+    expect(matching.body.error?.message).toMatch(/tidak boleh Anda baca/);
+    // The Sandiman may read the whole kriptogram: the same filter finds the salinan.
+    const sandiman = await request(sessions.sandiman, 'get', path('XKQWT'));
+    expect(sandiman.status).toBe(200);
+    expect((sandiman.body.results ?? []).length).toBeGreaterThan(0);
+    expect(relationStats.refusedFilters).toBeGreaterThan(0);
+    expect(relationStats.allowedFilters).toBeGreaterThan(0);
+    expect(mismatches.slice(before)).toEqual([]);
+  });
+
+  it('read rights: the _q search and private fields tell nothing beyond the grant', async () => {
+    // The Operator may read of a salinan neither its perihal nor its text: searching for them finds nothing.
+    const search = (session: AdminSession | null, uid: string, text: string) =>
+      request(session, 'get', `${CM}/collection-types/${uid}?page=1&pageSize=10&_q=${encodeURIComponent(text)}`);
+    const operator = await search(sessions.operator, UIDS.salinan, 'Pengamanan kunjungan');
+    expect(operator.status).toBe(200);
+    expect(operator.body.results).toEqual([]);
+    const kasi = await search(sessions.kasi, UIDS.salinan, 'Pengamanan kunjungan');
+    expect((kasi.body.results ?? []).map((row) => (row as { documentId: string }).documentId)).toContain(salinan);
+    // The Caraka may not read a kriptogram's text or origin; the Sandiman may.
+    expect((await search(sessions.caraka, UIDS.kriptogram, 'XKQWT')).body.results).toEqual([]);
+    expect(((await search(sessions.sandiman, UIDS.kriptogram, 'XKQWT')).body.results ?? []).length).toBeGreaterThan(0);
+    // A private field is never a filter, a sort or a column, not even for the Super Admin.
+    for (const query of ['filters[isi][$contains]=a', 'sort=berkasNama:ASC', 'fields[0]=isi']) {
+      const response = await request(sessions.superAdmin, 'get', `${CM}/collection-types/${UIDS.salinan}?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 403 });
+    }
+    const one = await request(sessions.superAdmin, 'get', `${CM}/collection-types/${UIDS.salinan}/${salinan}`);
+    expect(one.status).toBe(200);
+    expect(one.body.data).not.toHaveProperty('isi');
+    expect(one.body.data).not.toHaveProperty('berkas');
+  });
+
+  it('read rights through relations: a clone answers with no more than a read', async () => {
+    const before = mismatches.length;
+    const staff = {
+      operator: sessions.operator!,
+      kasi: sessions.kasi!,
+      kabid: sessions.kabid!,
+      kadis: sessions.kadis!,
+      caraka: sessions.caraka!,
+    };
+    // A record of its own: a clone may carry the source's relations away.
+    const source = await walkBeritaTo(app, staff, 'ditugaskan_ke_caraka');
+    for (const caller of callers().filter((candidate) => !candidate.lain)) {
+      relationStats.requests += 1;
+      const path = `${CM}/collection-types/${UIDS.berita}/clone/${source}`;
+      const response = await request(caller.session, 'post', path, {});
+      if (response.status >= 500) {
+        relationStats.fiveHundreds += 1;
+        mismatches.push(`POST ${path} — ${caller.label}: ${describeResponse(response)}`);
+      }
+      checkAnswerLeaks(caller, `POST ${path}`, UIDS.berita, response);
+    }
+    expect(mismatches.slice(before)).toEqual([]);
+  });
+
+
+  // -------------------------------------------------------------------------
   // Content manager
 
   type Fixture = {
@@ -297,6 +540,7 @@ describe('role matrix: every cell against the running server', () => {
         const cell = cellOf(uid, 'create', caller.pelaku);
         const response = await request(caller.session, 'post', base, fixture.create());
         expectCell(`${uid} create`, caller, cell.izin, response, succeeded);
+        checkAnswerLeaks(caller, `POST ${base}`, uid, response);
       }
     }
 
@@ -307,6 +551,7 @@ describe('role matrix: every cell against the running server', () => {
       if (uid === UIDS.distribusi) await setTahap(uid, documentId, { tahap: 'ditugaskan' });
       const response = await request(caller.session, 'put', `${base}/${documentId}`, await fixture.update(documentId));
       expectCell(`${uid} update`, caller, cell.izin, response, succeeded);
+      checkAnswerLeaks(caller, `PUT ${base}/${documentId}`, uid, response);
       if (cell.izin === 'belum-final') {
         const finalId = await fixture.final!();
         if (uid === UIDS.distribusi) await setTahap(uid, finalId, { tahap: 'diterima' });
@@ -470,6 +715,12 @@ describe('role matrix: every cell against the running server', () => {
       `${formatAccessMatrix()}\n\n${checked} requests checked against the matrix, ${mismatches.length} mismatches; ` +
         `${fieldChecks} field allow-lists checked.\nAnswers: ${tally}`
     );
+    console.log(
+      `Read rights through relations: ${relationStats.requests} requests, ${relationStats.recordsChecked} records checked, ` +
+        `${relationStats.leaks} leaks, ${relationStats.fiveHundreds} × 5xx; relation filters/sorts: ${relationStats.refusedFilters} refused, ${relationStats.allowedFilters} allowed.`
+    );
+    expect(leaks).toEqual([]);
+    expect(relationStats.fiveHundreds).toBe(0);
     expect(answers['allowed → 403'] ?? 0).toBe(0);
     expect(answers['refused → 403'] ?? 0).toBeGreaterThan(0);
     expect(answers['refused → 401'] ?? 0).toBeGreaterThan(0);
