@@ -9,6 +9,7 @@ import { lockDownPublicAccess } from './bootstrap/public-access';
 import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
+import { bootIntake, stopIntake } from './intake';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,5 +34,10 @@ export default {
     await seedInstansi(strapi);
     await bootstrapStandarPelayanan(strapi);
     await applyAdminLayouts(strapi);
+    await bootIntake(strapi);
+  },
+
+  async destroy() {
+    await stopIntake();
   },
 };

@@ -8,11 +8,12 @@ import { readSalinanPlaintext } from './salinan';
 import { failure, performTransition, type Failure } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
 import { unduhAgenda, unduhDokumen } from '../letters/unduh';
+import { intakeFailureRaw, intakeFailures, intakeStatus, uploadEmlFiles } from '../intake/http';
 
 type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body?: unknown };
+  request: { body?: unknown; files?: unknown };
   state: { user?: { id: number } };
   status: number;
   body: unknown;
@@ -63,6 +64,26 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   });
   return [
+    // Sanapati mailbox intake (src/intake); before '/sop/:model/:documentId', which '/sop/intake/gagal' would match.
+    route('GET', '/sop/intake', async (ctx) => {
+      ctx.body = { data: await intakeStatus(strapi) };
+    }),
+    route('GET', '/sop/intake/gagal', async (ctx, actor) => {
+      const failures = await intakeFailures(strapi, actor);
+      ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
+    }),
+    route('GET', '/sop/intake/gagal/:id/eml', async (ctx, actor) => {
+      const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
+      ctx.type = 'message/rfc822';
+      ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = raw.mentah;
+    }),
+    route('POST', '/sop/intake/eml', async (ctx, actor) => {
+      const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
+      ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
+      ctx.body = { data: results };
+    }),
     route('GET', '/sop/definitions', async (ctx) => {
       ctx.body = { data: definitionsView() };
     }),
