@@ -164,6 +164,7 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
   const messageId = normaliseMessageId(parsed?.messageId);
   const kunci = dedupeKey(messageId, input.raw);
   const seen = await findIntakeRecord(knex, kunci);
+  if (seen?.hasil === 'gagal') return { hasil: 'gagal', alasan: seen.alasan ?? '', kunci };
   if (seen) return { hasil: 'duplikat', documentId: seen.berita_document_id, kunci };
 
   const from = parsed?.from?.value?.[0];

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { workflowFor } from '../domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
@@ -55,6 +56,20 @@ const guardModel = (ctx: Ctx, actor: StaffActor): boolean => {
   return true;
 };
 
+/** Answers the domain errors a handler throws (403, 404, 400) in the `/sop` error shape; anything else propagates. */
+const answeringErrors =
+  (handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) =>
+  async (ctx: Ctx, actor: StaffActor): Promise<void> => {
+    try {
+      await handler(ctx, actor);
+    } catch (error: unknown) {
+      const status =
+        error instanceof errors.ForbiddenError ? 403 : error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : null;
+      if (!status) throw error;
+      sendFailure(ctx, failure(status, (error as Error).message, (error as { details?: unknown }).details));
+    }
+  };
+
 /** The admin-authenticated `/sop` API (Bearer token from POST /admin/login). */
 export const sopRoutes = (strapi: Core.Strapi) => {
   const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) => ({
@@ -68,22 +83,34 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     route('GET', '/sop/intake', async (ctx) => {
       ctx.body = { data: await intakeStatus(strapi) };
     }),
-    route('GET', '/sop/intake/gagal', async (ctx, actor) => {
-      const failures = await intakeFailures(strapi, actor);
-      ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
-    }),
-    route('GET', '/sop/intake/gagal/:id/eml', async (ctx, actor) => {
-      const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
-      ctx.type = 'message/rfc822';
-      ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = raw.mentah;
-    }),
-    route('POST', '/sop/intake/eml', async (ctx, actor) => {
-      const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
-      ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
-      ctx.body = { data: results };
-    }),
+    route(
+      'GET',
+      '/sop/intake/gagal',
+      answeringErrors(async (ctx, actor) => {
+        const failures = await intakeFailures(strapi, actor);
+        ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
+      })
+    ),
+    route(
+      'GET',
+      '/sop/intake/gagal/:id/eml',
+      answeringErrors(async (ctx, actor) => {
+        const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
+        ctx.type = 'message/rfc822';
+        ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = raw.mentah;
+      })
+    ),
+    route(
+      'POST',
+      '/sop/intake/eml',
+      answeringErrors(async (ctx, actor) => {
+        const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
+        ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
+        ctx.body = { data: results };
+      })
+    ),
     route('GET', '/sop/definitions', async (ctx) => {
       ctx.body = { data: definitionsView() };
     }),
