@@ -91,6 +91,8 @@ export const startMailboxIntake = (strapi: Core.Strapi, settings: IntakeSettings
       connectionTimeout: 30_000,
       greetingTimeout: 15_000,
       socketTimeout: 5 * 60_000,
+      // IDLE one second after the last command, so new mail is reported at once (imapflow's default waits 15 s)
+      autoIdleDelay: 1000,
     });
     imap.on('error', (error: unknown) => log(describeIntakeError(settings, error)));
     imap.on('exists', notify);
