@@ -65,17 +65,17 @@ describe('fault: kill -9 of the server during intake of 200 messages', () => {
     console.log(`after restart: INBOX empty in ${Date.now() - restarted} ms (lease of the killed process expires first)`);
 
     expect(await dovecot.count('Diproses')).toBe(TOTAL);
-    const rows = (await db('berita').select('document_id', 'perihal', 'tahap', 'eml_sha256', 'message_id')) as {
+    const rows = (await db('berita').select('document_id', 'perihal', 'tahap', 'eml_sha_256', 'message_id')) as {
       document_id: string;
       perihal: string;
       tahap: string;
-      eml_sha256: string | null;
+      eml_sha_256: string | null;
       message_id: string | null;
     }[];
     expect(rows).toHaveLength(TOTAL);
     expect(new Set(rows.map((row) => row.message_id)).size).toBe(TOTAL);
     expect(new Set(rows.map((row) => row.perihal))).toEqual(new Set(Array.from({ length: TOTAL }, (_, i) => `Berita uji kill nomor ${i + 1}`)));
-    expect(rows.filter((row) => row.tahap !== 'diterima' || !row.eml_sha256)).toEqual([]);
+    expect(rows.filter((row) => row.tahap !== 'diterima' || !row.eml_sha_256)).toEqual([]);
     const ledger = (await db('sop_intake_pesan').select('hasil', 'berita_document_id')) as { hasil: string; berita_document_id: string }[];
     expect(ledger).toHaveLength(TOTAL);
     expect(new Set(ledger.map((row) => row.berita_document_id))).toEqual(new Set(rows.map((row) => row.document_id)));
