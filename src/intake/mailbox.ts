@@ -2,9 +2,9 @@ import crypto from 'crypto';
 import os from 'os';
 import { ImapFlow } from 'imapflow';
 import type { Core } from '@strapi/strapi';
-import type { IntakeSettings } from '../domain/intake';
+import { dedupeKey, normaliseMessageId, type IntakeSettings } from '../domain/intake';
 import { ingestMessage } from './pipeline';
-import { acquireLease, releaseLease, writeIntakeStatus } from './store';
+import { acquireLease, findIntakeRecord, releaseLease, writeIntakeStatus } from './store';
 
 /** A lease lives this long without renewal; a process killed while holding it blocks the mailbox at most this long. */
 export const LEASE_TTL_MS = 30_000;
@@ -109,33 +109,59 @@ export const startMailboxIntake = (strapi: Core.Strapi, settings: IntakeSettings
     return imap;
   };
 
-  /** Processes every message in the folder; returns how many are left (0 unless stopped or the lease was lost). */
-  const drain = async (imap: ImapFlow): Promise<number> => {
+  /**
+   * Processes every message in the folder. A message whose Message-ID is already in the
+   * ledger (its berita committed, the move did not happen) is moved without downloading it
+   * again. A message the server cannot take now (an error that is not about the message)
+   * stays in the folder for the next pass and does not hold up the others.
+   * Returns how many are left and the pass's error (Indonesian) if any.
+   */
+  const drain = async (imap: ImapFlow): Promise<{ menunggu: number; galat: string | null }> => {
     const lock = await imap.getMailboxLock(settings.folder);
     try {
       pending = false;
+      const known = new Map<number, string | null>();
       const uids = ((await imap.search({ all: true }, { uid: true })) || []) as number[];
+      if (uids.length > 0) {
+        for await (const header of imap.fetch(uids.join(','), { uid: true, envelope: true }, { uid: true })) {
+          known.set(header.uid, normaliseMessageId(header.envelope?.messageId));
+        }
+      }
       let menunggu = uids.length;
+      let galat: string | null = null;
       await writeIntakeStatus(knex, { menunggu });
       for (const uid of uids) {
         if (stopped || !holding) break;
+        const messageId = known.get(uid);
+        const seen = messageId ? await findIntakeRecord(knex, dedupeKey(messageId, Buffer.alloc(0))) : null;
+        if (seen) {
+          await imap.messageMove(String(uid), settings.folderSelesai, { uid: true });
+          menunggu -= 1;
+          continue;
+        }
         const message = await imap.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
         if (message && message.source) {
           const internal = message.internalDate ? new Date(message.internalDate) : null;
-          const result = await ingestMessage(strapi, {
-            raw: message.source,
-            sumber: 'imap',
-            waktuDiterima: internal && !Number.isNaN(internal.getTime()) ? internal : null,
-            asal: settings.folder,
-          });
-          if (result.hasil === 'gagal') log(`pesan UID ${uid} disisihkan: ${result.alasan}`);
+          try {
+            const result = await ingestMessage(strapi, {
+              raw: message.source,
+              sumber: 'imap',
+              waktuDiterima: internal && !Number.isNaN(internal.getTime()) ? internal : null,
+              asal: settings.folder,
+            });
+            if (result.hasil === 'gagal') log(`pesan UID ${uid} disisihkan: ${result.alasan}`);
+          } catch (error: unknown) {
+            galat = `Pesan UID ${uid} di folder ${settings.folder} belum dapat dijadikan berita (${error instanceof Error ? error.message : String(error)}); dicoba lagi pada pemeriksaan berikutnya.`;
+            log(galat);
+            continue;
+          }
           // Only now, with the berita (or the kept-aside copy) committed, does the message leave the folder.
           await imap.messageMove(String(uid), settings.folderSelesai, { uid: true });
         }
         menunggu -= 1;
         if (menunggu % 20 === 0) await writeIntakeStatus(knex, { menunggu });
       }
-      return menunggu;
+      return { menunggu, galat };
     } finally {
       lock.release();
     }
@@ -160,8 +186,8 @@ export const startMailboxIntake = (strapi: Core.Strapi, settings: IntakeSettings
         holding = await acquireLease(knex, leaseName, owner, LEASE_TTL_MS);
         if (holding) {
           client = client ?? (await connect());
-          const menunggu = await drain(client);
-          if (!stopped) await writeIntakeStatus(knex, { terakhirBerhasil: new Date().toISOString(), menunggu, galat: null });
+          const pass = await drain(client);
+          if (!stopped) await writeIntakeStatus(knex, { terakhirBerhasil: new Date().toISOString(), menunggu: pass.menunggu, galat: pass.galat });
         } else {
           await closeClient();
         }
