@@ -3,6 +3,7 @@ import { sha256Hex } from '../../src/domain/intake';
 import { localUploadPath } from '../../src/sop/bukti';
 import { verifyAuditTrail } from '../../src/sop/tables';
 import { startApp, type TestApp } from '../helpers/app';
+import { freePort } from '../helpers/faults';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { cmCreate, cmUpdate, ROLE, sopView } from '../helpers/sop';
 import { composeMail, MALFORMED_MAIL, PDF_BYTES } from '../helpers/sanapati-mail';
@@ -212,5 +213,43 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
     expect(echoed.status).toBe(200);
     const changed = await cmUpdate(app, operator, 'api::berita.berita', first.documentId, { emlSha256: 'b'.repeat(64) });
     expect(changed.status).toBe(403);
+  });
+});
+
+describe('Sanapati intake: an unreachable IMAP server', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    const closed = await freePort();
+    app = await startApp({
+      env: {
+        SANAPATI_IMAP_HOST: '127.0.0.1',
+        SANAPATI_IMAP_PORT: String(closed),
+        SANAPATI_IMAP_SECURE: 'false',
+        SANAPATI_IMAP_USER: 'sanapati',
+        SANAPATI_IMAP_PASSWORD: 'rahasia',
+        SANAPATI_IMAP_POLL_SECONDS: '1',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  it('is active, reports the error in Indonesian, and /api/health stays as DESIGN.md fixes it', async () => {
+    const caraka = await createAdminSession(app, ROLE.caraka);
+    let data: { aktif: boolean; terakhirBerhasil: string | null; menunggu: number; galat: string | null } | undefined;
+    const deadline = Date.now() + 20000;
+    while (Date.now() < deadline) {
+      const response = await app.http().get('/sop/intake').set('Authorization', `Bearer ${caraka.token}`);
+      data = response.body.data;
+      if (data?.galat) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(data).toEqual({ aktif: true, terakhirBerhasil: null, menunggu: 0, galat: expect.stringMatching(/^Server IMAP 127\.0\.0\.1:\d+ tidak dapat dihubungi \(ECONNREFUSED\)/) });
+    const health = await app.http().get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', database: 'ok' });
   });
 });
