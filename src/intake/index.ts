@@ -5,7 +5,6 @@ import { startMailboxIntake, type MailboxIntake } from './mailbox';
 import { ensureIntakeTables } from './store';
 
 let running: MailboxIntake | null = null;
-let settings: IntakeSettings | null = null;
 
 /**
  * The intake's settings from the process environment (`SANAPATI_IMAP_*`, DESIGN.md);
@@ -21,7 +20,7 @@ export const intakeSettings = (): IntakeSettings | null =>
  */
 export const bootIntake = async (strapi: Core.Strapi): Promise<void> => {
   await ensureIntakeTables(strapi);
-  settings = intakeSettings();
+  const settings = intakeSettings();
   if (!settings) return;
   strapi.log.info(`[kotak-surat] membaca ${settings.user}@${settings.host}:${settings.port}/${settings.folder} setiap ${settings.pollSeconds} detik (atau segera dengan IDLE).`);
   running = startMailboxIntake(strapi, settings);
@@ -34,6 +33,5 @@ export const intakeActive = (): boolean => running !== null;
 export const stopIntake = async (): Promise<void> => {
   const current = running;
   running = null;
-  settings = null;
   await current?.stop();
 };
