@@ -15,6 +15,8 @@
  * 5. scale     bench/list-query.js   admin list query p95 and SOP step p50/p95 at each BENCH_ROWS size,
  *              with and without the indexes of database/migrations, and the growth ratio
  * 6. boot      bench/boot.js         cold boot to /api/health 200 beside a bare Strapi app's boot
+ * 7. intake    bench/intake.js       (npm run bench:intake)    messages per second from IMAP (Dovecot) to committed
+ *              berita; reported as skipped when Dovecot is not installed
  *
  * Steps 2–4 run as child processes exactly as their npm scripts do (with BENCH_SKIP_COMPILE=1: the
  * build of step 1 is used); their output goes to stderr as progress. stdout gets the summary
@@ -28,7 +30,7 @@ const { spawn } = require('child_process');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-const ONLY = (process.env.BENCH_ONLY || 'letters,complaints,transitions,scale,boot').split(',').map((step) => step.trim());
+const ONLY = (process.env.BENCH_ONLY || 'letters,complaints,transitions,scale,boot,intake').split(',').map((step) => step.trim());
 const progress = (message) => process.stderr.write(`${message}\n`);
 
 /** Runs a child with its output passed to stderr; resolves with its stdout and the last JSON line of it. */
@@ -120,6 +122,15 @@ const summaryTable = (result) => {
     lines.push(formatBoot(result.boot));
   }
 
+  if (result.intake) {
+    section('Sanapati intake (bench:intake) — IMAP APPEND to committed berita, production server on PostgreSQL');
+    if (result.intake.skipped) lines.push(`skipped: ${result.intake.reason}`);
+    else {
+      for (const row of result.intake.results || []) lines.push(`${row.shape.padEnd(20)} ${String(row.n).padStart(5)} messages ${fmt(row.seconds).padStart(7)} s ${fmt(row.perSecond).padStart(7)} msg/s`);
+      lines.push(`exactly once: ${result.intake.ok ? 'ok' : 'FAILED'} ${JSON.stringify(result.intake.check)}`);
+    }
+  }
+
   if (result.errors.length) {
     section('Errors');
     for (const error of result.errors) lines.push(`${error.step}: ${error.message}`);
@@ -147,6 +158,7 @@ const main = async () => {
     transitions: null,
     scale: null,
     boot: null,
+    intake: null,
     errors: [],
   };
 
@@ -197,6 +209,12 @@ const main = async () => {
   await step('boot', async () => {
     const { runBootBench } = require('./boot');
     result.boot = await runBootBench({ log: progress });
+  });
+
+  await step('intake', async () => {
+    const run = await runChild([path.join(__dirname, 'intake.js')], { env: childEnv, label: 'bench:intake' });
+    if (run.code !== 0) result.errors.push({ step: 'intake', message: `exited with ${run.code}` });
+    result.intake = run.json;
   });
 
   result.machine.loadEnd = load();

@@ -11,6 +11,7 @@ import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
 import { moveLegacyUploads, registerFiles } from './files';
+import { bootIntake, stopIntake } from './intake';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,5 +40,10 @@ export default {
     await seedInstansi(strapi);
     await bootstrapStandarPelayanan(strapi);
     await applyAdminLayouts(strapi);
+    await bootIntake(strapi);
+  },
+
+  async destroy() {
+    await stopIntake();
   },
 };

@@ -3,6 +3,7 @@ import id from './translations/id.json';
 import { SopPanel } from './components/SopPanel';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
+import { Mail } from '@strapi/icons';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -17,6 +18,16 @@ export default {
     translations: { id },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // Sanapati mailbox intake: status, messages kept aside, .eml upload (src/admin/pages/KotakSurat.tsx)
+    app.addMenuLink({
+      to: 'kotak-surat',
+      icon: Mail,
+      intlLabel: { id: 'meja-sandi.kotak-surat', defaultMessage: 'Kotak Surat Sanapati' },
+      permissions: [],
+      Component: () => import('./pages/KotakSurat'),
+    });
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as {

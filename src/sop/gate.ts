@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkSaluran, type Penerima } from '../domain/penerima';
-import { currentTransition } from './context';
+import { currentIntake, currentTransition } from './context';
 import { GOVERNED_TYPES, type GovernedType } from './governed';
 import { computeTenggat } from './calendar';
 
@@ -41,10 +41,15 @@ const refuse = (message: string, fields: string[]): never => {
 };
 
 /** Drops server-owned fields that the client merely echoed back unchanged; refuses real changes. */
-const screenServerOwned = (governed: GovernedType, data: Record<string, unknown>, current: Record<string, unknown> | null) => {
+const screenServerOwned = (
+  governed: GovernedType,
+  data: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+  allowed: readonly string[] = []
+) => {
   const changed: string[] = [];
   for (const field of governed.serverOwned) {
-    if (!(field in data)) continue;
+    if (!(field in data) || allowed.includes(field)) continue;
     const incoming = data[field];
     const unchanged = current
       ? isEmpty(incoming) || comparable(incoming) === comparable(current[field])
@@ -84,7 +89,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     const data = (context.params.data ?? {}) as Record<string, unknown>;
 
     if (context.action === 'create' || context.action === 'clone') {
-      screenServerOwned(governed, data, null);
+      screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : []);
       validatePenerima(data);
       if (governed.definition) {
         data.tahap = governed.definition.initial;

@@ -16,16 +16,19 @@ export type GovernedType = {
   slaFromReceipt?: boolean;
   /** states in which recipients may still change */
   penerimaEditableIn?: readonly string[];
+  /** server-owned fields the mailbox intake sets when it creates the record (src/intake) */
+  intakeOwned?: readonly string[];
 };
 
 export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
   'api::berita.berita': {
     uid: 'api::berita.berita',
     definition: BERITA,
-    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi'],
+    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi', 'emlSha256', 'messageId'],
     transitionOnly: false,
     slaFromReceipt: true,
     penerimaEditableIn: ['diterima', 'diperiksa'],
+    intakeOwned: ['emlSha256', 'messageId'],
   },
   'api::kriptogram.kriptogram': {
     uid: 'api::kriptogram.kriptogram',

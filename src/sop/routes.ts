@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { workflowFor } from '../domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
@@ -8,11 +9,12 @@ import { readSalinanPlaintext } from './salinan';
 import { failure, performTransition, type Failure } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
 import { unduhAgenda, unduhDokumen } from '../letters/unduh';
+import { intakeFailureRaw, intakeFailures, intakeStatus, uploadEmlFiles } from '../intake/http';
 
 type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body?: unknown };
+  request: { body?: unknown; files?: unknown };
   state: { user?: { id: number } };
   status: number;
   body: unknown;
@@ -54,6 +56,20 @@ const guardModel = (ctx: Ctx, actor: StaffActor): boolean => {
   return true;
 };
 
+/** Answers the domain errors a handler throws (403, 404, 400) in the `/sop` error shape; anything else propagates. */
+const answeringErrors =
+  (handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) =>
+  async (ctx: Ctx, actor: StaffActor): Promise<void> => {
+    try {
+      await handler(ctx, actor);
+    } catch (error: unknown) {
+      const status =
+        error instanceof errors.ForbiddenError ? 403 : error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : null;
+      if (!status) throw error;
+      sendFailure(ctx, failure(status, (error as Error).message, (error as { details?: unknown }).details));
+    }
+  };
+
 /** The admin-authenticated `/sop` API (Bearer token from POST /admin/login). */
 export const sopRoutes = (strapi: Core.Strapi) => {
   const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) => ({
@@ -63,6 +79,38 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   });
   return [
+    // Sanapati mailbox intake (src/intake); before '/sop/:model/:documentId', which '/sop/intake/gagal' would match.
+    route('GET', '/sop/intake', async (ctx) => {
+      ctx.body = { data: await intakeStatus(strapi) };
+    }),
+    route(
+      'GET',
+      '/sop/intake/gagal',
+      answeringErrors(async (ctx, actor) => {
+        const failures = await intakeFailures(strapi, actor);
+        ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
+      })
+    ),
+    route(
+      'GET',
+      '/sop/intake/gagal/:id/eml',
+      answeringErrors(async (ctx, actor) => {
+        const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
+        ctx.type = 'message/rfc822';
+        ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = raw.mentah;
+      })
+    ),
+    route(
+      'POST',
+      '/sop/intake/eml',
+      answeringErrors(async (ctx, actor) => {
+        const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
+        ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
+        ctx.body = { data: results };
+      })
+    ),
     route('GET', '/sop/definitions', async (ctx) => {
       ctx.body = { data: definitionsView() };
     }),

@@ -31,6 +31,8 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     NOMOR_SURAT_FORMAT: '{kode}/{nomor:3}/{bulan-romawi}/{tahun}',
     KODE_KLASIFIKASI_SALINAN: '048',
     SMTP_HOST: '',
+    // the Sanapati mailbox intake is off unless a test starts its own IMAP server
+    SANAPATI_IMAP_HOST: '',
     SMTP_PORT: '587',
     SMTP_USERNAME: '',
     SMTP_PASSWORD: '',

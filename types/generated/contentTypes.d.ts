@@ -471,6 +471,11 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::distribusi.distribusi'
     >;
+    emlAsli: Schema.Attribute.Media<'files'>;
+    emlSha256: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     isiRingkas: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
@@ -493,6 +498,10 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
       'api::berita.berita'
     > &
       Schema.Attribute.Private;
+    messageId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
     nomorAgenda: Schema.Attribute.String &
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
@@ -514,6 +523,11 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    saranNomorSurat: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    saranTanggalSurat: Schema.Attribute.Date;
     sifat: Schema.Attribute.Enumeration<
       ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia']
     > &
