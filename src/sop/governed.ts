@@ -16,6 +16,8 @@ export type GovernedType = {
   slaFromReceipt?: boolean;
   /** states in which recipients may still change */
   penerimaEditableIn?: readonly string[];
+  /** the type's own middleware writes the creation's audit row (complaints: with the ticket number) */
+  auditsOwnCreation?: boolean;
 };
 
 export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
@@ -97,5 +99,6 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
       'tanggapan',
     ],
     transitionOnly: false,
+    auditsOwnCreation: true,
   },
 };

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { workflowFor } from '../domain/sop';
-import { transitionsFrom } from '../domain/workflow/decide';
+import { mayActOn, transitionsFrom } from '../domain/workflow/decide';
 import type { Decision, Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
+import { RECORD_LOADERS, type LoadedRecord } from './records';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.config.get('meja-sandi.publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -29,16 +30,37 @@ export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<Rol
   return [...users.values()];
 };
 
-/** Who acts next: the user named in the step (the assigned Caraka), else everyone holding a next role. */
-const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, actor: StaffActor): Promise<Recipient[]> => {
-  const definition = workflowFor(model)!;
+/**
+ * Who needs to act on this record now: whoever may take a next forward step on it — role
+ * and actor rules, so only the assigned Sandiman, not every Sandiman — and of those the
+ * record's assignees alone when one of them may act (the Kasi need not hear of each
+ * delivery). Takes the loaded record; `except` leaves out the user who just acted.
+ */
+export const whoActsNext = async (strapi: Core.Strapi, model: string, record: LoadedRecord, except?: number): Promise<StaffActor[]> => {
+  const definition = workflowFor(model);
+  if (!definition) return [];
+  const now = new Date();
+  const steps = forwardTransitionsFrom(definition, record.tahap);
+  const candidates = new Map<number, StaffActor>();
+  for (const role of rolesActingNext(definition, record.tahap)) {
+    for (const user of await usersWithRole(strapi, role)) if (user.id !== except) candidates.set(user.id, user);
+  }
+  const eligible = [...candidates.values()].filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
+  const assignees = new Set(definition.assignees?.(record.facts) ?? []);
+  const assigned = eligible.filter((user) => assignees.has(user.id));
+  return assigned.length > 0 ? assigned : eligible;
+};
+
+/** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
+const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, documentId: string, actor: StaffActor): Promise<Recipient[]> => {
   const input = (decision.input ?? {}) as { caraka?: number; sandiman?: number };
   const named = input.caraka ?? input.sandiman;
   if (named !== undefined) {
     const user = await loadActor(strapi, Number(named));
     return user ? [user] : [];
   }
-  return (await usersHoldingRoles(strapi, rolesActingNext(definition, decision.to))).filter((user) => user.id !== actor.id);
+  const record = await RECORD_LOADERS[model]?.(strapi, documentId);
+  return record ? whoActsNext(strapi, model, record, actor.id) : [];
 };
 
 const sendMail = async (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => {
@@ -52,7 +74,7 @@ export const notifyAfterTransition = async (
 ): Promise<void> => {
   const definition = workflowFor(params.model);
   if (!definition) return;
-  const recipients = (await nextActors(strapi, params.decision, params.model, params.actor)).filter((user) => user.email);
+  const recipients = (await nextActors(strapi, params.decision, params.model, params.documentId, params.actor)).filter((user) => user.email);
   if (recipients.length === 0) return;
   const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as {
     perihal?: string;
