@@ -41,8 +41,12 @@ const comparable = (value: unknown): unknown => {
   return JSON.stringify(value);
 };
 
+/**
+ * 403 with the reason in Indonesian. A PolicyError (a ForbiddenError): Strapi's route
+ * authorisation turns any other ForbiddenError thrown under a handler into a bare "Forbidden".
+ */
 const refuse = (message: string, fields: string[]): never => {
-  throw new errors.ForbiddenError(message, { fields });
+  throw new errors.PolicyError(message, { fields });
 };
 
 /** Drops server-owned fields that the client merely echoed back unchanged; refuses real changes. */
@@ -71,6 +75,8 @@ const validatePenerima = (data: Record<string, unknown>) => {
   if (problem) throw new errors.ValidationError(problem, { field: 'penerima' });
 };
 
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
 const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp', 'uid']);
 
 /**
@@ -80,7 +86,7 @@ const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'enumeratio
 const changedFields = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, current: Record<string, unknown> | null): string[] => {
   const attributes = (strapi.contentType(uid as never) as { attributes?: Record<string, { type: string }> } | undefined)?.attributes ?? {};
   return Object.keys(data)
-    .filter((field) => field in attributes)
+    .filter((field) => field in attributes && !SYSTEM_FIELDS.has(field))
     .filter((field) =>
       SCALAR_TYPES.has(attributes[field].type)
         ? comparable(data[field]) !== comparable(current?.[field] ?? null)

@@ -33,8 +33,9 @@ export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<Rol
 /**
  * Who needs to act on this record now: whoever may take a next forward step on it — role
  * and actor rules, so only the assigned Sandiman, not every Sandiman — and of those the
- * record's assignees alone when one of them may act (the Kasi need not hear of each
- * delivery). Takes the loaded record; `except` leaves out the user who just acted.
+ * record's assignees alone when one of them may act (the Kasi need not hear of a delivery
+ * its Caraka closes). Takes the loaded record; `except` (who just acted) is left out last,
+ * so an assignee acting on his own record alerts nobody else.
  */
 export const whoActsNext = async (strapi: Core.Strapi, model: string, record: LoadedRecord, except?: number): Promise<StaffActor[]> => {
   const definition = workflowFor(model);
@@ -43,12 +44,12 @@ export const whoActsNext = async (strapi: Core.Strapi, model: string, record: Lo
   const steps = forwardTransitionsFrom(definition, record.tahap);
   const candidates = new Map<number, StaffActor>();
   for (const role of rolesActingNext(definition, record.tahap)) {
-    for (const user of await usersWithRole(strapi, role)) if (user.id !== except) candidates.set(user.id, user);
+    for (const user of await usersWithRole(strapi, role)) candidates.set(user.id, user);
   }
   const eligible = [...candidates.values()].filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
   const assignees = new Set(definition.assignees?.(record.facts) ?? []);
   const assigned = eligible.filter((user) => assignees.has(user.id));
-  return assigned.length > 0 ? assigned : eligible;
+  return (assigned.length > 0 ? assigned : eligible).filter((user) => user.id !== except);
 };
 
 /** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
