@@ -139,9 +139,9 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
   }
   for (const item of items) {
     // only those who may act on this very record (the assigned Sandiman, not every Sandiman)
-    const record = await RECORD_LOADERS[item.model]?.(strapi, item.documentId);
-    if (!record) continue;
-    for (const actor of await whoActsNext(strapi, item.model, record)) add(actor, item);
+    const load = RECORD_LOADERS[item.model];
+    if (!load) continue;
+    for (const actor of await whoActsNext(strapi, item.model, item.tahap, () => load(strapi, item.documentId))) add(actor, item);
   }
 
   for (const { recipient, items: own } of perRecipient.values()) {

@@ -6,7 +6,7 @@ import { loadActor } from './actor';
 import { computeTenggat } from './calendar';
 import { runAsTransition } from './context';
 import { appendAudit } from './tables';
-import { failure, type Failure } from './transition';
+import { failure, isConflictError, type Failure } from './transition';
 
 /** The audit row's `ke` of a correction (the record keeps its `tahap`). */
 export const KE_KOREKSI = 'koreksi';
@@ -100,6 +100,7 @@ export const performKoreksi = async (
     );
   } catch (error: unknown) {
     if (error instanceof Refused) return error.failure;
+    if (isConflictError(error)) return failure(409, 'Naskah sedang diproses oleh pengguna lain; coba lagi.');
     throw error;
   }
 };

@@ -31,25 +31,38 @@ export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<Rol
 };
 
 /**
- * Who needs to act on this record now: whoever may take a next forward step on it — role
- * and actor rules, so only the assigned Sandiman, not every Sandiman — and of those the
- * record's assignees alone when one of them may act (the Kasi need not hear of a delivery
- * its Caraka closes). Takes the loaded record; `except` (who just acted) is left out last,
- * so an assignee acting on his own record alerts nobody else.
+ * Who needs to act on a record in `tahap` now: whoever may take a next forward step on it —
+ * role and actor rules, so only the assigned Sandiman, not every Sandiman — and, where a step
+ * has actor rules, of those the record's assignees alone when one of them may act (the Kasi
+ * need not hear of a delivery its Caraka closes). The record is loaded (`load`) only when a
+ * next step has actor rules. `except` (who just acted) is left out last, so an assignee acting
+ * on his own record alerts nobody else.
  */
-export const whoActsNext = async (strapi: Core.Strapi, model: string, record: LoadedRecord, except?: number): Promise<StaffActor[]> => {
+export const whoActsNext = async (
+  strapi: Core.Strapi,
+  model: string,
+  tahap: string,
+  load: () => Promise<LoadedRecord | null>,
+  except?: number
+): Promise<StaffActor[]> => {
   const definition = workflowFor(model);
   if (!definition) return [];
-  const now = new Date();
-  const steps = forwardTransitionsFrom(definition, record.tahap);
+  const steps = forwardTransitionsFrom(definition, tahap);
   const candidates = new Map<number, StaffActor>();
-  for (const role of rolesActingNext(definition, record.tahap)) {
+  for (const role of rolesActingNext(definition, tahap)) {
     for (const user of await usersWithRole(strapi, role)) candidates.set(user.id, user);
   }
-  const eligible = [...candidates.values()].filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
-  const assignees = new Set(definition.assignees?.(record.facts) ?? []);
-  const assigned = eligible.filter((user) => assignees.has(user.id));
-  return (assigned.length > 0 ? assigned : eligible).filter((user) => user.id !== except);
+  let chosen = [...candidates.values()];
+  if (steps.some((step) => (step.actorRules ?? []).length > 0)) {
+    const record = await load();
+    if (!record) return [];
+    const now = new Date();
+    const eligible = chosen.filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
+    const assignees = new Set(definition.assignees?.(record.facts) ?? []);
+    const assigned = eligible.filter((user) => assignees.has(user.id));
+    chosen = assigned.length > 0 ? assigned : eligible;
+  }
+  return chosen.filter((user) => user.id !== except);
 };
 
 /** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
@@ -60,8 +73,8 @@ const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string
     const user = await loadActor(strapi, Number(named));
     return user ? [user] : [];
   }
-  const record = await RECORD_LOADERS[model]?.(strapi, documentId);
-  return record ? whoActsNext(strapi, model, record, actor.id) : [];
+  const load = RECORD_LOADERS[model];
+  return load ? whoActsNext(strapi, model, decision.to, () => load(strapi, documentId), actor.id) : [];
 };
 
 const sendMail = async (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => {

@@ -170,7 +170,16 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
     });
 
     it('a content-manager write of another field is an audit row naming the writer and the fields, with a digest', async () => {
-      await expectStatus(cmUpdate(app, staff.operator, BERITA, approved, { isiRingkas: 'Ringkasan yang diperbaiki.' }), 200);
+      // the edit view sends the whole form back: unchanged frozen fields pass, only isiRingkas changed
+      const current = await app.strapi.db.query(BERITA).findOne({ where: { documentId: approved } });
+      const form = {
+        perihal: current.perihal,
+        pengirim: current.pengirim,
+        sifat: current.sifat,
+        waktuDiterima: new Date(current.waktuDiterima).toISOString(),
+        isiRingkas: 'Ringkasan yang diperbaiki.',
+      };
+      await expectStatus(cmUpdate(app, staff.operator, BERITA, approved, form), 200);
       const last = (await audit(approved)).pop()!;
       expect(last).toMatchObject({ dari: 'diparaf_kadis', ke: 'diubah', aktor_id: staff.operator.id, aktor_nama: 'Oki Operator' });
       expect(last.catatan).toBe('Diubah lewat panel admin (content manager): isiRingkas.');

@@ -93,7 +93,7 @@ export const koreksiForUid = (uid: string): KoreksiRule | undefined => Object.va
 export const normaliseNilai = (kolom: string, value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
   if (kolom.startsWith('waktu')) {
-    const date = value instanceof Date ? value : new Date(String(value));
+    const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(String(value));
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
   }
   return String(value);
