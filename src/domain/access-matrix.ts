@@ -15,6 +15,7 @@ import { ROLE_DECLARATIONS, ROLE_KEYS, ROLE_NAMES, type ContentAction, type Role
 import { WORKFLOWS, rolesListableBy } from './sop';
 import type { DistribusiFacts } from './sop/distribusi';
 import { kriptogramEditorRule, type KriptogramFacts } from './sop/kriptogram';
+import { KOREKSI } from './sop/koreksi';
 import type { BeritaFacts } from './sop/berita';
 import { mayAct } from './workflow/decide';
 import type { Actor, RecordFacts, Transition, WorkflowDefinition } from './workflow/types';
@@ -266,6 +267,19 @@ export const ROUTE_MATRIX: readonly RouteCell[] = [
       izin: every((pelaku) => {
         const cells = TRANSITION_MATRIX.filter((cell) => cell.model === definition.model).map((cell) => cell.izin[pelaku]);
         return cells.includes('ya') ? 'ya' : cells.includes('ditugaskan') ? 'ditugaskan' : 'tidak';
+      }),
+    })
+  ),
+  ...Object.values(KOREKSI).map(
+    (rule): RouteCell => ({
+      method: 'POST',
+      path: `/sop/${rule.model}/:documentId/koreksi`,
+      keterangan: `koreksi data registrasi ${rule.model} (${rule.kolom.join(', ')}), dengan catatan`,
+      izin: every((pelaku) => {
+        if (pelaku === 'anonim' || !mayReadType(pelaku, rule.uid)) return 'tidak';
+        const facts = { tahap: '', terdaftar: true, selesai: false, nilai: {} };
+        if (rule.mayCorrect({ ...facts, sandiman: SOMEONE_ELSE, pencatat: SOMEONE_ELSE }, actorOf(pelaku)) === null) return 'ya';
+        return rule.mayCorrect({ ...facts, sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
       }),
     })
   ),

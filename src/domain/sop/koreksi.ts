@@ -99,6 +99,7 @@ export const normaliseNilai = (kolom: string, value: unknown): string | null => 
   return String(value);
 };
 
+/** An allowed correction: the changed fields (old and new values) and the person's trimmed note. */
 export type KoreksiDecision = { ok: true; perubahan: Perubahan[]; catatan: string };
 
 /**

@@ -179,3 +179,20 @@ describe('user lists go only to whoever assigns from them', () => {
     for (const role of ROLE_KEYS.filter((key) => key !== 'kasi')) expect([role, [...rolesListableBy([role])]]).toEqual([role, []]);
   });
 });
+
+describe('the access matrix states the same rules', () => {
+  it('kriptogram edits, delivery closing, user lists and corrections', async () => {
+    const { CONTENT_MATRIX, ROUTE_MATRIX, TRANSITION_MATRIX } = await import('../../../src/domain/access-matrix');
+    const content = (pelaku: string, action: string) =>
+      CONTENT_MATRIX.find((cell) => cell.uid === 'api::kriptogram.kriptogram' && cell.action === action && cell.pelaku === pelaku)?.izin;
+    expect([content('sandiman', 'update'), content('superAdmin', 'update'), content('superAdmin', 'delete')]).toEqual(['ditugaskan', 'tidak', 'tidak']);
+    const closing = TRANSITION_MATRIX.find((cell) => cell.subject === 'berita' && cell.ke === 'didistribusikan')!;
+    expect([closing.izin.caraka, closing.izin.kasi, closing.izin.operator]).toEqual(['ditugaskan', 'ya', 'tidak']);
+    const route = (path: string) => ROUTE_MATRIX.find((cell) => cell.path === path)!.izin;
+    expect([route('/sop/pengguna').kasi, route('/sop/pengguna').caraka, route('/sop/pengguna').operator]).toEqual(['ya', 'ya', 'tidak']);
+    const berita = route('/sop/berita/:documentId/koreksi');
+    expect([berita.operator, berita.kasi, berita.caraka, berita.kabid]).toEqual(['ya', 'ya', 'tidak', 'tidak']);
+    const kriptogram = route('/sop/kriptogram/:documentId/koreksi');
+    expect([kriptogram.sandiman, kriptogram.kasi, kriptogram.operator, kriptogram.superAdmin]).toEqual(['ditugaskan', 'ya', 'tidak', 'tidak']);
+  });
+});
