@@ -12,9 +12,11 @@
  * tests/matrix/role-matrix.test.ts checks the running server against every cell.
  */
 import { ROLE_DECLARATIONS, ROLE_KEYS, ROLE_NAMES, type ContentAction, type RoleKey } from './roles';
-import { WORKFLOWS } from './sop';
+import { WORKFLOWS, rolesListableBy } from './sop';
 import type { DistribusiFacts } from './sop/distribusi';
-import type { KriptogramFacts } from './sop/kriptogram';
+import { kriptogramEditorRule, type KriptogramFacts } from './sop/kriptogram';
+import { KOREKSI } from './sop/koreksi';
+import type { BeritaFacts } from './sop/berita';
 import { mayAct } from './workflow/decide';
 import type { Actor, RecordFacts, Transition, WorkflowDefinition } from './workflow/types';
 // Pure data (no Strapi import): how the document-service gate treats each content type.
@@ -71,14 +73,27 @@ const grantOf = (pelaku: Pelaku, uid: string, action: ContentAction): { granted:
   return grant ? { granted: true, fields: grant.fields } : { granted: false };
 };
 
+const ACTOR_ID = 1_000_001;
+const SOMEONE_ELSE = 1_000_002;
+
+const actorOf = (pelaku: Pelaku): Actor => ({ id: ACTOR_ID, name: PELAKU_LABEL[pelaku], roles: pelaku === 'superAdmin' || pelaku === 'anonim' ? [] : [pelaku] });
+
+/**
+ * The gate's kriptogram editor rule (`kriptogramEditorRule`): whoever it allows on any
+ * kriptogram keeps the gate's answer; a Sandiman only on his own (registered or assigned).
+ */
+const kriptogramEditorIzin = (pelaku: Pelaku, izin: Izin): Izin => {
+  if (kriptogramEditorRule({ sandiman: SOMEONE_ELSE, pencatat: SOMEONE_ELSE }, actorOf(pelaku)) === null) return izin;
+  return kriptogramEditorRule({ sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
+};
+
 /** What the SOP workflow gate (src/sop/gate.ts) leaves of a granted action. */
-const gateOf = (uid: string, action: ContentAction): Izin => {
+const gateOf = (uid: string, action: ContentAction, pelaku: Pelaku): Izin => {
   const governed = GOVERNED_TYPES[uid];
   if (!governed) return 'ya';
   if (governed.transitionOnly && action !== 'read' && action !== 'update') return 'tidak';
-  if (governed.definition && action === 'delete') return 'tahap-awal';
-  if (governed.definition && action === 'update') return 'belum-final';
-  return 'ya';
+  const izin: Izin = governed.definition && action === 'delete' ? 'tahap-awal' : governed.definition && action === 'update' ? 'belum-final' : 'ya';
+  return uid === 'api::kriptogram.kriptogram' && (action === 'update' || action === 'delete') ? kriptogramEditorIzin(pelaku, izin) : izin;
 };
 
 export type ContentCell = {
@@ -92,7 +107,7 @@ export type ContentCell = {
 
 export const contentCell = (uid: string, action: ContentAction, pelaku: Pelaku): ContentCell => {
   const grant = grantOf(pelaku, uid, action);
-  const izin = grant.granted ? gateOf(uid, action) : 'tidak';
+  const izin = grant.granted ? gateOf(uid, action, pelaku) : 'tidak';
   return { uid, action, pelaku, izin, ...(izin !== 'tidak' && grant.fields ? { kolom: grant.fields } : {}) };
 };
 
@@ -124,10 +139,17 @@ const distribusiFacts = (jenisInduk: DistribusiFacts['jenisInduk'], indukTahap: 
   indukTahap,
   caraka: null,
   sandiman: null,
+  ditugaskanPada: null,
 });
 
 export const TRANSITION_SUBJECTS: readonly TransitionSubject[] = [
-  { key: 'berita', model: 'berita', judul: 'Berita biasa' },
+  {
+    key: 'berita',
+    model: 'berita',
+    judul: 'Berita biasa',
+    facts: { pemaraf: [], caraka: [] } satisfies Partial<BeritaFacts>,
+    assignment: { role: 'caraka', facts: (userId): Partial<BeritaFacts> => ({ caraka: [userId] }) },
+  },
   {
     key: 'kriptogram',
     model: 'kriptogram',
@@ -151,9 +173,6 @@ export const TRANSITION_SUBJECTS: readonly TransitionSubject[] = [
   { key: 'pengaduan', model: 'pengaduan', judul: 'Pengaduan' },
 ];
 
-const ACTOR_ID = 1_000_001;
-const SOMEONE_ELSE = 1_000_002;
-
 const passesActorRules = (transition: Transition<unknown>, record: RecordFacts, actor: Actor): boolean =>
   (transition.actorRules ?? []).every((rule) => rule({ record, input: undefined, actor, now: new Date(0) }) === null);
 
@@ -165,7 +184,7 @@ const transitionIzin = (
   pelaku: Pelaku
 ): Izin => {
   if (pelaku === 'anonim' || !mayReadType(pelaku, definition.uid)) return 'tidak';
-  const actor: Actor = { id: ACTOR_ID, name: PELAKU_LABEL[pelaku], roles: pelaku === 'superAdmin' ? [] : [pelaku] };
+  const actor = actorOf(pelaku);
   if (!mayAct(transition, actor)) return 'tidak';
   const base = { tahap: dari, ...(subject.facts ?? {}) };
   const unassigned = { ...base, ...(subject.assignment?.facts(SOMEONE_ELSE) ?? {}) } as RecordFacts;
@@ -224,7 +243,14 @@ export const PLAINTEXT_READERS: Partial<Record<RoleKey, Izin>> = { kasi: 'ya', s
 export const ROUTE_MATRIX: readonly RouteCell[] = [
   { method: 'GET', path: '/sop/definitions', keterangan: 'definisi alur SOP', izin: anyStaff },
   { method: 'GET', path: '/sop/audit/verify', keterangan: 'pemeriksaan rantai audit', izin: anyStaff },
-  { method: 'GET', path: '/sop/pengguna', keterangan: 'pengguna per peran (untuk penugasan)', izin: anyStaff },
+  {
+    method: 'GET',
+    path: '/sop/pengguna',
+    keterangan: 'pengguna peran Caraka (?peran=caraka): bagi yang menugaskan (rolesListableBy); pemegang peran hanya dirinya',
+    izin: every((pelaku) =>
+      pelaku === 'anonim' ? 'tidak' : pelaku === 'superAdmin' || pelaku === 'caraka' || rolesListableBy([pelaku]).has('caraka') ? 'ya' : 'tidak'
+    ),
+  },
   ...Object.values(WORKFLOWS).map(
     (definition): RouteCell => ({
       method: 'GET',
@@ -241,6 +267,19 @@ export const ROUTE_MATRIX: readonly RouteCell[] = [
       izin: every((pelaku) => {
         const cells = TRANSITION_MATRIX.filter((cell) => cell.model === definition.model).map((cell) => cell.izin[pelaku]);
         return cells.includes('ya') ? 'ya' : cells.includes('ditugaskan') ? 'ditugaskan' : 'tidak';
+      }),
+    })
+  ),
+  ...Object.values(KOREKSI).map(
+    (rule): RouteCell => ({
+      method: 'POST',
+      path: `/sop/${rule.model}/:documentId/koreksi`,
+      keterangan: `koreksi data registrasi ${rule.model} (${rule.kolom.join(', ')}), dengan catatan`,
+      izin: every((pelaku) => {
+        if (pelaku === 'anonim' || !mayReadType(pelaku, rule.uid)) return 'tidak';
+        const facts = { tahap: '', terdaftar: true, selesai: false, nilai: {} };
+        if (rule.mayCorrect({ ...facts, sandiman: SOMEONE_ELSE, pencatat: SOMEONE_ELSE }, actorOf(pelaku)) === null) return 'ya';
+        return rule.mayCorrect({ ...facts, sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
       }),
     })
   ),

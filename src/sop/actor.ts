@@ -55,3 +55,31 @@ export const requireActiveRole = async (strapi: Core.Strapi, id: unknown, role: 
   }
   return user;
 };
+
+/** Who is writing through the document service now, as the audit trail names them. */
+export type Writer = {
+  /** `admin`: a panel user (content manager, `/sop`); `api`: a REST user or token; `sistem`: server code with no request */
+  jalur: 'admin' | 'api' | 'sistem';
+  actor: StaffActor | null;
+  aktorId: number | null;
+  aktorNama: string;
+  aktorPeran: string;
+};
+
+/**
+ * The writer of the current request (Strapi's request context), read inside a document
+ * service middleware: the admin user of a panel or `/sop` request, a users-permissions
+ * user or API token on `/api`, else the server itself.
+ */
+export const currentWriter = async (strapi: Core.Strapi): Promise<Writer> => {
+  const state = strapi.requestContext.get()?.state as
+    | { user?: { id?: unknown; username?: unknown }; auth?: { strategy?: { name?: string } } }
+    | undefined;
+  if (!state) return { jalur: 'sistem', actor: null, aktorId: null, aktorNama: 'Sistem', aktorPeran: '-' };
+  if (state.auth?.strategy?.name === 'admin' && typeof state.user?.id === 'number') {
+    const actor = await loadActor(strapi, state.user.id);
+    if (actor) return { jalur: 'admin', actor, aktorId: actor.id, aktorNama: actor.name, aktorPeran: actor.peran };
+  }
+  const who = typeof state.user?.id === 'number' ? `Pengguna API #${state.user.id}` : 'Pengguna API';
+  return { jalur: 'api', actor: null, aktorId: null, aktorNama: who, aktorPeran: state.auth?.strategy?.name ?? '-' };
+};

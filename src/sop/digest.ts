@@ -4,7 +4,8 @@ import type { RoleKey } from '../domain/roles';
 import { WORKFLOWS } from '../domain/sop';
 import type { WorkflowDefinition } from '../domain/workflow/types';
 import { loadHolidays, loadSchedule } from './calendar';
-import { adminLink, formatWaktu, rolesActingNext, sendMail, usersHoldingRoles, type Recipient } from './notify';
+import { adminLink, formatWaktu, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
+import { RECORD_LOADERS } from './records';
 import { DIGEST_RUN_TABLE } from './tables';
 
 /** One record past its `tenggat` and not yet in a final state. */
@@ -136,13 +137,11 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     const overseen = items.filter((item) => pengawasOf(item.model) === role);
     for (const pengawas of await usersHoldingRoles(strapi, [role])) overseen.forEach((item) => add(pengawas, item));
   }
-  const actorsByStep = new Map<string, Recipient[]>();
   for (const item of items) {
-    const key = `${item.model}:${item.tahap}`;
-    if (!actorsByStep.has(key)) {
-      actorsByStep.set(key, await usersHoldingRoles(strapi, rolesActingNext(WORKFLOWS[item.model], item.tahap)));
-    }
-    for (const actor of actorsByStep.get(key)!) add(actor, item);
+    // only those who may act on this very record (the assigned Sandiman, not every Sandiman)
+    const load = RECORD_LOADERS[item.model];
+    if (!load) continue;
+    for (const actor of await whoActsNext(strapi, item.model, item.tahap, () => load(strapi, item.documentId))) add(actor, item);
   }
 
   for (const { recipient, items: own } of perRecipient.values()) {

@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { inputDigest } from '../domain/audit-chain';
 import { checkSaluran, type Penerima } from '../domain/penerima';
+import { koreksiForUid, normaliseNilai } from '../domain/sop/koreksi';
+import { kriptogramEditorRule } from '../domain/sop/kriptogram';
+import { currentWriter, type Writer } from './actor';
 import { currentIntake, currentTransition } from './context';
 import { GOVERNED_TYPES, type GovernedType } from './governed';
 import { computeTenggat } from './calendar';
+import { appendAudit } from './tables';
 
 type DocumentContext = {
   uid: string;
@@ -36,8 +41,12 @@ const comparable = (value: unknown): unknown => {
   return JSON.stringify(value);
 };
 
+/**
+ * 403 with the reason in Indonesian. A PolicyError (a ForbiddenError): Strapi's route
+ * authorisation turns any other ForbiddenError thrown under a handler into a bare "Forbidden".
+ */
 const refuse = (message: string, fields: string[]): never => {
-  throw new errors.ForbiddenError(message, { fields });
+  throw new errors.PolicyError(message, { fields });
 };
 
 /** Drops server-owned fields that the client merely echoed back unchanged; refuses real changes. */
@@ -71,11 +80,103 @@ const validatePenerima = (data: Record<string, unknown>) => {
   if (problem) throw new errors.ValidationError(problem, { field: 'penerima' });
 };
 
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp', 'uid']);
+
+/**
+ * The fields a write changes: scalars compared with their stored value; relations, media
+ * and components named whenever the write carries something for them.
+ */
+const changedFields = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, current: Record<string, unknown> | null): string[] => {
+  const attributes = (strapi.contentType(uid as never) as { attributes?: Record<string, { type: string }> } | undefined)?.attributes ?? {};
+  return Object.keys(data)
+    .filter((field) => field in attributes && !SYSTEM_FIELDS.has(field))
+    .filter((field) =>
+      SCALAR_TYPES.has(attributes[field].type)
+        ? comparable(data[field]) !== comparable(current?.[field] ?? null)
+        : !isEmpty(data[field])
+    )
+    .sort();
+};
+
+const pick = (source: Record<string, unknown> | null, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.map((field) => [field, source?.[field] ?? null]));
+
+const JALUR: Record<Writer['jalur'], string> = {
+  admin: 'panel admin (content manager)',
+  api: 'REST API',
+  sistem: 'kode server',
+};
+
+const VERB = { dibuat: 'Dibuat', diubah: 'Diubah', dihapus: 'Dihapus' } as const;
+
+/**
+ * Carries out the write and appends its audit row in one transaction (the write joins it):
+ * who, through which path, which fields, and a digest of the old and new values — the
+ * values themselves stay out of the trail (classified text, a complainant's identity).
+ */
+const auditedWrite = async (
+  strapi: Core.Strapi,
+  governed: GovernedType,
+  writer: Writer,
+  change: { ke: keyof typeof VERB; current: Record<string, unknown> | null; fields: string[]; data: Record<string, unknown> },
+  next: Next
+): Promise<unknown> =>
+  strapi.db.transaction(async ({ trx }) => {
+    const result = (await next()) as { documentId?: string } | null;
+    const documentId = String(change.current?.documentId ?? result?.documentId ?? '');
+    const kolom = change.fields.length > 0 ? `: ${change.fields.join(', ')}` : '';
+    await appendAudit(trx, {
+      model: governed.definition?.model ?? governed.uid.split('.').pop() ?? governed.uid,
+      documentId,
+      dari: (change.current?.tahap as string | undefined) ?? null,
+      ke: change.ke,
+      aktorId: writer.aktorId,
+      aktorNama: writer.aktorNama,
+      aktorPeran: writer.aktorPeran,
+      waktu: new Date().toISOString(),
+      catatan: `${VERB[change.ke]} lewat ${JALUR[writer.jalur]}${kolom}.`,
+      digest: inputDigest({ lama: pick(change.current, change.fields), baru: pick(change.data, change.fields) }),
+    });
+    return result;
+  });
+
+/** A kriptogram changes only by the Kasi, its registering Sandiman before assignment, the assigned Sandiman after. */
+const screenKriptogramEditor = (governed: GovernedType, writer: Writer, current: Record<string, unknown>) => {
+  if (governed.uid !== 'api::kriptogram.kriptogram' || writer.jalur === 'sistem') return;
+  const createdBy = current.createdBy as { id?: number } | number | null | undefined;
+  const pencatat = typeof createdBy === 'number' ? createdBy : (createdBy?.id ?? null);
+  const problem = writer.actor
+    ? kriptogramEditorRule({ sandiman: (current.sandimanId as number | null) ?? null, pencatat }, writer.actor)
+    : 'Kriptogram hanya dapat diubah oleh Sandiman yang berwenang atau Kasi melalui panel admin.';
+  if (problem) refuse(problem, []);
+};
+
+/** Once registered in the agenda, the entry's classification, subject, sender and receipt time change only by the koreksi step. */
+const screenFrozen = (uid: string, data: Record<string, unknown>, current: Record<string, unknown>) => {
+  const rule = koreksiForUid(uid);
+  if (!rule || !current.nomorAgenda) return;
+  const changed = rule.kolom.filter(
+    (field) => field in data && normaliseNilai(field, data[field]) !== normaliseNilai(field, current[field])
+  );
+  for (const field of rule.kolom) if (!changed.includes(field)) delete data[field];
+  if (changed.length > 0) {
+    refuse(
+      `Kolom ${changed.join(', ')} tidak dapat diubah setelah naskah diagendakan (${String(current.nomorAgenda)}); ` +
+        `gunakan langkah koreksi dengan catatan (POST /sop/${rule.model}/${String(current.documentId)}/koreksi).`,
+      changed
+    );
+  }
+};
+
 /**
  * `sop-workflow-gate`: the only door through which a workflow field changes. Every
  * write through the document service — content manager, REST, `strapi.documents` —
  * passes here; only the transition service (marked by `runAsTransition`) may touch
- * `tahap`, agenda numbers, paraf, receipts and the copies themselves.
+ * `tahap`, agenda numbers, paraf, receipts and the copies themselves. Every other write
+ * that passes (create, update, delete) is an audit row committed with it; a kriptogram is
+ * written only by its editors, and a registered entry's frozen fields only by a correction.
  */
 export const createSopWorkflowGate = (strapi: Core.Strapi) =>
   async function sopWorkflowGate(context: DocumentContext, next: Next): Promise<unknown> {
@@ -87,6 +188,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     }
 
     const data = (context.params.data ?? {}) as Record<string, unknown>;
+    const writer = await currentWriter(strapi);
 
     if (context.action === 'create' || context.action === 'clone') {
       screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : []);
@@ -102,12 +204,15 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();
       }
       context.params.data = data;
-      return next();
+      if (governed.auditsOwnCreation) return next();
+      return auditedWrite(strapi, governed, writer, { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data }, next);
     }
 
     const documentId = context.params.documentId;
     const current = documentId
-      ? ((await strapi.db.query(context.uid as never).findOne({ where: { documentId } })) as Record<string, unknown> | null)
+      ? ((await strapi.db
+          .query(context.uid as never)
+          .findOne({ where: { documentId }, populate: { createdBy: { select: ['id'] } } })) as Record<string, unknown> | null)
       : null;
     if (!current) return next();
     const final = governed.definition?.states.find((state) => state.key === current.tahap)?.final === true;
@@ -116,7 +221,8 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       if (governed.definition && current.tahap !== governed.definition.initial) {
         refuse('Naskah yang sudah diproses tidak dapat dihapus; gunakan langkah "Batalkan" agar riwayatnya tetap tercatat.', []);
       }
-      return next();
+      screenKriptogramEditor(governed, writer, current);
+      return auditedWrite(strapi, governed, writer, { ke: 'dihapus', current, fields: [], data: {} }, next);
     }
 
     if (context.action !== 'update') {
@@ -125,7 +231,9 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     if (final) {
       refuse('Naskah yang sudah diarsipkan atau dibatalkan tidak dapat diubah.', []);
     }
+    screenKriptogramEditor(governed, writer, current);
     screenServerOwned(governed, data, current);
+    screenFrozen(context.uid, data, current);
     if ('penerima' in data && governed.penerimaEditableIn && !governed.penerimaEditableIn.includes(String(current.tahap))) {
       const existing = (await strapi.db
         .query(context.uid as never)
@@ -146,5 +254,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       }
     }
     context.params.data = data;
-    return next();
+    const fields = changedFields(strapi, context.uid, data, current);
+    if (fields.length === 0) return next();
+    return auditedWrite(strapi, governed, writer, { ke: 'diubah', current, fields, data }, next);
   };

@@ -18,6 +18,8 @@ export type GovernedType = {
   penerimaEditableIn?: readonly string[];
   /** server-owned fields the mailbox intake sets when it creates the record (src/intake) */
   intakeOwned?: readonly string[];
+  /** the type's own middleware writes the creation's audit row (complaints: with the ticket number) */
+  auditsOwnCreation?: boolean;
 };
 
 export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
@@ -100,5 +102,6 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
       'tanggapan',
     ],
     transitionOnly: false,
+    auditsOwnCreation: true,
   },
 };

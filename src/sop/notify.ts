@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { workflowFor } from '../domain/sop';
-import { transitionsFrom } from '../domain/workflow/decide';
+import { mayActOn, transitionsFrom } from '../domain/workflow/decide';
 import type { Decision, Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
+import { RECORD_LOADERS, type LoadedRecord } from './records';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.config.get('meja-sandi.publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -29,16 +30,51 @@ export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<Rol
   return [...users.values()];
 };
 
-/** Who acts next: the user named in the step (the assigned Caraka), else everyone holding a next role. */
-const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, actor: StaffActor): Promise<Recipient[]> => {
-  const definition = workflowFor(model)!;
+/**
+ * Who needs to act on a record in `tahap` now: whoever may take a next forward step on it —
+ * role and actor rules, so only the assigned Sandiman, not every Sandiman — and, where a step
+ * has actor rules, of those the record's assignees alone when one of them may act (the Kasi
+ * need not hear of a delivery its Caraka closes). The record is loaded (`load`) only when a
+ * next step has actor rules. `except` (who just acted) is left out last, so an assignee acting
+ * on his own record alerts nobody else.
+ */
+export const whoActsNext = async (
+  strapi: Core.Strapi,
+  model: string,
+  tahap: string,
+  load: () => Promise<LoadedRecord | null>,
+  except?: number
+): Promise<StaffActor[]> => {
+  const definition = workflowFor(model);
+  if (!definition) return [];
+  const steps = forwardTransitionsFrom(definition, tahap);
+  const candidates = new Map<number, StaffActor>();
+  for (const role of rolesActingNext(definition, tahap)) {
+    for (const user of await usersWithRole(strapi, role)) candidates.set(user.id, user);
+  }
+  let chosen = [...candidates.values()];
+  if (steps.some((step) => (step.actorRules ?? []).length > 0)) {
+    const record = await load();
+    if (!record) return [];
+    const now = new Date();
+    const eligible = chosen.filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
+    const assignees = new Set(definition.assignees?.(record.facts) ?? []);
+    const assigned = eligible.filter((user) => assignees.has(user.id));
+    chosen = assigned.length > 0 ? assigned : eligible;
+  }
+  return chosen.filter((user) => user.id !== except);
+};
+
+/** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
+const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, documentId: string, actor: StaffActor): Promise<Recipient[]> => {
   const input = (decision.input ?? {}) as { caraka?: number; sandiman?: number };
   const named = input.caraka ?? input.sandiman;
   if (named !== undefined) {
     const user = await loadActor(strapi, Number(named));
     return user ? [user] : [];
   }
-  return (await usersHoldingRoles(strapi, rolesActingNext(definition, decision.to))).filter((user) => user.id !== actor.id);
+  const load = RECORD_LOADERS[model];
+  return load ? whoActsNext(strapi, model, decision.to, () => load(strapi, documentId), actor.id) : [];
 };
 
 const sendMail = async (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => {
@@ -52,7 +88,7 @@ export const notifyAfterTransition = async (
 ): Promise<void> => {
   const definition = workflowFor(params.model);
   if (!definition) return;
-  const recipients = (await nextActors(strapi, params.decision, params.model, params.actor)).filter((user) => user.email);
+  const recipients = (await nextActors(strapi, params.decision, params.model, params.documentId, params.actor)).filter((user) => user.email);
   if (recipients.length === 0) return;
   const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as {
     perihal?: string;

@@ -5,6 +5,8 @@ import type { DistribusiFacts } from '../domain/sop/distribusi';
 import type { Klasifikasi, KriptogramFacts } from '../domain/sop/kriptogram';
 import type { RecordFacts } from '../domain/workflow/types';
 
+import { readAuditFor } from './tables';
+
 type ParafRow = { userId?: number | null; nama?: string | null; waktu?: string | null } | null;
 
 export type BeritaRow = {
@@ -22,7 +24,7 @@ export type BeritaRow = {
   waktuDiterima: string;
   penerima: (Penerima & { id?: number; alamat?: string | null })[];
   kartuKendali: { id: number; documentId: string; parafKasi: ParafRow; parafKabid: ParafRow; parafKadis: ParafRow } | null;
-  distribusi: { id: number; documentId: string; tahap: string; penerima: Penerima | null; nomorSalinan: number | null }[];
+  distribusi: { id: number; documentId: string; tahap: string; penerima: Penerima | null; nomorSalinan: number | null; carakaId: number | null }[];
 };
 
 export type DistribusiRow = {
@@ -31,6 +33,7 @@ export type DistribusiRow = {
   tahap: string;
   versi: number;
   carakaId: number | null;
+  createdAt: string | Date | null;
   penerima: Penerima | null;
   berita: { id: number; documentId: string; tahap: string } | null;
   kriptogram: { id: number; documentId: string; tahap: string; sandimanId: number | null; klasifikasi: string } | null;
@@ -82,9 +85,27 @@ const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<Load
       kabid: Boolean(row.kartuKendali?.parafKabid?.waktu),
       kadis: Boolean(row.kartuKendali?.parafKadis?.waktu),
     },
+    pemaraf: [row.kartuKendali?.parafKasi, row.kartuKendali?.parafKabid, row.kartuKendali?.parafKadis]
+      .filter((paraf) => Boolean(paraf?.waktu) && typeof paraf?.userId === 'number')
+      .map((paraf) => Number(paraf?.userId)),
+    caraka: [...new Set((row.distribusi ?? []).map((copy) => copy.carakaId).filter((id): id is number => typeof id === 'number'))],
     distribusi: (row.distribusi ?? []).map((copy) => ({ tahap: copy.tahap })),
   };
   return loaded(row, facts, { tenggat: row.tenggat, nomorAgenda: row.nomorAgenda });
+};
+
+/**
+ * When the copy was last handed to a courier: its creation, or its latest re-assignment
+ * after `gagal` (read from the audit trail, inside the caller's transaction if any).
+ */
+const assignedAt = async (strapi: Core.Strapi, row: DistribusiRow): Promise<string | null> => {
+  const reassigned = await strapi.db.transaction(async ({ trx }) =>
+    (await readAuditFor(trx, 'distribusi', row.documentId)).filter((audit) => audit.ke === 'ditugaskan').pop()
+  );
+  const times = [row.createdAt ? new Date(row.createdAt).getTime() : NaN, reassigned ? new Date(reassigned.waktu).getTime() : NaN].filter(
+    (time) => !Number.isNaN(time)
+  );
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : null;
 };
 
 const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
@@ -99,6 +120,7 @@ const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<
     indukTahap: (row.kriptogram ?? row.berita)?.tahap ?? '',
     caraka: row.carakaId ?? null,
     sandiman: row.kriptogram?.sandimanId ?? null,
+    ditugaskanPada: await assignedAt(strapi, row),
   };
   return loaded(row, facts, { tenggat: null, nomorAgenda: null });
 };
@@ -115,6 +137,7 @@ export type KriptogramRow = {
   klasifikasi: Klasifikasi;
   sandimanId: number | null;
   sandimanNama: string | null;
+  createdBy: { id: number } | null;
   salinan: {
     id: number;
     documentId: string;
@@ -133,6 +156,7 @@ const loadKriptogram = async (strapi: Core.Strapi, documentId: string): Promise<
       // never `isi` or `berkas`: the loader feeds views and guards, not readers of the plaintext
       salinan: { select: ['id', 'documentId', 'perihal'], populate: ['penerima', 'parafSandiman', 'tandaTanganKasi'] },
       distribusi: { populate: ['penerima'] },
+      createdBy: { select: ['id'] },
     },
   })) as KriptogramRow | null;
   if (!row) return null;
@@ -140,6 +164,7 @@ const loadKriptogram = async (strapi: Core.Strapi, documentId: string): Promise<
     tahap: row.tahap,
     klasifikasi: row.klasifikasi,
     sandiman: row.sandimanId ?? null,
+    pencatat: row.createdBy?.id ?? null,
     adaSalinan: Boolean(row.salinan),
     parafSandiman: Boolean(row.salinan?.parafSandiman?.waktu),
     tandaTanganKasi: Boolean(row.salinan?.tandaTanganKasi?.waktu),

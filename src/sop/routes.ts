@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { workflowFor } from '../domain/sop';
+import { rolesListableBy, workflowFor } from '../domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import { verifyAuditTrail } from './tables';
 import { readSalinanPlaintext } from './salinan';
+import { performKoreksi } from './koreksi';
 import { failure, performTransition, type Failure } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
 import { unduhAgenda, unduhDokumen } from '../letters/unduh';
@@ -30,6 +31,13 @@ const sendFailure = (ctx: Ctx, error: Failure) => {
 const transitionBody = z
   .object({
     ke: z.string().min(1).max(60),
+    catatan: z.string().max(2000).nullish(),
+    data: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .strict();
+
+const koreksiBody = z
+  .object({
     catatan: z.string().max(2000).nullish(),
     data: z.record(z.string(), z.unknown()).nullish(),
   })
@@ -118,10 +126,19 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       const verdict = await verifyAuditTrail(strapi.db.connection);
       ctx.body = { data: verdict };
     }),
-    route('GET', '/sop/pengguna', async (ctx) => {
+    // Need to know: the users of a role only for whoever assigns them (the Kasi: Caraka, Sandiman);
+    // someone holding the role sees only themselves; anyone else 403.
+    route('GET', '/sop/pengguna', async (ctx, actor) => {
       const peran = String(ctx.query.peran ?? '');
       if (!ROLE_KEYS.includes(peran as RoleKey)) {
         return sendFailure(ctx, failure(400, `Peran "${peran}" tidak dikenal; gunakan salah satu dari: ${ROLE_KEYS.join(', ')}.`));
+      }
+      if (!actor.isSuperAdmin && !rolesListableBy(actor.roles).has(peran as RoleKey)) {
+        if (!actor.roles.includes(peran as RoleKey)) {
+          return sendFailure(ctx, failure(403, 'Peran Anda tidak memerlukan daftar pengguna peran ini.'));
+        }
+        ctx.body = { data: [{ id: actor.id, nama: actor.name }] };
+        return;
       }
       const users = await usersWithRole(strapi, peran as RoleKey);
       ctx.body = { data: users.map((user) => ({ id: user.id, nama: user.name })) };
@@ -154,6 +171,26 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
       if (!view) return sendFailure(ctx, failure(404, 'Naskah tidak ditemukan.'));
       ctx.body = { data: view };
+    }),
+    route('POST', '/sop/:model/:documentId/koreksi', async (ctx, actor) => {
+      if (!guardModel(ctx, actor)) return;
+      const parsed = koreksiBody.safeParse(ctx.request.body ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+        return sendFailure(
+          ctx,
+          failure(400, `Permintaan tidak sah: ${issues.map((issue) => `${issue.path || 'body'} (${issue.message})`).join('; ')}.`, { issues })
+        );
+      }
+      const result = await performKoreksi(strapi, {
+        model: ctx.params.model,
+        documentId: ctx.params.documentId,
+        actorId: actor.id,
+        request: { catatan: parsed.data.catatan ?? null, data: parsed.data.data ?? undefined },
+      });
+      if (!result.ok) return sendFailure(ctx, result);
+      const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
+      ctx.body = { data: view, meta: { perubahan: result.perubahan } };
     }),
     route('POST', '/sop/:model/:documentId/transisi', async (ctx, actor) => {
       if (!guardModel(ctx, actor)) return;

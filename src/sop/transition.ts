@@ -114,7 +114,7 @@ export const performTransition = async (
 };
 
 /** Serialisation failures and lock timeouts under concurrency are conflicts, not server errors. */
-const isConflictError = (error: unknown): boolean => {
+export const isConflictError = (error: unknown): boolean => {
   const code = (error as { code?: string } | null)?.code;
   return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === '23505';
 };

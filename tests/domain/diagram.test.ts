@@ -226,7 +226,7 @@ describe('workflow diagram: Mermaid', () => {
     const text = toMermaid(BERITA);
     expect(text).toContain('Kembalikan untuk diperiksa ulang (Kasi, Kabid, Kadis)');
     expect(text).toContain('Periksa isi dan tujuan (Operator)');
-    expect(text).toContain('Semua salinan telah didistribusikan (Caraka)');
+    expect(text).toContain('Semua salinan telah didistribusikan (Caraka, Kasi)');
   });
 
   it('draws the berita void once, from one pseudo-state', () => {

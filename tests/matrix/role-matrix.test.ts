@@ -457,7 +457,12 @@ describe('role matrix: every cell against the running server', () => {
     },
     [UIDS.kriptogram]: {
       create: kriptogramData,
-      fresh: () => created(UIDS.kriptogram, kriptogramData()),
+      // assigned to the matrix's Sandiman: only he (and the Kasi) may edit it (gate, kriptogramEditorRule)
+      fresh: async () => {
+        const documentId = await created(UIDS.kriptogram, kriptogramData());
+        await setTahap(UIDS.kriptogram, documentId, { sandimanId: sessions.sandiman!.id, sandimanNama: sessions.sandiman!.name });
+        return documentId;
+      },
       processed: withTahap(UIDS.kriptogram, () => created(UIDS.kriptogram, kriptogramData()), 'diagendakan'),
       final: withTahap(UIDS.kriptogram, () => created(UIDS.kriptogram, kriptogramData()), 'diarsipkan'),
       update: catatan,
@@ -665,8 +670,14 @@ describe('role matrix: every cell against the running server', () => {
   /** A record of the subject that can be put into any state (reset before every request). */
   const subjectRecord = async (subject: string): Promise<string> => {
     switch (subject) {
-      case 'berita':
-        return created(UIDS.berita, { ...BERITA_CONTOH, perihal: `Transisi uji ${unique()}` });
+      case 'berita': {
+        // one copy carried by the matrix's Caraka: he (or the Kasi) closes the delivery
+        const documentId = await created(UIDS.berita, { ...BERITA_CONTOH, perihal: `Transisi uji ${unique()}` });
+        await db(UIDS.distribusi).create({
+          data: { tahap: 'diterima', versi: 0, carakaId: sessions.caraka!.id, carakaNama: sessions.caraka!.name, berita: await idOf(UIDS.berita, documentId) },
+        });
+        return documentId;
+      }
       case 'kriptogram': {
         const documentId = await created(UIDS.kriptogram, kriptogramData());
         const sandiman = sessions.sandiman!;

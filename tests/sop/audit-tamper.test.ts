@@ -37,7 +37,7 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
     await knex.transaction(async (trx) => {
       await trx(TABLE).delete();
       await trx(TABLE).insert(original);
-      await trx('sop_audit_head').where({ id: 1 }).update({ urutan: 9, hash: originalHead });
+      await trx('sop_audit_head').where({ id: 1 }).update({ urutan: 11, hash: originalHead });
     });
   };
 
@@ -50,16 +50,17 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
     staff.kadis = await createAdminSession(app, ROLE.kadis, { firstname: 'Kadis', lastname: 'Kominfo' });
     staff.caraka = await createAdminSession(app, ROLE.caraka, { firstname: 'Cakra', lastname: 'Caraka' });
 
-    await walkBeritaTo(app, staff, 'diparaf_kadis'); // urutan 1–7
-    second = await walkBeritaTo(app, staff, 'diterima', { perihal: 'Berita kedua' });
-    const checked = await transit(app, staff.operator!, 'berita', second, 'diperiksa', { catatan: 'Lampiran lengkap dan terbaca' }); // 8
+    // each registration through the content manager is an audit row too ('dibuat')
+    await walkBeritaTo(app, staff, 'diparaf_kadis'); // urutan 1 (dibuat), 2–8
+    second = await walkBeritaTo(app, staff, 'diterima', { perihal: 'Berita kedua' }); // 9 (dibuat)
+    const checked = await transit(app, staff.operator!, 'berita', second, 'diperiksa', { catatan: 'Lampiran lengkap dan terbaca' }); // 10
     expect(checked.status).toBe(200);
-    const voided = await transit(app, staff.operator!, 'berita', second, 'batal', { catatan: 'Salah alamat, dikembalikan ke pengirim' }); // 9
+    const voided = await transit(app, staff.operator!, 'berita', second, 'batal', { catatan: 'Salah alamat, dikembalikan ke pengirim' }); // 11
     expect(voided.status).toBe(200);
 
     original = await rows();
     const before = await verify();
-    expect(before).toMatchObject({ ok: true, count: 9 });
+    expect(before).toMatchObject({ ok: true, count: 11 });
     originalHead = before.head;
   });
 
@@ -69,49 +70,50 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
 
   afterEach(async () => {
     await restore();
-    expect(await verify()).toEqual({ ok: true, count: 9, head: originalHead });
+    expect(await verify()).toEqual({ ok: true, count: 11, head: originalHead });
   });
 
-  it('the chain is 9 rows of real transitions, stored in urutan order', () => {
-    expect(original.map((row) => row.urutan)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(byUrutan(5).aktor_nama).toBe('Kasi Persandian');
-    expect(byUrutan(8).catatan).toBe('Lampiran lengkap dan terbaca');
+  it('the chain is 11 rows of two registrations and real transitions, stored in urutan order', () => {
+    expect(original.map((row) => row.urutan)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect([byUrutan(1).ke, byUrutan(9).ke]).toEqual(['dibuat', 'dibuat']);
+    expect(byUrutan(6).aktor_nama).toBe('Kasi Persandian');
+    expect(byUrutan(10).catatan).toBe('Lampiran lengkap dan terbaca');
   });
 
   it.each([
-    ['catatan', 8],
-    ['catatan', 9],
+    ['catatan', 10],
+    ['catatan', 11],
     ['ke', 2],
-    ['aktor_nama', 5],
+    ['aktor_nama', 6],
     ['waktu', 1],
     ['hash', 3],
   ] as const)('one character of %s in row %i flipped → that row is the first broken link', async (column, urutan) => {
     const value = String(byUrutan(urutan)[column]);
     await knex(TABLE).where({ urutan }).update({ [column]: flip(value) });
     const verdict = await verify();
-    expect(verdict).toMatchObject({ ok: false, count: 9, rusak: { urutan } });
+    expect(verdict).toMatchObject({ ok: false, count: 11, rusak: { urutan } });
     expect(verdict.rusak!.alasan).toMatch(/hash/);
   });
 
   it.each([1, 4, 8])('row %i deleted → its position is the first broken link', async (urutan) => {
     await knex(TABLE).where({ urutan }).delete();
     const verdict = await verify();
-    expect(verdict).toMatchObject({ ok: false, count: 8, rusak: { urutan } });
+    expect(verdict).toMatchObject({ ok: false, count: 10, rusak: { urutan } });
     expect(verdict.rusak!.alasan).toContain(`ditemukan di posisi ${urutan}`);
   });
 
   it('the last row deleted → its position is named (the recorded head still points past it)', async () => {
-    await knex(TABLE).where({ urutan: 9 }).delete();
-    expect(await verify()).toMatchObject({ ok: false, count: 8, rusak: { urutan: 9, alasan: expect.stringContaining('terakhir hilang') } });
+    await knex(TABLE).where({ urutan: 11 }).delete();
+    expect(await verify()).toMatchObject({ ok: false, count: 10, rusak: { urutan: 11, alasan: expect.stringContaining('terakhir hilang') } });
   });
 
   it('the last row deleted, then a new step appended: the gap stays visible; restoring the row heals it', async () => {
-    await knex(TABLE).where({ urutan: 9 }).delete();
-    await walkBeritaTo(app, staff, 'diperiksa', { perihal: 'Berita ketiga' }); // urutan 10
-    expect(await verify()).toMatchObject({ ok: false, count: 9, rusak: { urutan: 9, alasan: expect.stringContaining('urutan 10') } });
-    await knex(TABLE).insert(byUrutan(9));
+    await knex(TABLE).where({ urutan: 11 }).delete();
+    await walkBeritaTo(app, staff, 'diperiksa', { perihal: 'Berita ketiga' }); // urutan 12 (dibuat), 13
+    expect(await verify()).toMatchObject({ ok: false, count: 12, rusak: { urutan: 11, alasan: expect.stringContaining('urutan 12') } });
+    await knex(TABLE).insert(byUrutan(11));
     const healed = await verify();
-    expect(healed).toMatchObject({ ok: true, count: 10 });
+    expect(healed).toMatchObject({ ok: true, count: 13 });
   });
 
   it('two rows swapped by id (stored order changed) → the first moved position', async () => {
@@ -121,8 +123,8 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
       await trx(TABLE).where({ id: b.id }).update({ id: a.id });
       await trx(TABLE).where({ id: -1 }).update({ id: b.id });
     });
-    expect((await rows()).map((row) => row.urutan)).toEqual([1, 2, 6, 4, 5, 3, 7, 8, 9]);
-    expect(await verify()).toMatchObject({ ok: false, count: 9, rusak: { urutan: 3, alasan: expect.stringContaining('urutan 6 ditemukan di posisi 3') } });
+    expect((await rows()).map((row) => row.urutan)).toEqual([1, 2, 6, 4, 5, 3, 7, 8, 9, 10, 11]);
+    expect(await verify()).toMatchObject({ ok: false, count: 11, rusak: { urutan: 3, alasan: expect.stringContaining('urutan 6 ditemukan di posisi 3') } });
   });
 
   it('two rows swapped by content (ids kept) → the first moved position', async () => {
@@ -133,8 +135,8 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
       await trx(TABLE).where({ id: b.id }).update(content(a));
       await trx(TABLE).where({ id: a.id }).update(content(b));
     });
-    expect((await rows()).map((row) => row.urutan)).toEqual([1, 7, 3, 4, 5, 6, 2, 8, 9]);
-    expect(await verify()).toMatchObject({ ok: false, count: 9, rusak: { urutan: 2 } });
+    expect((await rows()).map((row) => row.urutan)).toEqual([1, 7, 3, 4, 5, 6, 2, 8, 9, 10, 11]);
+    expect(await verify()).toMatchObject({ ok: false, count: 11, rusak: { urutan: 2 } });
   });
 
   it('an edited row rehashed by the intruder is still caught at the next link', async () => {
@@ -167,7 +169,7 @@ describe('audit trail tamper detection (SQL on sop_audit)', () => {
     const responses = await Promise.all(ids.map((documentId) => transit(app, staff.operator!, 'berita', documentId, 'diperiksa')));
     expect(responses.map((response) => response.status)).toEqual(ids.map(() => 200));
     const verdict = await verify();
-    expect(verdict).toMatchObject({ ok: true, count: 29 });
-    expect(await knex('sop_audit_head').where({ id: 1 }).first()).toMatchObject({ urutan: 29, hash: verdict.head });
+    expect(verdict).toMatchObject({ ok: true, count: 51 }); // 11 + 20 registrations + 20 steps
+    expect(await knex('sop_audit_head').where({ id: 1 }).first()).toMatchObject({ urutan: 51, hash: verdict.head });
   });
 });

@@ -139,7 +139,9 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
   it('keeps the history of 11 transitions with their actors, and a valid audit chain', async () => {
     const view = await expectStatus(sopView(app, staff.kadis, 'berita', documentId), 200);
     const riwayat = view.body.data.riwayat as { dari: string; ke: string; oleh: { id: number; nama: string; peran: string } }[];
+    // the registration through the content manager is the first row (issue 10 item 4: no quiet write)
     expect(riwayat.map((r) => r.ke)).toEqual([
+      'dibuat',
       'diperiksa',
       'dicetak',
       'diagendakan',
@@ -152,11 +154,12 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
       'tanda_terima_diserahkan',
       'diarsipkan',
     ]);
-    expect(riwayat[4].oleh).toMatchObject({ id: staff.kasi.id, nama: 'Kasi Persandian', peran: ROLE.kasi });
-    expect(riwayat[8].oleh.id).toBe(staff.caraka.id);
+    expect(riwayat[0].oleh).toMatchObject({ id: staff.operator.id, nama: 'Oki Operator', peran: ROLE.operator });
+    expect(riwayat[5].oleh).toMatchObject({ id: staff.kasi.id, nama: 'Kasi Persandian', peran: ROLE.kasi });
+    expect(riwayat[9].oleh.id).toBe(staff.caraka.id);
     expect(view.body.data.aksi).toEqual([]);
     const verify = await expectStatus(app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.kasi.token}`), 200);
-    expect(verify.body.data).toMatchObject({ ok: true, count: 13 });
+    expect(verify.body.data).toMatchObject({ ok: true, count: 14 });
   });
 
   describe('the gate refuses a change of tahap by every other path', () => {

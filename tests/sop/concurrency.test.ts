@@ -32,8 +32,8 @@ describe('concurrency', () => {
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
-    const rows = await app.strapi.db.connection('sop_audit').where({ document_id: documentId });
-    expect(rows).toHaveLength(1);
+    const rows = await app.strapi.db.connection('sop_audit').where({ document_id: documentId }).orderBy('urutan');
+    expect(rows.map((row: { ke: string }) => row.ke)).toEqual(['dibuat', 'diperiksa']);
     const record = await app.strapi.db.query(UID).findOne({ where: { documentId } });
     expect(record).toMatchObject({ tahap: 'diperiksa', versi: 1 });
   });

@@ -10,6 +10,10 @@ export type BeritaFacts = {
   tahap: string;
   penerima: readonly Penerima[];
   paraf: Partial<Record<TingkatParaf, boolean>>;
+  /** admin user ids of whoever gave the paraf now on the kartu kendali (a send-back clears them) */
+  pemaraf: readonly number[];
+  /** admin user ids of the Caraka assigned to the copies */
+  caraka: readonly number[];
   distribusi: readonly { tahap: string }[];
 };
 
@@ -32,6 +36,22 @@ const parafGiven =
     const missing = levels.filter((level) => !facts(record).paraf[level]);
     return missing.length === 0 ? null : `Paraf belum lengkap: ${missing.map((level) => PARAF_LABEL[level]).join(', ')}.`;
   };
+
+/**
+ * Paraf berjenjang means three people check the berita (DESIGN.md "Who performs each
+ * transition"): whoever gave one paraf on it may not give another, even holding the
+ * Kasi, Kabid and Kepala Dinas roles at once. Refused 403.
+ */
+const notAlreadyInitialled: Guard = ({ record, actor }) =>
+  facts(record).pemaraf.includes(actor.id)
+    ? 'Anda sudah memberi paraf pada berita ini: paraf Kasi, Kabid, dan Kepala Dinas harus dari tiga orang yang berbeda.'
+    : null;
+
+/** Only a Caraka assigned to its copies, or the Kasi, closes the delivery of a berita (DESIGN.md). Refused 403. */
+const assignedCarakaOrKasi: Guard = ({ record, actor }) =>
+  actor.roles.includes('kasi') || facts(record).caraka.includes(actor.id)
+    ? null
+    : 'Hanya Caraka yang ditugaskan untuk berita ini atau Kasi yang dapat menutup pendistribusiannya.';
 
 const everyCopyReceived: Guard = ({ record }) => {
   const { distribusi, penerima } = facts(record);
@@ -78,6 +98,7 @@ export const BERITA: WorkflowDefinition = {
   sop: 'Pelayanan Penerimaan Berita Biasa Email Sanapati',
   initial: 'diterima',
   states: BERITA_STATES,
+  assignees: (record) => facts(record).caraka,
   transitions: [
     transition({
       from: ['diterima'],
@@ -118,6 +139,7 @@ export const BERITA: WorkflowDefinition = {
       label: 'Paraf Kasi',
       langkah: '6',
       roles: ['kasi'],
+      actorRules: [notAlreadyInitialled],
       effects: () => [{ type: 'recordParaf', tingkat: 'kasi' }],
     }),
     transition({
@@ -126,6 +148,7 @@ export const BERITA: WorkflowDefinition = {
       label: 'Paraf Kabid',
       langkah: '6',
       roles: ['kabid'],
+      actorRules: [notAlreadyInitialled],
       guards: [parafGiven('kasi')],
       effects: () => [{ type: 'recordParaf', tingkat: 'kabid' }],
     }),
@@ -135,6 +158,7 @@ export const BERITA: WorkflowDefinition = {
       label: 'Paraf Kepala Dinas',
       langkah: '6',
       roles: ['kadis'],
+      actorRules: [notAlreadyInitialled],
       guards: [parafGiven('kasi', 'kabid')],
       effects: () => [{ type: 'recordParaf', tingkat: 'kadis' }],
     }),
@@ -153,7 +177,8 @@ export const BERITA: WorkflowDefinition = {
       to: 'didistribusikan',
       label: 'Semua salinan telah didistribusikan',
       langkah: '10',
-      roles: ['caraka'],
+      roles: ['caraka', 'kasi'],
+      actorRules: [assignedCarakaOrKasi],
       guards: [everyCopyReceived],
     }),
     transition({
@@ -161,7 +186,8 @@ export const BERITA: WorkflowDefinition = {
       to: 'tanda_terima_diserahkan',
       label: 'Serahkan tanda terima ke Operator',
       langkah: '10',
-      roles: ['caraka'],
+      roles: ['caraka', 'kasi'],
+      actorRules: [assignedCarakaOrKasi],
       guards: [everyCopyReceived],
     }),
     transition({

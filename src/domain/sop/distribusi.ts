@@ -9,6 +9,8 @@ export type DistribusiFacts = {
   indukTahap: string;
   caraka: number | null;
   sandiman: number | null;
+  /** ISO 8601 instant the copy was last assigned (created, or re-assigned after `gagal`) */
+  ditugaskanPada: string | null;
 };
 
 /** The parent state in which copies are out for delivery. */
@@ -44,8 +46,23 @@ export const tandaTerimaInput = z
   })
   .strict();
 
-const notInFuture: Guard<z.infer<typeof tandaTerimaInput>> = ({ input, now }) =>
-  input.waktu && new Date(input.waktu).getTime() > now.getTime() + 60_000 ? 'Waktu tanda terima tidak boleh di masa depan.' : null;
+/** Clock difference tolerated between the courier's device and the server, in ms. */
+export const CLOCK_TOLERANCE_MS = 60_000;
+
+/**
+ * A receipt is signed after its copy was handed to the courier and not later than now
+ * (a receipt dated 1999, or tomorrow, is refused 400). `waktu` absent means now.
+ */
+export const receiptWithinAssignment: Guard<z.infer<typeof tandaTerimaInput>> = ({ record, input, now }) => {
+  if (!input.waktu) return null;
+  const waktu = new Date(input.waktu).getTime();
+  if (waktu > now.getTime() + CLOCK_TOLERANCE_MS) return 'Waktu tanda terima tidak boleh di masa depan.';
+  const ditugaskanPada = facts(record).ditugaskanPada;
+  if (ditugaskanPada !== null && waktu < new Date(ditugaskanPada).getTime() - CLOCK_TOLERANCE_MS) {
+    return `Waktu tanda terima tidak boleh sebelum salinan ditugaskan untuk diantar (${ditugaskanPada}).`;
+  }
+  return null;
+};
 
 export const reassignInput = z.object({ caraka: positiveId }).strict();
 
@@ -55,6 +72,10 @@ export const DISTRIBUSI: WorkflowDefinition = {
   uid: 'api::distribusi.distribusi',
   title: 'Distribusi salinan',
   initial: 'ditugaskan',
+  assignees: (record) => {
+    const copy = facts(record);
+    return [copy.jenisInduk === 'berita' ? copy.caraka : copy.sandiman].filter((id): id is number => id !== null);
+  },
   states: [
     { key: 'ditugaskan', label: 'Ditugaskan' },
     { key: 'diterima', label: 'Diterima (tanda terima)', final: true },
@@ -68,7 +89,8 @@ export const DISTRIBUSI: WorkflowDefinition = {
       roles: ['caraka', 'sandiman'],
       input: tandaTerimaInput,
       actorRules: [carrierOnly],
-      guards: [parentOutForDelivery, notInFuture],
+      inputRules: [receiptWithinAssignment],
+      guards: [parentOutForDelivery],
       effects: ({ input, now }) => [
         { type: 'recordReceipt', diterimaOleh: input.diterimaOleh, waktu: input.waktu ?? now.toISOString(), bukti: input.bukti ?? null },
       ],

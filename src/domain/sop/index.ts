@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '../workflow/types';
+import { ROLE_KEYS, type RoleKey } from '../roles';
 import { BERITA } from './berita';
 import { DISTRIBUSI } from './distribusi';
 import { KRIPTOGRAM } from './kriptogram';
@@ -14,3 +15,23 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = {
 
 export const workflowFor = (model: string): WorkflowDefinition | undefined =>
   Object.prototype.hasOwnProperty.call(WORKFLOWS, model) ? WORKFLOWS[model] : undefined;
+
+/**
+ * The roles whose users an actor holding `roles` may list (`GET /sop/pengguna`): those a
+ * step this actor takes asks for by name in its input — the Kasi assigns a `caraka` or a
+ * `sandiman`. Read from the definitions, so a new assignment step needs no second list.
+ * Returns an empty set for everyone else (need to know: staff lists are not for all).
+ */
+export const rolesListableBy = (roles: readonly RoleKey[]): Set<RoleKey> => {
+  const listable = new Set<RoleKey>();
+  for (const definition of Object.values(WORKFLOWS)) {
+    for (const transition of definition.transitions) {
+      if (!transition.roles.some((role) => roles.includes(role))) continue;
+      const shape = (transition.input as { shape?: Record<string, unknown> } | undefined)?.shape;
+      for (const key of Object.keys(shape ?? {})) {
+        if ((ROLE_KEYS as readonly string[]).includes(key)) listable.add(key as RoleKey);
+      }
+    }
+  }
+  return listable;
+};

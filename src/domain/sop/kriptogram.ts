@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KATEGORI_PENERIMA, SALURAN, checkSaluran } from '../penerima';
 import { positiveId } from '../input';
-import { transition, type Guard, type WorkflowDefinition } from '../workflow/types';
+import { transition, type Actor, type Guard, type WorkflowDefinition } from '../workflow/types';
 
 export const KLASIFIKASI = ['terbatas', 'rahasia', 'sangat_rahasia'] as const;
 export type Klasifikasi = (typeof KLASIFIKASI)[number];
@@ -20,6 +20,8 @@ export type KriptogramFacts = {
   tahap: string;
   klasifikasi: Klasifikasi;
   sandiman: number | null;
+  /** admin user id of whoever registered (created) the kriptogram; null when the system did */
+  pencatat: number | null;
   adaSalinan: boolean;
   parafSandiman: boolean;
   tandaTanganKasi: boolean;
@@ -31,6 +33,21 @@ const facts = (record: { [key: string]: unknown }): KriptogramFacts => record as
 
 const assignedSandimanOnly: Guard<unknown> = ({ record, actor }) =>
   facts(record).sandiman === actor.id ? null : 'Hanya Sandiman yang ditugaskan untuk kriptogram ini yang dapat melakukan langkah ini.';
+
+/**
+ * Who may change a kriptogram's own fields (content manager or a correction step): the Kasi;
+ * before a Sandiman is assigned, the Sandiman who registered it; afterwards only the assigned
+ * Sandiman (issue 10 item 4, SOP "Penerimaan Naskah Dinas yang Dikecualikan" steps 1–4).
+ * Takes the assignment facts and the actor; returns null when allowed, else the reason (403).
+ */
+export const kriptogramEditorRule = (record: Pick<KriptogramFacts, 'sandiman' | 'pencatat'>, actor: Actor): string | null => {
+  if (actor.roles.includes('kasi')) return null;
+  if (!actor.roles.includes('sandiman')) return 'Hanya Sandiman yang berwenang atau Kasi yang dapat mengubah kriptogram.';
+  if (record.sandiman !== null) {
+    return record.sandiman === actor.id ? null : 'Kriptogram ini hanya dapat diubah oleh Sandiman yang ditugaskan atau Kasi.';
+  }
+  return record.pencatat === actor.id ? null : 'Sebelum ada penugasan, kriptogram hanya dapat diubah oleh Sandiman yang mencatatnya atau Kasi.';
+};
 
 /** Four eyes: whoever initialled the pengantar as Sandiman does not also sign it as Kasi. */
 const notTheInitialler: Guard<unknown> = ({ record, actor }) =>
@@ -123,6 +140,10 @@ export const KRIPTOGRAM: WorkflowDefinition = {
   title: 'Penerimaan Naskah Dinas yang Dikecualikan',
   sop: 'Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan',
   initial: 'diterima',
+  assignees: (record) => {
+    const sandiman = facts(record).sandiman;
+    return sandiman === null ? [] : [sandiman];
+  },
   states: [
     { key: 'diterima', label: 'Kriptogram diterima' },
     { key: 'diagendakan', label: 'Diagendakan' },

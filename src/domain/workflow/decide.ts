@@ -22,7 +22,12 @@ export const findTransition = (
 export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean =>
   transition.roles.some((role) => actor.roles.includes(role));
 
-const mayActOn = (transition: Transition<unknown>, record: RecordFacts, actor: Actor, now: Date): boolean =>
+/**
+ * Whether this actor may take this step on this record, before input and guards: one of
+ * its roles, and every actor rule (e.g. only the assigned Sandiman) passes. Used for the
+ * `aksi` list, the queue and who is told by e-mail.
+ */
+export const mayActOn = (transition: Transition<unknown>, record: RecordFacts, actor: Actor, now: Date): boolean =>
   mayAct(transition, actor) && (transition.actorRules ?? []).every((rule) => rule({ record, input: undefined, actor, now }) === null);
 
 /**

@@ -69,6 +69,12 @@ export type WorkflowDefinition = {
   initial: string;
   /** the role that oversees every record of this workflow (overdue digest); default Kasi */
   pengawas?: RoleKey;
+  /**
+   * Admin user ids the record is assigned to now (the assigned Sandiman, the Caraka of the
+   * copies), read from the record's facts; step e-mails go to these people alone when they
+   * may act next, not to every holder of the role. Default: nobody is assigned.
+   */
+  assignees?: (record: RecordFacts) => readonly number[];
   states: readonly State[];
   transitions: readonly Transition<unknown>[];
 };

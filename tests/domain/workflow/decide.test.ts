@@ -18,6 +18,8 @@ const berita = (tahap: string, overrides: Partial<BeritaFacts> = {}): BeritaFact
   tahap,
   penerima: [WALIKOTA, KEPALA_OPD],
   paraf: { kasi: true, kabid: true, kadis: true },
+  pemaraf: [],
+  caraka: [1],
   distribusi: [{ tahap: 'diterima' }, { tahap: 'diterima' }],
   ...overrides,
 });
@@ -28,6 +30,7 @@ const salinan = (overrides: Partial<DistribusiFacts> = {}): DistribusiFacts => (
   indukTahap: 'ditugaskan_ke_caraka',
   caraka: 7,
   sandiman: null,
+  ditugaskanPada: '2026-11-02T01:00:00.000Z',
   ...overrides,
 });
 
@@ -60,6 +63,8 @@ type Step = {
   data?: unknown;
   effects: Effect[];
   input?: unknown;
+  /** another role DESIGN.md also lets take this step */
+  also?: RoleKey;
 };
 
 const BERITA_STEPS: readonly Step[] = [
@@ -85,8 +90,8 @@ const BERITA_STEPS: readonly Step[] = [
     effects: [{ type: 'createDistribusi', caraka: 7 }],
     input: { caraka: 7 },
   },
-  { from: 'ditugaskan_ke_caraka', to: 'didistribusikan', role: 'caraka', effects: [] },
-  { from: 'didistribusikan', to: 'tanda_terima_diserahkan', role: 'caraka', effects: [] },
+  { from: 'ditugaskan_ke_caraka', to: 'didistribusikan', role: 'caraka', effects: [], also: 'kasi' },
+  { from: 'didistribusikan', to: 'tanda_terima_diserahkan', role: 'caraka', effects: [], also: 'kasi' },
   { from: 'tanda_terima_diserahkan', to: 'diarsipkan', role: 'operator', effects: [] },
 ];
 
@@ -110,7 +115,7 @@ describe('decide — berita, the main line', () => {
       expectOk(run(BERITA, berita(step.from), { ke: step.to, data: step.data }, actor([...others, step.role])));
     });
 
-    it.each(ROLE_KEYS.filter((role) => role !== step.role))('refuses %s with reason peran', (role) => {
+    it.each(ROLE_KEYS.filter((role) => role !== step.role && role !== step.also))('refuses %s with reason peran', (role) => {
       const refusal = expectRefusal(run(BERITA, berita(step.from), { ke: step.to, data: step.data }, actor([role])), 'peran');
       expect(refusal.message).toMatch(/tidak berwenang/);
     });
@@ -501,10 +506,10 @@ describe('decide — distribusi', () => {
     expect(refusal.issues[0]?.message).toBe('nama penerima wajib diisi');
   });
 
-  it('a receipt time in the future is syarat; a minute of clock skew is tolerated', () => {
+  it('a receipt time in the future is input (400); a minute of clock skew is tolerated', () => {
     const later = new Date(NOW.getTime() + 5 * 60_000).toISOString();
     const skew = new Date(NOW.getTime() + 30_000).toISOString();
-    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: later } }, actor(['caraka'], 7)), 'syarat').message).toMatch(
+    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: later } }, actor(['caraka'], 7)), 'input').message).toMatch(
       /masa depan/
     );
     expectOk(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: skew } }, actor(['caraka'], 7)));

@@ -51,6 +51,7 @@ const kriptogram = (tahap: string, overrides: Partial<KriptogramFacts> = {}): Kr
   tahap,
   klasifikasi: 'rahasia',
   sandiman: SANDIMAN,
+  pencatat: SANDIMAN,
   adaSalinan: true,
   parafSandiman: true,
   tandaTanganKasi: true,
@@ -665,6 +666,7 @@ const kriptogramFacts = (model: Model): KriptogramFacts => ({
   tahap: model.tahap,
   klasifikasi: model.klasifikasi,
   sandiman: model.sandiman,
+  pencatat: null,
   adaSalinan: model.salinan !== null,
   parafSandiman: model.salinan?.parafSandiman ?? false,
   tandaTanganKasi: model.salinan?.tandaTanganKasi ?? false,
@@ -678,6 +680,7 @@ const copyFacts = (model: Model, copy: CopyModel): DistribusiFacts => ({
   indukTahap: model.tahap,
   caraka: copy.caraka,
   sandiman: model.sandiman,
+  ditugaskanPada: null,
 });
 
 const definitionOf = (target: Target): WorkflowDefinition => (target.kind === 'kriptogram' ? KRIPTOGRAM : DISTRIBUSI);

@@ -16,6 +16,9 @@ const NOW = new Date('2026-11-02T03:00:00.000Z');
 const RUNS = 500;
 const CARAKA_IDS = [7, 8, 9] as const;
 const TINGKAT: readonly TingkatParaf[] = ['kasi', 'kabid', 'kadis'];
+/** Three different people give the three paraf (one person may give only one, DESIGN.md). */
+const PEMARAF_ID: Record<string, number> = { diparaf_kasi: 101, diparaf_kabid: 102, diparaf_kadis: 103 };
+const DELIVERY_CLOSE = ['didistribusikan', 'tanda_terima_diserahkan'];
 
 type CopyModel = {
   tahap: string;
@@ -29,6 +32,8 @@ type Model = {
   tahap: string;
   penerima: readonly Penerima[];
   paraf: Partial<Record<TingkatParaf, boolean>>;
+  /** who gave the paraf of the current round */
+  pemaraf: number[];
   distribusi: CopyModel[];
   nomorAgenda: string | null;
   jumlahCetak: number | null;
@@ -55,6 +60,7 @@ const initialModel = (penerima: readonly Penerima[]): Model => ({
   tahap: BERITA.initial,
   penerima,
   paraf: {},
+  pemaraf: [],
   distribusi: [],
   nomorAgenda: null,
   jumlahCetak: null,
@@ -65,6 +71,7 @@ const initialModel = (penerima: readonly Penerima[]): Model => ({
 const cloneModel = (model: Model): Model => ({
   ...model,
   paraf: { ...model.paraf },
+  pemaraf: [...model.pemaraf],
   distribusi: model.distribusi.map((copy) => ({ ...copy })),
 });
 
@@ -72,6 +79,8 @@ const beritaFacts = (model: Model): BeritaFacts => ({
   tahap: model.tahap,
   penerima: model.penerima,
   paraf: { ...model.paraf },
+  pemaraf: [...model.pemaraf],
+  caraka: [...new Set(model.distribusi.map((copy) => copy.caraka))],
   distribusi: model.distribusi.map((copy) => ({ tahap: copy.tahap })),
 });
 
@@ -81,6 +90,7 @@ const copyFacts = (model: Model, copy: CopyModel): DistribusiFacts => ({
   indukTahap: model.tahap,
   caraka: copy.caraka,
   sandiman: null,
+  ditugaskanPada: null,
 });
 
 const definitionOf = (target: Target): WorkflowDefinition => (target.kind === 'berita' ? BERITA : DISTRIBUSI);
@@ -112,7 +122,7 @@ const tingkatParameter = (effect: Effect): TingkatParaf => {
 };
 
 /** Carries out a successful decision on a copy of the model, as the Strapi layer would. */
-const applyDecision = (model: Model, target: Target, decision: Decision): Model => {
+const applyDecision = (model: Model, target: Target, decision: Decision, actor: Actor): Model => {
   const next = cloneModel(model);
   const copy = target.kind === 'distribusi' ? next.distribusi[target.index] : undefined;
   if (target.kind === 'berita') next.tahap = decision.to;
@@ -134,9 +144,11 @@ const applyDecision = (model: Model, target: Target, decision: Decision): Model 
         break;
       case 'recordParaf':
         next.paraf[tingkatParameter(effect)] = true;
+        next.pemaraf.push(actor.id);
         break;
       case 'clearParaf':
         next.paraf = {};
+        next.pemaraf = [];
         break;
       case 'createDistribusi': {
         const caraka = numberParameter(effect, 'caraka');
@@ -163,7 +175,7 @@ const attempt = (model: Model, action: Attempt): Outcome => {
   const definition = definitionOf(target);
   const facts = target.kind === 'berita' ? beritaFacts(model) : copyFacts(model, model.distribusi[target.index] as CopyModel);
   const result = decide(definition, facts, request, actor, NOW);
-  const after = result.ok ? applyDecision(model, target, result) : model;
+  const after = result.ok ? applyDecision(model, target, result, actor) : model;
   return { before: model, attempt: action, result, after };
 };
 
@@ -247,7 +259,10 @@ const resolveStep = (model: Model, step: Step): Attempt => {
     step.actor.mode === 'acak'
       ? step.actor.roles
       : [transition ? (transition.roles[step.actor.pick % transition.roles.length] as RoleKey) : (ROLE_KEYS[step.actor.pick % ROLE_KEYS.length] as RoleKey)];
-  const assigned = target.kind === 'distribusi' ? (model.distribusi[target.index] as CopyModel).caraka : CARAKA_IDS[0];
+  const assigned =
+    target.kind === 'distribusi'
+      ? (model.distribusi[target.index] as CopyModel).caraka
+      : (PEMARAF_ID[ke] ?? (DELIVERY_CLOSE.includes(ke) ? model.distribusi[0]?.caraka : undefined) ?? CARAKA_IDS[0]);
   const id = step.actorId === 0 ? assigned : step.actorId;
   const carakaBaru = CARAKA_IDS[step.ke % CARAKA_IDS.length] as number;
 
@@ -297,8 +312,8 @@ const DESIGN_BERITA: readonly Expected[] = [
   { from: ['diparaf_kasi'], to: 'diparaf_kabid', roles: ['kabid'] },
   { from: ['diparaf_kabid'], to: 'diparaf_kadis', roles: ['kadis'] },
   { from: ['diparaf_kadis'], to: 'ditugaskan_ke_caraka', roles: ['kasi'] },
-  { from: ['ditugaskan_ke_caraka'], to: 'didistribusikan', roles: ['caraka'] },
-  { from: ['didistribusikan'], to: 'tanda_terima_diserahkan', roles: ['caraka'] },
+  { from: ['ditugaskan_ke_caraka'], to: 'didistribusikan', roles: ['caraka', 'kasi'] },
+  { from: ['didistribusikan'], to: 'tanda_terima_diserahkan', roles: ['caraka', 'kasi'] },
   { from: ['tanda_terima_diserahkan'], to: 'diarsipkan', roles: ['operator'] },
   { from: PARAF_STEPS, to: 'diperiksa', roles: ['kasi', 'kabid', 'kadis'], catatan: 'wajib' },
   { from: NON_FINAL, to: 'batal', roles: ['operator'], catatan: 'wajib' },
@@ -360,7 +375,10 @@ describe('b. every state is reachable', () => {
       const definition = definitionOf(target);
       for (const transition of transitionsFrom(definition, tahapOf(model, target))) {
         for (const role of transition.roles) {
-          const id = target.kind === 'distribusi' ? (model.distribusi[target.index] as CopyModel).caraka : 7;
+          const id =
+            target.kind === 'distribusi'
+              ? (model.distribusi[target.index] as CopyModel).caraka
+              : (PEMARAF_ID[transition.to] ?? (DELIVERY_CLOSE.includes(transition.to) ? model.distribusi[0]?.caraka : undefined) ?? 7);
           result.push({
             target,
             request: { ke: transition.to, data: validData(target, transition.to, 8), catatan: transition.catatan ? 'alasan' : undefined },
@@ -488,9 +506,18 @@ describe('properties of random scenarios', () => {
                   tahap: from,
                   penerima: [{ kategori: 'kepala_opd', saluran: 'faksimili' }] satisfies Penerima[],
                   paraf: { kasi: true, kabid: true, kadis: true },
+                  pemaraf: [],
+                  caraka: [id],
                   distribusi: [{ tahap: 'diterima' }],
                 }
-              : { tahap: from, jenisInduk, indukTahap: jenisInduk === 'berita' ? 'ditugaskan_ke_caraka' : 'dinomori', caraka: id, sandiman: id };
+              : {
+                  tahap: from,
+                  jenisInduk,
+                  indukTahap: jenisInduk === 'berita' ? 'ditugaskan_ke_caraka' : 'dinomori',
+                  caraka: id,
+                  sandiman: id,
+                  ditugaskanPada: null,
+                };
           const target: Target = definition === BERITA ? { kind: 'berita' } : { kind: 'distribusi', index: 0 };
           const result = decide(definition, record, { ke, catatan: 'alasan', data: validData(target, ke, 7) }, { id, name: 'x', roles }, NOW);
           const allowed = expectedRoles(definition, from, ke);
@@ -568,6 +595,36 @@ describe('properties of random scenarios', () => {
     );
   });
 
+  it('g. no person gives two paraf on one berita, and only an assigned Caraka or a Kasi closes its delivery', () => {
+    let refusedSecondParaf = 0;
+    let closed = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary, ({ penerima, steps }) => {
+        simulate(penerima, steps, (outcome) => {
+          const { actor, request } = outcome.attempt;
+          if (outcome.attempt.target.kind !== 'berita') return;
+          const paraf = request.ke in PEMARAF_ID && findTransition(BERITA, outcome.before.tahap, request.ke);
+          if (paraf && outcome.before.pemaraf.includes(actor.id) && actor.roles.some((role) => paraf.roles.includes(role))) {
+            expect(outcome.result).toMatchObject({ ok: false });
+            if (!outcome.result.ok && outcome.result.reason === 'peran') refusedSecondParaf += 1;
+          }
+          if (outcome.result.ok && outcome.result.effects.some((effect) => effect.type === 'recordParaf')) {
+            expect(outcome.before.pemaraf).not.toContain(actor.id);
+            expect(new Set(outcome.after.pemaraf).size).toBe(outcome.after.pemaraf.length);
+          }
+          if (outcome.result.ok && DELIVERY_CLOSE.includes(outcome.result.to)) {
+            closed += 1;
+            expect(actor.roles.includes('kasi') || outcome.before.distribusi.some((copy) => copy.caraka === actor.id)).toBe(true);
+          }
+        });
+      }),
+      { numRuns: RUNS }
+    );
+    expect(closed).toBeGreaterThan(RUNS / 20);
+    // the generator must try second paraf by the same person, or the first half says nothing
+    expect(refusedSecondParaf).toBeGreaterThan(0);
+  });
+
   it('f. once diarsipkan or batal, no further transition succeeds on the berita or its copies', () => {
     let ended = 0;
     fc.assert(
@@ -630,15 +687,25 @@ describe('the simulation on worked scenarios', () => {
     model = act(model, berita, 'diagendakan', ['operator']);
     expect(model.nomorAgenda).toBe('SM/1');
     model = act(model, berita, 'diteruskan_ke_kasi', ['operator']);
-    model = act(model, berita, 'diparaf_kasi', ['kasi']);
-    model = act(model, berita, 'diparaf_kabid', ['kabid']);
+    model = act(model, berita, 'diparaf_kasi', ['kasi'], {}, 101);
+    model = act(model, berita, 'diparaf_kabid', ['kabid'], {}, 102);
     model = act(model, berita, 'diperiksa', ['kadis'], { catatan: 'Tujuan kurang lengkap' });
     expect(model.paraf).toEqual({});
+    expect(model.pemaraf).toEqual([]);
     model = act(model, berita, 'dicetak', ['operator']);
     model = act(model, berita, 'diagendakan', ['operator']);
     expect(model.nomorAgenda).toBe('SM/1');
     model = act(model, berita, 'diteruskan_ke_kasi', ['operator']);
-    for (const [ke, role] of [['diparaf_kasi', 'kasi'], ['diparaf_kabid', 'kabid'], ['diparaf_kadis', 'kadis']] as const) model = act(model, berita, ke, [role]);
+    // one person holding all three ranks gives one paraf only
+    const pimpinan: RoleKey[] = ['kasi', 'kabid', 'kadis'];
+    model = act(model, berita, 'diparaf_kasi', pimpinan, {}, 101);
+    expect(attempt(model, { target: berita, request: { ke: 'diparaf_kabid' }, actor: { id: 101, name: 'x', roles: pimpinan } }).result).toMatchObject({
+      ok: false,
+      reason: 'peran',
+    });
+    model = act(model, berita, 'diparaf_kabid', ['kabid'], {}, 102);
+    model = act(model, berita, 'diparaf_kadis', ['kadis'], {}, 103);
+    expect(model.pemaraf).toEqual([101, 102, 103]);
     model = act(model, berita, 'ditugaskan_ke_caraka', ['kasi'], { data: { caraka: 8 } });
     expect(model.distribusi.map((copy) => [copy.penerima, copy.caraka, copy.tahap])).toEqual([
       [0, 8, 'ditugaskan'],
@@ -655,8 +722,13 @@ describe('the simulation on worked scenarios', () => {
     model = act(model, { kind: 'distribusi', index: 1 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Sekretariat' } }, 9);
     expect(attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 8, name: 'x', roles: ['caraka'] } }).result).toMatchObject({ ok: false, reason: 'syarat' });
     model = act(model, { kind: 'distribusi', index: 2 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Resepsionis' } }, 8);
-    model = act(model, berita, 'didistribusikan', ['caraka']);
-    model = act(model, berita, 'tanda_terima_diserahkan', ['caraka']);
+    // a Caraka not assigned to any copy may not close the delivery; an assigned one or the Kasi may
+    expect(attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 7, name: 'x', roles: ['caraka'] } }).result).toMatchObject({
+      ok: false,
+      reason: 'peran',
+    });
+    model = act(model, berita, 'didistribusikan', ['caraka'], {}, 9);
+    model = act(model, berita, 'tanda_terima_diserahkan', ['kasi'], {}, 3);
     model = act(model, berita, 'diarsipkan', ['operator']);
     expect(model).toMatchObject({ tahap: 'diarsipkan', nomorAgenda: 'SM/1', jumlahCetak: 3, paraf: { kasi: true, kabid: true, kadis: true } });
     expect(model.distribusi.every((copy) => copy.tahap === 'diterima' && copy.diterimaOleh !== null)).toBe(true);
