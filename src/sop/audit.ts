@@ -187,61 +187,73 @@ type HeadLock = { urutan: number; hash: string };
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
-/**
- * Claims the next position of a stream: bumps its head row (creating it for the first
- * row) and returns the previous urutan and seal. The head row stays locked until the
- * caller's transaction ends, which serialises appends to this one record only — and
- * gives the transaction its id before the audit row's id is drawn, which the
- * checkpoint's boundary relies on (see settledBoundary).
- */
-const claimStream = async (trx: Knex.Transaction, model: string, documentId: string): Promise<HeadLock> => {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const bumped = rowsOf<HeadLock>(
-      await trx.raw(`update ${AUDIT_HEAD_TABLE} set urutan = urutan + 1 where model = ? and document_id = ? returning urutan, hash`, [
-        model,
-        documentId,
-      ])
-    );
-    if (bumped.length === 1) return { urutan: Number(bumped[0].urutan) - 1, hash: bumped[0].hash };
-    const created = rowsOf<HeadLock>(
-      await trx.raw(
-        `insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) values (?, ?, 1, ?) on conflict (model, document_id) do nothing returning urutan`,
-        [model, documentId, GENESIS_HASH]
-      )
-    );
-    if (created.length === 1) return { urutan: 0, hash: GENESIS_HASH };
-  }
-  throw new Error(`Ujung rantai audit ${model}:${documentId} tidak dapat dikunci.`);
-};
+const toDb = (sealed: SealedAuditRow): Record<string, unknown> => ({
+  model: sealed.model,
+  document_id: sealed.documentId,
+  urutan: sealed.urutan,
+  dari: sealed.dari,
+  ke: sealed.ke,
+  aktor_id: sealed.aktorId,
+  aktor_nama: sealed.aktorNama,
+  aktor_peran: sealed.aktorPeran,
+  waktu: sealed.waktu,
+  catatan: sealed.catatan,
+  digest: sealed.digest,
+  prev_hash: sealed.prevHash,
+  hash: sealed.hash,
+  kunci: sealed.kunci,
+});
 
 /**
  * Appends one row to the record's audit stream inside the caller's transaction, sealed
  * (HMAC-SHA-256) under the first AUDIT_KEY and chained to the stream's recorded head —
  * not to whatever row is last now, so rows cut off the end stay a visible gap. Takes
  * the entry without its position; returns the sealed row as stored.
+ *
+ * Locking: the stream's head row is bumped first and stays locked until the caller's
+ * transaction ends, which serialises appends to this one record only (a transition
+ * already holds the record's own `versi` claim). Bumping it first also gives the
+ * transaction its id before the audit row's id is drawn, which the checkpoint's
+ * boundary relies on (see settledBoundary). Round trips: two on PostgreSQL (bump; row
+ * and head together), three for a record's first row or on SQLite.
  */
 export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry, 'urutan'>): Promise<SealedAuditRow> => {
   const keys = auditKeys();
-  const previous = await claimStream(trx, entry.model, entry.documentId);
-  const sealed = sealRow({ ...entry, urutan: previous.urutan + 1 }, previous.hash, keys);
-  await trx(AUDIT_TABLE).insert({
-    model: sealed.model,
-    document_id: sealed.documentId,
-    urutan: sealed.urutan,
-    dari: sealed.dari,
-    ke: sealed.ke,
-    aktor_id: sealed.aktorId,
-    aktor_nama: sealed.aktorNama,
-    aktor_peran: sealed.aktorPeran,
-    waktu: sealed.waktu,
-    catatan: sealed.catatan,
-    digest: sealed.digest,
-    prev_hash: sealed.prevHash,
-    hash: sealed.hash,
-    kunci: sealed.kunci,
-  });
-  await trx(AUDIT_HEAD_TABLE).where({ model: sealed.model, document_id: sealed.documentId }).update({ hash: sealed.hash });
-  return sealed;
+  const stream = [entry.model, entry.documentId];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [bumped] = rowsOf<HeadLock>(
+      await trx.raw(`update ${AUDIT_HEAD_TABLE} set urutan = urutan + 1 where model = ? and document_id = ? returning urutan, hash`, stream)
+    );
+    if (bumped) {
+      const sealed = sealRow({ ...entry, urutan: Number(bumped.urutan) }, bumped.hash, keys);
+      if (isPostgres(trx)) {
+        const insert = trx(AUDIT_TABLE).insert(toDb(sealed)).toSQL().toNative();
+        await trx.raw(`with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) update ${AUDIT_HEAD_TABLE} set hash = ? where model = ? and document_id = ?`, [
+          ...(insert.bindings as Knex.Value[]),
+          sealed.hash,
+          ...stream,
+        ]);
+      } else {
+        await trx(AUDIT_TABLE).insert(toDb(sealed));
+        await trx(AUDIT_HEAD_TABLE).where({ model: sealed.model, document_id: sealed.documentId }).update({ hash: sealed.hash });
+      }
+      return sealed;
+    }
+    // The record's first row: its head is created already pointing at it.
+    const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys);
+    const created = rowsOf<HeadLock>(
+      await trx.raw(
+        `insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) values (?, ?, 1, ?) on conflict (model, document_id) do nothing returning urutan`,
+        [...stream, sealed.hash]
+      )
+    );
+    if (created.length === 1) {
+      await trx(AUDIT_TABLE).insert(toDb(sealed));
+      return sealed;
+    }
+    // another transaction created it meanwhile and has committed: bump it now
+  }
+  throw new Error(`Ujung rantai audit ${entry.model}:${entry.documentId} tidak dapat dikunci.`);
 };
 
 /** Every audit row (by id). */
