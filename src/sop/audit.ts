@@ -291,7 +291,8 @@ export const verifyAuditTrail = async (knex: Knex, keys: readonly AuditKey[] = a
  * transaction in flight may hold a smaller id than the largest committed one; such a
  * transaction already had its id (claimStream writes before the row's id is drawn), so
  * it is in the snapshot's in-progress list, and we wait (at most `waitMs`) until every
- * transaction of that list has ended. SQLite has one writer: committed ids are final.
+ * transaction of that list running in this database has ended — appenders take no lock
+ * for it. SQLite has one writer: committed ids are final.
  */
 const settledBoundary = async (knex: Knex, waitMs: number): Promise<number> => {
   if (!isPostgres(knex)) {
@@ -304,9 +305,14 @@ const settledBoundary = async (knex: Knex, waitMs: number): Promise<number> => {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const [pending] = rowsOf<{ n: string | number }>(
-      await knex.raw(`select count(*) as n from pg_snapshot_xip(?::pg_snapshot) as x where pg_xact_status(x) = 'in progress'`, [
-        seen.snapshot,
-      ])
+      // Only this database's transactions can hold an audit row id (the snapshot lists the whole cluster's).
+      await knex.raw(
+        `select count(*) as n from pg_snapshot_xip(?::pg_snapshot) as x
+          where pg_xact_status(x) = 'in progress'
+            and (x::text::numeric % 4294967296)::text in
+              (select backend_xid::text from pg_stat_activity where datname = current_database() and backend_xid is not null)`,
+        [seen.snapshot]
+      )
     );
     if (Number(pending.n) === 0) return Number(seen.batas);
     if (Date.now() > deadline) {
