@@ -1,3 +1,5 @@
+import { createHmac } from 'crypto';
+
 /**
  * Secrets the server cannot run without. In production a missing or placeholder
  * value stops the boot with a message naming the variable; elsewhere
@@ -39,4 +41,20 @@ export const secret = (name: SecretName, source: NodeJS.ProcessEnv = process.env
     return value ?? '';
   }
   return value as string;
+};
+
+/**
+ * The AUDIT_KEY list (comma separated, first seals) the audit trail is sealed with.
+ * AUDIT_KEY may be left empty: then one key is derived from ENCRYPTION_KEY
+ * (HMAC-SHA-256 over a fixed label, base64) — still outside the database, so a
+ * deployment started with Strapi's own secrets alone is sealed too. A dedicated
+ * AUDIT_KEY is recommended (README "Audit trail"): it can be rotated on its own.
+ * Throws, in production, when neither is usable (the message of `secret`).
+ */
+export const auditKeySecret = (source: NodeJS.ProcessEnv = process.env): string => {
+  const own = source.AUDIT_KEY;
+  if (!isUnusableSecret(own)) return own as string;
+  const base = secret('ENCRYPTION_KEY', source);
+  if (isUnusableSecret(base)) return '';
+  return createHmac('sha256', base).update('meja-sandi/audit-key/v1', 'utf8').digest('base64');
 };

@@ -131,7 +131,8 @@ const auditedWrite = async (
       model: governed.definition?.model ?? governed.uid.split('.').pop() ?? governed.uid,
       documentId,
       dari: (change.current?.tahap as string | undefined) ?? null,
-      ke: change.ke,
+      // a registration is the record's first state, as the complaint intake and the mailbox intake write it
+      ke: change.ke === 'dibuat' && governed.definition ? governed.definition.initial : change.ke,
       aktorId: writer.aktorId,
       aktorNama: writer.aktorNama,
       aktorPeran: writer.aktorPeran,
@@ -204,7 +205,8 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();
       }
       context.params.data = data;
-      if (governed.auditsOwnCreation) return next();
+      // the complaint intake and the mailbox intake write the creation's row themselves (ticket number, source)
+      if (governed.auditsOwnCreation || currentIntake()) return next();
       return auditedWrite(strapi, governed, writer, { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data }, next);
     }
 

@@ -9,6 +9,7 @@ import type { StaffActor } from './actor';
 import { RECORD_LOADERS } from './records';
 import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
+import { checkAuditFor } from './audit';
 
 /** Whether the actor may see records of this content type at all (the content-manager read grant). */
 export const mayRead = (actor: StaffActor, uid: string): boolean =>
@@ -61,14 +62,20 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   const record = await loader(strapi, documentId);
   if (!record) return null;
   const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
-  const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
+  // `riwayat` is the record's path through its states (registration and SOP steps); edits,
+  // corrections and file downloads are audit rows too, listed apart as `perubahan`.
+  const isState = (key: string) => definition.states.some((state) => state.key === key);
+  const rows = await readAuditFor(strapi.db.connection, model, documentId);
+  const asEntry = (row: (typeof rows)[number]) => ({
     dari: row.dari,
     ke: row.ke,
     keLabel: label(row.ke),
     oleh: { id: row.aktorId, nama: row.aktorNama, peran: row.aktorPeran },
     waktu: row.waktu,
     catatan: row.catatan,
-  }));
+  });
+  const riwayat = rows.filter((row) => isState(row.ke)).map(asEntry);
+  const perubahan = rows.filter((row) => !isState(row.ke)).map(asEntry);
   const distribusi = Array.isArray(record.row.distribusi)
     ? (record.row.distribusi as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({
         documentId: copy.documentId,
@@ -93,6 +100,9 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
       masukan: describeInput(action.transition),
     })),
     riwayat,
+    perubahan,
+    // null when the history above is intact; else its first broken link (see checkAuditFor)
+    riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
     distribusi,
     bolehBacaIsi: model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null),
   };

@@ -207,8 +207,8 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       expect(last.catatan).toContain('Salah ketik saat registrasi');
       expect(last.catatan).toContain(`perihal "${before.perihal}" → "Berita yang sudah diparaf (dikoreksi)"`);
       expect(last.catatan).toContain(`waktuDiterima "${new Date(before.waktuDiterima).toISOString()}" → "2026-11-26T01:00:00.000Z"`);
-      const riwayat = (await expectStatus(sopView(app, staff.kadis, 'berita', approved), 200)).body.data.riwayat as { ke: string; catatan: string }[];
-      expect(riwayat.at(-1)).toMatchObject({ ke: 'koreksi' });
+      const perubahan = (await expectStatus(sopView(app, staff.kadis, 'berita', approved), 200)).body.data.perubahan as { ke: string; catatan: string }[];
+      expect(perubahan.at(-1)).toMatchObject({ ke: 'koreksi' });
     });
 
     it('a correction is offered as no forward step and puts nothing in a queue; the record moves on as before', async () => {
@@ -264,13 +264,13 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       await app.strapi.documents(BERITA).delete({ documentId: created.documentId });
       const rows = await audit(created.documentId);
       expect(rows.map((row) => [row.ke, row.aktor_nama, row.aktor_id])).toEqual([
-        ['dibuat', 'Sistem', null],
+        ['diterima', 'Sistem', null],
         ['diubah', 'Sistem', null],
         ['dihapus', 'Sistem', null],
       ]);
       expect(rows[1].catatan).toBe('Diubah lewat kode server: isiRingkas.');
       const viaCm = await expectStatus(cmCreate(app, staff.sandiman, KRIPTOGRAM, { nomorKriptogram: 'KR-0300', asal: 'Provinsi', klasifikasi: 'terbatas', derajatKecepatan: 'biasa' }), 201);
-      expect((await audit(String(viaCm.body.data.documentId)))[0]).toMatchObject({ ke: 'dibuat', dari: null, aktor_id: staff.sandiman.id });
+      expect((await audit(String(viaCm.body.data.documentId)))[0]).toMatchObject({ ke: 'diterima', dari: null, aktor_id: staff.sandiman.id });
       const verify = await expectStatus(app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.kasi.token}`), 200);
       expect(verify.body.data.ok).toBe(true);
     });

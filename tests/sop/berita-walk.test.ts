@@ -141,7 +141,7 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
     const riwayat = view.body.data.riwayat as { dari: string; ke: string; oleh: { id: number; nama: string; peran: string } }[];
     // the registration through the content manager is the first row (issue 10 item 4: no quiet write)
     expect(riwayat.map((r) => r.ke)).toEqual([
-      'dibuat',
+      'diterima',
       'diperiksa',
       'dicetak',
       'diagendakan',

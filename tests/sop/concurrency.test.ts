@@ -33,7 +33,7 @@ describe('concurrency', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
     const rows = await app.strapi.db.connection('sop_audit').where({ document_id: documentId }).orderBy('urutan');
-    expect(rows.map((row: { ke: string }) => row.ke)).toEqual(['dibuat', 'diperiksa']);
+    expect(rows.map((row: { ke: string }) => row.ke)).toEqual(['diterima', 'diperiksa']);
     const record = await app.strapi.db.query(UID).findOne({ where: { documentId } });
     expect(record).toMatchObject({ tahap: 'diperiksa', versi: 1 });
   });

@@ -168,7 +168,7 @@ describe('Naskah Dinas yang Dikecualikan: one rahasia kriptogram with three reci
     expect(salinan.diarsipkan).toBe(true);
     const final = await expectStatus(sopView(app, staff.kabid, 'kriptogram', documentId), 200);
     expect((final.body.data.riwayat as { ke: string }[]).map((r) => r.ke)).toEqual([
-      'dibuat',
+      'diterima',
       'diagendakan',
       'dilaporkan',
       'ditugaskan_deskripsi',
