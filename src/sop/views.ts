@@ -62,20 +62,14 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   const record = await loader(strapi, documentId);
   if (!record) return null;
   const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
-  // `riwayat` is the record's path through its states (registration and SOP steps); edits,
-  // corrections and file downloads are audit rows too, listed apart as `perubahan`.
-  const isState = (key: string) => definition.states.some((state) => state.key === key);
-  const rows = await readAuditFor(strapi.db.connection, model, documentId);
-  const asEntry = (row: (typeof rows)[number]) => ({
+  const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
     dari: row.dari,
     ke: row.ke,
     keLabel: label(row.ke),
     oleh: { id: row.aktorId, nama: row.aktorNama, peran: row.aktorPeran },
     waktu: row.waktu,
     catatan: row.catatan,
-  });
-  const riwayat = rows.filter((row) => isState(row.ke)).map(asEntry);
-  const perubahan = rows.filter((row) => !isState(row.ke)).map(asEntry);
+  }));
   const distribusi = Array.isArray(record.row.distribusi)
     ? (record.row.distribusi as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({
         documentId: copy.documentId,
@@ -100,7 +94,6 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
       masukan: describeInput(action.transition),
     })),
     riwayat,
-    perubahan,
     // null when the history above is intact; else its first broken link (see checkAuditFor)
     riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
     distribusi,

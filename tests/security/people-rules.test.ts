@@ -207,8 +207,8 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       expect(last.catatan).toContain('Salah ketik saat registrasi');
       expect(last.catatan).toContain(`perihal "${before.perihal}" → "Berita yang sudah diparaf (dikoreksi)"`);
       expect(last.catatan).toContain(`waktuDiterima "${new Date(before.waktuDiterima).toISOString()}" → "2026-11-26T01:00:00.000Z"`);
-      const perubahan = (await expectStatus(sopView(app, staff.kadis, 'berita', approved), 200)).body.data.perubahan as { ke: string; catatan: string }[];
-      expect(perubahan.at(-1)).toMatchObject({ ke: 'koreksi' });
+      const riwayat = (await expectStatus(sopView(app, staff.kadis, 'berita', approved), 200)).body.data.riwayat as { ke: string; catatan: string }[];
+      expect(riwayat.at(-1)).toMatchObject({ ke: 'koreksi' });
     });
 
     it('a correction is offered as no forward step and puts nothing in a queue; the record moves on as before', async () => {
