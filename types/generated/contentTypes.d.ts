@@ -508,7 +508,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    perihal: Schema.Attribute.String &
+    perihal: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -678,7 +678,7 @@ export interface ApiInstansiInstansi extends Struct.SingleTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    alamat: Schema.Attribute.String &
+    alamat: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -774,7 +774,7 @@ export interface ApiKartuKendaliKartuKendali
     jenis: Schema.Attribute.Enumeration<['kartu_kendali', 'lembar_pengantar']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'kartu_kendali'>;
-    kepada: Schema.Attribute.String &
+    kepada: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
@@ -1003,10 +1003,10 @@ export interface ApiSalinanSalinan extends Struct.CollectionTypeSchema {
     amplopDisegel: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     amplopRangkap: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     berkas: Schema.Attribute.Text & Schema.Attribute.Private;
-    berkasNama: Schema.Attribute.String &
+    berkasNama: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
+        maxLength: 1200;
       }>;
     berkasTipe: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1048,7 +1048,7 @@ export interface ApiSalinanSalinan extends Struct.CollectionTypeSchema {
       }>;
     parafSandiman: Schema.Attribute.Component<'naskah.paraf', false>;
     penerima: Schema.Attribute.Component<'naskah.penerima', true>;
-    perihal: Schema.Attribute.String &
+    perihal: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
@@ -1132,7 +1132,11 @@ export interface ApiStandarPelayananStandarPelayanan
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    slug: Schema.Attribute.UID<'nama'> & Schema.Attribute.Required;
+    slug: Schema.Attribute.UID<'nama'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
