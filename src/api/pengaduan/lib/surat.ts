@@ -3,12 +3,12 @@ import { isEmailKontak } from '../../../domain/pengaduan';
 import { usersWithRole } from '../../../sop/actor';
 import { adminLink, formatWaktu, sendMail } from '../../../sop/notify';
 import { readAuditFor } from '../../../sop/tables';
+import { sendTextMail, type TextMail } from '../../../mail';
 import { pengaduanSettings } from './settings';
 
 export const UID_PENGADUAN = 'api::pengaduan.pengaduan';
 const LOG_PROVIDER = '@meja-sandi/provider-email-log';
 
-type Mail = { to: string; subject: string; text: string };
 
 const FOOTER = [
   '',
@@ -24,12 +24,12 @@ const FOOTER = [
 export const smtpAktif = (strapi: Core.Strapi): boolean =>
   (strapi.config.get('plugin::email') as { provider?: string } | undefined)?.provider !== LOG_PROVIDER;
 
-const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: Mail): Promise<void> => {
+const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: TextMail): Promise<void> => {
   if (!smtpAktif(strapi)) {
     strapi.log.info(`[pengaduan] SMTP belum diatur; e-mail "${mail.subject}" untuk pelapor ${nomorTiket} tidak dikirim (isinya tidak dicatat: memuat identitas dan kode lacak).`);
     return;
   }
-  await strapi.plugin('email').service('email').send({ to: mail.to, subject: mail.subject, text: mail.text });
+  await sendTextMail(strapi, mail);
 };
 
 export const trackingUrl = (strapi: Core.Strapi, nomorTiket: string): string =>
