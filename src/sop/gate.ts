@@ -4,6 +4,7 @@ import { checkSaluran, type Penerima } from '../domain/penerima';
 import { currentTransition } from './context';
 import { GOVERNED_TYPES, type GovernedType } from './governed';
 import { computeTenggat } from './calendar';
+import { now as clockNow } from '../clock';
 
 type DocumentContext = {
   uid: string;
@@ -91,7 +92,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.versi = 0;
       }
       if (governed.slaFromReceipt) {
-        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : new Date();
+        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : clockNow();
         if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
         data.waktuDiterima = waktu.toISOString();
         data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();

@@ -548,6 +548,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
     versi: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;
+    waktuAgenda: Schema.Attribute.DateTime;
     waktuDiterima: Schema.Attribute.DateTime;
   };
 }
@@ -902,6 +903,7 @@ export interface ApiKriptogramKriptogram extends Struct.CollectionTypeSchema {
     versi: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;
+    waktuAgenda: Schema.Attribute.DateTime;
     waktuDiterima: Schema.Attribute.DateTime;
   };
 }

@@ -6,6 +6,7 @@ import { appendAudit } from '../../../sop/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
+import { now as clockNow } from '../../../clock';
 
 const fail = (ctx: Context, status: number, name: string, message: string) => {
   ctx.status = status;
@@ -47,7 +48,7 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
           aktorId: actor.id,
           aktorNama: actor.name,
           aktorPeran: actor.peran,
-          waktu: new Date().toISOString(),
+          waktu: clockNow().toISOString(),
           catatan: 'Kode lacak baru diterbitkan; kode sebelumnya tidak berlaku lagi.',
           digest: inputDigest(null),
         });

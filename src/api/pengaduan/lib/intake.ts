@@ -23,6 +23,7 @@ import { appendAudit, nextAgendaNumber } from '../../../sop/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
+import { now as clockNow } from '../../../clock';
 
 type DocumentContext = {
   uid: string;
@@ -108,7 +109,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const intake = intakeScope.getStore();
   const publik = intake?.publik === true;
   const data = (context.params.data ?? {}) as Record<string, unknown>;
-  const now = new Date();
+  const now = clockNow();
 
   if (publik) {
     data.saluran = 'web';

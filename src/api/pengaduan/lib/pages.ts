@@ -10,6 +10,7 @@ import { daftarLayanan, terimaPengaduan } from './intake';
 import { lacakPengaduan } from './lacak';
 import { pengaduanSettings } from './settings';
 import { smtpAktif } from './surat';
+import { now as clockNow } from '../../../clock';
 
 const SCRIPT_CSP = { 'script-src': ["'self'"] };
 
@@ -27,7 +28,7 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
       nilai,
       masalah,
       pesan,
-      tantangan: await buatTantangan(settings, new Date()),
+      tantangan: await buatTantangan(settings, clockNow()),
       honeypotField: HONEYPOT_FIELD,
     });
     sendHtml(ctx, status, page, { csp: SCRIPT_CSP });
@@ -53,7 +54,7 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
           isi: text(fields.isi, 6000),
           layanan: text(fields.layanan, 100),
         };
-        const check = await periksaFormulir(pengaduanSettings(strapi), fields, terpakai, new Date());
+        const check = await periksaFormulir(pengaduanSettings(strapi), fields, terpakai, clockNow());
         const validation = validateFields(nilai);
         if (!check.ok) {
           const masalah: Masalah[] = validation.ok ? [] : validation.masalah;

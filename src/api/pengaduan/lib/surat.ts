@@ -5,6 +5,7 @@ import { adminLink, formatWaktu, sendMail } from '../../../sop/notify';
 import { readAuditFor } from '../../../sop/tables';
 import { sendTextMail, type TextMail } from '../../../mail';
 import { pengaduanSettings } from './settings';
+import { now as clockNow } from '../../../clock';
 
 export const UID_PENGADUAN = 'api::pengaduan.pengaduan';
 const LOG_PROVIDER = '@meja-sandi/provider-email-log';
@@ -83,7 +84,7 @@ export const kirimHasil = async (strapi: Core.Strapi, documentId: string): Promi
   if (!row?.nomorTiket || !row.kontak || !isEmailKontak(row.kontak)) return;
   const nomorTiket = row.nomorTiket;
   const akhir = (await readAuditFor(strapi.db.connection, 'pengaduan', documentId)).filter((entry) => entry.ke === row.tahap).pop();
-  const waktu = akhir ? formatWaktu(akhir.waktu) : formatWaktu(new Date());
+  const waktu = akhir ? formatWaktu(akhir.waktu) : formatWaktu(clockNow());
   const isi =
     row.tahap === 'selesai'
       ? [`Pengaduan Anda telah diselesaikan pada ${waktu}.`, '', 'Tanggapan:', row.tanggapan ?? '-']
