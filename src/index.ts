@@ -9,6 +9,7 @@ import { lockDownPublicAccess } from './bootstrap/public-access';
 import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
+import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +29,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSopTables(strapi);
+    await ensureIdempotensiTable(strapi);
     await lockDownPublicAccess(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);
