@@ -10,6 +10,7 @@ import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
 import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
+import { backfillWaktuAgenda } from './sop/waktu-agenda';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +31,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSopTables(strapi);
     await ensureIdempotensiTable(strapi);
+    await backfillWaktuAgenda(strapi);
     await lockDownPublicAccess(strapi);
     await ensureRoles(strapi);
     await seedInstansi(strapi);

@@ -4,7 +4,9 @@
  * concurrent — answers with that complaint's ticket and tracking code.
  */
 import { setClock } from '../../src/clock';
+import { createAdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
+import { ROLE } from '../helpers/sop';
 
 const UID = 'api::pengaduan.pengaduan';
 const ISI = 'Loket pelayanan tutup lebih awal tanpa pemberitahuan kepada warga.';
@@ -91,6 +93,28 @@ describe('pengaduan: a repeated or concurrent submission answers with the compla
     expect(late).toMatchObject({ status: 200, nomorTiket: first.nomorTiket, kodeLacak: null });
     expect(late.text).toContain('Kode lacak tidak dapat ditampilkan lagi');
     expect(await stored()).toBe(before);
+  });
+
+  it('after staff issued a new tracking code, a resend shows the ticket but not the old (now invalid) code; the API key answers 409', async () => {
+    const petugas = await createAdminSession(app, ROLE.petugasPengaduan);
+    const form = await openForm();
+    await sleep(1100);
+    const body = { nama: 'Dewi', kontak: 'dewi@contoh.id', isi: ISI, situs_web: '', jawaban: form.jawaban, token: form.token };
+    const first = await submit(body);
+    expect(first.status).toBe(201);
+    const keyed = await api({ data: { nama: 'Dewi', kontak: 'dewi@contoh.id', isi: ISI } }, 'kunci-dewi');
+    expect(keyed.status).toBe(201);
+    for (const nomorTiket of [first.nomorTiket!, keyed.body.data.nomorTiket as string]) {
+      const row = (await app.strapi.db.query(UID).findOne({ where: { nomorTiket }, select: ['documentId'] })) as { documentId: string };
+      const reissued = await app.http().post(`/sop/pengaduan/${row.documentId}/kode-lacak`).set('Authorization', `Bearer ${petugas.token}`);
+      expect(reissued.status).toBe(200);
+      expect(await tracks(nomorTiket, reissued.body.data.kodeLacak)).toBe(200);
+    }
+    const again = await submit(body);
+    expect(again).toMatchObject({ status: 200, nomorTiket: first.nomorTiket, kodeLacak: null });
+    const keyedAgain = await api({ data: { nama: 'Dewi', kontak: 'dewi@contoh.id', isi: ISI } }, 'kunci-dewi');
+    expect(keyedAgain.status).toBe(409);
+    expect(keyedAgain.body.error.message).toContain(keyed.body.data.nomorTiket);
   });
 
   const api = (body: object, key: string | null, client = '198.51.100.7') => {

@@ -5,6 +5,7 @@
  */
 import PizZip from 'pizzip';
 import { setClock } from '../../src/clock';
+import { backfillWaktuAgenda } from '../../src/sop/waktu-agenda';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { BERITA_CONTOH, cmCreate, ROLE, sopView, transit } from '../helpers/sop';
@@ -94,6 +95,14 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     expect(await bookNumbers('surat-masuk', '2026-12-31', '2026-12-31')).toEqual(['0001/2026', '0002/2026']);
     expect(await bookNumbers('surat-masuk', '2027-01-01', '2027-01-01')).toEqual(['0001/2027', '0002/2027']);
     expect(await bookNumbers('surat-masuk', '2026-12-30', '2026-12-30')).toEqual([]);
+
+    // an entry numbered before the registration moment was recorded gets it from its audit row at start
+    const rowA = (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: a }, select: ['id', 'waktuAgenda'] })) as { id: number; waktuAgenda: string | Date };
+    expect(new Date(rowA.waktuAgenda).toISOString()).toBe(wib('2026-12-31 23:58').toISOString());
+    await app.strapi.db.query('api::berita.berita').update({ where: { id: rowA.id }, data: { waktuAgenda: null } });
+    expect(await backfillWaktuAgenda(app.strapi)).toBe(1);
+    const filled = (await app.strapi.db.query('api::berita.berita').findOne({ where: { id: rowA.id }, select: ['waktuAgenda'] })) as { waktuAgenda: string | Date };
+    expect(new Date(filled.waktuAgenda).toISOString()).toBe(wib('2026-12-31 23:58').toISOString());
 
     // the kartu kendali is dated by the step that made it (diteruskan ke Kasi), printed "dicetak" by the print moment
     await at('2027-01-01 00:05', () => step(staff.operator, 'berita', c, 'diteruskan_ke_kasi'));

@@ -65,6 +65,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!checked.ok) return validationError(ctx, checked.masalah);
     try {
       const { nomorTiket, kodeLacak, samaIsi } = await terimaPengaduan(strapi, checked.data, kunci);
+      if (samaIsi && kodeLacak === null) {
+        return errorBody(
+          ctx,
+          409,
+          'ConflictError',
+          `Pengaduan dengan Idempotency-Key ini sudah tercatat sebagai ${nomorTiket}, tetapi kode lacaknya telah diganti petugas; hubungi petugas pengaduan untuk kode yang berlaku.`
+        );
+      }
       if (!samaIsi || kodeLacak === null) {
         return errorBody(
           ctx,

@@ -7,6 +7,7 @@ import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
 import { now as clockNow } from '../../../clock';
+import { cabutKodeTurunan } from './idempotensi';
 
 const fail = (ctx: Context, status: number, name: string, message: string) => {
   ctx.status = status;
@@ -40,6 +41,7 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
         } | null;
         if (!row?.nomorTiket) return null;
         await strapi.db.query(UID_PENGADUAN).update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, row.nomorTiket, kodeLacak) } });
+        await cabutKodeTurunan(trx, row.nomorTiket);
         await appendAudit(trx, {
           model: 'pengaduan',
           documentId,

@@ -40,12 +40,12 @@ export type Kunci = {
 /** A key as stored: its id and the fingerprint of the complaint it filed. */
 export type KunciTersimpan = { id: string; sidik: string; berlakuSampai: Date };
 
-type Row = { kunci: string; sidik: string; nomor_tiket: string; berlaku_sampai: string; dibuat: string };
+type Row = { kunci: string; sidik: string; nomor_tiket: string; berlaku_sampai: string; dibuat: string; kode_dicabut: boolean | number };
 
 /** The previous answer of a key. */
 export type Ulangan = {
   nomorTiket: string;
-  /** null once the key has expired */
+  /** null once the key has expired, or staff issued the complaint a new code */
   kodeLacak: string | null;
   /** false when the request's complaint differs from the one the key filed */
   samaIsi: boolean;
@@ -77,6 +77,8 @@ export const ensureIdempotensiTable = async (strapi: Core.Strapi): Promise<void>
     table.string('nomor_tiket', 30).notNullable();
     table.string('berlaku_sampai', 40).notNullable();
     table.string('dibuat', 40).notNullable();
+    table.boolean('kode_dicabut').notNullable().defaultTo(false);
+    table.index(['nomor_tiket'], 'pengaduan_idempotensi_tiket_idx');
     table.index(['berlaku_sampai'], 'pengaduan_idempotensi_berlaku_idx');
   });
 };
@@ -123,9 +125,17 @@ export const ulangan = async (
   }
   return {
     nomorTiket: row.nomor_tiket,
-    kodeLacak: berlaku ? kodeLacakTurunan(settings, kunci.id, row.nomor_tiket) : null,
+    kodeLacak: berlaku && !row.kode_dicabut ? kodeLacakTurunan(settings, kunci.id, row.nomor_tiket) : null,
     samaIsi: row.sidik === kunci.sidik,
   };
+};
+
+/**
+ * Staff issued a new tracking code for the ticket (the old one stops working): a repeat of
+ * the filing no longer shows the derived, now invalid, code. Runs in the reissue's transaction.
+ */
+export const cabutKodeTurunan = async (trx: Knex.Transaction, nomorTiket: string): Promise<void> => {
+  await trx(IDEMPOTENSI_TABLE).where({ nomor_tiket: nomorTiket }).update({ kode_dicabut: true });
 };
 
 /** Deletes rows whose key expired more than a week ago; run after a filing commits. */
