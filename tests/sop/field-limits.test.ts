@@ -4,7 +4,7 @@
  * one character more is a 400 that names the field — never a 500 from the database.
  * Run with TEST_DATABASE=postgres too: PostgreSQL is where a `varchar(255)` used to break.
  */
-import { createAdminSession, type AdminSession } from '../helpers/admin-users';
+import { createAdminSession, findRole, loginAdmin, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, ROLE, sopView, transit } from '../helpers/sop';
 
@@ -212,6 +212,45 @@ describe('field limits: the longest allowed values pass every step on this datab
       'isi',
       'isi 5001'
     );
+  });
+
+  it('staff with the longest names (255 + 255) holding every role: their names and roles are copied onto records and the audit within the columns', async () => {
+    const longNamed = async (roleNames: string[], tag: string): Promise<AdminSession> => {
+      const session = await createAdminSession(app, roleNames[0], { firstname: long(255, `${tag} `), lastname: long(255, 'Panjang ') });
+      const roles = await Promise.all(roleNames.map((name) => findRole(app.strapi, name)));
+      await app.strapi.db.query('admin::user').update({ where: { id: session.id }, data: { roles: roles.map((role) => role.id) } });
+      return { ...session, token: await loginAdmin(app, session.email, session.password) };
+    };
+    const semua = Object.values(ROLE);
+    const kasi = await longNamed([ROLE.kasi, ...semua.filter((name) => name !== ROLE.kasi)], 'Kasi');
+    const caraka = await longNamed([ROLE.caraka], 'Caraka');
+    const created = await expectStatus(
+      cmCreate(app, staff.operator, 'api::berita.berita', {
+        perihal: 'Nama panjang',
+        pengirim: 'BSSN',
+        waktuDiterima: '2026-11-23T03:00:00.000Z',
+        sifat: 'biasa',
+        derajatKecepatan: 'biasa',
+        penerima: [PENERIMA_TERPANJANG[1]],
+      }),
+      201,
+      'create'
+    );
+    const documentId = String(created.body.data!.documentId);
+    for (const ke of ['diperiksa', 'dicetak', 'diagendakan', 'diteruskan_ke_kasi']) await step(staff.operator, 'berita', documentId, ke);
+    await step(kasi, 'berita', documentId, 'diparaf_kasi');
+    await step(staff.kabid, 'berita', documentId, 'diparaf_kabid');
+    await step(staff.kadis, 'berita', documentId, 'diparaf_kadis');
+    await step(kasi, 'berita', documentId, 'ditugaskan_ke_caraka', { data: { caraka: caraka.id } });
+    const view = await expectStatus(sopView(app, kasi, 'berita', documentId), 200, 'view');
+    const riwayat = view.body.data!.riwayat as { oleh: { nama: string; peran: string } }[];
+    const byKasi = riwayat[riwayat.length - 1].oleh;
+    expect(byKasi.nama.length).toBeLessThanOrEqual(200);
+    expect(byKasi.nama.startsWith('Kasi Kasi')).toBe(true);
+    expect(byKasi.peran.length).toBeLessThanOrEqual(200);
+    const copy = (await app.strapi.db.query('api::distribusi.distribusi').findOne({ where: { carakaId: caraka.id } })) as { carakaNama: string };
+    expect(copy.carakaNama.length).toBe(200);
+    await download(kasi, `/sop/berita/${documentId}/dokumen/kartu-kendali`);
   });
 
   it('instansi: an alamat of 300 is stored, 301 is a 400 naming alamat', async () => {
