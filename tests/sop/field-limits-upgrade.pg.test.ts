@@ -24,14 +24,18 @@ const columnType = async (app: TestApp, table: string, column: string): Promise<
 };
 
 describe('upgrade: varchar(255) columns of the old schema become text on start', () => {
+  let first: TestApp | undefined;
   let app: TestApp | undefined;
 
   afterAll(async () => {
-    await app?.destroy();
+    // a failure between the two starts must not leave the first server running
+    await first?.stop();
+    if (app) await app.destroy();
+    else await first?.database.drop();
   });
 
   it('alters the columns and keeps the rows', async () => {
-    const first = await startApp();
+    first = await startApp();
     const knex = first.strapi.db.connection;
     for (const [table, column] of COLUMNS) {
       expect(await columnType(first, table, column)).toBe('text');

@@ -233,7 +233,7 @@ export const createPengaduanMiddleware = (strapi: Core.Strapi) =>
 /** The answer to a public filing. */
 export type HasilPengaduan = {
   nomorTiket: string;
-  /** the tracking code; null only for a form key that expired (its ticket is still shown) */
+  /** the tracking code; null for a form key that expired or a code staff replaced since (the ticket is still shown) */
   kodeLacak: string | null;
   /** false when the key had already filed this complaint (the answer is repeated) */
   baru: boolean;
