@@ -12,6 +12,8 @@ import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
 import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
+import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
+import { backfillWaktuAgenda } from './sop/waktu-agenda';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +36,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSopTables(strapi);
     await moveLegacyUploads(strapi);
+    await ensureIdempotensiTable(strapi);
+    await backfillWaktuAgenda(strapi);
     await lockDownPublicAccess(strapi);
     await lockDownStockAdminRoles(strapi);
     await ensureRoles(strapi);

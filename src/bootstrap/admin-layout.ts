@@ -13,7 +13,8 @@ type ConfigService = {
   updateConfiguration: (model: { uid: string }, configuration: Configuration) => Promise<unknown>;
 };
 
-const LAYOUT_VERSION = 3;
+// 4: waktuAgenda (read-only, labelled) on berita and kriptogram
+const LAYOUT_VERSION = 4;
 
 /** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
 const HIDDEN_IN_FORM = ['versi', 'tahunAgenda', 'urutAgenda', 'sandimanId', 'carakaId'];

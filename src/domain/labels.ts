@@ -3,6 +3,7 @@ const LABELS: Record<string, string> = {
   nomorAgenda: 'Nomor agenda',
   tahunAgenda: 'Tahun agenda',
   urutAgenda: 'Urut agenda',
+  waktuAgenda: 'Waktu diagendakan',
   waktuDiterima: 'Waktu diterima',
   nomorSurat: 'Nomor surat',
   tanggalSurat: 'Tanggal surat',

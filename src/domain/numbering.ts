@@ -1,3 +1,5 @@
+import { localDate } from './calendar';
+
 /**
  * Number formats as settings: `{nomor}` or `{nomor:4}` (zero-padded), `{tahun}`,
  * `{bulan}` (01–12), `{bulan-romawi}` (I–XII), `{kode}` (kode klasifikasi).
@@ -11,6 +13,16 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
 export const bulanRomawi = (month: number): string => {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`Bulan tidak sah: ${month}`);
   return ROMAN[month - 1];
+};
+
+/**
+ * The year and month (1–12) of a moment as read in WIB (Asia/Jakarta, UTC+7, no DST): the
+ * time parts of a number all come from this, from one declared moment (see src/clock.ts).
+ * 31 Dec 2026 17.00 UTC = 1 Jan 2027 00.00 WIB → { tahun: 2027, bulan: 1 }.
+ */
+export const numberMoment = (instant: Date): { tahun: number; bulan: number } => {
+  const date = localDate(instant);
+  return { tahun: Number(date.slice(0, 4)), bulan: Number(date.slice(5, 7)) };
 };
 
 export type NumberParts = { nomor: number; tahun: number; bulan?: number; kode?: string };

@@ -9,6 +9,7 @@ import { mayReadPlaintext } from '../sop/salinan';
 import { appendAudit } from '../sop/tables';
 import { loadFileRelations, loadStoredFile, type StoredFile } from './relations';
 import { BERKAS_PREFIX } from './storage';
+import { now as clockNow } from '../clock';
 
 /** Seconds a signed link (`/berkas/<name>?token=…`) stays valid. */
 export const SIGNED_URL_SECONDS = 300;
@@ -45,7 +46,7 @@ export const auditFileDownload = async (
 ): Promise<void> => {
   if (records.length === 0) return;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const waktu = new Date().toISOString();
+  const waktu = clockNow().toISOString();
   await strapi.db.transaction(async ({ trx }) => {
     for (const record of records) {
       await appendAudit(trx, {

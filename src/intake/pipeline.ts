@@ -20,6 +20,7 @@ import {
 import { runAsIntake } from '../sop/context';
 import { appendAudit } from '../sop/tables';
 import { findIntakeRecord, INTAKE_MESSAGE_TABLE } from './store';
+import { now as clockNow } from '../clock';
 
 const BERITA_UID = 'api::berita.berita';
 
@@ -131,7 +132,7 @@ const recordFailure = async (
       nama_berkas: input.sumber === 'eml' ? safeName(input.asal, 'pesan.eml') : null,
       mentah: input.raw,
       sumber: input.sumber,
-      waktu: new Date().toISOString(),
+      waktu: clockNow().toISOString(),
     })
     .onConflict('kunci')
     .ignore();
@@ -173,7 +174,7 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
   if (reason || !parsed) return recordFailure(strapi, input, { kunci, sha256, messageId, alasan: reason ?? 'Pesan kosong.', perihal });
 
   const mail = parsed;
-  const waktuDiterima = input.waktuDiterima ?? receivedTimeOf(headerValues(mail, 'received'), mail.date, new Date());
+  const waktuDiterima = input.waktuDiterima ?? receivedTimeOf(headerValues(mail, 'received'), mail.date, clockNow());
   const saran = suggestFromMessage(mail.subject, mail.text);
   const body = (mail.text ?? '').replace(/\s+/g, ' ').trim();
   const uploaded: UploadedFile[] = [];
@@ -189,7 +190,7 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
           perihal,
           nama_berkas: input.sumber === 'eml' ? safeName(input.asal, 'pesan.eml') : null,
           sumber: input.sumber,
-          waktu: new Date().toISOString(),
+          waktu: clockNow().toISOString(),
         });
         const files = await uploadFiles(strapi, [
           { name: `sanapati-${sha256.slice(0, 16)}.eml`, mime: 'message/rfc822', content: input.raw },
@@ -224,7 +225,7 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
           aktorId: input.oleh?.id ?? null,
           aktorNama: input.oleh?.name ?? 'Kotak surat Sanapati (IMAP)',
           aktorPeran: input.oleh?.peran ?? 'Sistem',
-          waktu: new Date().toISOString(),
+          waktu: clockNow().toISOString(),
           catatan:
             input.sumber === 'imap'
               ? `Diterima otomatis dari kotak surat Sanapati (folder ${input.asal}).`

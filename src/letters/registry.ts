@@ -262,9 +262,19 @@ export type BukuAgenda = {
 
 const tahapLabel = (model: string, tahap: string): string => workflowFor(model)?.states.find((state) => state.key === tahap)?.label ?? tahap;
 
+/**
+ * An entry belongs to the period that holds its registration moment (`waktuAgenda`, read in
+ * WIB), not its receipt: a berita received 31 Desember 23.50 and registered 1 Januari 00.10
+ * is `0001/<new year>` and is listed in the new year's book. So the book of a year lists
+ * exactly the numbers of that year. Entries numbered before `waktuAgenda` was recorded fall
+ * back to their receipt time.
+ */
 const inRange = (batas: BatasWaktu) => ({
   nomorAgenda: { $notNull: true },
-  waktuDiterima: { $gte: batas.mulai, $lt: batas.sebelum },
+  $or: [
+    { waktuAgenda: { $gte: batas.mulai, $lt: batas.sebelum } },
+    { waktuAgenda: { $null: true }, waktuDiterima: { $gte: batas.mulai, $lt: batas.sebelum } },
+  ],
 });
 
 /** The agenda books, by the `:buku` of `GET /sop/agenda/:buku`. */

@@ -14,6 +14,7 @@ import { bukuAgenda, DOKUMEN, DokumenDitolak, jenisDokumen, type Akses } from '.
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
+import { now as clockNow } from '../clock';
 
 /** The part of Koa's context the download routes use. */
 export type UnduhCtx = {
@@ -131,7 +132,7 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   const soffice = query.data.format === 'pdf' ? sofficePath() : null;
   if (query.data.format === 'pdf' && !soffice) return gagal(ctx, 501, PANDUAN_LIBREOFFICE);
 
-  const now = new Date();
+  const now = clockNow();
   const instansi = await muatInstansi(strapi);
   let data: Record<string, unknown>;
   try {
@@ -189,7 +190,7 @@ export const unduhAgenda = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: Sta
     });
     return kirim(ctx, xlsx, `${nama}.xlsx`, XLSX_TYPE);
   }
-  const umum = dataUmum(instansi, { nama: actor.name, waktu: new Date() });
+  const umum = dataUmum(instansi, { nama: actor.name, waktu: clockNow() });
   const logo = await logoInstansi(strapi, instansi.logo, templatesDir(strapi));
   const berkas = await buat(ctx, strapi, buku.template, dataAgenda(buku.judul, query.data, baris, umum), logo, soffice);
   if (!berkas) return;

@@ -131,11 +131,20 @@ ${galatKolom(masalah, 'jawaban')}
 export type TiketOptions = {
   letterhead: Letterhead | null;
   nomorTiket: string;
-  kodeLacak: string;
+  /** null when the form was sent again after its token expired: the ticket only */
+  kodeLacak: string | null;
   emailDikirim: boolean;
+  /** set when this form had already filed the complaint: `sama` (sent twice), `berbeda` (changed, then sent again) */
+  ulangan?: 'sama' | 'berbeda';
 };
 
-/** After a successful submission: the only time the tracking code is shown. */
+const CATATAN_ULANGAN = {
+  sama: 'Formulir ini sudah terkirim sebelumnya (misalnya tombol Kirim tertekan dua kali). Pengaduan Anda tercatat satu kali, dengan tiket di bawah ini.',
+  berbeda:
+    'Formulir ini sudah dipakai untuk mengirim pengaduan di bawah ini; perubahan yang Anda kirim kemudian tidak dicatat. Untuk pengaduan lain, isi formulir baru.',
+} as const;
+
+/** After a successful submission (and when the same form is sent again while its token is valid): the ticket and the tracking code. */
 export const renderTiket = (options: TiketOptions): string => {
   const lacak = `${LACAK_PATH}?nomor=${encodeURIComponent(options.nomorTiket)}`;
   const content = html`${styles}<article class="pengaduan">
@@ -143,11 +152,20 @@ export const renderTiket = (options: TiketOptions): string => {
 <div class="tiket" role="status">
 <dl>
 <dt>Nomor tiket</dt><dd><strong class="nomor-tiket">${options.nomorTiket}</strong></dd>
-<dt>Kode lacak</dt><dd><code class="kode-lacak">${options.kodeLacak}</code></dd>
+${
+  options.kodeLacak
+    ? html`<dt>Kode lacak</dt><dd><code class="kode-lacak">${options.kodeLacak}</code></dd>`
+    : ''
+}
 </dl>
 </div>
-<p><strong>Simpan nomor tiket dan kode lacak ini</strong> (catat, foto, atau cetak halaman ini). Kode lacak hanya ditampilkan sekali;
-tanpa kode itu perkembangan pengaduan tidak dapat dilihat.</p>
+${options.ulangan ? html`<p class="catatan-ulangan">${CATATAN_ULANGAN[options.ulangan]}</p>` : ''}
+${
+  options.kodeLacak
+    ? html`<p><strong>Simpan nomor tiket dan kode lacak ini</strong> (catat, foto, atau cetak halaman ini). Kode lacak hanya ditampilkan
+selama formulir ini berlaku (2 jam); tanpa kode itu perkembangan pengaduan tidak dapat dilihat.</p>`
+    : html`<p>Kode lacak tidak dapat ditampilkan lagi karena formulir ini sudah kedaluwarsa. Bila Anda memberi alamat e-mail, kode lacak ada di e-mail tanda terima.</p>`
+}
 ${options.emailDikirim ? html`<p>Tanda terima juga kami kirim ke alamat e-mail Anda.</p>` : ''}
 <p><a href="${lacak}">Lacak pengaduan ini</a> · <a href="${FORM_PATH}">Kirim pengaduan lain</a></p>
 </article>`;

@@ -16,8 +16,18 @@ type AdminUserRow = {
 
 export type StaffActor = Actor & { email: string | null; peran: string; isSuperAdmin: boolean };
 
+/**
+ * Longest name or role list (characters) copied onto records: `carakaNama`, `sandimanNama`,
+ * a paraf's `nama` and `peran`, the audit's `aktor_nama` hold 200 on both databases, while an
+ * admin's first and last name may be 255 each and a user may hold every role.
+ */
+export const NAMA_AKTOR_MAKS = 200;
+
+const fit = (text: string): string => (text.length <= NAMA_AKTOR_MAKS ? text : `${text.slice(0, NAMA_AKTOR_MAKS - 1)}…`);
+
+/** The name staff see for an admin user (first and last name, else username or e-mail), at most NAMA_AKTOR_MAKS characters. */
 export const displayName = (user: AdminUserRow): string =>
-  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `Pengguna #${user.id}`;
+  fit([user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `Pengguna #${user.id}`);
 
 const toActor = (user: AdminUserRow): StaffActor => {
   const roleNames = (user.roles ?? []).map((role) => role.name);
@@ -26,7 +36,7 @@ const toActor = (user: AdminUserRow): StaffActor => {
     name: displayName(user),
     email: user.email ?? null,
     roles: roleNames.map(roleKeyOfName).filter((key): key is RoleKey => key !== undefined),
-    peran: roleNames.join(', ') || '-',
+    peran: fit(roleNames.join(', ') || '-'),
     isSuperAdmin: (user.roles ?? []).some((role) => role.code === 'strapi-super-admin'),
   };
 };

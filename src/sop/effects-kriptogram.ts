@@ -1,6 +1,5 @@
 import { errors } from '@strapi/utils';
-import { localDate } from '../domain/calendar';
-import { DEFAULT_LETTER_FORMAT, formatNumber } from '../domain/numbering';
+import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../domain/numbering';
 import type { KriptogramRow, LoadedRecord } from './records';
 import { requireActiveRole } from './actor';
 import { sealSalinan } from './salinan';
@@ -70,15 +69,20 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   },
 
   /** Step 8: the number from the kriptogram agenda, a copy number per recipient, stamp and envelopes. */
-  async numberSalinan(effect, { strapi, record, now }) {
+  async numberSalinan(effect, { strapi, record }) {
     const kriptogram = kriptogramRow(record);
     const salinan = salinanOf(record);
     const checklist = effect.checklist as { cap: boolean; amplop: boolean; amplopRangkap?: boolean };
     const pattern = (strapi.config.get('meja-sandi.letterFormat') as string | undefined) ?? DEFAULT_LETTER_FORMAT;
+    // Every part from the kriptogram's registration moment: the sequence is its agenda number,
+    // so month and year are that entry's too (numbering on 1 January never yields .../I/<last year>).
+    const registered = kriptogram.waktuAgenda ?? kriptogram.waktuDiterima;
+    if (!kriptogram.urutAgenda || !kriptogram.tahunAgenda || !registered) throw new errors.ApplicationError('Kriptogram belum tercatat di buku agenda.');
+    const moment = numberMoment(new Date(registered));
     const nomor = formatNumber(pattern, {
-      nomor: Number(kriptogram.urutAgenda ?? 0),
-      tahun: Number(kriptogram.tahunAgenda ?? localDate(now).slice(0, 4)),
-      bulan: Number(localDate(now).slice(5, 7)),
+      nomor: Number(kriptogram.urutAgenda),
+      tahun: Number(kriptogram.tahunAgenda),
+      bulan: moment.tahun === Number(kriptogram.tahunAgenda) ? moment.bulan : 1,
       kode: (strapi.config.get('meja-sandi.kodeKlasifikasiSalinan') as string | undefined) ?? '048',
     });
     await strapi.documents('api::salinan.salinan' as never).update({

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { DEFAULT_AGENDA_FORMAT, formatNumber } from '../domain/numbering';
+import { DEFAULT_AGENDA_FORMAT, formatNumber, numberMoment } from '../domain/numbering';
 import { localDate } from '../domain/calendar';
 import type { Effect } from '../domain/workflow/types';
 import { tenggatAktif } from '../domain/pengaduan';
@@ -30,7 +30,6 @@ const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> =
   kadis: 'parafKadis',
 };
 
-const jakartaYear = (now: Date): number => Number(localDate(now).slice(0, 4));
 
 const requireCaraka = (strapi: Core.Strapi, id: unknown): Promise<StaffActor> => requireActiveRole(strapi, id, 'caraka');
 
@@ -46,13 +45,13 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
   async assignAgendaNumber(effect, { strapi, trx, uid, record, now }) {
     if (record.nomorAgenda) return; // a berita sent back and registered again keeps its number
     const buku = String(effect.buku);
-    const tahun = jakartaYear(now);
+    const { tahun } = numberMoment(now);
     const nomor = await nextAgendaNumber(trx, buku, tahun);
     const pattern = (strapi.config.get('meja-sandi.agendaFormat') as string | undefined) ?? DEFAULT_AGENDA_FORMAT;
-    const nomorAgenda = formatNumber(pattern, { nomor, tahun, bulan: Number(localDate(now).slice(5, 7)) });
+    const nomorAgenda = formatNumber(pattern, { nomor, ...numberMoment(now) });
     await strapi.db.query(uid as never).update({
       where: { id: record.id },
-      data: { nomorAgenda, tahunAgenda: tahun, urutAgenda: nomor },
+      data: { nomorAgenda, tahunAgenda: tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() },
     });
     record.nomorAgenda = nomorAgenda;
   },

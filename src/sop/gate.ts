@@ -9,6 +9,7 @@ import { currentIntake, currentTransition } from './context';
 import { GOVERNED_TYPES, type GovernedType } from './governed';
 import { computeTenggat } from './calendar';
 import { appendAudit } from './tables';
+import { now as clockNow } from '../clock';
 
 type DocumentContext = {
   uid: string;
@@ -136,7 +137,7 @@ const auditedWrite = async (
       aktorId: writer.aktorId,
       aktorNama: writer.aktorNama,
       aktorPeran: writer.aktorPeran,
-      waktu: new Date().toISOString(),
+      waktu: clockNow().toISOString(),
       catatan: `${VERB[change.ke]} lewat ${JALUR[writer.jalur]}${kolom}.`,
       digest: inputDigest({ lama: pick(change.current, change.fields), baru: pick(change.data, change.fields) }),
     });
@@ -199,7 +200,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.versi = 0;
       }
       if (governed.slaFromReceipt) {
-        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : new Date();
+        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : clockNow();
         if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
         data.waktuDiterima = waktu.toISOString();
         data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();

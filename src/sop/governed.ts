@@ -26,7 +26,7 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
   'api::berita.berita': {
     uid: 'api::berita.berita',
     definition: BERITA,
-    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi', 'emlSha256', 'messageId'],
+    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'waktuAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi', 'emlSha256', 'messageId'],
     transitionOnly: false,
     slaFromReceipt: true,
     penerimaEditableIn: ['diterima', 'diperiksa'],
@@ -35,7 +35,7 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = {
   'api::kriptogram.kriptogram': {
     uid: 'api::kriptogram.kriptogram',
     definition: KRIPTOGRAM,
-    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'tenggat', 'versi', 'sandimanId', 'sandimanNama', 'salinan', 'distribusi'],
+    serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'waktuAgenda', 'tenggat', 'versi', 'sandimanId', 'sandimanNama', 'salinan', 'distribusi'],
     transitionOnly: false,
     slaFromReceipt: true,
   },

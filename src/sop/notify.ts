@@ -5,6 +5,7 @@ import type { Decision, Transition, WorkflowDefinition } from '../domain/workflo
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
 import { RECORD_LOADERS, type LoadedRecord } from './records';
+import { sendTextMail } from '../mail';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.config.get('meja-sandi.publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -77,9 +78,8 @@ const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string
   return load ? whoActsNext(strapi, model, decision.to, () => load(strapi, documentId), actor.id) : [];
 };
 
-const sendMail = async (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => {
-  await strapi.plugin('email').service('email').send({ to, subject, text });
-};
+/** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
+const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => sendTextMail(strapi, { to, subject, text });
 
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
 export const notifyAfterTransition = async (

@@ -133,6 +133,9 @@ export type KriptogramRow = {
   nomorAgenda: string | null;
   urutAgenda: number | null;
   tahunAgenda: number | null;
+  /** the registration moment (`diagendakan`): the month and year of the salinan's letter number */
+  waktuAgenda: string | Date | null;
+  waktuDiterima: string | Date | null;
   tenggat: string | null;
   klasifikasi: Klasifikasi;
   sandimanId: number | null;

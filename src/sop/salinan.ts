@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { decryptSalinan, encryptSalinan, isCurrent, parseSalinanKeys, type SalinanKey } from '../domain/salinan-crypto';
 import type { StaffActor } from './actor';
 import { appendAudit } from './tables';
+import { now as clockNow } from '../clock';
 
 export const salinanKeys = (strapi: Core.Strapi): SalinanKey[] =>
   parseSalinanKeys((strapi.config.get('meja-sandi.salinanKeys') as string[] | undefined) ?? []);
@@ -64,7 +65,7 @@ export const readSalinanPlaintext = async (
       aktorId: actor.id,
       aktorNama: actor.name,
       aktorPeran: actor.peran,
-      waktu: new Date().toISOString(),
+      waktu: clockNow().toISOString(),
       catatan: `Isi salinan dibaca (${row.kriptogram.klasifikasi}).`,
       digest: '-',
     });

@@ -10,6 +10,7 @@ import { EFFECT_HANDLERS } from './effects';
 import { notifyAfterTransition } from './notify';
 import { RECORD_LOADERS } from './records';
 import { appendAudit } from './tables';
+import { now as clockNow } from '../clock';
 
 export type Failure = { ok: false; status: 400 | 403 | 404 | 409; name: string; message: string; details?: unknown };
 export type TransitionSuccess = { ok: true; documentId: string; dari: string; tahap: string; versi: number };
@@ -49,7 +50,7 @@ export const performTransition = async (
   if (!definition || !loader) return failure(404, `Jenis naskah "${params.model}" tidak dikenal.`);
   const actor = await loadActor(strapi, params.actorId);
   if (!actor) return failure(403, 'Akun Anda tidak aktif.');
-  const now = new Date();
+  const now = clockNow();
 
   let decision: Decision;
   try {

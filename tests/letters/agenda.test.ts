@@ -1,7 +1,8 @@
 import PizZip from 'pizzip';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
+import { setClock } from '../../src/clock';
+import { BERITA_CONTOH, ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 import { bukaDocx, expectFile, TEMPLATE_TAG, unduh } from './unduh';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +27,12 @@ describe('buku agenda: GET /sop/agenda/:buku', () => {
   const staff: BeritaStaff & { petugas?: AdminSession } = {};
   const nomor: Record<string, string> = {};
 
+  /** Each berita is registered at the moment it was received: the book lists entries by their registration moment. */
+  const registerAt = (berita: Record<string, unknown>, state = 'diagendakan') => {
+    setClock(new Date(String(berita.waktuDiterima ?? BERITA_CONTOH.waktuDiterima)));
+    return walkBeritaTo(app, staff, state, berita);
+  };
+
   const agendaOf = async (documentId: string) => String((await sopView(app, staff.operator!, 'berita', documentId)).body.data.nomorAgenda);
 
   beforeAll(async () => {
@@ -35,29 +42,31 @@ describe('buku agenda: GET /sop/agenda/:buku', () => {
     staff.caraka = await createAdminSession(app, ROLE.caraka);
     staff.petugas = await createAdminSession(app, ROLE.petugasPengaduan);
     // Monday 23 November 2026 10.00 WIB
-    const senin = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Rapat Senin pagi' });
+    const senin = await registerAt({ perihal: 'Rapat Senin pagi' });
     nomor.senin = await agendaOf(senin);
     // 00.30 WIB on the 23rd is still the 22nd in UTC: the book counts Jakarta dates
-    const dinihari = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita dini hari', waktuDiterima: '2026-11-22T17:30:00.000Z' });
+    const dinihari = await registerAt({ perihal: 'Berita dini hari', waktuDiterima: '2026-11-22T17:30:00.000Z' });
     nomor.dinihari = await agendaOf(dinihari);
     // 23.59 WIB on the 22nd: outside a book that starts on the 23rd
-    const minggu = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita Minggu malam', waktuDiterima: '2026-11-22T16:59:00.000Z' });
+    const minggu = await registerAt({ perihal: 'Berita Minggu malam', waktuDiterima: '2026-11-22T16:59:00.000Z' });
     nomor.minggu = await agendaOf(minggu);
     // voided after registration: its number stays in the book
-    const batal = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita yang dibatalkan', waktuDiterima: '2026-11-24T02:00:00.000Z' });
+    const batal = await registerAt({ perihal: 'Berita yang dibatalkan', waktuDiterima: '2026-11-24T02:00:00.000Z' });
     nomor.batal = await agendaOf(batal);
     expect((await transit(app, staff.operator!, 'berita', batal, 'batal', { catatan: 'Terkirim dua kali' })).status).toBe(200);
     // never registered: not in the book
-    await walkBeritaTo(app, staff, 'dicetak', { perihal: 'Belum diagendakan' });
+    await registerAt({ perihal: 'Belum diagendakan' }, 'dicetak');
+    setClock(null);
   });
 
   afterAll(async () => {
+    setClock(null);
     await app?.destroy();
   });
 
   const url = (buku: string, query: string) => `/sop/agenda/${buku}?${query}`;
 
-  it('as .xlsx: one row per registered berita whose Jakarta receipt date is in the range, in agenda order', async () => {
+  it('as .xlsx: one row per berita registered on a Jakarta date in the range, in agenda order', async () => {
     const file = expectFile(await unduh(app, staff.operator!, url('surat-masuk', 'dari=2026-11-23&sampai=2026-11-24&format=xlsx')));
     expect(file.headers['content-type']).toBe(XLSX);
     expect(file.headers['content-disposition']).toBe('attachment; filename="agenda-surat-masuk-2026-11-23-sd-2026-11-24.xlsx"');

@@ -1,3 +1,4 @@
+import { setClock } from '../../src/clock';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE } from '../helpers/sop';
@@ -21,6 +22,10 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
   const noTagLeft = (semua: string) => expect(semua.replace(/<[^>]+>/g, '')).not.toMatch(TEMPLATE_TAG);
 
   beforeAll(async () => {
+    // Registered and numbered on Monday 23 November 2026 from 10.30 WIB, the day they were received
+    // (the book lists entries by their registration moment); the clock keeps running from there.
+    const start = Date.now();
+    setClock(() => new Date(Date.parse('2026-11-23T03:30:00.000Z') + (Date.now() - start)));
     app = await startApp();
     staff.sandiman = await createAdminSession(app, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Utama' });
     staff.sandimanLain = await createAdminSession(app, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Lain' });
@@ -37,6 +42,7 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
   });
 
   afterAll(async () => {
+    setClock(null);
     await app?.destroy();
   });
 

@@ -1,3 +1,4 @@
+import { setClock } from '../../src/clock';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
@@ -37,6 +38,9 @@ describe('PDF through LibreOffice (?format=pdf)', () => {
   let ids: Ids;
 
   beforeAll(async () => {
+    // registered in November 2026 whatever day the suite runs: the books below list that month
+    const start = Date.now();
+    setClock(() => new Date(Date.parse('2026-11-23T03:30:00.000Z') + (Date.now() - start)));
     app = await startApp();
     staff.operator = await createAdminSession(app, ROLE.operator);
     staff.kasi = await createAdminSession(app, ROLE.kasi);
@@ -57,6 +61,7 @@ describe('PDF through LibreOffice (?format=pdf)', () => {
   });
 
   afterAll(async () => {
+    setClock(null);
     await app?.destroy();
   });
 

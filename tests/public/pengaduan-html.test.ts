@@ -122,10 +122,11 @@ describe('Pengaduan HTML pages (no JavaScript needed)', () => {
     expect(blank.status).toBe(200);
     expect(blank.text).toContain(`value="${nomorTiket}"`);
 
-    // the same form token cannot file a second complaint
+    // the same form token files no second complaint: it answers with the first one's receipt
     const replay = await submit({ nama: 'Wati', kontak: '0812-1111-2222', isi: ISI, situs_web: '', jawaban: form.jawaban, token: form.token });
-    expect(replay.status).toBe(400);
-    expect(replay.text).toContain('sudah dipakai');
+    expect(replay.status).toBe(200);
+    expect(replay.text).toContain(`<strong class="nomor-tiket">${nomorTiket}</strong>`);
+    expect(replay.text).toContain(`<code class="kode-lacak">${kodeLacak}</code>`);
     expect(await stored()).toBe(before + 1);
   });
 

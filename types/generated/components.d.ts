@@ -180,7 +180,7 @@ export interface NaskahPenerima extends Struct.ComponentSchema {
     displayName: 'Penerima';
   };
   attributes: {
-    alamat: Schema.Attribute.String &
+    alamat: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;

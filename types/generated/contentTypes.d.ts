@@ -517,7 +517,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    perihal: Schema.Attribute.String &
+    perihal: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -562,6 +562,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
     versi: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;
+    waktuAgenda: Schema.Attribute.DateTime;
     waktuDiterima: Schema.Attribute.DateTime;
   };
 }
@@ -692,7 +693,7 @@ export interface ApiInstansiInstansi extends Struct.SingleTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    alamat: Schema.Attribute.String &
+    alamat: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -788,7 +789,7 @@ export interface ApiKartuKendaliKartuKendali
     jenis: Schema.Attribute.Enumeration<['kartu_kendali', 'lembar_pengantar']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'kartu_kendali'>;
-    kepada: Schema.Attribute.String &
+    kepada: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
@@ -916,6 +917,7 @@ export interface ApiKriptogramKriptogram extends Struct.CollectionTypeSchema {
     versi: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;
+    waktuAgenda: Schema.Attribute.DateTime;
     waktuDiterima: Schema.Attribute.DateTime;
   };
 }
@@ -1017,10 +1019,10 @@ export interface ApiSalinanSalinan extends Struct.CollectionTypeSchema {
     amplopDisegel: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     amplopRangkap: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     berkas: Schema.Attribute.Text & Schema.Attribute.Private;
-    berkasNama: Schema.Attribute.String &
+    berkasNama: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
+        maxLength: 1200;
       }>;
     berkasTipe: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1062,7 +1064,7 @@ export interface ApiSalinanSalinan extends Struct.CollectionTypeSchema {
       }>;
     parafSandiman: Schema.Attribute.Component<'naskah.paraf', false>;
     penerima: Schema.Attribute.Component<'naskah.penerima', true>;
-    perihal: Schema.Attribute.String &
+    perihal: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
@@ -1146,7 +1148,11 @@ export interface ApiStandarPelayananStandarPelayanan
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    slug: Schema.Attribute.UID<'nama'> & Schema.Attribute.Required;
+    slug: Schema.Attribute.UID<'nama'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

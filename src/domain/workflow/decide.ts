@@ -9,6 +9,12 @@ export type TransitionRequest = {
 const stateLabel = (definition: WorkflowDefinition, key: string): string =>
   definition.states.find((state) => state.key === key)?.label ?? key;
 
+/**
+ * Longest `catatan` a step accepts (characters): it is kept in the audit trail and, on a
+ * void or a send-back, shown on the record, whose `catatan` columns hold 2000 on both databases.
+ */
+export const CATATAN_MAX = 2000;
+
 /** Every transition leaving `tahap`. */
 export const transitionsFrom = (definition: WorkflowDefinition, tahap: string): Transition<unknown>[] =>
   definition.transitions.filter((candidate) => candidate.from.includes(tahap));
@@ -69,6 +75,14 @@ export const decide = (
   const catatan = typeof request.catatan === 'string' && request.catatan.trim() !== '' ? request.catatan.trim() : null;
   if (transition.catatan === 'wajib' && catatan === null) {
     return { ok: false, reason: 'input', message: 'Catatan wajib diisi untuk langkah ini.', issues: [{ path: 'catatan', message: 'wajib diisi' }] };
+  }
+  if (catatan !== null && catatan.length > CATATAN_MAX) {
+    return {
+      ok: false,
+      reason: 'input',
+      message: `Catatan paling banyak ${CATATAN_MAX} karakter.`,
+      issues: [{ path: 'catatan', message: `paling banyak ${CATATAN_MAX} karakter` }],
+    };
   }
 
   let input: unknown = undefined;

@@ -6,6 +6,8 @@ import { appendAudit } from '../../../sop/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
+import { now as clockNow } from '../../../clock';
+import { cabutKodeTurunan } from './idempotensi';
 
 const fail = (ctx: Context, status: number, name: string, message: string) => {
   ctx.status = status;
@@ -39,6 +41,7 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
         } | null;
         if (!row?.nomorTiket) return null;
         await strapi.db.query(UID_PENGADUAN).update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, row.nomorTiket, kodeLacak) } });
+        await cabutKodeTurunan(trx, row.nomorTiket);
         await appendAudit(trx, {
           model: 'pengaduan',
           documentId,
@@ -47,7 +50,7 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
           aktorId: actor.id,
           aktorNama: actor.name,
           aktorPeran: actor.peran,
-          waktu: new Date().toISOString(),
+          waktu: clockNow().toISOString(),
           catatan: 'Kode lacak baru diterbitkan; kode sebelumnya tidak berlaku lagi.',
           digest: inputDigest(null),
         });

@@ -2,7 +2,8 @@
  * Bot checks of the HTML form, none of which needs JavaScript:
  *  - a honeypot field people never see (must stay empty);
  *  - a signed form token with the time it was issued: a submission sooner than the
- *    configured minimum, older than two hours, or a second use of the token is refused;
+ *    configured minimum or older than two hours is refused; a second use of the token
+ *    answers with the complaint it filed (./idempotensi.ts), never with a second one;
  *  - a small sum to solve ("Berapa 3 + 4?"), whose answer is bound into the token.
  * With JavaScript, public/assets/pengaduan.js solves an ALTCHA proof-of-work
  * challenge (altcha-lib, offline, HMAC-signed, bound to the same token) and sends it
@@ -62,24 +63,14 @@ export const buatTantangan = async (settings: PengaduanSettings, now: Date): Pro
   };
 };
 
-/** Tokens already used, until they expire anyway. */
-export class TokenTerpakai {
-  private readonly used = new Map<string, number>();
-
-  /** True the first time a nonce is seen. */
-  claim(nonce: string, expiresAt: number, now: number): boolean {
-    if (this.used.size > 50_000) for (const [key, until] of this.used) if (until < now) this.used.delete(key);
-    if (this.used.has(nonce)) return false;
-    this.used.set(nonce, expiresAt);
-    return true;
-  }
-}
+/** An authentic form token: its nonce (the form's idempotency key) and until when it is valid. */
+export type TokenFormulir = { nonce: string; berlakuSampai: Date };
 
 export type HasilPemeriksaan =
-  | { ok: true }
+  | ({ ok: true } & TokenFormulir)
   | { ok: false; alasan: 'honeypot' | 'token' | 'terlalu-cepat' | 'kedaluwarsa' | 'jawaban' | 'altcha'; pesan: string };
 
-const GAGAL_TOKEN = 'Formulir tidak sah atau sudah dipakai. Silakan isi ulang formulir ini lalu kirim kembali.';
+const GAGAL_TOKEN = 'Formulir tidak sah. Silakan isi ulang formulir ini lalu kirim kembali.';
 
 const decodeToken = (settings: PengaduanSettings, token: string): { t: number; n: string; j: string } | null => {
   if (token.length > 400) return null;
@@ -91,6 +82,12 @@ const decodeToken = (settings: PengaduanSettings, token: string): { t: number; n
   } catch {
     return null;
   }
+};
+
+/** The nonce and expiry of a token this server signed (expired or not), or null for anything else. */
+export const bacaToken = (settings: PengaduanSettings, token: string): TokenFormulir | null => {
+  const decoded = decodeToken(settings, token);
+  return decoded ? { nonce: decoded.n, berlakuSampai: new Date(decoded.t + TOKEN_TTL_MS) } : null;
 };
 
 const altchaValid = async (settings: PengaduanSettings, solution: string, nonce: string): Promise<boolean> => {
@@ -118,11 +115,13 @@ const altchaValid = async (settings: PengaduanSettings, solution: string, nonce:
   return altcha.verifySolution(typed, subKey(settings, 'altcha').toString('hex'), true);
 };
 
-/** Checks the bot defences of one submission; marks its token used when it passes. */
+/**
+ * Checks the bot defences of one submission. A passing token is returned as the form's
+ * idempotency key: the filing records it, so it files one complaint at most.
+ */
 export const periksaFormulir = async (
   settings: PengaduanSettings,
   fields: Readonly<Record<string, string | undefined>>,
-  terpakai: TokenTerpakai,
   now: Date
 ): Promise<HasilPemeriksaan> => {
   if ((fields[HONEYPOT_FIELD] ?? '') !== '') {
@@ -148,6 +147,5 @@ export const periksaFormulir = async (
       return { ok: false, alasan: 'jawaban', pesan: 'Jawaban pertanyaan keamanan salah. Silakan jawab pertanyaan yang baru.' };
     }
   }
-  if (!terpakai.claim(token.n, token.t + TOKEN_TTL_MS, now.getTime())) return { ok: false, alasan: 'token', pesan: GAGAL_TOKEN };
-  return { ok: true };
+  return { ok: true, nonce: token.n, berlakuSampai: new Date(token.t + TOKEN_TTL_MS) };
 };

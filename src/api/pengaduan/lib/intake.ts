@@ -21,8 +21,10 @@ import { loadHolidays, loadSchedule } from '../../../sop/calendar';
 import { currentTransition } from '../../../sop/context';
 import { appendAudit, nextAgendaNumber } from '../../../sop/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
+import { bersihkan, klaim, kodeLacakTurunan, simpanan, tetapkanTiket, ulangan, type Kunci, type KunciTersimpan } from './idempotensi';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
+import { now as clockNow } from '../../../clock';
 
 type DocumentContext = {
   uid: string;
@@ -31,8 +33,11 @@ type DocumentContext = {
 };
 type Next = () => Promise<unknown>;
 
-/** Set by the public routes around their create: marks the complaint as the public's own and carries the code back. */
-type IntakeScope = { publik: true; nomorTiket?: string; kodeLacak?: string };
+/**
+ * Set by the public routes around their create: marks the complaint as the public's own,
+ * carries its idempotency key in and the ticket and code back.
+ */
+type IntakeScope = { publik: true; kunci?: KunciTersimpan; nomorTiket?: string; kodeLacak?: string };
 const intakeScope = new AsyncLocalStorage<IntakeScope>();
 
 const UID_STANDAR = 'api::standar-pelayanan.standar-pelayanan';
@@ -108,7 +113,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const intake = intakeScope.getStore();
   const publik = intake?.publik === true;
   const data = (context.params.data ?? {}) as Record<string, unknown>;
-  const now = new Date();
+  const now = clockNow();
 
   if (publik) {
     data.saluran = 'web';
@@ -122,11 +127,13 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const settings = pengaduanSettings(strapi);
   const tenggat = hitungTenggat(diterima, settings.timers, await loadSchedule(strapi), await loadHolidays(strapi));
   const aktor = await pencatat(strapi, publik);
-  const kodeLacak = generateKodeLacak();
+  const kunci = intake?.kunci;
 
   // The insert runs first and the ticket number is drawn last: the counter row stays
   // locked until commit, so the locked stretch is kept to the number, its update and the audit row.
-  const { created, nomorTiket } = await strapi.db.transaction(async ({ trx, onCommit }) => {
+  const { created, nomorTiket, kodeLacak } = await strapi.db.transaction(async ({ trx, onCommit }) => {
+    // First, so that a concurrent request with the same key waits here for this one to end.
+    if (kunci) await klaim(trx, kunci, now);
     context.params.data = {
       ...data,
       waktuDiterima: diterima.toISOString(),
@@ -141,6 +148,8 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
     if (!created?.documentId || typeof created.id !== 'number') throw new errors.ApplicationError('Pengaduan gagal disimpan.');
     const tahun = Number(localDate(now).slice(0, 4));
     const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
+    const kodeLacak = kunci ? kodeLacakTurunan(settings, kunci.id, nomorTiket) : generateKodeLacak();
+    if (kunci) await tetapkanTiket(trx, kunci, nomorTiket);
     await strapi.db.query(UID_PENGADUAN).updateMany({
       where: { id: created.id },
       data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
@@ -158,6 +167,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       digest: inputDigest({ saluran }),
     });
     onCommit(() => {
+      if (kunci) bersihkan(strapi, now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
       kirimTandaTerima(strapi, {
         nomorTiket,
         kodeLacak,
@@ -172,7 +182,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
         );
       }
     });
-    return { created, nomorTiket };
+    return { created, nomorTiket, kodeLacak };
   });
   if (intake) {
     intake.nomorTiket = nomorTiket;
@@ -220,15 +230,46 @@ export const createPengaduanMiddleware = (strapi: Core.Strapi) =>
     return next();
   };
 
-/** Files a complaint from the public (form or REST): returns the ticket and the one-time tracking code. */
-export const terimaPengaduan = async (strapi: Core.Strapi, input: PengaduanPublik): Promise<{ nomorTiket: string; kodeLacak: string }> => {
+/** The answer to a public filing. */
+export type HasilPengaduan = {
+  nomorTiket: string;
+  /** the tracking code; null for a form key that expired or a code staff replaced since (the ticket is still shown) */
+  kodeLacak: string | null;
+  /** false when the key had already filed this complaint (the answer is repeated) */
+  baru: boolean;
+  /** false when the key had filed a different complaint (nothing new was filed) */
+  samaIsi: boolean;
+};
+
+/**
+ * Files a complaint from the public (form or REST) and returns its ticket and tracking code.
+ * With a key (the form token, or the API's `Idempotency-Key`) a repeated or concurrent
+ * request gets the answer of the complaint the key already filed (see ./idempotensi.ts).
+ * Throws `errors.ValidationError` for an unknown layanan.
+ */
+export const terimaPengaduan = async (strapi: Core.Strapi, input: PengaduanPublik, kunciKlien?: Kunci): Promise<HasilPengaduan> => {
+  const settings = pengaduanSettings(strapi);
+  const kunci = kunciKlien ? simpanan(settings, kunciKlien, input) : undefined;
+  const lupakanKedaluwarsa = kunciKlien?.jenis === 'api';
+  if (kunci) {
+    const lalu = await ulangan(strapi, settings, kunci, clockNow(), lupakanKedaluwarsa);
+    if (lalu) return { ...lalu, baru: false };
+  }
   if (input.layanan !== undefined && !(await layananDikenal(strapi, input.layanan))) invalid([LAYANAN_TIDAK_DIKENAL]);
-  const scope: IntakeScope = { publik: true };
-  await intakeScope.run(scope, () =>
-    strapi.documents(UID_PENGADUAN as never).create({
-      data: { nama: input.nama, kontak: input.kontak, isi: input.isi, ...(input.layanan ? { layanan: input.layanan } : {}) } as never,
-    })
-  );
+  const scope: IntakeScope = { publik: true, kunci };
+  try {
+    await intakeScope.run(scope, () =>
+      strapi.documents(UID_PENGADUAN as never).create({
+        data: { nama: input.nama, kontak: input.kontak, isi: input.isi, ...(input.layanan ? { layanan: input.layanan } : {}) } as never,
+      })
+    );
+  } catch (error: unknown) {
+    // A concurrent request with the same key committed first: answer as it did.
+    const lalu = kunci ? await ulangan(strapi, settings, kunci, clockNow(), lupakanKedaluwarsa) : null;
+    if (!lalu) throw error;
+    strapi.log.info(`[pengaduan] kiriman bersamaan dengan kunci yang sama dijawab dengan tiket ${lalu.nomorTiket}.`);
+    return { ...lalu, baru: false };
+  }
   if (!scope.nomorTiket || !scope.kodeLacak) throw new errors.ApplicationError('Pengaduan gagal dicatat.');
-  return { nomorTiket: scope.nomorTiket, kodeLacak: scope.kodeLacak };
+  return { nomorTiket: scope.nomorTiket, kodeLacak: scope.kodeLacak, baru: true, samaIsi: true };
 };

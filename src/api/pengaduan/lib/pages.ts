@@ -5,11 +5,13 @@ import { isEmailKontak, validateFields, type Masalah } from '../../../domain/pen
 import { INTAKE_STATE, type IntakeState } from '../../../middlewares/pengaduan-intake';
 import { loadLetterhead, sendHtml } from '../../../public/html';
 import { renderFormulir, renderLacak, renderTiket, type NilaiFormulir } from '../../../public/pengaduan-pages';
-import { buatTantangan, HONEYPOT_FIELD, periksaFormulir, TokenTerpakai } from './captcha';
-import { daftarLayanan, terimaPengaduan } from './intake';
+import { bacaToken, buatTantangan, HONEYPOT_FIELD, periksaFormulir, type TokenFormulir } from './captcha';
+import { daftarLayanan, terimaPengaduan, type HasilPengaduan } from './intake';
+import { simpanan, ulangan, type Kunci } from './idempotensi';
 import { lacakPengaduan } from './lacak';
 import { pengaduanSettings } from './settings';
 import { smtpAktif } from './surat';
+import { now as clockNow } from '../../../clock';
 
 const SCRIPT_CSP = { 'script-src': ["'self'"] };
 
@@ -17,7 +19,22 @@ const text = (value: unknown, max: number): string => (typeof value === 'string'
 
 /** The public HTML pages of the complaint service, mounted at the root (no `/api` prefix). */
 export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
-  const terpakai = new TokenTerpakai();
+  const kunciFormulir = (token: TokenFormulir): Kunci => ({ jenis: 'formulir', klien: '', nilai: token.nonce, berlakuSampai: token.berlakuSampai });
+
+  /** The receipt page: 201 for a new complaint, 200 when the form token had already filed it. */
+  const showTiket = async (ctx: Context, hasil: HasilPengaduan, kontak: string | null) => {
+    sendHtml(
+      ctx,
+      hasil.baru ? 201 : 200,
+      renderTiket({
+        letterhead: await loadLetterhead(strapi),
+        nomorTiket: hasil.nomorTiket,
+        kodeLacak: hasil.kodeLacak,
+        emailDikirim: hasil.baru && kontak !== null && smtpAktif(strapi) && isEmailKontak(kontak),
+        ulangan: hasil.baru ? undefined : hasil.samaIsi ? 'sama' : 'berbeda',
+      })
+    );
+  };
 
   const showForm = async (ctx: Context, status: number, nilai: NilaiFormulir, masalah: Masalah[] = [], pesan?: string) => {
     const settings = pengaduanSettings(strapi);
@@ -27,7 +44,7 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
       nilai,
       masalah,
       pesan,
-      tantangan: await buatTantangan(settings, new Date()),
+      tantangan: await buatTantangan(settings, clockNow()),
       honeypotField: HONEYPOT_FIELD,
     });
     sendHtml(ctx, status, page, { csp: SCRIPT_CSP });
@@ -53,8 +70,17 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
           isi: text(fields.isi, 6000),
           layanan: text(fields.layanan, 100),
         };
-        const check = await periksaFormulir(pengaduanSettings(strapi), fields, terpakai, new Date());
+        const settings = pengaduanSettings(strapi);
+        const now = clockNow();
         const validation = validateFields(nilai);
+        // A token that already filed a complaint answers with that complaint's receipt,
+        // whatever else is wrong with this copy of the form (double click, resend, expired).
+        const token = bacaToken(settings, fields.token ?? '');
+        if (token) {
+          const lalu = await ulangan(strapi, settings, simpanan(settings, kunciFormulir(token), validation.ok ? validation.data : null), now, false);
+          if (lalu) return showTiket(ctx, { ...lalu, baru: false }, null);
+        }
+        const check = await periksaFormulir(settings, fields, now);
         if (!check.ok) {
           const masalah: Masalah[] = validation.ok ? [] : validation.masalah;
           if (check.alasan === 'jawaban' || check.alasan === 'altcha') masalah.push({ path: ['jawaban'], message: check.pesan });
@@ -62,12 +88,8 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
         }
         if (!validation.ok) return showForm(ctx, 400, nilai, validation.masalah);
         try {
-          const tiket = await terimaPengaduan(strapi, validation.data);
-          sendHtml(
-            ctx,
-            201,
-            renderTiket({ letterhead: await loadLetterhead(strapi), ...tiket, emailDikirim: smtpAktif(strapi) && isEmailKontak(validation.data.kontak) })
-          );
+          const hasil = await terimaPengaduan(strapi, validation.data, kunciFormulir(check));
+          await showTiket(ctx, hasil, validation.data.kontak);
         } catch (error: unknown) {
           if (!(error instanceof errors.ValidationError)) throw error;
           const details = (error.details ?? {}) as { errors?: Masalah[] };

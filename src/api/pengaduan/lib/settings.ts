@@ -46,5 +46,5 @@ export const pengaduanSettings = (strapi: Core.Strapi): PengaduanSettings => {
 };
 
 /** A purpose-bound sub-key, so a form token can never pass as a tracking-code hash. */
-export const subKey = (settings: PengaduanSettings, purpose: 'kode-lacak' | 'formulir' | 'altcha'): Buffer =>
+export const subKey = (settings: PengaduanSettings, purpose: 'kode-lacak' | 'formulir' | 'altcha' | 'idempotensi'): Buffer =>
   crypto.createHmac('sha256', settings.kunci).update(`meja-sandi/pengaduan/${purpose}`).digest();

@@ -3,12 +3,13 @@ import { isEmailKontak } from '../../../domain/pengaduan';
 import { usersWithRole } from '../../../sop/actor';
 import { adminLink, formatWaktu, sendMail } from '../../../sop/notify';
 import { readAuditFor } from '../../../sop/tables';
+import { sendTextMail, type TextMail } from '../../../mail';
 import { pengaduanSettings } from './settings';
+import { now as clockNow } from '../../../clock';
 
 export const UID_PENGADUAN = 'api::pengaduan.pengaduan';
 const LOG_PROVIDER = '@meja-sandi/provider-email-log';
 
-type Mail = { to: string; subject: string; text: string };
 
 const FOOTER = [
   '',
@@ -24,12 +25,12 @@ const FOOTER = [
 export const smtpAktif = (strapi: Core.Strapi): boolean =>
   (strapi.config.get('plugin::email') as { provider?: string } | undefined)?.provider !== LOG_PROVIDER;
 
-const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: Mail): Promise<void> => {
+const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: TextMail): Promise<void> => {
   if (!smtpAktif(strapi)) {
     strapi.log.info(`[pengaduan] SMTP belum diatur; e-mail "${mail.subject}" untuk pelapor ${nomorTiket} tidak dikirim (isinya tidak dicatat: memuat identitas dan kode lacak).`);
     return;
   }
-  await strapi.plugin('email').service('email').send({ to: mail.to, subject: mail.subject, text: mail.text });
+  await sendTextMail(strapi, mail);
 };
 
 export const trackingUrl = (strapi: Core.Strapi, nomorTiket: string): string =>
@@ -83,7 +84,7 @@ export const kirimHasil = async (strapi: Core.Strapi, documentId: string): Promi
   if (!row?.nomorTiket || !row.kontak || !isEmailKontak(row.kontak)) return;
   const nomorTiket = row.nomorTiket;
   const akhir = (await readAuditFor(strapi.db.connection, 'pengaduan', documentId)).filter((entry) => entry.ke === row.tahap).pop();
-  const waktu = akhir ? formatWaktu(akhir.waktu) : formatWaktu(new Date());
+  const waktu = akhir ? formatWaktu(akhir.waktu) : formatWaktu(clockNow());
   const isi =
     row.tahap === 'selesai'
       ? [`Pengaduan Anda telah diselesaikan pada ${waktu}.`, '', 'Tanggapan:', row.tanggapan ?? '-']
