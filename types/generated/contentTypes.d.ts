@@ -498,7 +498,7 @@ export interface ApiBeritaBerita extends Struct.CollectionTypeSchema {
       'api::berita.berita'
     > &
       Schema.Attribute.Private;
-    messageId: Schema.Attribute.String &
+    messageId: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
