@@ -21,7 +21,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     propagateCreateError: true,
   };
 
+  // Time limits, so no request holds a connection without end (issue 10): PostgreSQL ends a
+  // statement running longer than DATABASE_STATEMENT_TIMEOUT and a session left idle inside
+  // a transaction longer than DATABASE_IDLE_IN_TRANSACTION_TIMEOUT; SQLite waits at most
+  // DATABASE_BUSY_TIMEOUT for a lock. Set on every new connection (pool afterCreate).
+  const statementTimeout = env.int('DATABASE_STATEMENT_TIMEOUT', 30000);
+  const idleInTransactionTimeout = env.int('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT', 30000);
+  const busyTimeout = env.int('DATABASE_BUSY_TIMEOUT', 5000);
+
   if (client === 'postgres') {
+    type PgConnection = { query: (sql: string, callback: (error: Error | null) => void) => void };
+    const afterCreate = (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+      (connection as PgConnection).query(
+        `SET statement_timeout = ${Math.trunc(statementTimeout)}; SET idle_in_transaction_session_timeout = ${Math.trunc(idleInTransactionTimeout)}`,
+        (error) => done(error ?? undefined, connection)
+      );
+    };
     return {
       connection: {
         client: 'postgres',
@@ -38,7 +53,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           },
           schema: env('DATABASE_SCHEMA', 'public'),
         },
-        pool,
+        pool: { ...pool, afterCreate },
         acquireConnectionTimeout,
       },
     };
@@ -56,6 +71,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout,
+      pool: {
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          (connection as { pragma: (sql: string) => unknown }).pragma(`busy_timeout = ${Math.trunc(busyTimeout)}`);
+          done(undefined, connection);
+        },
+      },
     },
   };
 };
