@@ -33,7 +33,8 @@ const decodedPath = (ctx: Context): string | null => {
  * request passes. It applies the text policy of `src/domain/input.ts` to the address
  * (path and query: ids, filter values, sort, populate — a control character there is a
  * 400, so no database ever sees one) and to the parsed body of every route (line breaks
- * normalised, other control characters refused with a 400 naming the field): the /sop
+ * normalised, other control characters refused with a 400 naming the field; a body that
+ * is a list instead of an object is refused too): the /sop
  * transitions' `catatan` and `data`, the content manager, REST, the admin API. Writes
  * from code are checked again by the document-service `input-policy` (src/sop/input-policy.ts).
  * The public complaint routes read and check their own body (`global::pengaduan-intake`,
@@ -51,7 +52,10 @@ export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
     problems.push(...applyTextPolicy(ctx.query, ['query']).problems);
 
     const request = ctx.request as Context['request'] & { body?: unknown };
-    if (!ctx.state[INTAKE_STATE] && request.body !== undefined && request.body !== null) {
+    if (Array.isArray(request.body)) {
+      // No route of Strapi or Meja Sandi takes a list as its whole body; the content manager crashed on one (500).
+      problems.push({ path: [], message: 'Badan permintaan harus berupa objek JSON ({ … }), bukan daftar.' });
+    } else if (!ctx.state[INTAKE_STATE] && request.body !== undefined && request.body !== null) {
       const body = applyTextPolicy(request.body, []);
       problems.push(...body.problems);
       if (body.problems.length === 0) request.body = body.value;
