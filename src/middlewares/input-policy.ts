@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { applyTextPolicy, type InputProblem } from '../domain/input';
 import { inputRefused } from '../sop/input-policy';
-import { INTAKE_STATE } from './pengaduan-intake';
 
 /**
  * `onError` of `strapi::body` (config/middlewares.ts): a body that does not parse — broken
@@ -37,11 +36,16 @@ const decodedPath = (ctx: Context): string | null => {
  * is a list instead of an object is refused too): the /sop
  * transitions' `catatan` and `data`, the content manager, REST, the admin API. Writes
  * from code are checked again by the document-service `input-policy` (src/sop/input-policy.ts).
- * The public complaint routes read and check their own body (`global::pengaduan-intake`,
- * stricter: every control character refused) and are left to it.
+ * The public complaint routes read and check their own input (`global::pengaduan-intake`
+ * and the complaint domain, stricter: every control character refused) and are left to them.
  */
+// The public complaint surface (`POST /api/pengaduan`, `/pengaduan`, tracking): it checks its
+// own input, and a malformed ticket or code must get the same 404 as a wrong one (DESIGN.md).
+const PUBLIC_COMPLAINT = /^\/(?:api\/)?pengaduan(?:\/|$)/i;
+
 export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next): Promise<void> => {
+    if (PUBLIC_COMPLAINT.test(ctx.path)) return next();
     const path = decodedPath(ctx);
     if (path === null) throw new errors.ValidationError('Alamat permintaan memuat pengodean persen (%) yang rusak.');
     const problems: InputProblem[] = [];
@@ -55,7 +59,7 @@ export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
     if (Array.isArray(request.body)) {
       // No route of Strapi or Meja Sandi takes a list as its whole body; the content manager crashed on one (500).
       problems.push({ path: [], message: 'Badan permintaan harus berupa objek JSON ({ … }), bukan daftar.' });
-    } else if (!ctx.state[INTAKE_STATE] && request.body !== undefined && request.body !== null) {
+    } else if (request.body !== undefined && request.body !== null) {
       const body = applyTextPolicy(request.body, []);
       problems.push(...body.problems);
       if (body.problems.length === 0) request.body = body.value;
