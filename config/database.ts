@@ -32,9 +32,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   if (client === 'postgres') {
     type PgConnection = { query: (sql: string, callback: (error: Error | null) => void) => void };
     const afterCreate = (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
-      (connection as PgConnection).query(
+      const pg = connection as PgConnection;
+      pg.query(
         `SET statement_timeout = ${Math.trunc(statementTimeout)}; SET idle_in_transaction_session_timeout = ${Math.trunc(idleInTransactionTimeout)}`,
-        (error) => done(error ?? undefined, connection)
+        (error) => {
+          if (error) return done(error, connection);
+          // PostgreSQL 14+: a session whose client went away (a server stopped while its query
+          // waited for a lock) ends within 2 s instead of waiting on. Older servers do not know
+          // the setting; that is no reason to refuse the connection.
+          pg.query('SET client_connection_check_interval = 2000', () => done(undefined, connection));
+        }
       );
     };
     return {

@@ -19,6 +19,18 @@ export class TransactionTimeoutError extends Error {
   }
 }
 
+/**
+ * Closes the socket under a transaction whose query cannot finish (PostgreSQL: waiting for
+ * a lock): the driver fails the query, knex releases the connection, and the database
+ * ends the session (`client_connection_check_interval`, config/database.ts). No-op for
+ * SQLite, whose queries never wait asynchronously.
+ */
+const cutConnection = async (trx: Trx): Promise<void> => {
+  const client = (trx as { client?: { acquireConnection?: () => Promise<unknown> } }).client;
+  const connection = (await client?.acquireConnection?.().catch(() => null)) as { connection?: { stream?: { destroy: () => void } } } | null | undefined;
+  connection?.connection?.stream?.destroy();
+};
+
 /** Transactions open right now (outermost only), with the moment each began. */
 const openTransactions = new Map<Trx, number>();
 
@@ -72,16 +84,30 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
 
 /**
  * At shutdown (the app's `destroy`): waits up to `graceMs` for open transactions to
- * finish, then rolls back those still open, so the pool can close and the process exit.
+ * finish, then rolls back those still open — cutting the connection of any whose
+ * rollback does not finish within 2 s — so the pool can close and the process exit.
+ * Returns how many were rolled back.
  */
 export const rollBackOpenTransactions = async (strapi: Core.Strapi, graceMs: number): Promise<number> => {
   const until = Date.now() + graceMs;
   while (openTransactions.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   const left = [...openTransactions.keys()];
-  for (const trx of left) {
-    openTransactions.delete(trx);
-    await rollbackQuietly(strapi, trx, 'server berhenti saat transaksi masih berjalan');
-  }
+  await Promise.all(
+    left.map(async (trx) => {
+      openTransactions.delete(trx);
+      let timer: NodeJS.Timeout | undefined;
+      const done = await Promise.race([
+        rollbackQuietly(strapi, trx, 'server berhenti saat transaksi masih berjalan').then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000))),
+      ]);
+      clearTimeout(timer);
+      // The ROLLBACK waits behind a query that cannot finish: cut the connection instead.
+      if (!done) {
+        strapi.log.error('[transaksi] rollback tidak selesai dalam 2 s (kueri menunggu kunci): koneksinya diputus.');
+        await cutConnection(trx);
+      }
+    })
+  );
   return left.length;
 };
 

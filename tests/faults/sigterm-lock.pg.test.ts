@@ -35,15 +35,21 @@ describe('fault: SIGTERM while transactions wait for a lock (PostgreSQL)', () =>
 
   const url = () => `http://127.0.0.1:${port}/api/pengaduan`;
 
-  const serverConnections = async (): Promise<{ state: string | null; n: number }[]> =>
-    (await db!.raw(`select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by state`))
-      .rows as { state: string | null; n: number }[];
+  /** Sessions of the server (everything on the test database but the test's own connections). */
+  const serverConnections = async (ours: number[]): Promise<{ state: string | null; n: number }[]> =>
+    (
+      await db!.raw(
+        `select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and not (pid = any(?)) group by state`,
+        [ours]
+      )
+    ).rows as { state: string | null; n: number }[];
 
   it('stops within 15 s and rolls the blocked transactions back', async () => {
     expect((await requestJson(url(), 'POST', complaint(0))).status).toBe(201);
     const before = (await readComplaints(db!)).rows.length;
     const blocker = await db!.transaction();
     await blocker.raw('select * from sop_agenda_counter for update');
+    const blockerPid = Number((await blocker.raw('select pg_backend_pid() as pid')).rows[0].pid);
     const victim = server!;
     const pending = Array.from({ length: 5 }, (_, i) => requestJson(url(), 'POST', complaint(600 + i)));
     let waiting = 0;
@@ -56,11 +62,18 @@ describe('fault: SIGTERM while transactions wait for a lock (PostgreSQL)', () =>
     const exited = new Promise<number | null>((resolve) => victim.child.once('exit', (code) => resolve(code)));
     const started = Date.now();
     victim.child.kill('SIGTERM');
-    const code = await Promise.race([exited, sleep(30_000).then(() => 'still running' as const)]);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    clearTimeout(timer);
     if (code === 'still running') victim.child.kill('SIGKILL');
     const ms = Date.now() - started;
     const outcomes = await Promise.all(pending);
-    const afterExit = await serverConnections();
+    // The server's sessions end although the lock is still held: their transactions are rolled back, not left waiting.
+    let afterExit = await serverConnections([blockerPid]);
+    for (let i = 0; i < 50 && afterExit.length > 0; i += 1) {
+      await sleep(100);
+      afterExit = await serverConnections([blockerPid]);
+    }
     await blocker.rollback();
     // eslint-disable-next-line no-console
     console.log(`SIGTERM with 5 blocked transactions: exited in ${ms} ms with code ${code}; answers ${JSON.stringify(outcomes.map((o) => o.status))}`);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { verifyAuditTrail } from '../../src/sop/tables';
 import { createTestDatabase, type TestDatabase } from '../helpers/app';
 import { applyTestEnvironment } from '../helpers/env';
-import { complaint, freePort, openDatabase, readComplaints, requestJson, sleep, ticketNumber, type HttpOutcome } from '../helpers/faults';
+import { complaint, freePort, openDatabase, readComplaints, requestJson, ticketNumber, type HttpOutcome } from '../helpers/faults';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 
 /**
@@ -39,7 +39,9 @@ describe('fault: SIGTERM during in-flight work', () => {
     const exited = new Promise<number | null>((resolve) => victim.child.once('exit', (code) => resolve(code)));
     const started = Date.now();
     victim.child.kill('SIGTERM');
-    const code = await Promise.race([exited, sleep(30_000).then(() => 'still running' as const)]);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    clearTimeout(timer);
     if (code === 'still running') {
       victim.child.kill('SIGKILL');
       throw new Error('the server ignored SIGTERM for 30 s');
