@@ -46,7 +46,7 @@ const checkData = (strapi: Core.Strapi, schema: Schema | undefined, data: unknow
       const problem = checkMoment(attribute.type as MomentType, value, at.join('.'));
       if (problem) problems.push({ path: at, message: problem });
     } else if (attribute.type === 'component' && attribute.component) {
-      const component = strapi.components[attribute.component as never] as Schema | undefined;
+      const component = strapi.getModel(attribute.component as never) as Schema | undefined;
       if (attribute.repeatable) {
         if (value === null || value === undefined) continue;
         if (!Array.isArray(value)) {
@@ -71,7 +71,7 @@ const checkData = (strapi: Core.Strapi, schema: Schema | undefined, data: unknow
           problems.push({ path: [...at, index], message: `${at.join('.')} butir ke-${index + 1} bukan komponen yang dikenal.` });
           return;
         }
-        checkData(strapi, strapi.components[uid as never] as Schema | undefined, entry, [...at, index], problems);
+        checkData(strapi, strapi.getModel(uid as never) as Schema | undefined, entry, [...at, index], problems);
       });
     }
   }
@@ -99,7 +99,7 @@ export const createInputPolicy = (strapi: Core.Strapi) =>
       const checked = applyTextPolicy(params.data, []);
       problems.push(...checked.problems);
       if (checked.problems.length === 0) {
-        checkData(strapi, strapi.contentType(context.uid as never) as Schema | undefined, checked.value, [], problems);
+        checkData(strapi, strapi.getModel(context.uid as never) as Schema | undefined, checked.value, [], problems);
         params.data = checked.value;
       }
     }

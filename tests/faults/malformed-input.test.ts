@@ -324,6 +324,38 @@ describe('fault: malformed input never stops the service (both databases)', () =
     expect((libur as { nama: string }).nama).toBe('Malam\nTahun Baru');
   });
 
+  it('a request whose work never finishes inside a transaction is answered 503 after the limit, and nothing stays held', async () => {
+    // What Strapi's unique check did with an impossible date (issue 10): a promise that never
+    // settles inside the request's transaction. Simulated for one marked name only.
+    const hang = async (context: { uid: string; action: string; params: { data?: { nama?: string } } }, next: () => Promise<unknown>) => {
+      if (context.uid !== HARI_LIBUR || context.params.data?.nama !== 'tergantung selamanya') return next();
+      return app.strapi.db.transaction(async () => {
+        await app.strapi.db.query(HARI_LIBUR).findMany({});
+        await new Promise(() => undefined);
+      });
+    };
+    const remove = (app.strapi.documents as unknown as { use: (m: typeof hang) => () => void }).use(hang);
+    try {
+      const started = Date.now();
+      const [hung, health] = await Promise.all([
+        app.http().post(`${CM}/${HARI_LIBUR}`).set('Authorization', `Bearer ${staff.operator.token}`).send({ tanggal: '2026-12-28', nama: 'tergantung selamanya', jenis: 'libur_daerah' }).timeout(15000),
+        // Meanwhile (on SQLite the only connection is held) the health check waits its turn, then answers.
+        new Promise((resolve) => setTimeout(resolve, 500)).then(() => app.http().get('/api/health').timeout(15000)),
+      ]);
+      const ms = Date.now() - started;
+      // eslint-disable-next-line no-console
+      console.log(`hung transaction: answered ${hung.status} after ${ms} ms; health meanwhile ${health.status}`);
+      expect(hung.status).toBe(503);
+      expect(hung.body.error.message).toMatch(/coba lagi/);
+      expect(ms).toBeLessThan(6000);
+      expect((await app.http().get('/api/health').timeout(5000)).status).toBe(200);
+      expect((app.strapi.db.connection.client as { pool: { numUsed: () => number } }).pool.numUsed()).toBe(0);
+      expect(await app.strapi.db.query(HARI_LIBUR).findOne({ where: { nama: 'tergantung selamanya' } })).toBeNull();
+    } finally {
+      remove();
+    }
+  });
+
   it('database limits are set on the app connections; a transaction past its limit is rolled back and the pool is free again', async () => {
     const knex = app.strapi.db.connection;
     if (app.database.client === 'postgres') {
