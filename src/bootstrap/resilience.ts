@@ -31,6 +31,23 @@ const cutConnection = async (trx: Trx): Promise<void> => {
   connection?.connection?.stream?.destroy();
 };
 
+/**
+ * Rolls `trx` back; when the ROLLBACK does not finish within 2 s (it waits behind a query
+ * that cannot finish), cuts the connection instead. Resolves once the connection is free.
+ */
+const abandon = async (strapi: Core.Strapi, trx: Trx, why: string): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    rollbackQuietly(strapi, trx, why).then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000))),
+  ]);
+  clearTimeout(timer);
+  if (!done) {
+    strapi.log.error(`[transaksi] ${why}: rollback tidak selesai dalam 2 s (kueri masih menunggu): koneksinya diputus.`);
+    await cutConnection(trx);
+  }
+};
+
 /** Transactions open right now (outermost only), with the moment each began. */
 const openTransactions = new Map<Trx, number>();
 
@@ -48,7 +65,8 @@ const rollbackQuietly = async (strapi: Core.Strapi, trx: Trx, why: string): Prom
 /**
  * Wraps `strapi.db.transaction` (outermost transactions with a callback, which is what
  * the document service, the SOP engine and the complaint intake use): a callback still
- * running `limitMs` after it started is rolled back on its own knex transaction — its
+ * running `limitMs` after it started is rolled back on its own knex transaction (or its
+ * connection cut, when the rollback waits behind a query for more than 2 s) — the
  * connection goes back to the pool, its locks are released — and the caller gets a
  * `TransactionTimeoutError`. The rollback goes to knex directly, so the abandoned callback's
  * later queries fail on the finished transaction instead of running outside it.
@@ -70,7 +88,7 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
       // The clock starts once the connection is ours: waiting in the pool has its own limit.
       timer = setTimeout(() => {
         const error = new TransactionTimeoutError(limitMs);
-        void rollbackQuietly(strapi, params.trx, `transaksi berjalan lebih dari ${limitMs} ms`).then(() => expire(error));
+        void abandon(strapi, params.trx, `transaksi berjalan lebih dari ${limitMs} ms`).then(() => expire(error));
       }, limitMs);
       timer.unref();
       return cb(params);
@@ -95,17 +113,7 @@ export const rollBackOpenTransactions = async (strapi: Core.Strapi, graceMs: num
   await Promise.all(
     left.map(async (trx) => {
       openTransactions.delete(trx);
-      let timer: NodeJS.Timeout | undefined;
-      const done = await Promise.race([
-        rollbackQuietly(strapi, trx, 'server berhenti saat transaksi masih berjalan').then(() => true),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000))),
-      ]);
-      clearTimeout(timer);
-      // The ROLLBACK waits behind a query that cannot finish: cut the connection instead.
-      if (!done) {
-        strapi.log.error('[transaksi] rollback tidak selesai dalam 2 s (kueri menunggu kunci): koneksinya diputus.');
-        await cutConnection(trx);
-      }
+      await abandon(strapi, trx, 'server berhenti saat transaksi masih berjalan');
     })
   );
   return left.length;
