@@ -21,7 +21,29 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     propagateCreateError: true,
   };
 
+  // Time limits, so no request holds a connection without end (issue 10): PostgreSQL ends a
+  // statement running longer than DATABASE_STATEMENT_TIMEOUT and a session left idle inside
+  // a transaction longer than DATABASE_IDLE_IN_TRANSACTION_TIMEOUT; SQLite waits at most
+  // DATABASE_BUSY_TIMEOUT for a lock. Set on every new connection (pool afterCreate).
+  const statementTimeout = env.int('DATABASE_STATEMENT_TIMEOUT', 30000);
+  const idleInTransactionTimeout = env.int('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT', 30000);
+  const busyTimeout = env.int('DATABASE_BUSY_TIMEOUT', 5000);
+
   if (client === 'postgres') {
+    type PgConnection = { query: (sql: string, callback: (error: Error | null) => void) => void };
+    const afterCreate = (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+      const pg = connection as PgConnection;
+      pg.query(
+        `SET statement_timeout = ${Math.trunc(statementTimeout)}; SET idle_in_transaction_session_timeout = ${Math.trunc(idleInTransactionTimeout)}`,
+        (error) => {
+          if (error) return done(error, connection);
+          // PostgreSQL 14+: a session whose client went away (a server stopped while its query
+          // waited for a lock) ends within 2 s instead of waiting on. Older servers do not know
+          // the setting; that is no reason to refuse the connection.
+          pg.query('SET client_connection_check_interval = 2000', () => done(undefined, connection));
+        }
+      );
+    };
     return {
       connection: {
         client: 'postgres',
@@ -38,7 +60,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           },
           schema: env('DATABASE_SCHEMA', 'public'),
         },
-        pool,
+        pool: { ...pool, afterCreate },
         acquireConnectionTimeout,
       },
     };
@@ -56,6 +78,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout,
+      pool: {
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          (connection as { pragma: (sql: string) => unknown }).pragma(`busy_timeout = ${Math.trunc(busyTimeout)}`);
+          done(undefined, connection);
+        },
+      },
     },
   };
 };

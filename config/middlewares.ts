@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { unreadableBody } from '../src/middlewares/input-policy';
 
 const config: Core.Config.Middlewares = [
   'global::access-log',
@@ -9,7 +10,9 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::pengaduan-intake',
-  'strapi::body',
+  // A body that does not parse is a 400 (src/middlewares/input-policy.ts).
+  { name: 'strapi::body', config: { onError: unreadableBody } },
+  'global::input-policy',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { env } from '@strapi/utils';
+import { exitAfterSignal, installTransactionLimit, logEscapedRejection, rollBackOpenTransactions } from './bootstrap/resilience';
 import { ensureRoles } from './bootstrap/roles';
 import { seedInstansi } from './bootstrap/instansi';
 import { bootstrapStandarPelayanan } from './bootstrap/standar-pelayanan';
@@ -8,6 +10,7 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
 import { createSopWorkflowGate } from './sop/gate';
+import { createInputPolicy } from './sop/input-policy';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
 import { moveLegacyUploads, registerFiles } from './files';
@@ -21,10 +24,13 @@ export default {
     // database drops right after a commit they reject, and Node's default would kill the
     // server. Log them instead, so the server serves again once the database is back.
     if (process.listenerCount('unhandledRejection') === 0) {
-      process.on('unhandledRejection', (reason: unknown) => {
-        strapi.log.error(`[proses] janji ditolak tanpa penanganan: ${reason instanceof Error ? reason.message : String(reason)}`);
-      });
+      process.on('unhandledRejection', logEscapedRejection(strapi));
     }
+    // No transaction lives longer than DATABASE_TRANSACTION_TIMEOUT ms; a stop signal ends the process within 15 s.
+    installTransactionLimit(strapi, env.int('DATABASE_TRANSACTION_TIMEOUT', 20000));
+    exitAfterSignal(strapi, 14000);
+    // The input policy first: nothing reaches the gate (or the database) unchecked.
+    strapi.documents.use(createInputPolicy(strapi) as never);
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
     registerContentManagerReadRights(strapi);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
@@ -49,5 +55,10 @@ export default {
 
   async destroy() {
     await stopIntake();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // In-flight transactions get 5 s to finish, then are rolled back, so the pool closes and the process exits.
+    await rollBackOpenTransactions(strapi, 5000);
   },
 };

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
+import { printableDeep } from '../domain/input';
 
 /** The image part every template carries; its bytes become the instansi's logo. */
 export const LOGO_PART = 'word/media/logo.png';
@@ -71,6 +72,9 @@ const renumberDrawings = (zip: PizZip): void => {
 /**
  * Fills a .docx template: the logo part replaced by `logo` (when given), every tag from
  * `data`, missing values left empty. The one render path of every Meja Sandi document.
+ * Every string of `data` passes `printableDeep` first (the input policy's line-break
+ * rule, control characters dropped): text stored before the policy, or pasted from a
+ * word processor (U+000B, U+000C), prints with its line breaks instead of breaking the XML.
  */
 export const renderDocx = (template: Buffer, data: Record<string, unknown>, logo: Buffer | null, name = 'dokumen'): Buffer => {
   const zip = new PizZip(template);
@@ -79,7 +83,7 @@ export const renderDocx = (template: Buffer, data: Record<string, unknown>, logo
   let doc: Docxtemplater<PizZip>;
   try {
     doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
-    doc.render(data);
+    doc.render(printableDeep(data));
   } catch (error: unknown) {
     throw new TemplatRusak(name, explain(error));
   }

@@ -1,12 +1,12 @@
 import PizZip from 'pizzip';
+import { printableText } from '../domain/input';
 import type { BarisAgenda, KolomAgenda } from '../domain/letters/agenda';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-// XML 1.0 forbids most control characters; a pasted e-mail may carry some.
+// The same printable text as every .docx (src/domain/input.ts): line breaks kept, control characters dropped.
 const xmlText = (text: string): string =>
-  text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  printableText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -8,6 +8,7 @@ const isDatabaseUnavailable = (error: unknown): boolean => {
   const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
   return (
     name === 'KnexTimeoutError' ||
+    name === 'TransactionTimeoutError' ||
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
     (typeof message === 'string' && /Connection terminated|Connection ended unexpectedly|Transaction query already complete/.test(message))
   );
