@@ -53,11 +53,8 @@ export default {
     await bootIntake(strapi);
   },
 
-  async destroy() {
-    await stopIntake();
-  },
-
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopIntake();
     // In-flight transactions get 5 s to finish, then are rolled back, so the pool closes and the process exits.
     await rollBackOpenTransactions(strapi, 5000);
   },

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { printableText } from './input';
 
 /**
  * Pure rules of the Sanapati mailbox intake (SOP "Penerimaan Berita Biasa Email Sanapati",
@@ -112,7 +113,8 @@ export const normaliseMessageId = (messageId: string | undefined | null): string
 /** "(tanpa perihal)": the perihal of a message without a subject (DESIGN.md). */
 export const NO_SUBJECT = '(tanpa perihal)';
 
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// control characters a mail header may carry are dropped, as the input policy would refuse them
+const collapse = (text: string): string => printableText(text).replace(/\s+/g, ' ').trim();
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** The berita's `perihal` from a decoded Subject: spaces collapsed, at most 300 characters, NO_SUBJECT when empty. */

@@ -99,6 +99,7 @@ describe('berita fields from a message', () => {
   it('perihal: the subject, or "(tanpa perihal)"', () => {
     expect(perihalOf('  Undangan   Rapat\n Koordinasi ')).toBe('Undangan Rapat Koordinasi');
     expect(perihalOf('')).toBe(NO_SUBJECT);
+    expect(perihalOf('Undangan\u0000 rapat\u000bkoordinasi\u0007')).toBe('Undangan rapat koordinasi');
     expect(perihalOf(undefined)).toBe('(tanpa perihal)');
     expect(perihalOf('x'.repeat(400))).toHaveLength(300);
   });
