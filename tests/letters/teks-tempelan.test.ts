@@ -53,6 +53,13 @@ describe('letters: text pasted from a word processor prints, in .docx and .xlsx'
     await app?.destroy();
   });
 
+  /** `?dari=…&sampai=…` for the WIB day on which a record was registered (the books list by registration moment). */
+  const hariAgenda = async (uid: string, documentId: string): Promise<string> => {
+    const row = (await app.strapi.db.query(uid as never).findOne({ where: { documentId } })) as { waktuAgenda: string | Date };
+    const hari = new Date(new Date(row.waktuAgenda).getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    return `?dari=${hari}&sampai=${hari}`;
+  };
+
   it('stores pasted line breaks as line breaks', async () => {
     const row = (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: beritaId }, populate: ['kartuKendali'] })) as {
       perihal: string;
@@ -83,7 +90,7 @@ describe('letters: text pasted from a word processor prints, in .docx and .xlsx'
       expect({ url, perihal: perihal.test(teks) }).toEqual({ url, perihal: true });
       if (url.endsWith('kartu-kendali')) expect(teks).toMatch(isiRingkas);
     }
-    const range = '?dari=2026-11-23&sampai=2026-11-23';
+    const range = await hariAgenda('api::berita.berita', beritaId);
     const agenda = expectFile(await unduh(app, staff.operator!, `/sop/agenda/surat-masuk${range}`));
     const agendaTeks = teksDenganBaris(bukaDocx(agenda.bytes).document);
     expect(agendaTeks).toMatch(perihal);
@@ -116,7 +123,7 @@ describe('letters: text pasted from a word processor prints, in .docx and .xlsx'
     const resi = bukaDocx(expectFile(await unduh(app, staff.sandiman!, `/sop/kriptogram/${kriptogramId}/dokumen/resi`)).bytes);
     expect(resi.semua).not.toMatch(XML_INVALID);
     expect(teksDenganBaris(resi.document)).toMatch(/Salinan ke-1 dari 3/);
-    const range = '?dari=2026-11-23&sampai=2026-11-23';
+    const range = await hariAgenda('api::kriptogram.kriptogram', kriptogramId);
     expectFile(await unduh(app, staff.kasi!, `/sop/agenda/kriptogram-masuk${range}`));
     expectFile(await unduh(app, staff.kasi!, `/sop/agenda/kriptogram-masuk${range}&format=xlsx`));
   });
