@@ -76,6 +76,7 @@ const serverEnvironment = (database, port) => {
     JWT_SECRET: random(),
     ENCRYPTION_KEY: random(),
     SALINAN_KEY: random(),
+    AUDIT_KEY: random(),
     DATABASE_CLIENT: 'postgres',
     DATABASE_URL: '',
     DATABASE_HOST: url.hostname,

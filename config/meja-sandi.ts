@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
+import { secretKeyList } from '../src/domain/keys';
 import { DEFAULT_AGENDA_FORMAT, DEFAULT_LETTER_FORMAT, validateFormat } from '../src/domain/numbering';
 
 const format = (value: string): string => {
@@ -14,6 +15,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean),
+  // HMAC-SHA-256 key(s) sealing the audit trail; the first seals, all verify (rotation).
+  // Read where it is used (src/sop/audit.ts, also offline by scripts/audit-verify.js); named here so a
+  // production boot without it stops at once.
+  auditKeyIds: secretKeyList(secret('AUDIT_KEY')).map((key) => key.id),
   publicUrl: env('PUBLIC_URL', ''),
   // Buku agenda numbers (one sequence per book per year), e.g. 0012/2026.
   agendaFormat: format(env('AGENDA_FORMAT', DEFAULT_AGENDA_FORMAT)),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
-  'strapi::logger',
+  'global::access-log',
   'strapi::errors',
   'global::database-unavailable',
   'strapi::security',

@@ -13,7 +13,7 @@ const crypto = require('crypto');
 const root = path.join(__dirname, '..');
 const envFile = path.join(root, '.env');
 const exampleFile = path.join(root, '.env.example');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SALINAN_KEY'];
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SALINAN_KEY', 'AUDIT_KEY'];
 
 const random = () => crypto.randomBytes(32).toString('base64');
 const freshValue = (name) => (name === 'APP_KEYS' ? [random(), random(), random(), random()].join(',') : random());
@@ -38,6 +38,9 @@ if (created || filled.length > 0) {
   else console.log(`[meja-sandi] Rahasia yang belum ada ditambahkan ke .env: ${filled.join(', ')}.`);
   if (filled.includes('SALINAN_KEY')) {
     console.log('[meja-sandi] Cadangkan SALINAN_KEY dari .env: tanpa kunci itu isi salinan tidak dapat dibaca lagi.');
+  }
+  if (filled.includes('AUDIT_KEY')) {
+    console.log('[meja-sandi] Cadangkan AUDIT_KEY dari .env di luar basis data: tanpa kunci itu jejak audit tidak dapat diverifikasi.');
   }
 }
 

@@ -11,6 +11,7 @@ export const REQUIRED_SECRETS = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'SALINAN_KEY',
+  'AUDIT_KEY',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'crypto';
+import { secretKeyList, type SecretKey } from './keys';
 
 /**
  * AES-256-GCM for salinan text at rest. Keys come from SALINAN_KEY (comma separated,
@@ -6,19 +7,12 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypt
  * new key can be put in front and old records stay readable until re-encrypted.
  * Envelope: `v1.<key id>.<iv>.<tag>.<ciphertext>` (base64url parts).
  */
-export type SalinanKey = { id: string; key: Buffer };
+export type SalinanKey = SecretKey;
 
 const VERSION = 'v1';
 
 export const parseSalinanKeys = (values: readonly string[]): SalinanKey[] => {
-  const keys = values.map((value) => {
-    const decoded = Buffer.from(value, 'base64');
-    // A value that is not 32 bytes of base64 is stretched with SHA-256, so any long passphrase works.
-    const key = decoded.length === 32 && decoded.toString('base64').replace(/=+$/, '') === value.replace(/=+$/, '')
-      ? decoded
-      : createHash('sha256').update(value, 'utf8').digest();
-    return { id: createHash('sha256').update(key).digest('hex').slice(0, 12), key };
-  });
+  const keys = secretKeyList(values);
   if (keys.length === 0) throw new Error('SALINAN_KEY belum diisi: isi salinan tidak dapat dienkripsi.');
   return keys;
 };

@@ -14,12 +14,14 @@ import { sendHtml } from '../public/html';
  * whether or not a Content-Length was sent.
  */
 
-type Jenis = 'json' | 'formulir' | 'lacak-json' | 'lacak-html';
+type Jenis = 'json' | 'formulir' | 'lacak-json' | 'lacak-html' | 'lacak-formulir';
 
 const routeOf = (ctx: Context): Jenis | null => {
   const path = ctx.path;
   if (ctx.method === 'POST') {
     if (/^\/api\/pengaduan\/?$/i.test(path)) return 'json';
+    // the tracking form posts its code, so it stays out of addresses, history and logs
+    if (/^\/pengaduan\/lacak\/?$/i.test(path)) return 'lacak-formulir';
     if (/^\/pengaduan\/?$/i.test(path)) return 'formulir';
     return null;
   }
@@ -134,7 +136,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next): Promise<void> => {
     const jenis = routeOf(ctx);
     if (!jenis) return next();
-    const html = jenis === 'formulir' || jenis === 'lacak-html';
+    const html = jenis === 'formulir' || jenis === 'lacak-html' || jenis === 'lacak-formulir';
 
     // ctx.request.ip follows X-Forwarded-For only when server.proxy.koa (IS_PROXIED) is on.
     const verdict = (jenis === 'json' || jenis === 'formulir' ? kiriman : pelacakan).hit(clientKey(ctx.request.ip));

@@ -165,9 +165,13 @@ export type LacakOptions = {
   letterhead: Letterhead | null;
   nomor: string;
   hasil: HasilLacakView | 'tidak-ditemukan' | null;
+  /** a tracking code came in the address (an old link): not used, the form asks for it */
+  kodeDiAlamat?: boolean;
+  /** the form was posted without a ticket number or code */
+  kosong?: boolean;
 };
 
-/** `GET /pengaduan/lacak`: the tracking form, and the result when a ticket and code were given. */
+/** `GET /pengaduan/lacak`: the tracking form; `POST /pengaduan/lacak`: the result too, when a ticket and code were posted. */
 export const renderLacak = (options: LacakOptions): string => {
   const { hasil } = options;
   const content = html`${styles}<article class="pengaduan">
@@ -176,6 +180,13 @@ ${
   hasil === 'tidak-ditemukan'
     ? html`<div class="galat" role="alert"><h2>Pengaduan tidak ditemukan</h2><p>Nomor tiket atau kode lacak tidak cocok. Periksa kembali keduanya (contoh nomor tiket: ADU-2026-000123).</p></div>`
     : ''
+}
+${
+  options.kodeDiAlamat
+    ? html`<div class="galat" role="alert"><p>Demi keamanan, kode lacak tidak dibaca dari alamat halaman. Masukkan kode lacak di formulir di bawah ini.</p></div>`
+    : options.kosong && hasil === null
+      ? html`<div class="galat" role="alert"><p>Isi nomor tiket dan kode lacak.</p></div>`
+      : ''
 }
 ${
   hasil && hasil !== 'tidak-ditemukan'
@@ -190,7 +201,7 @@ ${hasil.tanggapan ? html`<h3>Tanggapan</h3><div class="tanggapan"><p>${multiline
 </section>`
     : ''
 }
-<form class="formulir" method="get" action="${LACAK_PATH}">
+<form class="formulir" method="post" action="${LACAK_PATH}">
 <div class="kolom">
 <label for="nomor">Nomor tiket</label>
 <input id="nomor" name="nomor" type="text" required maxlength="30" autocomplete="off" placeholder="ADU-2026-000123" value="${options.nomor}">

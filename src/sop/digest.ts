@@ -5,6 +5,8 @@ import { WORKFLOWS } from '../domain/sop';
 import type { WorkflowDefinition } from '../domain/workflow/types';
 import { loadHolidays, loadSchedule } from './calendar';
 import { adminLink, formatWaktu, rolesActingNext, sendMail, usersHoldingRoles, type Recipient } from './notify';
+import { createAuditCheckpoint } from './audit';
+import type { AuditCheckpoint } from '../domain/audit-seal';
 import { DIGEST_RUN_TABLE } from './tables';
 
 /** One record past its `tenggat` and not yet in a final state. */
@@ -26,6 +28,50 @@ export type DigestResult = {
   items: OverdueItem[];
   terkirim: { to: string; jumlah: number }[];
   gagal: { to: string; pesan: string }[];
+  /** the audit checkpoint sent to the Kasi (null: none sent, or the trail did not verify) */
+  titikPeriksa?: AuditCheckpoint | null;
+};
+
+/** The audit checkpoint section of the Kasi's mail, and the checkpoint itself when one was made. */
+type CheckpointSection = { lines: string[]; checkpoint: AuditCheckpoint | null };
+
+/**
+ * Verifies the audit trail and signs a checkpoint of it for the Kasi's daily mail, so
+ * that a copy of the trail's state leaves the database every working day (threat model:
+ * README, "Audit trail"). A broken trail gives a warning instead, naming the first
+ * broken link; every outcome is logged too.
+ */
+export const auditCheckpointSection = async (strapi: Core.Strapi, now: Date): Promise<CheckpointSection> => {
+  try {
+    const { verdict, checkpoint } = await createAuditCheckpoint(strapi.db.connection, now);
+    if (!verdict.ok || !checkpoint) {
+      const rusak = verdict.ok ? null : verdict.rusak;
+      const where = rusak ? `${rusak.model}:${rusak.documentId} urutan ${rusak.urutan}: ${rusak.alasan}` : 'tidak diketahui';
+      strapi.log.error(`[audit] Jejak audit RUSAK (${where}); titik periksa tidak dibuat.`);
+      return {
+        checkpoint: null,
+        lines: [
+          'PERINGATAN — jejak audit RUSAK:',
+          where,
+          'Tidak ada titik periksa baru yang dibuat. Periksa segera dengan npm run audit:verify dan titik periksa terakhir yang Anda simpan.',
+        ],
+      };
+    }
+    const json = JSON.stringify(checkpoint);
+    strapi.log.info(`[audit] titik periksa ${json}`);
+    return {
+      checkpoint,
+      lines: [
+        `Titik periksa jejak audit: ${checkpoint.jumlah} baris, rantai utuh. Simpan baris JSON di bawah ini sebagai berkas di luar server`,
+        '(mis. titik-periksa.json); sewaktu-waktu periksa basis data dengannya: npm run audit:verify -- titik-periksa.json',
+        json,
+      ],
+    };
+  } catch (error: unknown) {
+    const pesan = error instanceof Error ? error.message : String(error);
+    strapi.log.error(`[audit] titik periksa gagal dibuat: ${pesan}`);
+    return { checkpoint: null, lines: [`Titik periksa jejak audit tidak dapat dibuat hari ini: ${pesan}`] };
+  }
 };
 
 type ContentTypeShape = { attributes: Record<string, unknown> };
@@ -98,7 +144,7 @@ export const digestLine = (item: OverdueItem): string =>
     item.tautan,
   ].join(' · ');
 
-const digestText = (recipient: Recipient, items: readonly OverdueItem[], now: Date): string => {
+const digestText = (recipient: Recipient, items: readonly OverdueItem[], now: Date, extra: readonly string[] = []): string => {
   const groups = new Map<string, OverdueItem[]>();
   for (const item of items) groups.set(item.judul, [...(groups.get(item.judul) ?? []), item]);
   const lines = [
@@ -110,6 +156,7 @@ const digestText = (recipient: Recipient, items: readonly OverdueItem[], now: Da
   lines.push(
     '',
     'Mohon segera ditindaklanjuti sesuai SOP. Keterlambatan dihitung dalam jam kerja layanan (hari libur tidak dihitung).',
+    ...(extra.length ? ['', ...extra] : []),
     '',
     'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.'
   );
@@ -118,8 +165,9 @@ const digestText = (recipient: Recipient, items: readonly OverdueItem[], now: Da
 
 /**
  * Sends ONE e-mail in Indonesian per recipient listing the overdue records: the Kasi
- * gets all of them, and the holders of the roles that act next on a record get that
- * record. No overdue record → no mail.
+ * gets all of them, with the day's audit checkpoint, and the holders of the roles that
+ * act next on a record get that record. No overdue record → no mail (the scheduled run
+ * then sends the Kasi the checkpoint alone, see runDailyDigest).
  */
 export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise<DigestResult> => {
   const items = await findOverdue(strapi, now);
@@ -145,12 +193,16 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     for (const actor of actorsByStep.get(key)!) add(actor, item);
   }
 
+  const kasiIds = new Set((await usersHoldingRoles(strapi, ['kasi'])).map((kasi) => kasi.id));
+  const section = [...perRecipient.keys()].some((id) => kasiIds.has(id)) ? await auditCheckpointSection(strapi, now) : null;
+  result.titikPeriksa = section?.checkpoint ?? null;
   for (const { recipient, items: own } of perRecipient.values()) {
     if (!recipient.email) continue;
     const ordered = items.filter((item) => own.has(item));
     const subject = `[Meja Sandi] Ringkasan harian: ${ordered.length} naskah melewati tenggat`;
+    const extra = kasiIds.has(recipient.id) && section ? section.lines : [];
     try {
-      await sendMail(strapi, recipient.email, subject, digestText(recipient, ordered, now));
+      await sendMail(strapi, recipient.email, subject, digestText(recipient, ordered, now, extra));
       result.terkirim.push({ to: recipient.email, jumlah: ordered.length });
     } catch (error: unknown) {
       const pesan = error instanceof Error ? error.message : String(error);
@@ -164,6 +216,32 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
 const isUniqueViolation = (error: unknown): boolean => {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+};
+
+/** On a day without an overdue record for the Kasi, the Kasi still gets the audit checkpoint, alone. */
+const sendCheckpointOnly = async (strapi: Core.Strapi, now: Date, result: DigestResult): Promise<void> => {
+  const section = await auditCheckpointSection(strapi, now);
+  result.titikPeriksa = section.checkpoint;
+  for (const kasi of await usersHoldingRoles(strapi, ['kasi'])) {
+    if (!kasi.email) continue;
+    const text = [
+      `Yth. ${kasi.name},`,
+      '',
+      `Per ${formatWaktu(now)}, tidak ada naskah yang melewati tenggat penyelesaian.`,
+      '',
+      ...section.lines,
+      '',
+      'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
+    ].join('\n');
+    try {
+      await sendMail(strapi, kasi.email, `[Meja Sandi] Titik periksa jejak audit ${localDate(now)}`, text);
+      result.terkirim.push({ to: kasi.email, jumlah: 0 });
+    } catch (error: unknown) {
+      const pesan = error instanceof Error ? error.message : String(error);
+      strapi.log.error(`[ringkasan-tenggat] gagal mengirim titik periksa ke ${kasi.email}: ${pesan}`);
+      result.gagal.push({ to: kasi.email, pesan });
+    }
+  }
 };
 
 /**
@@ -185,6 +263,7 @@ export const runDailyDigest = async (strapi: Core.Strapi, now: Date): Promise<Di
   }
   try {
     const result = await sendOverdueDigest(strapi, now);
+    if (result.titikPeriksa === undefined) await sendCheckpointOnly(strapi, now, result);
     strapi.log.info(`[ringkasan-tenggat] ${result.items.length} naskah terlambat, ${result.terkirim.length} e-mail terkirim.`);
     return result;
   } catch (error: unknown) {

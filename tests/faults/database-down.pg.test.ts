@@ -152,7 +152,7 @@ describe('fault: PostgreSQL unreachable under load', () => {
       const row = (await db('berita').where({ document_id: documentId }).first()) as { id: number; tahap: string; versi: number };
       const kartu = await db('kartu_kendali').count({ n: '*' }).first();
       const audit = await db('sop_audit').where({ model: 'berita', document_id: documentId }).count({ n: '*' }).first();
-      const head = await db('sop_audit_head').select('urutan', 'hash').first();
+      const head = await db('sop_audit_head').select('urutan', 'hash').where({ model: 'berita', document_id: documentId }).first();
       return { tahap: row.tahap, versi: Number(row.versi), kartu: Number(kartu?.n), audit: Number(audit?.n), head };
     };
     const before = await state();

@@ -38,7 +38,7 @@ describe('fault: a transition cut by a database failure leaves no half-state', (
       kartuKendali: { documentId: string } | null;
     };
     const audit = await knex('sop_audit').where({ model: 'berita', document_id: documentId }).orderBy('urutan');
-    const head = await knex('sop_audit_head').select('urutan', 'hash').first();
+    const head = await knex('sop_audit_head').select('urutan', 'hash').where({ model: 'berita', document_id: documentId }).first();
     const auditTotal = Number((await knex('sop_audit').count({ n: '*' }))[0].n);
     const kartuTotal = Number((await knex('kartu_kendali').count({ n: '*' }))[0].n);
     const counters = await knex('sop_agenda_counter').select('buku', 'tahun', 'terakhir').orderBy(['buku', 'tahun']);

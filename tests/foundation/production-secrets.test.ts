@@ -33,6 +33,7 @@ describe('production secrets', () => {
         JWT_SECRET: random(),
         ENCRYPTION_KEY: random(),
         SALINAN_KEY: '',
+        AUDIT_KEY: random(),
         HOME: os.tmpdir(),
       },
     });

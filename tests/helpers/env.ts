@@ -23,6 +23,7 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     JWT_SECRET: random(),
     ENCRYPTION_KEY: random(),
     SALINAN_KEY: random(),
+    AUDIT_KEY: random(),
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/test-unset.db',
     DATABASE_URL: '',

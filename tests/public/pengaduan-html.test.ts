@@ -43,9 +43,23 @@ describe('Pengaduan HTML pages (no JavaScript needed)', () => {
   };
 
   const submit = (fields: Record<string, string>) => app.http().post('/pengaduan').type('form').send(fields);
+  const track = (fields: Record<string, string>) => app.http().post('/pengaduan/lacak').type('form').send(fields);
+  /** Every line handed to the server's logger, at every level (the access log is level `http`). */
+  const logged: string[] = [];
 
   beforeAll(async () => {
-    app = await startApp({ env: { PENGADUAN_FORM_MIN_SECONDS: '1', PENGADUAN_RATE_LIMIT: '1000' } });
+    app = await startApp({
+      env: { PENGADUAN_FORM_MIN_SECONDS: '1', PENGADUAN_RATE_LIMIT: '1000' },
+      beforeLoad: (strapi) => {
+        for (const level of ['error', 'warn', 'info', 'http', 'debug', 'verbose'] as const) {
+          const original = strapi.log[level].bind(strapi.log);
+          strapi.log[level] = ((message: unknown, ...rest: unknown[]) => {
+            logged.push(`${String(message)} ${rest.map((item) => JSON.stringify(item)).join(' ')}`);
+            return original(message as string, ...rest);
+          }) as never;
+        }
+      },
+    });
   });
   afterAll(async () => {
     await app?.destroy();
@@ -94,14 +108,14 @@ describe('Pengaduan HTML pages (no JavaScript needed)', () => {
     const row = (await app.strapi.db.query(UID).findOne({ where: { nomorTiket } })) as Record<string, unknown>;
     expect(row).toMatchObject({ nama: 'Wati', kontak: '+6281211112222', saluran: 'web', tahap: 'diterima' });
 
-    const tracked = await app.http().get(`/pengaduan/lacak?nomor=${nomorTiket}&kode=${kodeLacak}`);
+    const tracked = await track({ nomor: nomorTiket!, kode: kodeLacak! });
     expect(tracked.status).toBe(200);
     expect(tracked.text).toContain(`Pengaduan ${nomorTiket}`);
     expect(tracked.text).toContain('Status: <strong>Diterima</strong>');
     expect(tracked.text).toMatch(/<li><time datetime="[^"]+">[^<]+ WIB<\/time> — Diterima<\/li>/);
     expect(tracked.text).not.toContain('Wati');
 
-    const wrong = await app.http().get(`/pengaduan/lacak?nomor=${nomorTiket}&kode=0000-0000-0000-0000`);
+    const wrong = await track({ nomor: nomorTiket!, kode: '0000-0000-0000-0000' });
     expect(wrong.status).toBe(404);
     expect(wrong.text).toContain('Pengaduan tidak ditemukan');
     const blank = await app.http().get(`/pengaduan/lacak?nomor=${nomorTiket}`);
@@ -113,6 +127,46 @@ describe('Pengaduan HTML pages (no JavaScript needed)', () => {
     expect(replay.status).toBe(400);
     expect(replay.text).toContain('sudah dipakai');
     expect(await stored()).toBe(before + 1);
+  });
+
+  it('keeps the tracking code out of addresses and of every log line, on the HTML and the JSON route', async () => {
+    const form = await openForm();
+    await sleep(1100);
+    const filed = await submit({ nama: 'Rahasia', kontak: '0812-3333-4444', isi: ISI, layanan: '', situs_web: '', jawaban: form.jawaban, token: form.token, altcha: '' });
+    expect(filed.status).toBe(201);
+    const nomorTiket = /<strong class="nomor-tiket">([^<]+)<\/strong>/.exec(filed.text)![1];
+    const kodeLacak = /<code class="kode-lacak">([^<]+)<\/code>/.exec(filed.text)![1];
+    // the form posts the code; the receipt's own link carries the ticket number only
+    const page = await app.http().get('/pengaduan/lacak');
+    expect(page.text).toContain('<form class="formulir" method="post" action="/pengaduan/lacak">');
+    expect(filed.text).not.toContain(`kode=${kodeLacak}`);
+    logged.length = 0;
+
+    const compact = kodeLacak.replace(/-/g, '');
+    expect((await track({ nomor: nomorTiket, kode: kodeLacak })).status).toBe(200);
+    expect((await app.http().get(`/api/pengaduan/lacak/${nomorTiket}?kode=${kodeLacak}`)).status).toBe(200);
+    // an old link with the code in its address: the code is not used, and not logged
+    const oldLink = await app.http().get(`/pengaduan/lacak?nomor=${nomorTiket}&kode=${kodeLacak}`);
+    expect(oldLink.status).toBe(200);
+    expect(oldLink.text).not.toContain('class="hasil-lacak"');
+    expect(oldLink.text).toContain('kode lacak tidak dibaca dari alamat');
+    // the name sent in another case, percent-encoded, bracketed or repeated, the code in lower case
+    for (const query of [
+      `KODE=${kodeLacak.toLowerCase()}`,
+      `%6Bode=${encodeURIComponent(kodeLacak)}`,
+      `kode[$eq]=${compact}`,
+      `x=1&kode=${compact}&kode=${kodeLacak}`,
+    ]) {
+      expect((await app.http().get(`/api/pengaduan/lacak/${nomorTiket}?${query}`)).status).toBeLessThan(500);
+    }
+    const joined = logged.join('\n');
+    const accessLines = logged.filter((line) => line.includes('/lacak'));
+    expect(accessLines.length).toBeGreaterThanOrEqual(7);
+    expect(joined).toContain(`POST /pengaduan/lacak`);
+    expect(joined).toContain(`GET /api/pengaduan/lacak/${nomorTiket}?kode=[disamarkan]`);
+    for (const secret of [kodeLacak, kodeLacak.toLowerCase(), compact, encodeURIComponent(kodeLacak)]) {
+      expect(joined).not.toContain(secret);
+    }
   });
 
   it('rejects a filled honeypot without storing anything', async () => {

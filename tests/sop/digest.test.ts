@@ -4,6 +4,8 @@ import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp';
 import { ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 import { runDailyDigest, sendOverdueDigest } from '../../src/sop/digest';
+import { parseAuditKeys, type AuditCheckpoint } from '../../src/domain/audit-seal';
+import { verifyAgainstCheckpoint } from '../../src/sop/audit';
 
 const UID = 'api::berita.berita';
 const LINK = `http://localhost:1337/admin/content-manager/collection-types/${UID}`;
@@ -132,6 +134,50 @@ describe('daily digest of overdue records', () => {
 
     expect(await runDailyDigest(app.strapi, new Date('2026-11-26T00:00:00.000Z'))).toBeNull();
     expect(digests()).toHaveLength(before + 3);
+  });
+
+  it('the Kasi\'s digest carries a signed audit checkpoint that the trail matches; the others\' do not', async () => {
+    const before = smtp.messages.length;
+    const result = await sendOverdueDigest(app.strapi, SENIN_07);
+    const sent = smtp.messages.slice(before);
+    const [kasi] = mailTo(staff.kasi, sent);
+    const line = kasi.text.split('\n').find((text) => text.startsWith('{"versi":1'));
+    expect(kasi.text).toContain('npm run audit:verify -- titik-periksa.json');
+    const checkpoint = JSON.parse(line!) as AuditCheckpoint;
+    expect(checkpoint).toEqual(result.titikPeriksa);
+    expect(checkpoint).toMatchObject({ versi: 1, waktu: SENIN_07.toISOString(), kunci: parseAuditKeys(process.env.AUDIT_KEY!)[0].id });
+    const { verdict, titikPeriksa } = await verifyAgainstCheckpoint(app.strapi.db.connection, checkpoint);
+    expect(verdict).toMatchObject({ ok: true, count: checkpoint.jumlah });
+    expect(titikPeriksa).toEqual({ ok: true });
+    for (const other of [...mailTo(staff.operator, sent), ...mailTo(staff.kabid, sent)]) expect(other.text).not.toContain('"tanda"');
+  });
+
+  it('on a day with nothing overdue the scheduled run still sends the Kasi the checkpoint, alone', async () => {
+    const before = smtp.messages.length;
+    const result = await runDailyDigest(app.strapi, new Date('2026-11-23T00:00:00.000Z'));
+    expect(result?.items).toEqual([]);
+    const sent = smtp.messages.slice(before);
+    expect(sent.map((mail) => mail.subject)).toEqual(['[Meja Sandi] Titik periksa jejak audit 2026-11-23']);
+    expect(sent[0].to).toEqual([staff.kasi!.email]);
+    expect(sent[0].text).toContain('tidak ada naskah yang melewati tenggat');
+    expect(JSON.parse(sent[0].text.split('\n').find((text) => text.startsWith('{"versi":1'))!)).toEqual(result?.titikPeriksa);
+  });
+
+  it('a broken trail is never signed: the Kasi is warned instead, naming the broken link', async () => {
+    const knex = app.strapi.db.connection;
+    const target = (await knex('sop_audit').where({ document_id: doc.b }).orderBy('urutan').first()) as { id: number; aktor_nama: string };
+    await knex('sop_audit').where({ id: target.id }).update({ aktor_nama: 'Orang Lain' });
+    try {
+      const before = smtp.messages.length;
+      const result = await sendOverdueDigest(app.strapi, SENIN_07);
+      expect(result.titikPeriksa).toBeNull();
+      const [kasi] = mailTo(staff.kasi, smtp.messages.slice(before));
+      expect(kasi.text).toContain('PERINGATAN — jejak audit RUSAK:');
+      expect(kasi.text).toContain(`berita:${doc.b} urutan 1`);
+      expect(kasi.text).not.toContain('"tanda"');
+    } finally {
+      await knex('sop_audit').where({ id: target.id }).update({ aktor_nama: target.aktor_nama });
+    }
   });
 
   it('the cron rule fires at 07.00 WIB on weekdays only', () => {

@@ -77,13 +77,28 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
       config: { auth: false },
     },
     {
+      // The form only: a tracking code in the address is not used (it would sit in the
+      // browser history and logs); the form posts it (below).
       method: 'GET',
       path: '/pengaduan/lacak',
       handler: async (ctx: Context) => {
         const nomor = text(ctx.query.nomor, 30);
-        const kode = text(ctx.query.kode, 40);
+        const kodeDiAlamat = ctx.query.kode !== undefined;
+        sendHtml(ctx, 200, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil: null, kodeDiAlamat }));
+        ctx.set('Referrer-Policy', 'no-referrer');
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'POST',
+      path: '/pengaduan/lacak',
+      handler: async (ctx: Context) => {
+        const fields = (ctx.state[INTAKE_STATE] as IntakeState | undefined)?.fields ?? {};
+        const nomor = text(fields.nomor, 30);
+        const kode = text(fields.kode, 40);
         const hasil = nomor && kode ? ((await lacakPengaduan(strapi, nomor, kode)) ?? 'tidak-ditemukan') : null;
-        sendHtml(ctx, hasil === 'tidak-ditemukan' ? 404 : 200, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil }));
+        const status = hasil === 'tidak-ditemukan' ? 404 : hasil ? 200 : 400;
+        sendHtml(ctx, status, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil, kosong: !hasil }));
         ctx.set('Referrer-Policy', 'no-referrer');
       },
       config: { auth: false },
