@@ -10,6 +10,8 @@ import { createSopWorkflowGate } from './sop/gate';
 import { sopRoutes } from './sop/routes';
 import { ensureSopTables } from './sop/tables';
 import { moveLegacyUploads, registerFiles } from './files';
+import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
+import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,6 +24,7 @@ export default {
       });
     }
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
+    strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
@@ -36,5 +39,9 @@ export default {
     await seedInstansi(strapi);
     await bootstrapStandarPelayanan(strapi);
     await applyAdminLayouts(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeRateLimitRedis(strapi);
   },
 };

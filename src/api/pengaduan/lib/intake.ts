@@ -124,8 +124,8 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const aktor = await pencatat(strapi, publik);
   const kodeLacak = generateKodeLacak();
 
-  // The insert runs first and the ticket number is drawn last: the counter row stays
-  // locked until commit, so the locked stretch is kept to the number, its update and the audit row.
+  // The insert and the audit row run first and the ticket number is drawn last: the counter
+  // row stays locked until commit, so the locked stretch is kept to the number and its update.
   const { created, nomorTiket } = await strapi.db.transaction(async ({ trx, onCommit }) => {
     context.params.data = {
       ...data,
@@ -139,13 +139,6 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
     };
     const created = (await next()) as { id?: number; documentId?: string; nomorTiket?: string | null } | null;
     if (!created?.documentId || typeof created.id !== 'number') throw new errors.ApplicationError('Pengaduan gagal disimpan.');
-    const tahun = Number(localDate(now).slice(0, 4));
-    const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
-    await strapi.db.query(UID_PENGADUAN).updateMany({
-      where: { id: created.id },
-      data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
-    });
-    created.nomorTiket = nomorTiket;
     const saluran = context.params.data.saluran as Saluran;
     await appendAudit(trx, {
       model: PENGADUAN.model,
@@ -157,6 +150,13 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       catatan: publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[saluran]}.`,
       digest: inputDigest({ saluran }),
     });
+    const tahun = Number(localDate(now).slice(0, 4));
+    const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
+    await strapi.db.query(UID_PENGADUAN).updateMany({
+      where: { id: created.id },
+      data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
+    });
+    created.nomorTiket = nomorTiket;
     onCommit(() => {
       kirimTandaTerima(strapi, {
         nomorTiket,
