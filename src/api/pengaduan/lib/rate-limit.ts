@@ -1,7 +1,12 @@
 import net from 'net';
 import type { Core } from '@strapi/strapi';
-import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type Redis from 'ioredis';
+import type * as Flexible from 'rate-limiter-flexible';
+
+// Loaded on first use, not at boot (together ≈ 0.1–0.25 s of module loading on these machines,
+// and ioredis is needed only when a Redis store is configured): issue 14's boot budget.
+const flexible = (): typeof Flexible => require('rate-limiter-flexible') as typeof Flexible;
+const redisClass = (): typeof Redis => (require('ioredis') as { default: typeof Redis }).default;
 
 export type Verdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -30,17 +35,22 @@ export type RateLimiterOptions = {
  */
 export const createRateLimiter = ({ limit, windowMs, keyPrefix, redis }: RateLimiterOptions): RateLimiter => {
   const duration = Math.max(1, Math.round(windowMs / 1000));
-  const memory = new RateLimiterMemory({ points: limit, duration, keyPrefix });
-  const limiter = redis
-    ? new RateLimiterRedis({ storeClient: redis, points: limit, duration, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory })
-    : memory;
+  let limiter: Flexible.RateLimiterAbstract | null = null;
+  const open = (): Flexible.RateLimiterAbstract => {
+    const { RateLimiterMemory, RateLimiterRedis } = flexible();
+    const memory = new RateLimiterMemory({ points: limit, duration, keyPrefix });
+    return redis
+      ? new RateLimiterRedis({ storeClient: redis, points: limit, duration, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      : memory;
+  };
   return {
     async hit(key) {
+      limiter = limiter ?? open();
       try {
         const res = await limiter.consume(key);
         return { allowed: true, remaining: res.remainingPoints };
       } catch (refusal: unknown) {
-        if (refusal instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+        if (refusal instanceof flexible().RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
         throw refusal;
       }
     },
@@ -54,7 +64,8 @@ export const createRateLimiter = ({ limit, windowMs, keyPrefix, redis }: RateLim
  */
 export const connectRateLimitRedis = (url: string | undefined | null, onError: (message: string) => void): Redis | null => {
   if (!url) return null;
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const RedisClient = redisClass();
+  const client = new RedisClient(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   let reported = false;
   client.on('error', (error: Error) => {
     // once per outage, not once per reconnect attempt
