@@ -9,6 +9,7 @@ import {
   verifyStreams,
   type AuditCheckpoint,
   type AuditKey,
+  type Breakage,
   type CheckpointVerdict,
   type SealedAuditRow,
   type StoredAuditRow,
@@ -351,6 +352,21 @@ export const verifyAgainstCheckpoint = async (
   return { verdict: verifyStreams(rows, heads, keys), titikPeriksa: checkCheckpoint(checkpoint, rows, keys) };
 };
 
+/**
+ * Whether one record's history is intact: every row's seal, its order and its recorded
+ * end (what `GET /sop/audit/verify` checks for the whole trail), so a history view can
+ * say so next to the rows it shows. Returns the first broken link, or null.
+ */
+export const checkAuditFor = async (db: Db, model: string, documentId: string): Promise<Breakage | null> => {
+  const rows = await readAuditFor(db, model, documentId);
+  const head = (await db(AUDIT_HEAD_TABLE).select('urutan', 'hash').where({ model, document_id: documentId }).first()) as
+    | { urutan: number; hash: string }
+    | undefined;
+  const heads = head ? [{ model, documentId, urutan: Number(head.urutan), hash: head.hash }] : [];
+  const verdict = verifyStreams(rows, heads, auditKeys());
+  return verdict.ok ? null : verdict.rusak;
+};
+
 /** The history of one record, its stream in order (`GET /sop/:model/:documentId` riwayat, tracking pages). */
-export const readAuditFor = async (db: Db, model: string, documentId: string): Promise<SealedAuditRow[]> =>
+export const readAuditFor = async (db: Db, model: string, documentId: string): Promise<StoredAuditRow[]> =>
   ((await db(AUDIT_TABLE).select('*').where({ model, document_id: documentId }).orderBy('urutan', 'asc')) as AuditDbRow[]).map(fromDb);

@@ -9,6 +9,7 @@ import type { StaffActor } from './actor';
 import { RECORD_LOADERS } from './records';
 import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
+import { checkAuditFor } from './audit';
 
 /** Whether the actor may see records of this content type at all (the content-manager read grant). */
 export const mayRead = (actor: StaffActor, uid: string): boolean =>
@@ -93,6 +94,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
       masukan: describeInput(action.transition),
     })),
     riwayat,
+    // null when the history above is intact; else its first broken link (see checkAuditFor)
+    riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
     distribusi,
     bolehBacaIsi: model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null),
   };

@@ -170,9 +170,11 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
     const edited = { ...row(first, 5), aktor_nama: 'Orang Lain' };
     await knex(TABLE).where({ id: edited.id }).update({ aktor_nama: 'Orang Lain', prev_hash: row(first, 4).hash, hash: sealHash(entryOf(edited), row(first, 4).hash, ownKey) });
     expect((await verify()).rusak).toMatchObject({ documentId: first, urutan: 5 });
-    // the history still shows the forged name — and the check names the row
+    // the history shows what the table holds, and says beside it that it is not intact, naming the row
     const view = await sopView(app, staff.kasi!, 'berita', first);
     expect(view.body.data.riwayat.map((entry: { oleh: { nama: string } }) => entry.oleh.nama)).toContain('Orang Lain');
+    expect(view.body.data.riwayatRusak).toMatchObject({ documentId: first, urutan: 5 });
+    expect((await sopView(app, staff.kasi!, 'berita', second)).body.data.riwayatRusak).toBeNull();
   });
 
   it.each([
