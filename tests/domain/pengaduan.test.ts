@@ -264,7 +264,14 @@ describe('pengaduan: rate limiter', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(warnings.length).toBe(1);
     } finally {
-      redis?.disconnect();
+      if (redis) {
+        const ended = new Promise((resolve) => {
+          redis.once('end', resolve);
+          setTimeout(resolve, 1000).unref();
+        });
+        redis.disconnect();
+        await ended;
+      }
     }
   });
 
