@@ -6,7 +6,7 @@
  * replaced (one global chain behind a transaction-scoped advisory lock), then the time to
  * verify the whole trail and to make a checkpoint for BENCH_AUDIT_ROWS rows.
  *
- *   node bench/audit.js     # BENCH_AUDIT_N=2000 BENCH_AUDIT_ROWS=10000,100000
+ *   npm run bench:audit     # BENCH_AUDIT_N=2000 BENCH_AUDIT_ROWS=10000,100000; BENCH_POSTGRES_URL
  */
 'use strict';
 const crypto = require('crypto');

@@ -1,6 +1,14 @@
 import { createHash } from 'crypto';
 
-/** One row of the append-only SOP audit trail, as hashed. */
+/*
+ * The audit entry, canonical JSON and input digests, used by the keyed trail
+ * (./audit-seal.ts) — and the trail before it (version 0): one global chain of plain
+ * SHA-256 hashes (`auditHash`, `sealEntry`, `verifyChain`), kept only so that a database
+ * written by an older release can be verified before it is re-sealed (src/sop/audit.ts).
+ * Anyone can rerun a plain hash, so version 0 proves nothing against a database writer.
+ */
+
+/** One row of the append-only SOP audit trail, as hashed; `urutan` is its position (per record since version 1). */
 export type AuditEntry = {
   urutan: number;
   model: string;
@@ -16,8 +24,10 @@ export type AuditEntry = {
   digest: string;
 };
 
+/** An entry with the hash of the row before it and its own hash. */
 export type AuditRow = AuditEntry & { prevHash: string; hash: string };
 
+/** The `prevHash` of a chain's first row: 64 zeros; also the root of an empty trail. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -35,6 +45,7 @@ export const canonicalJson = (value: unknown): string => {
 /** Digest of a transition's input, so the trail proves what was submitted without storing it. */
 export const inputDigest = (input: unknown): string => sha256(canonicalJson(input ?? null));
 
+/** Version 0 (legacy): the plain SHA-256 (hex) of a row after `prevHash`. */
 export const auditHash = (entry: AuditEntry, prevHash: string): string =>
   sha256(
     canonicalJson([
@@ -53,12 +64,14 @@ export const auditHash = (entry: AuditEntry, prevHash: string): string =>
     ])
   );
 
+/** Version 0 (legacy): the entry with its previous and own plain hash. */
 export const sealEntry = (entry: AuditEntry, prevHash: string): AuditRow => ({
   ...entry,
   prevHash,
   hash: auditHash(entry, prevHash),
 });
 
+/** Version 0 (legacy) verdict: ok with count and last hash, or the first broken link. */
 export type ChainVerdict =
   | { ok: true; count: number; head: string }
   | { ok: false; count: number; head: string; rusak: { urutan: number; alasan: string } };
