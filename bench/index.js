@@ -10,8 +10,9 @@
  *              to dist/build) — always, so the figures are of the code as it is; BENCH_SKIP_BUILD=1
  *              reuses an existing build.
  * 2. letters   bench/letters.js      (npm run bench:letters)   kartu kendali per second, ours vs bare docxtemplater
- * 3. complaints bench/pengaduan.js   (npm run bench:pengaduan) POST /api/pengaduan vs documents/query/bare node+pg
- * 4. transitions bench/transitions.js (npm run bench:transitions) SOP step latency on a fresh database
+ * 3. complaints bench/pengaduan.js   (npm run bench:pengaduan) POST /api/pengaduan on one and on two server
+ *              processes vs documents/query/bare node+pg, 32 in flight from 32 loopback addresses, CPU per process
+ * 4. transitions bench/transitions.js (npm run bench:transitions) SOP step latency on a fresh database, 32 in flight
  * 5. scale     bench/list-query.js   admin list query p95 and SOP step p50/p95 at each BENCH_ROWS size,
  *              with and without the indexes of database/migrations, and the growth ratio
  * 6. boot      bench/boot.js         cold boot to /api/health 200 beside a bare Strapi app's boot
@@ -22,6 +23,7 @@
  * build of step 1 is used); their output goes to stderr as progress. stdout gets the summary
  * table and, as its last line, ONE JSON object with every figure. Every database a step creates
  * is dropped by that step. BENCH_ONLY=letters,complaints,transitions,scale,boot runs a subset.
+ * The summary ends with the goals of issue 14, each with its figure and whether it is met.
  * The exit code is 1 when any step failed (its error is in the JSON under `errors`).
  */
 const os = require('os');
@@ -74,6 +76,34 @@ const load = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 const fmt = (value, digits = 1) => (typeof value === 'number' ? value.toFixed(digits) : value === null || value === undefined ? '–' : String(value));
 
+const met = (value, test) => (typeof value === 'number' ? test(value) : null);
+
+/** Every goal of issue 14 with the figure measured for it (null = not measured in this run). */
+const goalsOf = (result) => {
+  const c = (result.complaints && result.complaints.results) || {};
+  const q = (result.complaints && result.complaints.ratios) || {};
+  const steps = (result.transitions && result.transitions.steps) || [];
+  const all = steps.find((row) => row.step === 'all transitions');
+  const sizes = result.scale ? [...result.scale.sizes].sort((a, b) => a.rows - b.rows) : [];
+  const firstOpen = (size) => (size && size.withIndexes && size.withIndexes.list.bawaan ? size.withIndexes.list.bawaan.p95 : null);
+  const small = sizes[0];
+  const large = sizes.length > 1 ? sizes[sizes.length - 1] : null;
+  const listGrowth = large && firstOpen(small) ? Math.round((firstOpen(large) / firstOpen(small)) * 100) / 100 : null;
+  const boot = result.boot && result.boot.ratio;
+  return [
+    { label: `complaint POST throughput, api / bare (${result.complaints ? result.complaints.concurrency : '–'} in flight)`, goal: '>= 0.35', value: q.apiToBare, met: met(q.apiToBare, (v) => v >= 0.35) },
+    { label: 'complaint POST p99 ms, one process', goal: '<= 250', value: c.api && c.api.p99, met: met(c.api && c.api.p99, (v) => v <= 250) },
+    { label: 'complaint POST throughput, two processes / one', goal: '>= 1.3', value: q.twoProcesses, met: met(q.twoProcesses, (v) => v >= 1.3) },
+    { label: 'complaint POST p99 ms, two processes', goal: '<= 250', value: c.api2 && c.api2.p99, met: met(c.api2 && c.api2.p99, (v) => v <= 250) },
+    { label: `SOP step p95 ms (${result.transitions ? result.transitions.concurrency : '–'} in flight)`, goal: '<= 250', value: all && all.p95, met: met(all && all.p95, (v) => v <= 250) },
+    { label: `first-open list p95 ms at ${small ? small.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(small), met: null },
+    { label: `first-open list p95 ms at ${large ? large.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(large), met: null },
+    { label: 'first-open list p95, largest / smallest size', goal: '<= 1.5', value: listGrowth, met: met(listGrowth, (v) => v <= 1.5) },
+    { label: 'cold boot to /api/health 200 / bare Strapi, restart', goal: '<= 1.2', value: boot && boot.restart, met: met(boot && boot.restart, (v) => v <= 1.2) },
+    { label: 'cold boot to /api/health 200 / bare Strapi, first boot', goal: '<= 1.2', value: boot && boot.first, met: met(boot && boot.first, (v) => v <= 1.2) },
+  ];
+};
+
 const summaryTable = (result) => {
   const lines = [];
   const section = (title) => lines.push('', title, '-'.repeat(title.length));
@@ -91,12 +121,21 @@ const summaryTable = (result) => {
   if (result.complaints) {
     section(`Complaints (bench:pengaduan) — ${result.complaints.concurrency} in flight, ${result.complaints.seconds} s per target`);
     const r = result.complaints.results || {};
-    lines.push('target      req/s     p50 ms    p99 ms');
-    for (const key of ['api', 'documents', 'query', 'bare']) {
-      if (r[key]) lines.push(`${key.padEnd(10)} ${fmt(r[key].perSecond).padStart(7)} ${fmt(r[key].p50, 2).padStart(10)} ${fmt(r[key].p99, 2).padStart(9)}`);
+    lines.push('target      req/s     p50 ms    p99 ms   CPU (cores: servers · postgres backends · load generator)');
+    for (const key of ['api', 'api2', 'documents', 'query', 'bare']) {
+      if (!r[key]) continue;
+      const cpu = r[key].cpu
+        ? `${Object.entries(r[key].cpu.servers)
+            .map(([name, value]) => `${name} ${fmt(value, 2)}`)
+            .join(', ')} · postgres ${fmt(r[key].cpu.postgres, 2)} · bench ${fmt(r[key].cpu.loadGenerator, 2)}`
+        : '';
+      lines.push(`${key.padEnd(10)} ${fmt(r[key].perSecond).padStart(7)} ${fmt(r[key].p50, 2).padStart(10)} ${fmt(r[key].p99, 2).padStart(9)}   ${cpu}`);
     }
     const q = result.complaints.ratios || {};
-    lines.push(`api/bare ${fmt(q.apiToBare, 3)} · documents/bare ${fmt(q.documentsToBare, 3)} · api/documents ${fmt(q.apiToDocuments, 3)}`);
+    lines.push(
+      `api/bare ${fmt(q.apiToBare, 3)} · api2/api ${fmt(q.twoProcesses, 3)} · documents/bare ${fmt(q.documentsToBare, 3)} · api/documents ${fmt(q.apiToDocuments, 3)}` +
+        ' (api2 = two server processes on one database; bare = node:http + one pooled pg insert)'
+    );
   }
 
   if (result.transitions) {
@@ -129,6 +168,11 @@ const summaryTable = (result) => {
       for (const row of result.intake.results || []) lines.push(`${row.shape.padEnd(20)} ${String(row.n).padStart(5)} messages ${fmt(row.seconds).padStart(7)} s ${fmt(row.perSecond).padStart(7)} msg/s`);
       lines.push(`exactly once: ${result.intake.ok ? 'ok' : 'FAILED'} ${JSON.stringify(result.intake.check)}`);
     }
+  }
+
+  section('Goals (issue 14)');
+  for (const goal of goalsOf(result)) {
+    lines.push(`${goal.label.padEnd(58)} ${String(goal.goal).padEnd(8)} ${fmt(goal.value, 3).padStart(9)}  ${goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
   }
 
   if (result.errors.length) {
@@ -198,7 +242,11 @@ const main = async () => {
     result.complaints = run.json;
   });
   await step('transitions', async () => {
-    const run = await runChild([path.join(__dirname, 'transitions.js')], { env: childEnv, label: 'bench:transitions' });
+    // issue 14: SOP step latency at 32 requests in flight
+    const run = await runChild([path.join(__dirname, 'transitions.js')], {
+      env: { ...childEnv, BENCH_CONCURRENCY: process.env.BENCH_CONCURRENCY || '32' },
+      label: 'bench:transitions',
+    });
     if (run.code !== 0) result.errors.push({ step: 'transitions', message: `exited with ${run.code}` });
     result.transitions = run.json;
   });
@@ -219,6 +267,7 @@ const main = async () => {
 
   result.machine.loadEnd = load();
   result.seconds = Math.round((Date.now() - started) / 1000);
+  result.goals = goalsOf(result);
   console.log(summaryTable(result));
   console.log('');
   console.log(JSON.stringify(result));

@@ -1,10 +1,9 @@
 'use strict';
 /**
- * Child process of bench/pengaduan.js: the floor — bare Node `http` + `pg`, no framework.
- * Does the same row's work as the app: parse and check the JSON, number the ticket
- * from the same counter table in a transaction, HMAC the tracking code, insert the row.
- * It skips what the app adds beyond that: the service calendar, the audit chain, the
- * document-service middlewares, sanitising.
+ * Child process of bench/pengaduan.js: the floor — bare Node `http` + `pg`, no framework,
+ * the simplest server that stores a complaint (issue 14): parse the JSON, check three strings,
+ * one pooled `pg` insert of the same row, nothing else (no transaction, no counter, no HMAC,
+ * no calendar, no audit row).
  */
 const http = require('http');
 const crypto = require('crypto');
@@ -18,41 +17,19 @@ const pool = new Pool({
   password: process.env.DATABASE_PASSWORD || undefined,
   max: Number(process.env.DATABASE_POOL_MAX || 10),
 });
-const key = crypto.randomBytes(32);
 const DAY = 86_400_000;
 
 const insert = async (data) => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const year = new Date().getUTCFullYear();
-    await client.query(
-      "insert into sop_agenda_counter (buku, tahun, terakhir) values ('pengaduan-bare', $1, 0) on conflict (buku, tahun) do nothing",
-      [year]
-    );
-    const { rows } = await client.query(
-      "update sop_agenda_counter set terakhir = terakhir + 1 where buku = 'pengaduan-bare' and tahun = $1 returning terakhir",
-      [year]
-    );
-    const nomorTiket = `B-${year}-${String(rows[0].terakhir).padStart(6, '0')}`;
-    const kode = crypto.randomBytes(10).toString('hex');
-    const hash = `h1:${crypto.createHmac('sha256', key).update(`${nomorTiket}\n${kode}`).digest('hex')}`;
-    const now = Date.now();
-    const at = (days) => new Date(now + days * DAY).toISOString();
-    await client.query(
-      `insert into pengaduan (document_id, nomor_tiket, kode_lacak_hash, nama, kontak, isi, saluran, waktu_diterima, tahap,
-         tenggat, tenggat_pengakuan, tenggat_respons, tenggat_penyelesaian, versi, created_at, updated_at, published_at)
-       values ($1, $2, $3, $4, $5, $6, 'web', $7, 'diterima', $8, $8, $9, $10, 0, $7, $7, $7)`,
-      [crypto.randomBytes(12).toString('hex'), nomorTiket, hash, data.nama, data.kontak, data.isi, at(0), at(3), at(14), at(60)]
-    );
-    await client.query('COMMIT');
-    return { nomorTiket, kodeLacak: kode };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  const nomorTiket = `B-${crypto.randomBytes(8).toString('hex')}`;
+  const now = Date.now();
+  const at = (days) => new Date(now + days * DAY).toISOString();
+  await pool.query(
+    `insert into pengaduan (document_id, nomor_tiket, kode_lacak_hash, nama, kontak, isi, saluran, waktu_diterima, tahap,
+       tenggat, tenggat_pengakuan, tenggat_respons, tenggat_penyelesaian, versi, created_at, updated_at, published_at)
+     values ($1, $2, $3, $4, $5, $6, 'web', $7, 'diterima', $8, $8, $9, $10, 0, $7, $7, $7)`,
+    [crypto.randomBytes(12).toString('hex'), nomorTiket, 'bare', data.nama, data.kontak, data.isi, at(0), at(3), at(14), at(60)]
+  );
+  return { nomorTiket };
 };
 
 const server = http.createServer((req, res) => {

@@ -25,11 +25,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Salinan letter numbers: kode-klasifikasi/nomor-urut/bulan-romawi/tahun, e.g. 048/012/XI/2026.
   letterFormat: format(env('NOMOR_SURAT_FORMAT', DEFAULT_LETTER_FORMAT)),
   kodeKlasifikasiSalinan: env('KODE_KLASIFIKASI_SALINAN', '048'),
+  // Content-manager lists opened without a filter show PostgreSQL's row estimate from this many rows (0 = always exact).
+  daftarPerkiraanMulai: env.int('ADMIN_LIST_ESTIMATE_FROM', 100000),
   pengaduan: {
-    // Per client address, in memory: behind several server processes each keeps its own count.
+    // Per client address: in memory per process, or shared by every process through Redis (redisUrl).
     batasKiriman: env.int('PENGADUAN_RATE_LIMIT', 5),
     jendelaDetik: env.int('PENGADUAN_RATE_WINDOW', 600),
     batasLacak: env.int('PENGADUAN_LACAK_RATE_LIMIT', 60),
+    // Set = one count shared by every server process (Redis); empty = in memory, per process.
+    redisUrl: env('PENGADUAN_RATE_LIMIT_REDIS_URL', ''),
+    redisPrefix: env('PENGADUAN_RATE_LIMIT_REDIS_PREFIX', 'meja-sandi:pengaduan'),
     // Working days: acknowledge, respond, resolve (Perpres 76/2013 practice).
     hariKerja: {
       pengakuan: env.int('PENGADUAN_HARI_PENGAKUAN', 3),

@@ -17,6 +17,8 @@ import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
 import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
 import { backfillWaktuAgenda } from './sop/waktu-agenda';
+import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
+import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +34,7 @@ export default {
     // The input policy first: nothing reaches the gate (or the database) unchecked.
     strapi.documents.use(createInputPolicy(strapi) as never);
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
+    strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
@@ -55,6 +58,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopIntake();
+    await closeRateLimitRedis(strapi);
     // In-flight transactions get 5 s to finish, then are rolled back, so the pool closes and the process exits.
     await rollBackOpenTransactions(strapi, 5000);
   },

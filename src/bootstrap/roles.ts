@@ -40,8 +40,17 @@ export const desiredPermissions = (strapi: Core.Strapi, role: RoleDeclaration): 
   return permissions;
 };
 
-const currentPermissions = async (strapi: Core.Strapi, roleId: number): Promise<PermissionLike[]> =>
-  (await strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } } })) as PermissionLike[];
+/** The permissions of the given roles, by role id: one query for all of them (boot time, issue 14). */
+const currentPermissions = async (strapi: Core.Strapi, roleIds: number[]): Promise<Map<number, PermissionLike[]>> => {
+  const byRole = new Map<number, PermissionLike[]>(roleIds.map((id) => [id, []]));
+  if (roleIds.length === 0) return byRole;
+  const rows = (await strapi.db.query('admin::permission').findMany({
+    where: { role: { id: { $in: roleIds } } },
+    populate: { role: { select: ['id'] } },
+  })) as (PermissionLike & { role?: { id: number } | null })[];
+  for (const { role, ...permission } of rows) if (role) byRole.get(role.id)?.push(permission as PermissionLike);
+  return byRole;
+};
 
 /**
  * Creates the eight roles if missing and keeps them in step with the declaration.
@@ -55,11 +64,16 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
   };
   const applied = ((await store(strapi).get({})) ?? {}) as StoredFingerprints;
   const next: StoredFingerprints = { ...applied };
+  // Every boot reads the eight roles and their permissions in two queries, not two per role.
+  const roles = (await strapi.db.query('admin::role').findMany({
+    where: { code: { $in: ROLE_DECLARATIONS.map((declaration) => declaration.code) } },
+  })) as AdminRole[];
+  const permissionsByRole = await currentPermissions(strapi, roles.map((role) => role.id));
 
   for (const declaration of ROLE_DECLARATIONS) {
     const desired = desiredPermissions(strapi, declaration);
     const desiredSet = permissionSet(desired);
-    const existing = (await strapi.db.query('admin::role').findOne({ where: { code: declaration.code } })) as AdminRole | null;
+    const existing = roles.find((role) => role.code === declaration.code) ?? null;
 
     if (!existing) {
       const byName = (await strapi.db.query('admin::role').findOne({ where: { name: declaration.name } })) as AdminRole | null;
@@ -86,7 +100,7 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
       );
     }
 
-    const actualSet = permissionSet(await currentPermissions(strapi, existing.id));
+    const actualSet = permissionSet(permissionsByRole.get(existing.id) ?? []);
     if (sameSet(actualSet, desiredSet)) {
       next[declaration.code] = desiredSet;
       continue;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { BATAS } from '../domain/pengaduan';
-import { clientKey, RateLimiter } from '../api/pengaduan/lib/rate-limit';
+import { clientKey, createRateLimiter, rateLimitRedis } from '../api/pengaduan/lib/rate-limit';
 import { pengaduanSettings } from '../api/pengaduan/lib/settings';
 import { renderGalat } from '../public/pengaduan-pages';
 import { sendHtml } from '../public/html';
@@ -130,8 +130,9 @@ const parseForm = (text: string): Record<string, string> => {
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const settings = pengaduanSettings(strapi);
-  const kiriman = new RateLimiter(settings.batasKiriman, settings.jendelaMs);
-  const pelacakan = new RateLimiter(settings.batasLacak, settings.jendelaMs);
+  const redis = rateLimitRedis(strapi, settings.redisUrl);
+  const kiriman = createRateLimiter({ limit: settings.batasKiriman, windowMs: settings.jendelaMs, keyPrefix: `${settings.redisPrefix}:kiriman`, redis });
+  const pelacakan = createRateLimiter({ limit: settings.batasLacak, windowMs: settings.jendelaMs, keyPrefix: `${settings.redisPrefix}:lacak`, redis });
 
   return async (ctx: Context, next: Next): Promise<void> => {
     const jenis = routeOf(ctx);
@@ -139,7 +140,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const html = jenis === 'formulir' || jenis === 'lacak-html' || jenis === 'lacak-formulir';
 
     // ctx.request.ip follows X-Forwarded-For only when server.proxy.koa (IS_PROXIED) is on.
-    const verdict = (jenis === 'json' || jenis === 'formulir' ? kiriman : pelacakan).hit(clientKey(ctx.request.ip));
+    const verdict = await (jenis === 'json' || jenis === 'formulir' ? kiriman : pelacakan).hit(clientKey(ctx.request.ip));
     if (!verdict.allowed) {
       ctx.set('Retry-After', String(verdict.retryAfterSeconds));
       const menit = Math.ceil(verdict.retryAfterSeconds / 60);

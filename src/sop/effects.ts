@@ -20,6 +20,12 @@ export type EffectContext = {
   record: LoadedRecord;
   actor: StaffActor;
   now: Date;
+  /**
+   * Queues work to run after every effect and the audit row, as the transaction's last
+   * statements: for locks that must stay (the agenda counter), so they are held only
+   * from there to the commit.
+   */
+  atEnd: (work: () => Promise<void>) => void;
 };
 
 export type EffectHandler = (effect: Effect, context: EffectContext) => Promise<void>;
@@ -42,18 +48,22 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     await strapi.db.query('api::berita.berita').update({ where: { id: record.id }, data: { jumlahCetak: Number(effect.jumlah) } });
   },
 
-  async assignAgendaNumber(effect, { strapi, trx, uid, record, now }) {
+  // Drawn at the end of the step's transaction (atEnd): the counter row stays locked from the
+  // draw to the commit, and every other request for the same book waits on it.
+  async assignAgendaNumber(effect, { strapi, trx, uid, record, now, atEnd }) {
     if (record.nomorAgenda) return; // a berita sent back and registered again keeps its number
     const buku = String(effect.buku);
-    const { tahun } = numberMoment(now);
-    const nomor = await nextAgendaNumber(trx, buku, tahun);
+    const moment = numberMoment(now);
     const pattern = (strapi.config.get('meja-sandi.agendaFormat') as string | undefined) ?? DEFAULT_AGENDA_FORMAT;
-    const nomorAgenda = formatNumber(pattern, { nomor, ...numberMoment(now) });
-    await strapi.db.query(uid as never).update({
-      where: { id: record.id },
-      data: { nomorAgenda, tahunAgenda: tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() },
+    atEnd(async () => {
+      const nomor = await nextAgendaNumber(trx, buku, moment.tahun);
+      const nomorAgenda = formatNumber(pattern, { nomor, ...moment });
+      await strapi.db.query(uid as never).update({
+        where: { id: record.id },
+        data: { nomorAgenda, tahunAgenda: moment.tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() },
+      });
+      record.nomorAgenda = nomorAgenda;
     });
-    record.nomorAgenda = nomorAgenda;
   },
 
   async createKartuKendali(effect, { strapi, record, now }) {

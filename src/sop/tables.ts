@@ -33,13 +33,18 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
  * The next number of an agenda book for a year, inside the caller's transaction: the
  * counter row stays locked until commit, so numbers are unique and gap-free across
  * concurrent requests and server processes, and a rolled-back step gives its number back.
+ * One statement (an upsert that returns the new value), so the lock is taken by the same
+ * round trip that reads the number; callers draw it as the last work of their transaction
+ * (issue 14: the lock is held from here to the commit, so everything before it stays unlocked).
  */
 export const nextAgendaNumber = async (trx: Knex.Transaction, buku: string, tahun: number): Promise<number> => {
-  await trx.raw(`insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, 0) on conflict (buku, tahun) do nothing`, [
-    buku,
-    tahun,
-  ]);
-  await trx(AGENDA_COUNTER_TABLE).where({ buku, tahun }).increment('terakhir', 1);
-  const row = (await trx(AGENDA_COUNTER_TABLE).select('terakhir').where({ buku, tahun }).first()) as { terakhir: number };
-  return Number(row.terakhir);
+  const result = (await trx.raw(
+    `insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, 1)
+       on conflict (buku, tahun) do update set terakhir = ${AGENDA_COUNTER_TABLE}.terakhir + 1
+       returning terakhir`,
+    [buku, tahun]
+  )) as { rows?: { terakhir: number }[] } | { terakhir: number }[];
+  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  if (rows.length !== 1) throw new Error(`Penghitung agenda ${buku}/${tahun} tidak mengembalikan nomor.`);
+  return Number(rows[0].terakhir);
 };

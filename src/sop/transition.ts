@@ -70,10 +70,11 @@ export const performTransition = async (
         if (claimed.count !== 1) {
           throw new RefusedTransition(failure(409, 'Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.'));
         }
+        const atEnd: (() => Promise<void>)[] = [];
         for (const effect of verdict.effects) {
           const handler = EFFECT_HANDLERS[effect.type];
           if (!handler) throw new Error(`Efek SOP tanpa penangan: ${effect.type}`);
-          await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now });
+          await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now, atEnd: (work) => atEnd.push(work) });
         }
         await appendAudit(trx, {
           model: params.model,
@@ -90,6 +91,7 @@ export const performTransition = async (
             catatan: verdict.catatan,
           }),
         });
+        for (const work of atEnd) await work();
         return { ...verdict, versi: record.versi + 1 } as Decision & { versi: number };
       })
     );

@@ -16,7 +16,7 @@ import {
 import { PENGADUAN } from '../../src/domain/sop/pengaduan';
 import { decide, availableActions } from '../../src/domain/workflow/decide';
 import type { Actor } from '../../src/domain/workflow/types';
-import { clientKey, RateLimiter } from '../../src/api/pengaduan/lib/rate-limit';
+import { clientKey, connectRateLimitRedis, createRateLimiter } from '../../src/api/pengaduan/lib/rate-limit';
 
 const ISI = 'Antrean pelayanan hari ini sangat panjang dan petugas tidak ada di tempat.';
 const valid = { nama: 'Siti Aminah', kontak: 'siti@contoh.id', isi: ISI };
@@ -226,25 +226,57 @@ describe('pengaduan: the workflow on the SOP engine', () => {
 });
 
 describe('pengaduan: rate limiter', () => {
-  it('allows the limit per window per key, then says when to retry', () => {
-    let now = 1_000_000;
-    const limiter = new RateLimiter(5, 600_000, () => now);
-    for (let i = 0; i < 5; i += 1) expect(limiter.hit('a').allowed).toBe(true);
-    expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 600 });
-    expect(limiter.hit('b').allowed).toBe(true);
-    now += 300_000;
-    expect(limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 300 });
-    now += 300_001;
-    expect(limiter.hit('a').allowed).toBe(true);
+  afterEach(() => {
+    jest.useRealTimers();
   });
 
-  it('forgets clients whose window has passed', () => {
-    let now = 0;
-    const limiter = new RateLimiter(1, 1000, () => now);
-    for (let i = 0; i < 100; i += 1) limiter.hit(`k${i}`);
-    now = 5000;
-    limiter.hit('baru');
-    expect(limiter.size).toBe(1);
+  it('allows the limit per window per key, then says when to retry', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const limiter = createRateLimiter({ limit: 5, windowMs: 600_000, keyPrefix: 'uji' });
+    for (let i = 0; i < 5; i += 1) expect((await limiter.hit('a')).allowed).toBe(true);
+    expect(await limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    expect((await limiter.hit('b')).allowed).toBe(true);
+    jest.advanceTimersByTime(300_000);
+    expect(await limiter.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 300 });
+    jest.advanceTimersByTime(300_001);
+    expect(await limiter.hit('a')).toEqual({ allowed: true, remaining: 4 });
+  });
+
+  it('keeps budgets with different prefixes apart, and a limit of 0 refuses everything', async () => {
+    const kiriman = createRateLimiter({ limit: 1, windowMs: 60_000, keyPrefix: 'kiriman' });
+    const lacak = createRateLimiter({ limit: 1, windowMs: 60_000, keyPrefix: 'lacak' });
+    expect((await kiriman.hit('a')).allowed).toBe(true);
+    expect((await lacak.hit('a')).allowed).toBe(true);
+    expect((await kiriman.hit('a')).allowed).toBe(false);
+    const tertutup = createRateLimiter({ limit: 0, windowMs: 60_000, keyPrefix: 'tertutup' });
+    expect(await tertutup.hit('a')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  });
+
+  it('falls back to counting in this process while its Redis cannot be reached', async () => {
+    const warnings: string[] = [];
+    // a port nothing listens on: the limiter must neither hang nor let everything through
+    const redis = connectRateLimitRedis('redis://127.0.0.1:1', (message) => warnings.push(message));
+    try {
+      const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, keyPrefix: `uji-mati-${process.pid}`, redis });
+      expect((await limiter.hit('a')).allowed).toBe(true);
+      expect((await limiter.hit('a')).allowed).toBe(true);
+      expect((await limiter.hit('a')).allowed).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(warnings.length).toBe(1);
+    } finally {
+      if (redis) {
+        const ended = new Promise((resolve) => {
+          redis.once('end', resolve);
+          setTimeout(resolve, 1000).unref();
+        });
+        redis.disconnect();
+        await ended;
+      }
+    }
+  });
+
+  it('is off for Redis when no address is configured', () => {
+    expect(connectRateLimitRedis('', () => undefined)).toBeNull();
   });
 
   it('buckets IPv4 by address and IPv6 by /64', () => {

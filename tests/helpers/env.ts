@@ -39,6 +39,8 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     SMTP_PASSWORD: '',
     // the daily digest runs by hand in tests (sendOverdueDigest), never on a timer
     CRON_ENABLED: 'false',
+    // rate limits in memory unless a test shares them through Redis
+    PENGADUAN_RATE_LIMIT_REDIS_URL: '',
     ...overrides,
   };
   for (const [name, value] of Object.entries(values)) {

@@ -129,8 +129,8 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const aktor = await pencatat(strapi, publik);
   const kunci = intake?.kunci;
 
-  // The insert runs first and the ticket number is drawn last: the counter row stays
-  // locked until commit, so the locked stretch is kept to the number, its update and the audit row.
+  // The insert and the audit row run first and the ticket number is drawn last: the counter
+  // row stays locked until commit, so the locked stretch is kept to the number and its update.
   const { created, nomorTiket, kodeLacak } = await strapi.db.transaction(async ({ trx, onCommit }) => {
     // First, so that a concurrent request with the same key waits here for this one to end.
     if (kunci) await klaim(trx, kunci, now);
@@ -146,15 +146,6 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
     };
     const created = (await next()) as { id?: number; documentId?: string; nomorTiket?: string | null } | null;
     if (!created?.documentId || typeof created.id !== 'number') throw new errors.ApplicationError('Pengaduan gagal disimpan.');
-    const tahun = Number(localDate(now).slice(0, 4));
-    const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
-    const kodeLacak = kunci ? kodeLacakTurunan(settings, kunci.id, nomorTiket) : generateKodeLacak();
-    if (kunci) await tetapkanTiket(trx, kunci, nomorTiket);
-    await strapi.db.query(UID_PENGADUAN).updateMany({
-      where: { id: created.id },
-      data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
-    });
-    created.nomorTiket = nomorTiket;
     const saluran = context.params.data.saluran as Saluran;
     await appendAudit(trx, {
       model: PENGADUAN.model,
@@ -166,6 +157,15 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       catatan: publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[saluran]}.`,
       digest: inputDigest({ saluran }),
     });
+    const tahun = Number(localDate(now).slice(0, 4));
+    const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
+    const kodeLacak = kunci ? kodeLacakTurunan(settings, kunci.id, nomorTiket) : generateKodeLacak();
+    if (kunci) await tetapkanTiket(trx, kunci, nomorTiket);
+    await strapi.db.query(UID_PENGADUAN).updateMany({
+      where: { id: created.id },
+      data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
+    });
+    created.nomorTiket = nomorTiket;
     onCommit(() => {
       if (kunci) bersihkan(strapi, now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
       kirimTandaTerima(strapi, {

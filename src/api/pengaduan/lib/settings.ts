@@ -6,6 +6,10 @@ export type PengaduanSettings = {
   batasKiriman: number;
   jendelaMs: number;
   batasLacak: number;
+  /** Redis shared by every server process for the rate limits; '' = in memory, per process */
+  redisUrl: string;
+  /** prefix of this deployment's rate-limit keys in Redis */
+  redisPrefix: string;
   timers: PengaduanTimers;
   formulirMsMinimum: number;
   /** 32-byte key from which the HMAC keys of tracking codes and form tokens derive */
@@ -36,6 +40,8 @@ export const pengaduanSettings = (strapi: Core.Strapi): PengaduanSettings => {
     batasKiriman: positive('batasKiriman', raw.batasKiriman, 5),
     jendelaMs: positive('jendelaDetik', raw.jendelaDetik, 600) * 1000,
     batasLacak: positive('batasLacak', raw.batasLacak, 60),
+    redisUrl: typeof raw.redisUrl === 'string' ? raw.redisUrl.trim() : '',
+    redisPrefix: typeof raw.redisPrefix === 'string' && raw.redisPrefix.trim() !== '' ? raw.redisPrefix.trim() : 'meja-sandi:pengaduan',
     timers: parseTimers((raw.hariKerja ?? {}) as Partial<Record<keyof PengaduanTimers, unknown>>),
     formulirMsMinimum: positive('formulirDetikMinimum', raw.formulirDetikMinimum, 3) * 1000,
     kunci: Buffer.from(crypto.hkdfSync('sha256', kunciTeks, 'meja-sandi', 'pengaduan', 32)),
