@@ -172,7 +172,7 @@ const summaryTable = (result) => {
 
   section('Goals (issue 14)');
   for (const goal of goalsOf(result)) {
-    lines.push(`${goal.label.padEnd(58)} ${String(goal.goal).padEnd(8)} ${fmt(goal.value, 3).padStart(9)}  ${goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
+    lines.push(`${goal.label.padEnd(58)} ${String(goal.goal).padEnd(8)} ${fmt(goal.value, 3).padStart(9)}  ${goal.goal === '' ? '(figure)' : goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
   }
 
   if (result.errors.length) {
