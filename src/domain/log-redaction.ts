@@ -5,7 +5,7 @@
  */
 
 /** Query parameter names (compared without case) whose values are secrets. */
-export const SECRET_QUERY_NAMES: ReadonlySet<string> = new Set(['kode', 'kodelacak', 'kode_lacak', 'kode-lacak']);
+export const SECRET_QUERY_NAMES: ReadonlySet<string> = new Set(['kode', 'kodelacak', 'kode_lacak', 'kode-lacak', 'token']);
 
 /** What a secret's value becomes in a log line. */
 export const REDACTED = '[disamarkan]';

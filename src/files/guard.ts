@@ -79,6 +79,13 @@ const MUTATING: Readonly<Record<string, { files: (ctx: RouteCtx, strapi: Core.St
   'content-api.upload': { files: async (ctx) => toIds(ctx.query?.id) },
 };
 
+/**
+ * Upload routes no one may use: "upload from URL" makes the server fetch any address a
+ * staff member names (Strapi checks only the first DNS answer and follows redirects), so
+ * it would reach internal services and cloud metadata. Files come from the user's device.
+ */
+const REFUSED = new Set(['admin-upload.uploadFromUrls']);
+
 /** Upload routes that can attach the new file straight to a record (`ref`, `refId`, `field`), past the document service. */
 const ATTACHING = new Set(['admin-upload.upload', 'admin-upload.uploadFile', 'content-api.upload']);
 
@@ -130,8 +137,12 @@ export const guardUploadRoutes = (strapi: Core.Strapi): void => {
     for (const route of router.routes ?? []) {
       const rule = MUTATING[route.handler];
       const attaching = ATTACHING.has(route.handler);
-      if (!rule && !attaching) continue;
+      const refused = REFUSED.has(route.handler);
+      if (!rule && !attaching && !refused) continue;
       const guard = async (ctx: RouteCtx, next: Next) => {
+        if (refused) {
+          throw new errors.PolicyError('Unggah dari alamat web tidak tersedia: unggah berkas dari perangkat Anda.');
+        }
         if (attaching) assertNoGovernedRef(ctx);
         if (!rule) return next();
         const ids = await rule.files(ctx, strapi);

@@ -2,6 +2,7 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { MAX_ID } from '../domain/input';
 import type { StaffActor } from '../sop/actor';
 import { intakeActive } from './index';
 import { ingestMessage, type IngestResult } from './pipeline';
@@ -9,6 +10,8 @@ import { listIntakeFailures, readIntakeFailureRaw, readIntakeStatus, type Intake
 
 /** At most this many .eml files per upload request. */
 export const MAX_EML_FILES = 50;
+/** The largest .eml accepted by upload, in bytes (the upload plugin's own limit for a file: 25 MB). */
+export const MAX_EML_BYTES = 25 * 1024 * 1024;
 
 /** The intake's state for `GET /sop/intake` (DESIGN.md): `{ aktif, terakhirBerhasil, menunggu, galat }`. */
 export type IntakeStatusView = { aktif: boolean; terakhirBerhasil: string | null; menunggu: number; galat: string | null };
@@ -51,7 +54,7 @@ export const intakeFailures = async (strapi: Core.Strapi, actor: StaffActor): Pr
 /** The raw bytes of one message kept aside (to open in a mail program); NotFoundError when there is none. */
 export const intakeFailureRaw = async (strapi: Core.Strapi, actor: StaffActor, id: string): Promise<{ mentah: Buffer; namaBerkas: string }> => {
   forbid(actor);
-  const parsed = z.coerce.number().int().positive().safeParse(id);
+  const parsed = z.coerce.number().int().positive().max(MAX_ID).safeParse(id);
   const found = parsed.success ? await readIntakeFailureRaw(strapi.db.connection, parsed.data) : null;
   if (!found) throw new errors.NotFoundError('Pesan yang disisihkan tidak ditemukan.');
   return { mentah: found.mentah, namaBerkas: found.namaBerkas ?? `pesan-gagal-${id}.eml` };
@@ -79,6 +82,13 @@ export const uploadEmlFiles = async (strapi: Core.Strapi, actor: StaffActor, fil
   }
   if (parts.length > MAX_EML_FILES) {
     throw new errors.ValidationError(`Paling banyak ${MAX_EML_FILES} berkas .eml sekali unggah.`, { field: 'files' });
+  }
+  const tooLarge = parts.find((part) => Number(part.size ?? 0) > MAX_EML_BYTES);
+  if (tooLarge) {
+    throw new errors.ValidationError(
+      `Berkas ${String(tooLarge.originalFilename ?? tooLarge.name ?? '.eml')} lebih dari ${MAX_EML_BYTES / 1024 / 1024} MB.`,
+      { field: 'files' }
+    );
   }
   const results: EmlUploadResult[] = [];
   for (const part of parts) {

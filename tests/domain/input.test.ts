@@ -1,3 +1,4 @@
+import { positiveId } from '../../src/domain/input';
 import { applyTextPolicy, checkMoment, checkText, MAX_DEPTH, normaliseLineBreaks, printableDeep, printableText } from '../../src/domain/input';
 
 describe('input policy: text', () => {
@@ -70,5 +71,16 @@ describe('input policy: dates, date-times and times', () => {
     }
     expect(checkMoment('date', '2026-02-28', 't')).toBeNull();
     expect(checkMoment('time', '08:30:00.000', 'j')).toBeNull();
+  });
+});
+
+describe('input policy: ids', () => {
+  it('takes a positive id as number or digits, and nothing an integer column cannot hold (a 500 on PostgreSQL)', () => {
+    expect(positiveId.parse(7)).toBe(7);
+    expect(positiveId.parse('2147483647')).toBe(2147483647);
+    expect(positiveId.safeParse('9999999999').success).toBe(false);
+    expect(positiveId.safeParse(2147483648).success).toBe(false);
+    expect(positiveId.safeParse('0').success).toBe(false);
+    expect(positiveId.safeParse(-1).success).toBe(false);
   });
 });

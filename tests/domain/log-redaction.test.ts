@@ -3,6 +3,8 @@ import { REDACTED, redactUrl } from '../../src/domain/log-redaction';
 describe('redactUrl: secrets out of access-log lines', () => {
   it('redacts the tracking code wherever it appears in the query, leaving the rest', () => {
     expect(redactUrl('/api/pengaduan/lacak/ADU-2026-000001?kode=AB12-CD34')).toBe(`/api/pengaduan/lacak/ADU-2026-000001?kode=${REDACTED}`);
+    // a signed file link replays as its user for minutes: its token stays out of the log too
+    expect(redactUrl('/berkas/abc123.pdf?token=7.1764480000.deadbeef')).toBe(`/berkas/abc123.pdf?token=${REDACTED}`);
     expect(redactUrl('/pengaduan/lacak?nomor=ADU-2026-000001&kode=AB12-CD34&x=1')).toBe(
       `/pengaduan/lacak?nomor=ADU-2026-000001&kode=${REDACTED}&x=1`
     );

@@ -360,6 +360,18 @@ describe('files of governed records are private, locked once used, one proof per
     expect(linksAfter).toEqual(linksBefore);
   });
 
+  it('refuses "upload from URL" to everyone: the server fetches no address a user names (no SSRF)', async () => {
+    const before = Number(await app.strapi.db.query('plugin::upload.file').count({}));
+    for (const who of [...PELAKU, 'anonim'] as const) {
+      const response = await send(as(who, 'post', '/upload/actions/upload-from-urls').send({ urls: ['http://127.0.0.1:1/rahasia.txt'] }));
+      if (response.status < 300) figures.leaks += 1;
+      expect([who, response.status]).toEqual([who, who === 'anonim' ? 401 : 403]);
+    }
+    const refused = await send(as('operator', 'post', '/upload/actions/upload-from-urls').send({ urls: ['http://127.0.0.1:1/rahasia.txt'] }));
+    expect(refused.body.error.message).toMatch(/Unggah dari alamat web tidak tersedia/);
+    expect(Number(await app.strapi.db.query('plugin::upload.file').count({}))).toBe(before);
+  });
+
   it('keeps the public logo public: the published standar pelayanan page shows it, anyone loads it', async () => {
     const page = await send(app.http().get(`/standar-pelayanan/${SLUG_BERITA_BIASA}`));
     expect(page.status).toBe(200);

@@ -248,14 +248,17 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       await expectStatus(koreksi(staff.sandiman, 'kriptogram', kriptogram, body), 403);
       await expectStatus(koreksi(staff.operator, 'kriptogram', kriptogram, body), 403);
       await expectStatus(koreksi(staff.sandimanLain, 'kriptogram', kriptogram, { data: body.data }), 400);
-      await expectStatus(koreksi(staff.sandimanLain, 'kriptogram', kriptogram, body), 200);
+      // lowering a classification widens who may read the record: only the Kasi may
+      const lowered = await expectStatus(koreksi(staff.sandimanLain, 'kriptogram', kriptogram, body), 403);
+      expect(lowered.body.error?.message).toMatch(/Hanya Kasi yang dapat menurunkan klasifikasi/);
+      await expectStatus(koreksi(staff.kasi, 'kriptogram', kriptogram, body), 200);
       const row = await app.strapi.db.query(KRIPTOGRAM).findOne({ where: { documentId: kriptogram } });
       expect(row).toMatchObject({ klasifikasi: 'terbatas', tahap: 'ditugaskan_deskripsi' });
       const last = (await audit(kriptogram)).pop()!;
-      expect(last).toMatchObject({ ke: 'koreksi', aktor_id: staff.sandimanLain.id });
+      expect(last).toMatchObject({ ke: 'koreksi', aktor_id: staff.kasi.id });
       expect(last.catatan).toContain('klasifikasi "rahasia" → "terbatas"');
-      // the Kasi corrects too
-      await expectStatus(koreksi(staff.kasi, 'kriptogram', kriptogram, { catatan: 'Dikembalikan sesuai amplop', data: { klasifikasi: 'rahasia' } }), 200);
+      // raising it again is for the assigned Sandiman too
+      await expectStatus(koreksi(staff.sandimanLain, 'kriptogram', kriptogram, { catatan: 'Dikembalikan sesuai amplop', data: { klasifikasi: 'rahasia' } }), 200);
     });
 
     it('every write through the document service is audited, code included: create, update and delete', async () => {

@@ -99,6 +99,12 @@ export const normaliseNilai = (kolom: string, value: unknown): string | null => 
   return String(value);
 };
 
+/** The classification fields of berita (`sifat`) and kriptogram (`klasifikasi`). */
+const KLASIFIKASI_KOLOM: ReadonlySet<string> = new Set(['sifat', 'klasifikasi']);
+
+/** Rank of a classification, Biasa 0 … Sangat Rahasia 3 (Perpres 95/2018 tata naskah dinas order); unknown ranks lowest. */
+const tingkatKlasifikasi = (nilai: string | null): number => ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'].indexOf(nilai ?? '');
+
 /** An allowed correction: the changed fields (old and new values) and the person's trimmed note. */
 export type KoreksiDecision = { ok: true; perubahan: Perubahan[]; catatan: string };
 
@@ -158,6 +164,13 @@ export const decideKoreksi = (
     .filter((change) => change.lama !== change.baru);
   if (perubahan.length === 0) {
     return { ok: false, reason: 'input', message: 'Tidak ada nilai yang berubah.', issues: [{ path: 'data', message: 'sama dengan nilai sekarang' }] };
+  }
+  const lowered = perubahan.find(
+    (change) => KLASIFIKASI_KOLOM.has(change.kolom) && tingkatKlasifikasi(change.baru) < tingkatKlasifikasi(change.lama)
+  );
+  if (lowered && !actor.roles.includes('kasi')) {
+    // Lowering a classification widens who may read the record and stops its downloads being audited.
+    return { ok: false, reason: 'peran', message: 'Hanya Kasi yang dapat menurunkan klasifikasi naskah.' };
   }
   return { ok: true, perubahan, catatan };
 };

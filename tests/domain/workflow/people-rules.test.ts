@@ -142,6 +142,14 @@ describe('correcting a registered entry (koreksi)', () => {
     );
   });
 
+  it('only the Kasi lowers a classification (it widens who may read); anyone allowed may raise it', () => {
+    const lower = { catatan: 'Sifat salah dibaca', data: { sifat: 'biasa' } };
+    const rahasia = registered({ nilai: { perihal: 'Undangan rapat', pengirim: 'BSSN', sifat: 'rahasia', waktuDiterima: '2026-11-02T01:00:00.000Z' } });
+    expect(decideKoreksi(KOREKSI.berita, rahasia, lower, operator, NOW)).toMatchObject({ ok: false, reason: 'peran', message: expect.stringMatching(/Hanya Kasi/) });
+    expect(decideKoreksi(KOREKSI.berita, rahasia, lower, actor(['kasi'], 3), NOW)).toMatchObject({ ok: true });
+    expect(decideKoreksi(KOREKSI.berita, registered(), { catatan: 'Seharusnya rahasia', data: { sifat: 'rahasia' } }, operator, NOW)).toMatchObject({ ok: true });
+  });
+
   it.each([
     ['no catatan', registered(), { data: { perihal: 'Baru sekali' } }, operator, 'input'],
     ['nothing changed', registered(), { catatan: 'x', data: { sifat: 'biasa' } }, operator, 'input'],
@@ -158,11 +166,11 @@ describe('correcting a registered entry (koreksi)', () => {
 
   it('a kriptogram is corrected only by whoever may edit it', () => {
     const record: KoreksiFacts = { tahap: 'dideskripsi', terdaftar: true, selesai: false, nilai: { klasifikasi: 'rahasia' }, sandiman: 6, pencatat: 5 };
-    const request = { catatan: 'Klasifikasi salah baca', data: { klasifikasi: 'terbatas' } };
+    const request = { catatan: 'Klasifikasi salah baca', data: { klasifikasi: 'sangat_rahasia' } };
     expect(decideKoreksi(KOREKSI.kriptogram, record, request, actor(['sandiman'], 5), NOW)).toMatchObject({ ok: false, reason: 'peran' });
     expect(decideKoreksi(KOREKSI.kriptogram, record, request, actor(['sandiman'], 6), NOW)).toMatchObject({
       ok: true,
-      perubahan: [{ kolom: 'klasifikasi', lama: 'rahasia', baru: 'terbatas' }],
+      perubahan: [{ kolom: 'klasifikasi', lama: 'rahasia', baru: 'sangat_rahasia' }],
     });
   });
 
