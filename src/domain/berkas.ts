@@ -38,6 +38,8 @@ export type FileRelation = {
   tingkat: Tingkat | null;
   /** set for kriptogram material: the Sandiman assigned to the kriptogram (null before assignment) */
   kriptogramSandimanId?: number | null;
+  /** set for a kriptogram's own files: the admin user who registered it (null when unknown) */
+  kriptogramPencatatId?: number | null;
 };
 
 /** The person asking; null when nobody is signed in (or a content-API user, who is no staff). */
@@ -95,7 +97,12 @@ export const fileAccess = (
       return { allowed: false, status: 403, reason: 'Peran Anda tidak berwenang membuka berkas naskah ini.' };
     }
     if (relation.kriptogramSandimanId !== undefined && isRahasiaTingkat(relation.tingkat)) {
-      const registering = relation.kriptogramSandimanId === null && reader.roles.includes('sandiman');
+      // before assignment only the Sandiman who registered the kriptogram (DESIGN.md; src/domain/sop/kriptogram.ts kriptogramEditorRule)
+      const registering =
+        relation.kriptogramSandimanId === null &&
+        reader.roles.includes('sandiman') &&
+        relation.kriptogramPencatatId != null &&
+        relation.kriptogramPencatatId === reader.id;
       if (!registering && !rules.mayReadPlaintext(relation.kriptogramSandimanId)) {
         return {
           allowed: false,

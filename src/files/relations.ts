@@ -47,7 +47,13 @@ const linksOf = async (strapi: Core.Strapi, db: Knex | Knex.Transaction, fileIds
   return rows.map((row) => ({ ...row, fileId: Number(row.fileId), relatedId: Number(row.relatedId) }));
 };
 
-type RecordFacts = { documentId: string; tahap: string | null; tingkat: Tingkat | null; kriptogramSandimanId?: number | null };
+type RecordFacts = {
+  documentId: string;
+  tahap: string | null;
+  tingkat: Tingkat | null;
+  kriptogramSandimanId?: number | null;
+  kriptogramPencatatId?: number | null;
+};
 type Row = Record<string, unknown> & { documentId?: string };
 type Parent = { sifat?: string; klasifikasi?: string; sandimanId?: number | null; tahap?: string } | null | undefined;
 
@@ -74,8 +80,11 @@ const INHERITED: Readonly<Record<string, { populate: Record<string, { select: st
     facts: (row) => ({ kriptogramSandimanId: (row.kriptogram as Parent)?.sandimanId ?? null }),
   },
   'api::kriptogram.kriptogram': {
-    populate: {},
-    facts: (row) => ({ kriptogramSandimanId: (row.sandimanId as number | null | undefined) ?? null }),
+    populate: { createdBy: { select: ['id'] } },
+    facts: (row) => ({
+      kriptogramSandimanId: (row.sandimanId as number | null | undefined) ?? null,
+      kriptogramPencatatId: (row.createdBy as { id?: number } | null | undefined)?.id ?? null,
+    }),
   },
 };
 
@@ -128,6 +137,7 @@ export const loadFileRelations = async (
       stepRecorded: Boolean(governed) && (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
       tingkat: facts?.tingkat ?? null,
       ...(facts && facts.kriptogramSandimanId !== undefined ? { kriptogramSandimanId: facts.kriptogramSandimanId } : {}),
+      ...(facts && facts.kriptogramPencatatId !== undefined ? { kriptogramPencatatId: facts.kriptogramPencatatId } : {}),
     };
     result.get(link.fileId)?.push(relation);
   }

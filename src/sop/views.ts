@@ -10,6 +10,8 @@ import { RECORD_LOADERS } from './records';
 import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
 import { checkAuditFor } from './audit';
+import { koreksiForUid, withoutKoreksiValues } from '../domain/sop/koreksi';
+import { mayReadFields } from '../letters/unduh';
 
 /** Whether the actor may see records of this content type at all (the content-manager read grant). */
 export const mayRead = (actor: StaffActor, uid: string): boolean =>
@@ -62,13 +64,16 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   const record = await loader(strapi, documentId);
   if (!record) return null;
   const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
+  // a correction's old and new values only for those who may read the corrected fields
+  const koreksi = koreksiForUid(definition.uid);
+  const mayReadKoreksi = !koreksi || mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
   const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
     dari: row.dari,
     ke: row.ke,
     keLabel: label(row.ke),
     oleh: { id: row.aktorId, nama: row.aktorNama, peran: row.aktorPeran },
     waktu: row.waktu,
-    catatan: row.catatan,
+    catatan: row.ke === 'koreksi' && !mayReadKoreksi ? withoutKoreksiValues(row.catatan) : row.catatan,
   }));
   const distribusi = Array.isArray(record.row.distribusi)
     ? (record.row.distribusi as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({

@@ -72,8 +72,11 @@ describe('file access rules (src/domain/berkas.ts)', () => {
     expect(check([kriptogram], 4, sandimanLain)).toMatchObject({ allowed: false, status: 403 });
     expect(check([kriptogram], 4, kabid)).toMatchObject({ allowed: false, status: 403 });
     expect(check([kriptogram], 4, superAdmin)).toMatchObject({ allowed: false, status: 403 });
-    // before assignment the registering Sandiman reads it
-    expect(check([{ ...kriptogram, kriptogramSandimanId: null }], 5, sandimanLain)).toMatchObject({ allowed: true });
+    // before assignment the registering Sandiman reads it, no other Sandiman
+    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, sandimanLain)).toMatchObject({ allowed: true });
+    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, sandiman)).toMatchObject({ allowed: false, status: 403 });
+    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: null }], 5, sandimanLain)).toMatchObject({ allowed: false });
+    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, kasi)).toMatchObject({ allowed: true });
     // a Terbatas kriptogram follows the grant alone
     expect(check([{ ...kriptogram, tingkat: 'terbatas' }], 4, kabid)).toMatchObject({ allowed: true, audit: [] });
   });

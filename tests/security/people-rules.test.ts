@@ -209,6 +209,12 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       expect(last.catatan).toContain(`waktuDiterima "${new Date(before.waktuDiterima).toISOString()}" → "2026-11-26T01:00:00.000Z"`);
       const riwayat = (await expectStatus(sopView(app, staff.kadis, 'berita', approved), 200)).body.data.riwayat as { ke: string; catatan: string }[];
       expect(riwayat.at(-1)).toMatchObject({ ke: 'koreksi' });
+      expect(riwayat.at(-1)!.catatan).toContain('→');
+      // the Caraka's grant leaves out pengirim and waktuDiterima: the note stays, the values do not
+      const carakaView = (await expectStatus(sopView(app, staff.caraka, 'berita', approved), 200)).body.data.riwayat as { ke: string; catatan: string }[];
+      expect(carakaView.at(-1)!.catatan).toContain('Salah ketik saat registrasi');
+      expect(carakaView.at(-1)!.catatan).not.toContain('→');
+      expect(carakaView.at(-1)!.catatan).not.toContain(before.perihal);
     });
 
     it('a correction is offered as no forward step and puts nothing in a queue; the record moves on as before', async () => {

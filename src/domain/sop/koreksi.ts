@@ -178,3 +178,13 @@ export const decideKoreksi = (
 /** The audit row's text of a correction: the person's note, then each field's old and new value. */
 export const describeKoreksi = (catatan: string, perubahan: readonly Perubahan[]): string =>
   `${catatan}\nKoreksi: ${perubahan.map((change) => `${change.kolom} ${JSON.stringify(change.lama)} → ${JSON.stringify(change.baru)}`).join('; ')}`;
+
+/**
+ * A correction's audit text for a reader who may not read the corrected fields: the person's
+ * note stays, the old and new values written by `describeKoreksi` are withheld.
+ */
+export const withoutKoreksiValues = (catatan: string | null): string | null => {
+  if (catatan === null) return null;
+  const at = catatan.lastIndexOf('\nKoreksi: ');
+  return at < 0 ? catatan : `${catatan.slice(0, at)}\nKoreksi: nilai lama dan baru tidak ditampilkan (di luar hak baca Anda).`;
+};

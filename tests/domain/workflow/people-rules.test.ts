@@ -1,7 +1,7 @@
 import { BERITA, type BeritaFacts } from '../../../src/domain/sop/berita';
 import { DISTRIBUSI, type DistribusiFacts } from '../../../src/domain/sop/distribusi';
 import { KRIPTOGRAM, kriptogramEditorRule } from '../../../src/domain/sop/kriptogram';
-import { KOREKSI, decideKoreksi, describeKoreksi, koreksiForUid, type KoreksiFacts } from '../../../src/domain/sop/koreksi';
+import { KOREKSI, decideKoreksi, describeKoreksi, koreksiForUid, withoutKoreksiValues, type KoreksiFacts } from '../../../src/domain/sop/koreksi';
 import { rolesListableBy } from '../../../src/domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { availableActions, decide } from '../../../src/domain/workflow/decide';
@@ -172,6 +172,13 @@ describe('correcting a registered entry (koreksi)', () => {
       ok: true,
       perubahan: [{ kolom: 'klasifikasi', lama: 'rahasia', baru: 'sangat_rahasia' }],
     });
+  });
+
+  it('withholds the old and new values from a reader outside the grant, keeping the note', () => {
+    const text = describeKoreksi('Salah ketik', [{ kolom: 'pengirim', lama: 'BSSN', baru: 'BSSN Pusat' }]);
+    expect(withoutKoreksiValues(text)).toBe('Salah ketik\nKoreksi: nilai lama dan baru tidak ditampilkan (di luar hak baca Anda).');
+    expect(withoutKoreksiValues('Catatan biasa')).toBe('Catatan biasa');
+    expect(withoutKoreksiValues(null)).toBeNull();
   });
 
   it('the frozen fields are classification, subject, sender and receipt time, found by content type', () => {
