@@ -33,13 +33,14 @@ export default {
     exitAfterSignal(strapi, 14000);
     // The input policy first: nothing reaches the gate (or the database) unchecked.
     strapi.documents.use(createInputPolicy(strapi) as never);
+    // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.
+    registerFiles(strapi);
     strapi.documents.use(createSopWorkflowGate(strapi) as never);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
-    registerFiles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lockedMessage, lockingRelation } from '../domain/berkas';
-import { currentTransition } from '../sop/context';
+import { currentWriter } from '../sop/actor';
+import { currentIntake, currentTransition } from '../sop/context';
+import { checkFileAccess } from './access';
 import { GOVERNED_TYPES } from '../sop/governed';
-import { FILE_UID, loadFileRelations } from './relations';
+import { FILE_UID, loadFileRelations, loadStoredFile } from './relations';
 
 const FOLDER_UID = 'plugin::upload.folder';
 
@@ -174,22 +176,52 @@ const afterWrite = (value: unknown, current: readonly number[]): number[] => {
 };
 
 /**
+ * Refuses (403) attaching a file the writer neither uploaded nor may already open: ids are
+ * sequential, and a colleague's fresh upload (not yet attached, so readable by its uploader
+ * alone) would otherwise become readable through the writer's own record.
+ */
+const assertMayAttach = async (strapi: Core.Strapi, fileIds: readonly number[]): Promise<void> => {
+  if (fileIds.length === 0) return;
+  const writer = await currentWriter(strapi);
+  if (writer.jalur === 'sistem' || !writer.actor || writer.actor.isSuperAdmin) return;
+  for (const id of new Set(fileIds)) {
+    const file = await loadStoredFile(strapi, { id });
+    if (!file || file.createdBy === writer.actor.id) continue; // an unknown id is Strapi's own 400
+    const { verdict } = await checkFileAccess(strapi, file, writer.actor);
+    if (!verdict.allowed) {
+      throw new errors.PolicyError(`Berkas #${id} bukan unggahan Anda dan tidak boleh Anda buka; unggah berkasnya sendiri.`);
+    }
+  }
+};
+
+/**
  * Document-service middleware: refuses (403) an update that removes or swaps a file of a
  * media field of a governed record on which a step has been recorded. SOP steps pass.
  */
 export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
-  if (context.action !== 'update' || currentTransition() || !context.params.documentId || !context.params.data) return next();
+  if (!['create', 'update'].includes(context.action) || currentTransition() || currentIntake() || !context.params.data) return next();
   const governed = GOVERNED_TYPES[context.uid];
   if (!governed) return next();
   const model = strapi.getModel(context.uid as never) as { attributes: Record<string, { type: string }> };
   const fields = Object.keys(context.params.data).filter((field) => model.attributes[field]?.type === 'media');
   if (fields.length === 0) return next();
+  if (context.action === 'create' || !context.params.documentId) {
+    await assertMayAttach(strapi, fields.flatMap((field) => afterWrite(context.params.data![field], [])));
+    return next();
+  }
   const row = (await strapi.db.query(context.uid as never).findOne({
     where: { documentId: context.params.documentId },
     select: ['id', ...('tahap' in model.attributes ? ['tahap'] : [])],
     populate: Object.fromEntries(fields.map((field) => [field, { select: ['id'] }])),
   })) as (Record<string, unknown> & { tahap?: string }) | null;
   if (!row) return next();
+  await assertMayAttach(
+    strapi,
+    fields.flatMap((field) => {
+      const current = toIds(row[field]);
+      return afterWrite(context.params.data![field], current).filter((id) => !current.includes(id));
+    })
+  );
   const stepRecorded = governed.transitionOnly || (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== governed.definition.initial);
   if (!stepRecorded) return next();
   for (const field of fields) {

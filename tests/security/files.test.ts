@@ -360,6 +360,21 @@ describe('files of governed records are private, locked once used, one proof per
     expect(linksAfter).toEqual(linksBefore);
   });
 
+  it('refuses to attach a colleague\'s fresh upload to one\'s own record (it would become readable through it)', async () => {
+    const scan = await upload('sandiman', pdf('pindaian kriptogram'), 'pindaian.pdf', 'application/pdf');
+    const taken = await send(cmUpdate(app, staff.operator, 'api::berita.berita', beritaId, { lampiran: [lampiran.id, scan.id] }));
+    expect(taken.status).toBe(403);
+    expect(taken.body.error.message).toMatch(/bukan unggahan Anda/);
+    const links = await app.strapi.db.connection('files_related_mph').where({ file_id: scan.id });
+    expect(links).toEqual([]);
+    const stillPrivate = await send(as('operator', 'get', `/sop/berkas/${scan.id}/unduh`));
+    expect(stillPrivate.status).toBe(403);
+    // one's own upload attaches as before
+    const own = await upload('operator', pdf('lampiran tambahan'), 'tambahan.pdf', 'application/pdf');
+    const added = await send(cmUpdate(app, staff.operator, 'api::berita.berita', beritaId, { lampiran: [lampiran.id, own.id] }));
+    expect(added.status).toBe(200);
+  });
+
   it('refuses "upload from URL" to everyone: the server fetches no address a user names (no SSRF)', async () => {
     const before = Number(await app.strapi.db.query('plugin::upload.file').count({}));
     for (const who of [...PELAKU, 'anonim'] as const) {
