@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
+import { DEFAULT_AGENDA_FORMAT } from '../src/domain/numbering';
 
 const allowedMediaTypes = [
   'image/jpeg',
@@ -26,6 +27,16 @@ const deniedTypes = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // The SOP engine (src/plugins/sop): workflows as data, the gate, the audit trail, agenda numbers.
+  sop: {
+    enabled: true,
+    resolve: './src/plugins/sop',
+    config: {
+      agendaFormat: env('AGENDA_FORMAT', DEFAULT_AGENDA_FORMAT),
+      publicUrl: env('PUBLIC_URL', ''),
+      transitionEvent: 'sop.transition',
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),

@@ -19,6 +19,7 @@ import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
 import { backfillWaktuAgenda } from './sop/waktu-agenda';
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
+import { registerSops } from './sop-defs';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,8 @@ export default {
     // No transaction lives longer than DATABASE_TRANSACTION_TIMEOUT ms; a stop signal ends the process within 15 s.
     installTransactionLimit(strapi, env.int('DATABASE_TRANSACTION_TIMEOUT', 20000));
     exitAfterSignal(strapi, 14000);
+    // Every SOP the office runs, one registration each (src/sop-defs/<sop>/), into the engine's registry.
+    registerSops(strapi);
     // The input policy first: nothing reaches the gate (or the database) unchecked.
     strapi.documents.use(createInputPolicy(strapi) as never);
     // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.

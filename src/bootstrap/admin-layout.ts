@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldLabel } from '../domain/labels';
-import { GOVERNED_TYPES } from '../sop/governed';
+import { GOVERNED_TYPES, SOP_REGISTRATIONS } from '../sop-defs';
+import type { ListView } from '../plugins/sop/server/src/services/registry';
 
 type FieldMeta = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = {
@@ -19,29 +20,14 @@ const LAYOUT_VERSION = 4;
 /** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
 const HIDDEN_IN_FORM = ['versi', 'tahunAgenda', 'urutAgenda', 'sandimanId', 'carakaId'];
 
-/** List columns and sort order the office expects to see first. */
-const LIST_VIEWS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC' }> = {
-  'api::berita.berita': {
-    list: ['nomorAgenda', 'perihal', 'pengirim', 'tahap', 'tenggat'],
-    mainField: 'perihal',
-    defaultSortBy: 'waktuDiterima',
-    defaultSortOrder: 'DESC',
-  },
-  'api::kartu-kendali.kartu-kendali': { list: ['nomorUrut', 'jenis', 'isiRingkas', 'dari'], mainField: 'nomorUrut' },
-  'api::distribusi.distribusi': { list: ['nomorSalinan', 'carakaNama', 'tahap', 'diterimaOleh', 'waktuDiterima'], mainField: 'carakaNama' },
-  'api::kriptogram.kriptogram': {
-    list: ['nomorAgenda', 'nomorKriptogram', 'klasifikasi', 'tahap', 'tenggat'],
-    mainField: 'nomorAgenda',
-    defaultSortBy: 'waktuDiterima',
-    defaultSortOrder: 'DESC',
-  },
-  'api::salinan.salinan': { list: ['nomor', 'perihal', 'klasifikasi', 'jumlahSalinan'], mainField: 'nomor' },
-  'api::pengaduan.pengaduan': {
-    list: ['nomorTiket', 'saluran', 'layanan', 'tahap', 'tenggat'],
-    mainField: 'nomorTiket',
-    defaultSortBy: 'createdAt',
-    defaultSortOrder: 'DESC',
-  },
+/** List columns and sort order the office expects to see first: each SOP's own (src/sop-defs), and the app's other types. */
+const LIST_VIEWS: Readonly<Record<string, ListView>> = {
+  ...Object.fromEntries(
+    SOP_REGISTRATIONS.flatMap((registration) => [
+      [registration.uid, registration.listView],
+      ...(registration.related ?? []).map((related) => [related.uid, related.listView]),
+    ])
+  ),
   'api::hari-libur.hari-libur': { list: ['tanggal', 'nama', 'jenis'], mainField: 'nama', defaultSortBy: 'tanggal', defaultSortOrder: 'ASC' },
 };
 

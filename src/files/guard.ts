@@ -4,7 +4,7 @@ import { lockedMessage, lockingRelation } from '../domain/berkas';
 import { currentWriter } from '../sop/actor';
 import { currentIntake, currentTransition } from '../sop/context';
 import { checkFileAccess } from './access';
-import { GOVERNED_TYPES } from '../sop/governed';
+import { GOVERNED_TYPES } from '../sop-defs';
 import { FILE_UID, loadFileRelations, loadStoredFile } from './relations';
 
 const FOLDER_UID = 'plugin::upload.folder';

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { FileRelation, Tingkat } from '../domain/berkas';
-import { WORKFLOWS } from '../domain/sop';
-import { GOVERNED_TYPES } from '../sop/governed';
+import { GOVERNED_TYPES } from '../sop-defs';
 
 export const FILE_UID = 'plugin::upload.file';
 
@@ -108,7 +107,7 @@ const recordFacts = async (strapi: Core.Strapi, uid: string, id: number): Promis
 };
 
 const modelName = (strapi: Core.Strapi, uid: string): string =>
-  Object.values(WORKFLOWS).find((definition) => definition.uid === uid)?.model ??
+  GOVERNED_TYPES[uid]?.definition?.model ??
   (strapi.getModel(uid as never) as { info?: { singularName?: string } } | undefined)?.info?.singularName ??
   uid;
 

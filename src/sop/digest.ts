@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { localDate, workingMinutesBetween } from '../domain/calendar';
 import type { RoleKey } from '../domain/roles';
-import { WORKFLOWS } from '../domain/sop';
 import type { WorkflowDefinition } from '../domain/workflow/types';
 import { loadHolidays, loadSchedule } from './calendar';
 import { adminLink, formatWaktu, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
-import { RECORD_LOADERS } from './records';
+import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { createAuditCheckpoint } from './audit';
 import type { AuditCheckpoint } from '../domain/audit-seal';
 import { DIGEST_RUN_TABLE } from './tables';
@@ -79,14 +78,14 @@ type ContentTypeShape = { attributes: Record<string, unknown> };
 type OverdueRow = { documentId: string; tahap: string; tenggat: string | Date; nomorAgenda?: string | null; perihal?: string | null };
 
 /** The role that gets every overdue record of a workflow, whatever step it is stuck at. */
-const pengawasOf = (model: string): RoleKey => WORKFLOWS[model]?.pengawas ?? 'kasi';
+const pengawasOf = (strapi: Core.Strapi, model: string): RoleKey => sopRegistryOf(strapi).workflow(model)?.pengawas ?? 'kasi';
 
 const contentTypeOf = (strapi: Core.Strapi, uid: string): ContentTypeShape | undefined =>
   (strapi.contentTypes as unknown as Record<string, ContentTypeShape | undefined>)[uid];
 
 /** Every workflow whose content type carries a deadline qualifies; copies (distribusi) have none. */
 const workflowsWithTenggat = (strapi: Core.Strapi): WorkflowDefinition[] =>
-  Object.values(WORKFLOWS).filter((definition) => {
+  sopRegistryOf(strapi).workflows().filter((definition) => {
     const attributes = contentTypeOf(strapi, definition.uid)?.attributes ?? {};
     return 'tenggat' in attributes && 'tahap' in attributes;
   });
@@ -181,13 +180,13 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     entry.items.add(item);
     perRecipient.set(recipient.id, entry);
   };
-  for (const role of new Set(items.map((item) => pengawasOf(item.model)))) {
-    const overseen = items.filter((item) => pengawasOf(item.model) === role);
+  for (const role of new Set(items.map((item) => pengawasOf(strapi, item.model)))) {
+    const overseen = items.filter((item) => pengawasOf(strapi, item.model) === role);
     for (const pengawas of await usersHoldingRoles(strapi, [role])) overseen.forEach((item) => add(pengawas, item));
   }
   for (const item of items) {
     // only those who may act on this very record (the assigned Sandiman, not every Sandiman)
-    const load = RECORD_LOADERS[item.model];
+    const load = sopRegistryOf(strapi).sop(item.model)?.loadRecord;
     if (!load) continue;
     for (const actor of await whoActsNext(strapi, item.model, item.tahap, () => load(strapi, item.documentId))) add(actor, item);
   }

@@ -6,7 +6,7 @@ import { koreksiForUid, normaliseNilai } from '../domain/sop/koreksi';
 import { kriptogramEditorRule } from '../domain/sop/kriptogram';
 import { currentWriter, type Writer } from './actor';
 import { currentIntake, currentTransition } from './context';
-import { GOVERNED_TYPES, type GovernedType } from './governed';
+import { sopRegistryOf, type GovernedType } from '../plugins/sop/server/src/services/registry';
 import { computeTenggat } from './calendar';
 import { appendAudit } from './tables';
 import { now as clockNow } from '../clock';
@@ -182,7 +182,7 @@ const screenFrozen = (uid: string, data: Record<string, unknown>, current: Recor
  */
 export const createSopWorkflowGate = (strapi: Core.Strapi) =>
   async function sopWorkflowGate(context: DocumentContext, next: Next): Promise<unknown> {
-    const governed = GOVERNED_TYPES[context.uid];
+    const governed = sopRegistryOf(strapi).governed(context.uid);
     if (!governed || !WRITE_ACTIONS.has(context.action) || currentTransition()) return next();
 
     if (governed.transitionOnly && context.action !== 'update') {

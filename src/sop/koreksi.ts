@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { inputDigest } from '../domain/audit-chain';
-import { workflowFor } from '../domain/sop';
+import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { KOREKSI, decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../domain/sop/koreksi';
 import { loadActor } from './actor';
 import { computeTenggat } from './calendar';
@@ -45,7 +45,7 @@ export const performKoreksi = async (
   params: { model: string; documentId: string; actorId: number; request: { catatan?: string | null; data?: unknown } }
 ): Promise<{ ok: true; perubahan: { kolom: string; lama: string | null; baru: string | null }[] } | Failure> => {
   const rule = KOREKSI[params.model];
-  const definition = workflowFor(params.model);
+  const definition = sopRegistryOf(strapi).workflow(params.model);
   if (!rule || !definition) return failure(404, `Jenis naskah "${params.model}" tidak dapat dikoreksi.`);
   const actor = await loadActor(strapi, params.actorId);
   if (!actor) return failure(403, 'Akun Anda tidak aktif.');

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { workflowFor } from '../domain/sop';
 import { mayActOn, transitionsFrom } from '../domain/workflow/decide';
 import type { Decision, Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
-import { RECORD_LOADERS, type LoadedRecord } from './records';
+import { sopRegistryOf, type LoadedRecord } from '../plugins/sop/server/src/services/registry';
 import { sendTextMail } from '../mail';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
@@ -46,7 +45,7 @@ export const whoActsNext = async (
   load: () => Promise<LoadedRecord | null>,
   except?: number
 ): Promise<StaffActor[]> => {
-  const definition = workflowFor(model);
+  const definition = sopRegistryOf(strapi).workflow(model);
   if (!definition) return [];
   const steps = forwardTransitionsFrom(definition, tahap);
   const candidates = new Map<number, StaffActor>();
@@ -74,7 +73,7 @@ const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string
     const user = await loadActor(strapi, Number(named));
     return user ? [user] : [];
   }
-  const load = RECORD_LOADERS[model];
+  const load = sopRegistryOf(strapi).sop(model)?.loadRecord;
   return load ? whoActsNext(strapi, model, decision.to, () => load(strapi, documentId), actor.id) : [];
 };
 
@@ -86,7 +85,7 @@ export const notifyAfterTransition = async (
   strapi: Core.Strapi,
   params: { model: string; documentId: string; decision: Decision; actor: StaffActor }
 ): Promise<void> => {
-  const definition = workflowFor(params.model);
+  const definition = sopRegistryOf(strapi).workflow(params.model);
   if (!definition) return;
   const recipients = (await nextActors(strapi, params.decision, params.model, params.documentId, params.actor)).filter((user) => user.email);
   if (recipients.length === 0) return;

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { rolesListableBy, workflowFor } from '../domain/sop';
+import { rolesListableBy } from '../domain/sop';
+import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import { verifyAuditTrail } from './tables';
@@ -51,8 +52,8 @@ const withActor =
     return handler(ctx, actor);
   };
 
-const guardModel = (ctx: Ctx, actor: StaffActor): boolean => {
-  const definition = workflowFor(ctx.params.model);
+const guardModel = (strapi: Core.Strapi, ctx: Ctx, actor: StaffActor): boolean => {
+  const definition = sopRegistryOf(strapi).workflow(ctx.params.model);
   if (!definition) {
     sendFailure(ctx, failure(404, `Jenis naskah "${ctx.params.model}" tidak dikenal.`));
     return false;
@@ -120,7 +121,7 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       })
     ),
     route('GET', '/sop/definitions', async (ctx) => {
-      ctx.body = { data: definitionsView() };
+      ctx.body = { data: definitionsView(strapi) };
     }),
     route('GET', '/sop/audit/verify', async (ctx) => {
       const verdict = await verifyAuditTrail(strapi.db.connection);
@@ -144,12 +145,12 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       ctx.body = { data: users.map((user) => ({ id: user.id, nama: user.name })) };
     }),
     route('GET', '/sop/diagram/:model', async (ctx, actor) => {
-      const definition = workflowFor(ctx.params.model);
+      const definition = sopRegistryOf(strapi).workflow(ctx.params.model);
       if (!definition || !mayRead(actor, definition.uid)) return sendFailure(ctx, failure(404, 'Diagram tidak ditemukan.'));
       const current = typeof ctx.query.tahap === 'string' ? ctx.query.tahap : undefined;
       ctx.type = 'image/svg+xml';
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = diagramSvg(ctx.params.model, current);
+      ctx.body = diagramSvg(strapi, ctx.params.model, current);
     }),
     route('GET', '/sop/kriptogram/:documentId/isi', async (ctx, actor) => {
       const result = await readSalinanPlaintext(strapi, ctx.params.documentId, actor);
@@ -163,17 +164,17 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     // Before '/sop/:model/:documentId', which '/sop/agenda/surat-masuk' would match too.
     route('GET', '/sop/agenda/:buku', (ctx, actor) => unduhAgenda(strapi, ctx, actor)),
     route('GET', '/sop/:model/:documentId/dokumen/:jenis', async (ctx, actor) => {
-      if (!guardModel(ctx, actor)) return;
+      if (!guardModel(strapi, ctx, actor)) return;
       await unduhDokumen(strapi, ctx, actor);
     }),
     route('GET', '/sop/:model/:documentId', async (ctx, actor) => {
-      if (!guardModel(ctx, actor)) return;
+      if (!guardModel(strapi, ctx, actor)) return;
       const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
       if (!view) return sendFailure(ctx, failure(404, 'Naskah tidak ditemukan.'));
       ctx.body = { data: view };
     }),
     route('POST', '/sop/:model/:documentId/koreksi', async (ctx, actor) => {
-      if (!guardModel(ctx, actor)) return;
+      if (!guardModel(strapi, ctx, actor)) return;
       const parsed = koreksiBody.safeParse(ctx.request.body ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -193,7 +194,7 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       ctx.body = { data: view, meta: { perubahan: result.perubahan } };
     }),
     route('POST', '/sop/:model/:documentId/transisi', async (ctx, actor) => {
-      if (!guardModel(ctx, actor)) return;
+      if (!guardModel(strapi, ctx, actor)) return;
       const parsed = transitionBody.safeParse(ctx.request.body ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

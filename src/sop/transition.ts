@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../domain/audit-chain';
-import { workflowFor } from '../domain/sop';
 import { decide, type TransitionRequest } from '../domain/workflow/decide';
 import type { Decision, Refusal } from '../domain/workflow/types';
 import { loadActor, type StaffActor } from './actor';
 import { runAsTransition } from './context';
 import { EFFECT_HANDLERS } from './effects';
 import { notifyAfterTransition } from './notify';
-import { RECORD_LOADERS } from './records';
+import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { appendAudit } from './tables';
 import { now as clockNow } from '../clock';
 
@@ -45,8 +44,9 @@ export const performTransition = async (
   strapi: Core.Strapi,
   params: { model: string; documentId: string; actorId: number; request: TransitionRequest }
 ): Promise<TransitionSuccess | Failure> => {
-  const definition = workflowFor(params.model);
-  const loader = RECORD_LOADERS[params.model];
+  const registration = sopRegistryOf(strapi).sop(params.model);
+  const definition = registration?.definition;
+  const loader = registration?.loadRecord;
   if (!definition || !loader) return failure(404, `Jenis naskah "${params.model}" tidak dikenal.`);
   const actor = await loadActor(strapi, params.actorId);
   if (!actor) return failure(403, 'Akun Anda tidak aktif.');

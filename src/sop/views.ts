@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { ROLE_DECLARATIONS } from '../domain/roles';
-import { WORKFLOWS, workflowFor } from '../domain/sop';
 import { availableActions } from '../domain/workflow/decide';
 import type { Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { toMermaid, toSvg } from '../domain/workflow/diagram';
 import type { StaffActor } from './actor';
-import { RECORD_LOADERS } from './records';
+import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
 import { checkAuditFor } from './audit';
@@ -31,8 +30,8 @@ const describeInput = (transition: Transition<unknown>) => {
 };
 
 /** `GET /sop/definitions`: every workflow as data, with its diagram. */
-export const definitionsView = () =>
-  Object.values(WORKFLOWS).map((definition: WorkflowDefinition) => ({
+export const definitionsView = (strapi: Core.Strapi) =>
+  sopRegistryOf(strapi).workflows().map((definition: WorkflowDefinition) => ({
     model: definition.model,
     uid: definition.uid,
     judul: definition.title,
@@ -51,15 +50,16 @@ export const definitionsView = () =>
     mermaid: toMermaid(definition),
   }));
 
-export const diagramSvg = (model: string, current?: string): string | null => {
-  const definition = workflowFor(model);
+export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string): string | null => {
+  const definition = sopRegistryOf(strapi).workflow(model);
   return definition ? toSvg(definition, { current }) : null;
 };
 
 /** `GET /sop/:model/:documentId` for this actor. */
 export const recordView = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor) => {
-  const definition = workflowFor(model);
-  const loader = RECORD_LOADERS[model];
+  const registration = sopRegistryOf(strapi).sop(model);
+  const definition = registration?.definition;
+  const loader = registration?.loadRecord;
   if (!definition || !loader) return null;
   const record = await loader(strapi, documentId);
   if (!record) return null;

@@ -11,7 +11,7 @@ import {
   type ContentCell,
   type Izin,
   type Pelaku,
-} from '../../src/domain/access-matrix';
+} from '../../src/access/access-matrix';
 import { ROLE_NAMES, type ContentAction } from '../../src/domain/roles';
 import { WORKFLOWS } from '../../src/domain/sop';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
@@ -20,7 +20,7 @@ import { walkKriptogramTo } from '../helpers/kriptogram';
 import { BERITA_CONTOH, walkBeritaTo } from '../helpers/sop';
 
 /**
- * Every cell of src/domain/access-matrix.ts against the running server, through the
+ * Every cell of src/access/access-matrix.ts against the running server, through the
  * HTTP APIs the admin panel and the staff use: the content-manager API, the `/sop`
  * routes and the SOP transitions. An allowed cell must succeed (content manager) or
  * at least pass the authorization (transitions: any answer but 401/403/404); a

@@ -197,7 +197,7 @@ describe('user lists go only to whoever assigns from them', () => {
 
 describe('the access matrix states the same rules', () => {
   it('kriptogram edits, delivery closing, user lists and corrections', async () => {
-    const { CONTENT_MATRIX, ROUTE_MATRIX, TRANSITION_MATRIX } = await import('../../../src/domain/access-matrix');
+    const { CONTENT_MATRIX, ROUTE_MATRIX, TRANSITION_MATRIX } = await import('../../../src/access/access-matrix');
     const content = (pelaku: string, action: string) =>
       CONTENT_MATRIX.find((cell) => cell.uid === 'api::kriptogram.kriptogram' && cell.action === action && cell.pelaku === pelaku)?.izin;
     expect([content('sandiman', 'update'), content('superAdmin', 'update'), content('superAdmin', 'delete')]).toEqual(['ditugaskan', 'tidak', 'tidak']);

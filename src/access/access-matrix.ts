@@ -11,16 +11,16 @@
  * here are those of the `/sop` routes that no other table holds (marked below).
  * tests/matrix/role-matrix.test.ts checks the running server against every cell.
  */
-import { ROLE_DECLARATIONS, ROLE_KEYS, ROLE_NAMES, type ContentAction, type RoleKey } from './roles';
-import { WORKFLOWS, rolesListableBy } from './sop';
-import type { DistribusiFacts } from './sop/distribusi';
-import { kriptogramEditorRule, type KriptogramFacts } from './sop/kriptogram';
-import { KOREKSI } from './sop/koreksi';
-import type { BeritaFacts } from './sop/berita';
-import { mayAct } from './workflow/decide';
-import type { Actor, RecordFacts, Transition, WorkflowDefinition } from './workflow/types';
-// Pure data (no Strapi import): how the document-service gate treats each content type.
-import { GOVERNED_TYPES } from '../sop/governed';
+import { ROLE_DECLARATIONS, ROLE_KEYS, ROLE_NAMES, type ContentAction, type RoleKey } from '../domain/roles';
+import { WORKFLOWS, rolesListableBy } from '../domain/sop';
+import type { DistribusiFacts } from '../domain/sop/distribusi';
+import { kriptogramEditorRule, type KriptogramFacts } from '../domain/sop/kriptogram';
+import { KOREKSI } from '../domain/sop/koreksi';
+import type { BeritaFacts } from '../domain/sop/berita';
+import { mayAct } from '../domain/workflow/decide';
+import type { Actor, RecordFacts, Transition, WorkflowDefinition } from '../domain/workflow/types';
+// How the document-service gate treats each content type, as the SOP registrations declare it.
+import { GOVERNED_TYPES } from '../sop-defs';
 
 /** Who calls: one of the eight roles, a Super Admin (no SOP role), or nobody signed in. */
 export type Pelaku = RoleKey | 'superAdmin' | 'anonim';

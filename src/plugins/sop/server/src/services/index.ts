@@ -1,0 +1,3 @@
+import registry from './registry';
+
+export default { registry };

@@ -1,0 +1,149 @@
+import type { Core } from '@strapi/strapi';
+import type { WorkflowDefinition } from '../../../../../domain/workflow/types';
+
+/**
+ * A record as the engine reads it for one step or one view: its identity, state and
+ * optimistic-lock version, the deadline and number shown to staff, the facts the
+ * workflow's guards read, and the raw row the SOP's own effects and views use.
+ */
+export type LoadedRecord = {
+  id: number;
+  documentId: string;
+  tahap: string;
+  versi: number;
+  tenggat: string | null;
+  nomorAgenda: string | null;
+  facts: WorkflowFacts;
+  row: Record<string, unknown>;
+};
+
+/** The facts a workflow's guards read: the state plus whatever the SOP's loader adds. */
+export type WorkflowFacts = { tahap: string; [fact: string]: unknown };
+
+/** Loads one record of an SOP by documentId (null when there is none), with its facts. */
+export type RecordLoader = (strapi: Core.Strapi, documentId: string) => Promise<LoadedRecord | null>;
+
+/** How the workflow gate treats one content type. */
+export type GovernedFields = {
+  /** fields only the transition service writes */
+  serverOwned: readonly string[];
+  /** records are created and deleted only by transitions (copies, cards) */
+  transitionOnly: boolean;
+  /** `tenggat` = one service day after `waktuDiterima` (set by the gate on create and when the time is corrected) */
+  slaFromReceipt?: boolean;
+  /** states in which recipients may still change */
+  penerimaEditableIn?: readonly string[];
+  /** server-owned fields the mailbox intake sets when it creates the record */
+  intakeOwned?: readonly string[];
+  /** the type's own middleware writes the creation's audit row (complaints: with the ticket number) */
+  auditsOwnCreation?: boolean;
+};
+
+/** A governed content type as the gate sees it: its fields, and its workflow when it runs one. */
+export type GovernedType = GovernedFields & { uid: string; definition?: WorkflowDefinition };
+
+/** The content manager's list columns and first sort for a content type. */
+export type ListView = { list: readonly string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC' };
+
+/** A content type that belongs to an SOP without a workflow of its own (a kartu kendali, a salinan). */
+export type RelatedType = { uid: string; governed: GovernedFields; listView: ListView };
+
+/**
+ * Everything the engine needs to run one SOP — registered by the app, one per SOP
+ * (`src/sop-defs/<sop>/index.ts`). `effects` are the handlers of the effect types the
+ * definition uses that the engine does not provide itself.
+ */
+export type SopRegistration<Handler = unknown> = {
+  model: string;
+  uid: string;
+  definition: WorkflowDefinition;
+  loadRecord: RecordLoader;
+  governed: GovernedFields;
+  listView: ListView;
+  effects?: Readonly<Record<string, Handler>>;
+  related?: readonly RelatedType[];
+};
+
+/** Thrown at boot when a registration is incomplete or collides with another; the message says which part. */
+export class SopRegistrationError extends Error {
+  override name = 'SopRegistrationError';
+}
+
+/**
+ * The SOPs the engine runs, looked up by `:model` (the `/sop/:model/...` segment) or by
+ * content-type uid. Filled by the app during `register`; read by every engine service.
+ */
+export const createSopRegistry = <Handler = unknown>() => {
+  const byModel = new Map<string, SopRegistration<Handler>>();
+  const governedByUid = new Map<string, GovernedType>();
+  const listViews = new Map<string, ListView>();
+  const effectHandlers = new Map<string, Handler>();
+
+  const addGoverned = (uid: string, governed: GovernedFields, listView: ListView, definition?: WorkflowDefinition) => {
+    if (governedByUid.has(uid)) throw new SopRegistrationError(`Jenis konten ${uid} sudah terdaftar pada SOP lain.`);
+    governedByUid.set(uid, { ...governed, uid, ...(definition ? { definition } : {}) });
+    listViews.set(uid, listView);
+  };
+
+  return {
+    /** Adds one SOP; throws SopRegistrationError when a part is missing or its model/uid is taken. */
+    register(registration: SopRegistration<Handler>): void {
+      const missing = (['model', 'uid', 'definition', 'loadRecord', 'governed', 'listView'] as const).filter(
+        (part) => registration[part] === undefined || registration[part] === null
+      );
+      if (missing.length > 0) throw new SopRegistrationError(`SOP "${registration.model ?? '?'}" tidak lengkap: ${missing.join(', ')} belum ada.`);
+      if (registration.definition.model !== registration.model || registration.definition.uid !== registration.uid) {
+        throw new SopRegistrationError(`SOP "${registration.model}": model/uid pada definisi (${registration.definition.model}, ${registration.definition.uid}) tidak sama dengan pendaftarannya.`);
+      }
+      if (byModel.has(registration.model)) throw new SopRegistrationError(`SOP "${registration.model}" sudah terdaftar.`);
+      addGoverned(registration.uid, registration.governed, registration.listView, registration.definition);
+      for (const related of registration.related ?? []) addGoverned(related.uid, related.governed, related.listView);
+      for (const [type, handler] of Object.entries(registration.effects ?? {})) {
+        if (effectHandlers.has(type)) throw new SopRegistrationError(`Efek "${type}" didaftarkan dua kali (SOP "${registration.model}").`);
+        effectHandlers.set(type, handler);
+      }
+      byModel.set(registration.model, registration);
+    },
+    /** Adds effect handlers the engine offers every SOP (agenda numbers, fields…); throws on a duplicate type. */
+    registerEffects(handlers: Readonly<Record<string, Handler>>): void {
+      for (const [type, handler] of Object.entries(handlers)) {
+        if (effectHandlers.has(type)) throw new SopRegistrationError(`Efek "${type}" didaftarkan dua kali.`);
+        effectHandlers.set(type, handler);
+      }
+    },
+    sop: (model: string): SopRegistration<Handler> | undefined => byModel.get(model),
+    workflow: (model: string): WorkflowDefinition | undefined => byModel.get(model)?.definition,
+    workflowByUid: (uid: string): WorkflowDefinition | undefined => governedByUid.get(uid)?.definition,
+    all: (): SopRegistration<Handler>[] => [...byModel.values()],
+    workflows: (): WorkflowDefinition[] => [...byModel.values()].map((registration) => registration.definition),
+    governed: (uid: string): GovernedType | undefined => governedByUid.get(uid),
+    governedTypes: (): GovernedType[] => [...governedByUid.values()],
+    listView: (uid: string): ListView | undefined => listViews.get(uid),
+    effectHandler: (type: string): Handler | undefined => effectHandlers.get(type),
+    effectTypes: (): string[] => [...effectHandlers.keys()],
+  };
+};
+
+export type SopRegistry<Handler = unknown> = ReturnType<typeof createSopRegistry<Handler>>;
+
+/** The plugin's `registry` service: one registry per Strapi instance, shared by every engine service. */
+export default () => createSopRegistry();
+
+type StoredRecord = { id: number; documentId: string; tahap: string; versi: number | null };
+
+/**
+ * A loaded record from a stored row (id, documentId, tahap, versi), the facts the SOP's
+ * loader computed and the deadline and number staff see; `versi` null counts as 0.
+ */
+export const loadedRecord = (row: StoredRecord, facts: object, shown: { tenggat: string | null; nomorAgenda: string | null }): LoadedRecord => ({
+  id: row.id,
+  documentId: row.documentId,
+  tahap: row.tahap,
+  versi: Number(row.versi ?? 0),
+  ...shown,
+  facts: facts as WorkflowFacts,
+  row: row as unknown as Record<string, unknown>,
+});
+
+/** The registry of a running Strapi (`strapi.plugin('sop').service('registry')`). */
+export const sopRegistryOf = (strapi: Core.Strapi): SopRegistry => strapi.plugin('sop').service('registry') as SopRegistry;

@@ -1,0 +1,15 @@
+import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
+import { BERITA } from '../../domain/sop/berita';
+import { loadBerita } from './facts';
+import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
+
+/** SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. */
+export const beritaSop: SopRegistration = {
+  model: 'berita',
+  uid: 'api::berita.berita',
+  definition: BERITA,
+  loadRecord: loadBerita,
+  governed: BERITA_GOVERNED,
+  listView: BERITA_LIST_VIEW,
+  related: [{ uid: 'api::kartu-kendali.kartu-kendali', governed: KARTU_KENDALI_GOVERNED, listView: KARTU_KENDALI_LIST_VIEW }],
+};

@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/services/registry';
+import type { Penerima } from '../../domain/penerima';
+import type { DistribusiFacts } from '../../domain/sop/distribusi';
+import { readAuditFor } from '../../sop/tables';
+
+export type DistribusiRow = {
+  id: number;
+  documentId: string;
+  tahap: string;
+  versi: number;
+  carakaId: number | null;
+  createdAt: string | Date | null;
+  penerima: Penerima | null;
+  berita: { id: number; documentId: string; tahap: string } | null;
+  kriptogram: { id: number; documentId: string; tahap: string; sandimanId: number | null; klasifikasi: string } | null;
+};
+
+/**
+ * When the copy was last handed to a courier: its creation, or its latest re-assignment
+ * after `gagal` (read from the audit trail, inside the caller's transaction if any).
+ */
+const assignedAt = async (strapi: Core.Strapi, row: DistribusiRow): Promise<string | null> => {
+  const reassigned = await strapi.db.transaction(async ({ trx }) =>
+    (await readAuditFor(trx, 'distribusi', row.documentId)).filter((audit) => audit.ke === 'ditugaskan').pop()
+  );
+  const times = [row.createdAt ? new Date(row.createdAt).getTime() : NaN, reassigned ? new Date(reassigned.waktu).getTime() : NaN].filter(
+    (time) => !Number.isNaN(time)
+  );
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : null;
+};
+
+export const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
+  const row = (await strapi.db.query('api::distribusi.distribusi').findOne({
+    where: { documentId },
+    populate: { penerima: true, berita: true, kriptogram: true },
+  })) as DistribusiRow | null;
+  if (!row) return null;
+  const facts: DistribusiFacts = {
+    tahap: row.tahap,
+    jenisInduk: row.kriptogram ? 'kriptogram' : 'berita',
+    indukTahap: (row.kriptogram ?? row.berita)?.tahap ?? '',
+    caraka: row.carakaId ?? null,
+    sandiman: row.kriptogram?.sandimanId ?? null,
+    ditugaskanPada: await assignedAt(strapi, row),
+  };
+  return loadedRecord(row, facts, { tenggat: null, nomorAgenda: null });
+};
+

@@ -1,0 +1,15 @@
+import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
+import { KRIPTOGRAM } from '../../domain/sop/kriptogram';
+import { loadKriptogram } from './facts';
+import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';
+
+/** SOP "Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan": the kriptogram and its salinan. */
+export const kriptogramSop: SopRegistration = {
+  model: 'kriptogram',
+  uid: 'api::kriptogram.kriptogram',
+  definition: KRIPTOGRAM,
+  loadRecord: loadKriptogram,
+  governed: KRIPTOGRAM_GOVERNED,
+  listView: KRIPTOGRAM_LIST_VIEW,
+  related: [{ uid: 'api::salinan.salinan', governed: SALINAN_GOVERNED, listView: SALINAN_LIST_VIEW }],
+};
