@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { mayActOn, transitionsFrom } from '../domain/workflow/decide';
-import type { Decision, Transition, WorkflowDefinition } from '../domain/workflow/types';
+import type { Transition, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import type { RoleKey } from '../domain/roles';
 import { sopRegistryOf, type LoadedRecord } from '../plugins/sop/server/src/services/registry';
+import type { SopTransitionEvent } from '../plugins/sop/server/src/services/events';
 import { sendTextMail } from '../mail';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
@@ -66,45 +67,41 @@ export const whoActsNext = async (
 };
 
 /** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
-const nextActors = async (strapi: Core.Strapi, decision: Decision, model: string, documentId: string, actor: StaffActor): Promise<Recipient[]> => {
-  const input = (decision.input ?? {}) as { caraka?: number; sandiman?: number };
-  const named = input.caraka ?? input.sandiman;
-  if (named !== undefined) {
-    const user = await loadActor(strapi, Number(named));
+const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<Recipient[]> => {
+  if (event.ditugaskan !== null) {
+    const user = await loadActor(strapi, event.ditugaskan);
     return user ? [user] : [];
   }
-  const load = sopRegistryOf(strapi).sop(model)?.loadRecord;
-  return load ? whoActsNext(strapi, model, decision.to, () => load(strapi, documentId), actor.id) : [];
+  const load = sopRegistryOf(strapi).sop(event.model)?.loadRecord;
+  return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id) : [];
 };
 
 /** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
 const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => sendTextMail(strapi, { to, subject, text });
 
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
-export const notifyAfterTransition = async (
-  strapi: Core.Strapi,
-  params: { model: string; documentId: string; decision: Decision; actor: StaffActor }
-): Promise<void> => {
-  const definition = sopRegistryOf(strapi).workflow(params.model);
+export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {
+  const definition = sopRegistryOf(strapi).workflow(event.model);
   if (!definition) return;
-  const recipients = (await nextActors(strapi, params.decision, params.model, params.documentId, params.actor)).filter((user) => user.email);
+  const params = { documentId: event.documentId };
+  const recipients = (await nextActors(strapi, event)).filter((user) => user.email);
   if (recipients.length === 0) return;
   const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as {
     perihal?: string;
     nomorAgenda?: string | null;
     tenggat?: string | null;
   } | null;
-  const state = definition.states.find((s) => s.key === params.decision.to)?.label ?? params.decision.to;
-  const pending = forwardTransitionsFrom(definition, params.decision.to).map((next) => next.label);
+  const state = event.keLabel;
+  const pending = forwardTransitionsFrom(definition, event.ke).map((next) => next.label);
   const nomor = record?.nomorAgenda ? ` ${record.nomorAgenda}` : '';
   const subject = `[Meja Sandi] ${definition.title}${nomor}: ${state}`;
   const lines = [
     'Yth. Bapak/Ibu,',
     '',
     `Naskah "${record?.perihal ?? params.documentId}"${nomor ? ` (nomor agenda${nomor})` : ''} kini berada pada tahap "${state}"`,
-    `setelah langkah oleh ${params.actor.name} (${params.actor.peran}).`,
+    `setelah langkah oleh ${event.aktor.nama} (${event.aktor.peran}).`,
     pending.length ? `Langkah berikutnya: ${pending.join(' / ')}.` : '',
-    params.decision.catatan ? `Catatan: ${params.decision.catatan}` : '',
+    event.catatan ? `Catatan: ${event.catatan}` : '',
     record?.tenggat ? `Tenggat penyelesaian: ${formatWaktu(record.tenggat)}.` : '',
     '',
     `Buka naskah: ${adminLink(strapi, definition.uid, params.documentId)}`,

@@ -2,11 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../domain/audit-chain';
 import { decide, type TransitionRequest } from '../domain/workflow/decide';
-import type { Decision, Refusal } from '../domain/workflow/types';
+import type { Decision, Refusal, WorkflowDefinition } from '../domain/workflow/types';
 import { loadActor, type StaffActor } from './actor';
 import { runAsTransition } from './context';
 import { EFFECT_HANDLERS } from './effects';
-import { notifyAfterTransition } from './notify';
+import { emitTransition, type SopTransitionEvent } from '../plugins/sop/server/src/services/events';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { appendAudit } from './tables';
 import { now as clockNow } from '../clock';
@@ -52,7 +52,7 @@ export const performTransition = async (
   if (!actor) return failure(403, 'Akun Anda tidak aktif.');
   const now = clockNow();
 
-  let decision: Decision;
+  let decision: Decision & { versi: number };
   try {
     decision = await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
       strapi.db.transaction(async ({ trx }) => {
@@ -104,15 +104,42 @@ export const performTransition = async (
     throw error;
   }
 
-  notifyAfterTransition(strapi, { model: params.model, documentId: params.documentId, decision, actor }).catch((error: unknown) =>
-    strapi.log.error(`[notifikasi] gagal mengirim pemberitahuan: ${error instanceof Error ? error.message : String(error)}`)
-  );
+  await emitTransition(strapi, transitionEvent(definition, params, decision, actor, now));
   return {
     ok: true,
     documentId: params.documentId,
     dari: decision.from,
     tahap: decision.to,
     versi: (decision as Decision & { versi: number }).versi,
+  };
+};
+
+/** The `sop.transition` announcement of a committed step: who moved which record where, never the step's input. */
+const transitionEvent = (
+  definition: WorkflowDefinition,
+  params: { model: string; documentId: string },
+  decision: Decision & { versi: number },
+  actor: StaffActor,
+  now: Date
+): SopTransitionEvent => {
+  const named = (decision.input ?? {}) as { caraka?: unknown; sandiman?: unknown };
+  const ditugaskan = Number(named.caraka ?? named.sandiman);
+  return {
+    model: params.model,
+    uid: definition.uid,
+    documentId: params.documentId,
+    dari: decision.from,
+    ke: decision.to,
+    keLabel: definition.states.find((state) => state.key === decision.to)?.label ?? decision.to,
+    aksi: decision.transition.label,
+    langkah: decision.transition.langkah ?? null,
+    jenis: decision.transition.kind ?? 'maju',
+    aktor: { id: actor.id, nama: actor.name, peran: actor.peran },
+    catatan: decision.catatan,
+    waktu: now.toISOString(),
+    versi: decision.versi,
+    ditugaskan: Number.isInteger(ditugaskan) && ditugaskan > 0 ? ditugaskan : null,
+    efek: decision.effects.map((effect) => effect.type),
   };
 };
 

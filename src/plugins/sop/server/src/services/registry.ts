@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../../../../../domain/workflow/types';
+import type { AfterCommitHandler } from './events';
 
 /**
  * A record as the engine reads it for one step or one view: its identity, state and
@@ -61,6 +62,8 @@ export type SopRegistration<Handler = unknown> = {
   governed: GovernedFields;
   listView: ListView;
   effects?: Readonly<Record<string, Handler>>;
+  /** work to run once a step that carried out this effect type has committed (see events.ts) */
+  afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
   related?: readonly RelatedType[];
 };
 
@@ -78,6 +81,7 @@ export const createSopRegistry = <Handler = unknown>() => {
   const governedByUid = new Map<string, GovernedType>();
   const listViews = new Map<string, ListView>();
   const effectHandlers = new Map<string, Handler>();
+  const afterCommitHandlers = new Map<string, AfterCommitHandler>();
 
   const addGoverned = (uid: string, governed: GovernedFields, listView: ListView, definition?: WorkflowDefinition) => {
     if (governedByUid.has(uid)) throw new SopRegistrationError(`Jenis konten ${uid} sudah terdaftar pada SOP lain.`);
@@ -102,6 +106,10 @@ export const createSopRegistry = <Handler = unknown>() => {
         if (effectHandlers.has(type)) throw new SopRegistrationError(`Efek "${type}" didaftarkan dua kali (SOP "${registration.model}").`);
         effectHandlers.set(type, handler);
       }
+      for (const [type, handler] of Object.entries(registration.afterCommit ?? {})) {
+        if (afterCommitHandlers.has(type)) throw new SopRegistrationError(`Penangan setelah langkah untuk efek "${type}" didaftarkan dua kali (SOP "${registration.model}").`);
+        afterCommitHandlers.set(type, handler);
+      }
       byModel.set(registration.model, registration);
     },
     /** Adds effect handlers the engine offers every SOP (agenda numbers, fields…); throws on a duplicate type. */
@@ -121,6 +129,7 @@ export const createSopRegistry = <Handler = unknown>() => {
     listView: (uid: string): ListView | undefined => listViews.get(uid),
     effectHandler: (type: string): Handler | undefined => effectHandlers.get(type),
     effectTypes: (): string[] => [...effectHandlers.keys()],
+    afterCommitHandler: (type: string): AfterCommitHandler | undefined => afterCommitHandlers.get(type),
   };
 };
 
