@@ -20,6 +20,8 @@ import { backfillWaktuAgenda } from './sop/waktu-agenda';
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
+import { auditKeySecret } from './config/secrets';
+import { useAuditKeySource } from './plugins/sop/server/src/services/audit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +36,8 @@ export default {
     exitAfterSignal(strapi, 14000);
     // Every SOP the office runs, one registration each (src/sop-defs/<sop>/), into the engine's registry.
     registerSops(strapi);
+    // The audit trail is sealed with the app's secret (AUDIT_KEY, or derived from ENCRYPTION_KEY).
+    useAuditKeySource(auditKeySecret);
     // The input policy first: nothing reaches the gate (or the database) unchecked.
     strapi.documents.use(createInputPolicy(strapi) as never);
     // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sopRegistryOf, type GovernedType, type SopRegistration } from '../plugins/sop/server/src/services/registry';
+import { ROLE_NAMES } from '../domain/roles';
+import { loadServiceCalendar } from '../sop/calendar';
 import { beritaSop } from './berita';
 import { distribusiSop } from './distribusi';
 import { kriptogramSop } from './kriptogram';
@@ -11,6 +13,8 @@ export const SOP_REGISTRATIONS: readonly SopRegistration[] = [beritaSop, kriptog
 /** Registers every SOP with the engine; called once from the app's register phase. */
 export const registerSops = (strapi: Core.Strapi): void => {
   const registry = sopRegistryOf(strapi);
+  registry.useRoles(ROLE_NAMES);
+  registry.useCalendar(loadServiceCalendar);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
 };
 

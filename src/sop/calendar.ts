@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { tenggat, type ServiceSchedule } from '../domain/calendar';
+import { localDate, tenggat, workingMinutesBetween, type ServiceSchedule } from '../domain/calendar';
 import { loadPublishedSchedule } from '../api/standar-pelayanan/documents';
+import type { SopCalendarProvider } from '../plugins/sop/server/src/services/registry';
 
 /** Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`. */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
@@ -16,3 +17,15 @@ export const loadSchedule = (strapi: Core.Strapi): Promise<ServiceSchedule> => l
 
 export const computeTenggat = async (strapi: Core.Strapi, receivedAt: Date): Promise<Date> =>
   tenggat(receivedAt, await loadSchedule(strapi), await loadHolidays(strapi));
+
+/** The office's calendar as the SOP engine reads it: published service hours and the hari-libur list, loaded now. */
+export const loadServiceCalendar: SopCalendarProvider = async (strapi) => {
+  const schedule = await loadSchedule(strapi);
+  const holidays = await loadHolidays(strapi);
+  return {
+    tenggat: (receivedAt) => tenggat(receivedAt, schedule, holidays),
+    workingMinutesBetween: (from, to) => workingMinutesBetween(from, to, schedule, holidays),
+    isHoliday: (tanggal) => holidays.includes(tanggal),
+    localDate,
+  };
+};

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { localDate, workingMinutesBetween } from '../domain/calendar';
 import type { RoleKey } from '../domain/roles';
 import type { WorkflowDefinition } from '../domain/workflow/types';
-import { loadHolidays, loadSchedule } from './calendar';
 import { adminLink, formatWaktu, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { createAuditCheckpoint } from './audit';
@@ -102,8 +100,7 @@ export const formatDurasiKerja = (minutes: number): string => {
 
 /** Records of every SOP workflow whose deadline passed before `now`, most overdue first. */
 export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<OverdueItem[]> => {
-  const schedule = await loadSchedule(strapi);
-  const holidays = await loadHolidays(strapi);
+  const calendar = await sopRegistryOf(strapi).calendar(strapi);
   const items: OverdueItem[] = [];
   for (const definition of workflowsWithTenggat(strapi)) {
     const attributes = contentTypeOf(strapi, definition.uid)!.attributes;
@@ -125,7 +122,7 @@ export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<Overd
         tahap: row.tahap,
         tahapLabel: definition.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
         tenggat: tenggat.toISOString(),
-        terlambatMenit: workingMinutesBetween(tenggat, now, schedule, holidays),
+        terlambatMenit: calendar.workingMinutesBetween(tenggat, now),
         tautan: adminLink(strapi, definition.uid, row.documentId),
       });
     }
@@ -232,7 +229,7 @@ const sendCheckpointOnly = async (strapi: Core.Strapi, now: Date, result: Digest
       'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
     ].join('\n');
     try {
-      await sendMail(strapi, kasi.email, `[Meja Sandi] Titik periksa jejak audit ${localDate(now)}`, text);
+      await sendMail(strapi, kasi.email, `[Meja Sandi] Titik periksa jejak audit ${(await sopRegistryOf(strapi).calendar(strapi)).localDate(now)}`, text);
       result.terkirim.push({ to: kasi.email, jumlah: 0 });
     } catch (error: unknown) {
       const pesan = error instanceof Error ? error.message : String(error);
@@ -247,8 +244,9 @@ const sendCheckpointOnly = async (strapi: Core.Strapi, now: Date, result: Digest
  * so that several server processes (each runs every cron task) send the digest once.
  */
 export const runDailyDigest = async (strapi: Core.Strapi, now: Date): Promise<DigestResult | null> => {
-  const tanggal = localDate(now);
-  if ((await loadHolidays(strapi)).includes(tanggal)) {
+  const calendar = await sopRegistryOf(strapi).calendar(strapi);
+  const tanggal = calendar.localDate(now);
+  if (calendar.isHoliday(tanggal)) {
     strapi.log.info(`[ringkasan-tenggat] ${tanggal} hari libur: ringkasan tidak dikirim.`);
     return null;
   }

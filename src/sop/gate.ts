@@ -7,7 +7,6 @@ import { kriptogramEditorRule } from '../domain/sop/kriptogram';
 import { currentWriter, type Writer } from './actor';
 import { currentIntake, currentTransition } from './context';
 import { sopRegistryOf, type GovernedType } from '../plugins/sop/server/src/services/registry';
-import { computeTenggat } from './calendar';
 import { appendAudit } from './tables';
 import { now as clockNow } from '../clock';
 
@@ -203,7 +202,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : clockNow();
         if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
         data.waktuDiterima = waktu.toISOString();
-        data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
       }
       context.params.data = data;
       // the complaint intake and the mailbox intake write the creation's row themselves (ticket number, source)
@@ -253,7 +252,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       const waktu = new Date(String(data.waktuDiterima));
       if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
       if (waktu.getTime() !== new Date(String(current.waktuDiterima)).getTime()) {
-        data.tenggat = (await computeTenggat(strapi, waktu)).toISOString();
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
       }
     }
     context.params.data = data;

@@ -67,6 +67,25 @@ export type SopRegistration<Handler = unknown> = {
   related?: readonly RelatedType[];
 };
 
+/**
+ * The office's service calendar as loaded now (published service hours and holidays):
+ * the engine computes deadlines and lateness with it. Instants are Date objects;
+ * `tanggal` is a local date `YYYY-MM-DD` in the office's zone (WIB).
+ */
+export type ServiceCalendar = {
+  /** when something received at `receivedAt` is due (the service standard's one service day) */
+  tenggat: (receivedAt: Date) => Date;
+  /** working minutes from `from` to `to` inside service hours (0 when `to` is earlier) */
+  workingMinutesBetween: (from: Date, to: Date) => number;
+  /** whether the office is closed on this local date (a holiday) */
+  isHoliday: (tanggal: string) => boolean;
+  /** the local date (`YYYY-MM-DD`, WIB) of an instant */
+  localDate: (instant: Date) => string;
+};
+
+/** Loads the service calendar as it stands (the app's schedule provider). */
+export type SopCalendarProvider = (strapi: Core.Strapi) => Promise<ServiceCalendar>;
+
 /** Thrown at boot when a registration is incomplete or collides with another; the message says which part. */
 export class SopRegistrationError extends Error {
   override name = 'SopRegistrationError';
@@ -82,6 +101,8 @@ export const createSopRegistry = <Handler = unknown>() => {
   const listViews = new Map<string, ListView>();
   const effectHandlers = new Map<string, Handler>();
   const afterCommitHandlers = new Map<string, AfterCommitHandler>();
+  const roleNames = new Map<string, string>();
+  let calendarProvider: SopCalendarProvider | null = null;
 
   const addGoverned = (uid: string, governed: GovernedFields, listView: ListView, definition?: WorkflowDefinition) => {
     if (governedByUid.has(uid)) throw new SopRegistrationError(`Jenis konten ${uid} sudah terdaftar pada SOP lain.`);
@@ -118,6 +139,25 @@ export const createSopRegistry = <Handler = unknown>() => {
         if (effectHandlers.has(type)) throw new SopRegistrationError(`Efek "${type}" didaftarkan dua kali.`);
         effectHandlers.set(type, handler);
       }
+    },
+    /** The app's SOP roles: key (as definitions name them) → admin role name; replaces any earlier list. */
+    useRoles(roles: Readonly<Record<string, string>>): void {
+      roleNames.clear();
+      for (const [key, name] of Object.entries(roles)) roleNames.set(key, name);
+    },
+    /** The admin role name of a role key, or the key itself when the app did not name it. */
+    roleName: (key: string): string => roleNames.get(key) ?? key,
+    /** The role key of an admin role name; undefined for roles outside the SOPs (e.g. Super Admin). */
+    roleKeyOf: (name: string): string | undefined => [...roleNames.entries()].find(([, roleName]) => roleName === name)?.[0],
+    roleKeys: (): string[] => [...roleNames.keys()],
+    /** The app's schedule provider (see ServiceCalendar). */
+    useCalendar(provider: SopCalendarProvider): void {
+      calendarProvider = provider;
+    },
+    /** The service calendar as it stands; throws SopRegistrationError when the app gave no provider. */
+    calendar(strapi: Core.Strapi): Promise<ServiceCalendar> {
+      if (!calendarProvider) throw new SopRegistrationError('Kalender layanan belum diberikan kepada mesin SOP (useCalendar).');
+      return calendarProvider(strapi);
     },
     sop: (model: string): SopRegistration<Handler> | undefined => byModel.get(model),
     workflow: (model: string): WorkflowDefinition | undefined => byModel.get(model)?.definition,

@@ -1,0 +1,383 @@
+import type { Knex } from 'knex';
+import { GENESIS_HASH, verifyChain, type AuditEntry, type AuditRow, type ChainHead } from '../engine/audit-chain';
+import {
+  checkCheckpoint,
+  parseAuditKeys,
+  sealRow,
+  signCheckpoint,
+  verifyStreams,
+  type AuditCheckpoint,
+  type AuditKey,
+  type Breakage,
+  type CheckpointVerdict,
+  type SealedAuditRow,
+  type StoredAuditRow,
+  type StreamHead,
+  type StreamVerdict,
+} from '../engine/audit-seal';
+
+/**
+ * The audit trail in the database (design and threat model: README, "Audit trail").
+ * `sop_audit` holds the rows, one stream per record (`model`, `document_id`), `urutan`
+ * numbering each stream 1, 2, 3, …; `sop_audit_head` holds one row per stream, its
+ * recorded end. Appending locks only that stream's head row, so appends to different
+ * records never wait for each other; appends to the same record already wait for the
+ * record's own `versi` claim.
+ */
+export const AUDIT_TABLE = 'sop_audit';
+/** One row per stream (`model`, `document_id`): the urutan and seal of its last row. */
+export const AUDIT_HEAD_TABLE = 'sop_audit_head';
+
+type Db = Knex | Knex.Transaction;
+
+type Log = { info: (message: string) => void; warn: (message: string) => void };
+
+const isPostgres = (db: Db): boolean => {
+  const client = String(db.client.config.client);
+  return client.startsWith('pg') || client === 'postgres';
+};
+
+let cachedKeys: { raw: string; keys: AuditKey[] } | null = null;
+
+let auditKeySource: (() => string) | null = null;
+
+/**
+ * Where the audit keys come from: the app hands over a reader of its secret (AUDIT_KEY,
+ * kept outside the database like SALINAN_KEY) during its register phase. The reader is
+ * called at each use, so a rotated key is picked up; it throws when the secret is missing.
+ */
+export const useAuditKeySource = (source: () => string): void => {
+  auditKeySource = source;
+  cachedKeys = null;
+};
+
+/**
+ * The audit keys (comma-separated secret, see useAuditKeySource): the first seals, every
+ * one verifies. Throws when no source was given or the secret is missing.
+ */
+export const auditKeys = (): AuditKey[] => {
+  if (!auditKeySource) throw new Error('Kunci jejak audit belum diberikan kepada mesin SOP (useAuditKeySource).');
+  const raw = auditKeySource();
+  if (cachedKeys?.raw !== raw) cachedKeys = { raw, keys: parseAuditKeys(raw) };
+  return cachedKeys.keys;
+};
+
+const createAuditTables = async (db: Db): Promise<void> => {
+  if (!(await db.schema.hasTable(AUDIT_TABLE))) {
+    await db.schema.createTable(AUDIT_TABLE, (table) => {
+      table.increments('id').primary();
+      table.string('model', 40).notNullable();
+      table.string('document_id', 64).notNullable();
+      table.integer('urutan').notNullable();
+      table.string('dari', 60);
+      table.string('ke', 60).notNullable();
+      table.integer('aktor_id');
+      table.string('aktor_nama', 200).notNullable();
+      table.string('aktor_peran', 300).notNullable();
+      table.string('waktu', 40).notNullable();
+      table.text('catatan');
+      table.string('digest', 64).notNullable();
+      table.string('prev_hash', 64).notNullable();
+      table.string('hash', 64).notNullable().unique();
+      table.string('kunci', 16).notNullable();
+      table.unique(['model', 'document_id', 'urutan'], { indexName: 'sop_audit_stream_urutan' });
+    });
+  }
+  if (!(await db.schema.hasTable(AUDIT_HEAD_TABLE))) {
+    await db.schema.createTable(AUDIT_HEAD_TABLE, (table) => {
+      table.string('model', 40).notNullable();
+      table.string('document_id', 64).notNullable();
+      table.integer('urutan').notNullable();
+      table.string('hash', 64).notNullable();
+      table.primary(['model', 'document_id']);
+    });
+  }
+};
+
+type AuditDbRow = {
+  id: number;
+  urutan: number;
+  model: string;
+  document_id: string;
+  dari: string | null;
+  ke: string;
+  aktor_id: number | null;
+  aktor_nama: string;
+  aktor_peran: string;
+  waktu: string;
+  catatan: string | null;
+  digest: string;
+  prev_hash: string;
+  hash: string;
+  kunci?: string | null;
+};
+
+const fromDb = (row: AuditDbRow): StoredAuditRow => ({
+  id: Number(row.id),
+  urutan: Number(row.urutan),
+  model: row.model,
+  documentId: row.document_id,
+  dari: row.dari,
+  ke: row.ke,
+  aktorId: row.aktor_id === null ? null : Number(row.aktor_id),
+  aktorNama: row.aktor_nama,
+  aktorPeran: row.aktor_peran,
+  waktu: row.waktu,
+  catatan: row.catatan,
+  digest: row.digest,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+  kunci: row.kunci ?? '',
+});
+
+/**
+ * A trail written before the keyed seal (one global SHA-256 chain, `urutan` global,
+ * a one-row `sop_audit_head`) is verified as it was and, if it verifies, re-sealed:
+ * each record's rows become its stream (in their old order), sealed under the first
+ * AUDIT_KEY, and the heads table is rebuilt. A legacy trail that does not verify is
+ * not re-sealed — that would launder the tampering — and the boot stops naming the
+ * broken link. Runs in one transaction; on PostgreSQL an advisory lock keeps a second
+ * booting process from doing it twice.
+ */
+const migrateLegacyAudit = async (knex: Knex, log: Log): Promise<void> => {
+  if (!(await knex.schema.hasTable(AUDIT_TABLE)) || (await knex.schema.hasColumn(AUDIT_TABLE, 'kunci'))) return;
+  const keys = auditKeys();
+  await knex.transaction(async (trx) => {
+    if (isPostgres(trx)) await trx.raw('select pg_advisory_xact_lock(?)', [7_260_002]);
+    if (await trx.schema.hasColumn(AUDIT_TABLE, 'kunci')) return;
+    const legacyRows = ((await trx(AUDIT_TABLE).select('*').orderBy('id', 'asc')) as AuditDbRow[]).map(fromDb);
+    const legacyHead = (await trx.schema.hasTable(AUDIT_HEAD_TABLE))
+      ? ((await trx(AUDIT_HEAD_TABLE).select('urutan', 'hash').where({ id: 1 }).first()) as ChainHead | undefined)
+      : undefined;
+    const verdict = verifyChain(legacyRows as AuditRow[], {
+      head: legacyHead ? { urutan: Number(legacyHead.urutan), hash: legacyHead.hash } : legacyRows.length ? null : undefined,
+    });
+    if (!verdict.ok) {
+      throw new Error(
+        `Jejak audit lama (rantai SHA-256 tunggal, ${legacyRows.length} baris) tidak utuh pada urutan ${verdict.rusak.urutan}: ` +
+          `${verdict.rusak.alasan}. Jejak ini tidak disegel ulang dengan AUDIT_KEY agar perubahan itu tidak tersamarkan; ` +
+          'pulihkan basis data dari cadangan yang utuh, lalu jalankan server lagi.'
+      );
+    }
+    await trx.schema.alterTable(AUDIT_TABLE, (table) => {
+      table.dropUnique(['urutan']);
+      table.string('kunci', 16);
+    });
+    if (await trx.schema.hasTable(AUDIT_HEAD_TABLE)) await trx.schema.dropTable(AUDIT_HEAD_TABLE);
+    await createAuditTables(trx);
+    const heads = new Map<string, StreamHead>();
+    for (const row of legacyRows) {
+      const streamKey = `${row.model}\u0000${row.documentId}`;
+      const previous = heads.get(streamKey);
+      const sealed = sealRow({ ...row, urutan: (previous?.urutan ?? 0) + 1 }, previous?.hash ?? GENESIS_HASH, keys);
+      await trx(AUDIT_TABLE)
+        .where({ id: row.id })
+        .update({ urutan: sealed.urutan, prev_hash: sealed.prevHash, hash: sealed.hash, kunci: sealed.kunci });
+      heads.set(streamKey, { model: row.model, documentId: row.documentId, urutan: sealed.urutan, hash: sealed.hash });
+    }
+    for (const head of heads.values()) {
+      await trx(AUDIT_HEAD_TABLE).insert({ model: head.model, document_id: head.documentId, urutan: head.urutan, hash: head.hash });
+    }
+    await trx.schema.alterTable(AUDIT_TABLE, (table) => {
+      table.unique(['model', 'document_id', 'urutan'], { indexName: 'sop_audit_stream_urutan' });
+    });
+    log.warn(
+      `[audit] Jejak audit lama (${legacyRows.length} baris, rantai SHA-256 tunggal) terverifikasi utuh dan disegel ulang ` +
+        `dengan kunci ${keys[0].id} (HMAC-SHA-256) menjadi ${heads.size} rantai per naskah. Buat titik periksa baru: npm run audit:verify -- --tulis <berkas>.`
+    );
+  });
+};
+
+/** Creates the audit tables, or migrates a legacy trail to the keyed one (see migrateLegacyAudit). */
+export const ensureAuditTables = async (knex: Knex, log: Log): Promise<void> => {
+  auditKeys();
+  await migrateLegacyAudit(knex, log);
+  await createAuditTables(knex);
+};
+
+type HeadLock = { urutan: number; hash: string };
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
+
+const toDb = (sealed: SealedAuditRow): Record<string, unknown> => ({
+  model: sealed.model,
+  document_id: sealed.documentId,
+  urutan: sealed.urutan,
+  dari: sealed.dari,
+  ke: sealed.ke,
+  aktor_id: sealed.aktorId,
+  aktor_nama: sealed.aktorNama,
+  aktor_peran: sealed.aktorPeran,
+  waktu: sealed.waktu,
+  catatan: sealed.catatan,
+  digest: sealed.digest,
+  prev_hash: sealed.prevHash,
+  hash: sealed.hash,
+  kunci: sealed.kunci,
+});
+
+/**
+ * Appends one row to the record's audit stream inside the caller's transaction, sealed
+ * (HMAC-SHA-256) under the first AUDIT_KEY and chained to the stream's recorded head —
+ * not to whatever row is last now, so rows cut off the end stay a visible gap. Takes
+ * the entry without its position; returns the sealed row as stored.
+ *
+ * Locking: the stream's head row is bumped first and stays locked until the caller's
+ * transaction ends, which serialises appends to this one record only (a transition
+ * already holds the record's own `versi` claim). Bumping it first also gives the
+ * transaction its id before the audit row's id is drawn, which the checkpoint's
+ * boundary relies on (see settledBoundary). Round trips: two on PostgreSQL (bump; row
+ * and head together), three for a record's first row or on SQLite.
+ */
+export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry, 'urutan'>): Promise<SealedAuditRow> => {
+  const keys = auditKeys();
+  const stream = [entry.model, entry.documentId];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [bumped] = rowsOf<HeadLock>(
+      await trx.raw(`update ${AUDIT_HEAD_TABLE} set urutan = urutan + 1 where model = ? and document_id = ? returning urutan, hash`, stream)
+    );
+    if (bumped) {
+      const sealed = sealRow({ ...entry, urutan: Number(bumped.urutan) }, bumped.hash, keys);
+      if (isPostgres(trx)) {
+        const insert = trx(AUDIT_TABLE).insert(toDb(sealed)).toSQL().toNative();
+        await trx.raw(`with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) update ${AUDIT_HEAD_TABLE} set hash = ? where model = ? and document_id = ?`, [
+          ...(insert.bindings as Knex.Value[]),
+          sealed.hash,
+          ...stream,
+        ]);
+      } else {
+        await trx(AUDIT_TABLE).insert(toDb(sealed));
+        await trx(AUDIT_HEAD_TABLE).where({ model: sealed.model, document_id: sealed.documentId }).update({ hash: sealed.hash });
+      }
+      return sealed;
+    }
+    // The record's first row: its head is created already pointing at it.
+    const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys);
+    const created = rowsOf<HeadLock>(
+      await trx.raw(
+        `insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) values (?, ?, 1, ?) on conflict (model, document_id) do nothing returning urutan`,
+        [...stream, sealed.hash]
+      )
+    );
+    if (created.length === 1) {
+      await trx(AUDIT_TABLE).insert(toDb(sealed));
+      return sealed;
+    }
+    // another transaction created it meanwhile and has committed: bump it now
+  }
+  throw new Error(`Ujung rantai audit ${entry.model}:${entry.documentId} tidak dapat dikunci.`);
+};
+
+/** Every audit row (by id). */
+export const readAuditRows = async (db: Db): Promise<StoredAuditRow[]> =>
+  ((await db(AUDIT_TABLE).select('*').orderBy('id', 'asc')) as AuditDbRow[]).map(fromDb);
+
+/** Every recorded stream head. */
+export const readStreamHeads = async (db: Db): Promise<StreamHead[]> =>
+  ((await db(AUDIT_HEAD_TABLE).select('model', 'document_id', 'urutan', 'hash')) as {
+    model: string;
+    document_id: string;
+    urutan: number;
+    hash: string;
+  }[]).map((row) => ({ model: row.model, documentId: row.document_id, urutan: Number(row.urutan), hash: row.hash }));
+
+/** Rows and heads in one snapshot, so a step committing meanwhile is not mistaken for tampering. */
+const readSnapshot = async (knex: Knex): Promise<{ rows: StoredAuditRow[]; heads: StreamHead[] }> =>
+  knex.transaction(async (trx) => {
+    if (isPostgres(trx)) await trx.raw('set transaction isolation level repeatable read, read only');
+    return { rows: await readAuditRows(trx), heads: await readStreamHeads(trx) };
+  });
+
+/**
+ * Verifies the whole trail — every row's seal under AUDIT_KEY, every stream's order and
+ * end — and answers `{ ok, count, head }` (DESIGN.md), `head` being the root over all
+ * stream heads, or the first broken link in `rusak`. `keys` defaults to AUDIT_KEY.
+ */
+export const verifyAuditTrail = async (knex: Knex, keys: readonly AuditKey[] = auditKeys()): Promise<StreamVerdict> => {
+  const { rows, heads } = await readSnapshot(knex);
+  return verifyStreams(rows, heads, keys);
+};
+
+/**
+ * The largest audit row id below which nothing can still appear. On PostgreSQL a
+ * transaction in flight may hold a smaller id than the largest committed one; such a
+ * transaction already had its id (claimStream writes before the row's id is drawn), so
+ * it is in the snapshot's in-progress list, and we wait (at most `waitMs`) until every
+ * transaction of that list running in this database has ended — appenders take no lock
+ * for it. SQLite has one writer: committed ids are final.
+ */
+const settledBoundary = async (knex: Knex, waitMs: number): Promise<number> => {
+  if (!isPostgres(knex)) {
+    const row = (await knex(AUDIT_TABLE).max({ batas: 'id' }).first()) as { batas: number | null } | undefined;
+    return Number(row?.batas ?? 0);
+  }
+  const [seen] = rowsOf<{ snapshot: string; batas: string | number }>(
+    await knex.raw(`select pg_current_snapshot()::text as snapshot, (select coalesce(max(id), 0) from ${AUDIT_TABLE}) as batas`)
+  );
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const [pending] = rowsOf<{ n: string | number }>(
+      // Only this database's transactions can hold an audit row id (the snapshot lists the whole cluster's).
+      await knex.raw(
+        `select count(*) as n from pg_snapshot_xip(?::pg_snapshot) as x
+          where pg_xact_status(x) = 'in progress'
+            and (x::text::numeric % 4294967296)::text in
+              (select backend_xid::text from pg_stat_activity where datname = current_database() and backend_xid is not null)`,
+        [seen.snapshot]
+      )
+    );
+    if (Number(pending.n) === 0) return Number(seen.batas);
+    if (Date.now() > deadline) {
+      throw new Error(`Titik periksa audit belum dapat dibuat: ${pending.n} transaksi basis data belum selesai setelah ${waitMs} ms.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** A checkpoint made now, or why none was: the trail is verified first, and a broken trail is never signed. */
+export type CheckpointResult = { verdict: StreamVerdict; checkpoint: AuditCheckpoint | null };
+
+/**
+ * Verifies the trail and signs a checkpoint of it (see AuditCheckpoint) with the first
+ * AUDIT_KEY; `checkpoint` is null when the trail does not verify. `now` is the time
+ * written in it. Throws when the boundary cannot settle within `waitMs`.
+ */
+export const createAuditCheckpoint = async (knex: Knex, now: Date, waitMs = 30_000): Promise<CheckpointResult> => {
+  const keys = auditKeys();
+  const batasId = await settledBoundary(knex, waitMs);
+  const { rows, heads } = await readSnapshot(knex);
+  const verdict = verifyStreams(rows, heads, keys);
+  return { verdict, checkpoint: verdict.ok ? signCheckpoint(rows, batasId, now, keys) : null };
+};
+
+/**
+ * The trail checked end to end and against a checkpoint kept outside the database (the
+ * parsed JSON of a checkpoint file or digest e-mail). `keys` defaults to AUDIT_KEY.
+ */
+export const verifyAgainstCheckpoint = async (
+  knex: Knex,
+  checkpoint: unknown,
+  keys: readonly AuditKey[] = auditKeys()
+): Promise<{ verdict: StreamVerdict; titikPeriksa: CheckpointVerdict }> => {
+  const { rows, heads } = await readSnapshot(knex);
+  return { verdict: verifyStreams(rows, heads, keys), titikPeriksa: checkCheckpoint(checkpoint, rows, keys) };
+};
+
+/**
+ * Whether one record's history is intact: every row's seal, its order and its recorded
+ * end (what `GET /sop/audit/verify` checks for the whole trail), so a history view can
+ * say so next to the rows it shows. Returns the first broken link, or null.
+ */
+export const checkAuditFor = async (db: Db, model: string, documentId: string): Promise<Breakage | null> => {
+  const rows = await readAuditFor(db, model, documentId);
+  const head = (await db(AUDIT_HEAD_TABLE).select('urutan', 'hash').where({ model, document_id: documentId }).first()) as
+    | { urutan: number; hash: string }
+    | undefined;
+  const heads = head ? [{ model, documentId, urutan: Number(head.urutan), hash: head.hash }] : [];
+  const verdict = verifyStreams(rows, heads, auditKeys());
+  return verdict.ok ? null : verdict.rusak;
+};
+
+/** The history of one record, its stream in order (`GET /sop/:model/:documentId` riwayat, tracking pages). */
+export const readAuditFor = async (db: Db, model: string, documentId: string): Promise<StoredAuditRow[]> =>
+  ((await db(AUDIT_TABLE).select('*').where({ model, document_id: documentId }).orderBy('urutan', 'asc')) as AuditDbRow[]).map(fromDb);

@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ensureAuditTables } from './audit';
+
+// The audit trail lives in ./audit; these names stay importable from here.
+export { AUDIT_TABLE, AUDIT_HEAD_TABLE, appendAudit, readAuditFor, verifyAuditTrail } from './audit';
+
+export const AGENDA_COUNTER_TABLE = 'sop_agenda_counter';
+/** One row per local date on which the overdue digest went out, so several server processes send it once. */
+export const DIGEST_RUN_TABLE = 'sop_digest_run';
+
+/** Tables Strapi does not manage: the append-only audit trail (./audit) and the agenda counters. */
+export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  await ensureAuditTables(knex, strapi.log);
+  if (!(await knex.schema.hasTable(AGENDA_COUNTER_TABLE))) {
+    await knex.schema.createTable(AGENDA_COUNTER_TABLE, (table) => {
+      table.string('buku', 40).notNullable();
+      table.integer('tahun').notNullable();
+      table.integer('terakhir').notNullable().defaultTo(0);
+      table.primary(['buku', 'tahun']);
+    });
+  }
+  if (!(await knex.schema.hasTable(DIGEST_RUN_TABLE))) {
+    await knex.schema.createTable(DIGEST_RUN_TABLE, (table) => {
+      table.string('tanggal', 10).primary();
+      table.string('waktu', 40).notNullable();
+    });
+  }
+};
+
+/**
+ * The next number of an agenda book for a year, inside the caller's transaction: the
+ * counter row stays locked until commit, so numbers are unique and gap-free across
+ * concurrent requests and server processes, and a rolled-back step gives its number back.
+ * One statement (an upsert that returns the new value), so the lock is taken by the same
+ * round trip that reads the number; callers draw it as the last work of their transaction
+ * (issue 14: the lock is held from here to the commit, so everything before it stays unlocked).
+ */
+export const nextAgendaNumber = async (trx: Knex.Transaction, buku: string, tahun: number): Promise<number> => {
+  const result = (await trx.raw(
+    `insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, 1)
+       on conflict (buku, tahun) do update set terakhir = ${AGENDA_COUNTER_TABLE}.terakhir + 1
+       returning terakhir`,
+    [buku, tahun]
+  )) as { rows?: { terakhir: number }[] } | { terakhir: number }[];
+  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  if (rows.length !== 1) throw new Error(`Penghitung agenda ${buku}/${tahun} tidak mengembalikan nomor.`);
+  return Number(rows[0].terakhir);
+};
