@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { sopRegistryOf, type GovernedType, type SopRegistration } from '../plugins/sop/server/src/services/registry';
 import { ROLE_NAMES } from '../domain/roles';
+import { sendTextMail } from '../mail';
 import { loadServiceCalendar } from '../sop/calendar';
 import { beritaSop } from './berita';
 import { distribusiSop } from './distribusi';
@@ -15,6 +16,7 @@ export const registerSops = (strapi: Core.Strapi): void => {
   const registry = sopRegistryOf(strapi);
   registry.useRoles(ROLE_NAMES);
   registry.useCalendar(loadServiceCalendar);
+  registry.useMailer(sendTextMail);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
 };
 

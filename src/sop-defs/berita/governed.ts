@@ -5,7 +5,6 @@ export const BERITA_GOVERNED: GovernedFields = {
   serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'waktuAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi', 'emlSha256', 'messageId'],
   transitionOnly: false,
   slaFromReceipt: true,
-  penerimaEditableIn: ['diterima', 'diperiksa'],
   intakeOwned: ['emlSha256', 'messageId'],
 };
 

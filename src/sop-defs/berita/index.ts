@@ -1,6 +1,8 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
 import { BERITA } from '../../domain/sop/berita';
+import { KOREKSI } from '../../domain/sop/koreksi';
 import { loadBerita } from './facts';
+import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
 
 /** SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. */
@@ -11,5 +13,7 @@ export const beritaSop: SopRegistration = {
   loadRecord: loadBerita,
   governed: BERITA_GOVERNED,
   listView: BERITA_LIST_VIEW,
+  gate: BERITA_GATE,
+  koreksi: KOREKSI.berita,
   related: [{ uid: 'api::kartu-kendali.kartu-kendali', governed: KARTU_KENDALI_GOVERNED, listView: KARTU_KENDALI_LIST_VIEW }],
 };

@@ -1,6 +1,8 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
 import { KRIPTOGRAM } from '../../domain/sop/kriptogram';
+import { KOREKSI } from '../../domain/sop/koreksi';
 import { loadKriptogram } from './facts';
+import { KRIPTOGRAM_GATE } from './gate';
 import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';
 
 /** SOP "Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan": the kriptogram and its salinan. */
@@ -11,5 +13,7 @@ export const kriptogramSop: SopRegistration = {
   loadRecord: loadKriptogram,
   governed: KRIPTOGRAM_GOVERNED,
   listView: KRIPTOGRAM_LIST_VIEW,
+  gate: KRIPTOGRAM_GATE,
+  koreksi: KOREKSI.kriptogram,
   related: [{ uid: 'api::salinan.salinan', governed: SALINAN_GOVERNED, listView: SALINAN_LIST_VIEW }],
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SOP_TRANSITION_EVENT } from './constants';
 import { runAfterCommit, type SopTransitionEvent } from './services/events';
-import { notifyAfterTransition } from '../../../../sop/notify';
+import { notifyAfterTransition } from './services/notify';
 
 /**
  * The plugin's bootstrap: administrators may subscribe a webhook to every committed step

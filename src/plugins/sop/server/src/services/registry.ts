@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../../../../../domain/workflow/types';
 import type { AfterCommitHandler } from './events';
+import type { Writer } from './actor';
+import type { KoreksiRule } from '../../../../../domain/sop/koreksi';
 
 /**
  * A record as the engine reads it for one step or one view: its identity, state and
@@ -32,22 +34,40 @@ export type GovernedFields = {
   transitionOnly: boolean;
   /** `tenggat` = one service day after `waktuDiterima` (set by the gate on create and when the time is corrected) */
   slaFromReceipt?: boolean;
-  /** states in which recipients may still change */
-  penerimaEditableIn?: readonly string[];
   /** server-owned fields the mailbox intake sets when it creates the record */
   intakeOwned?: readonly string[];
   /** the type's own middleware writes the creation's audit row (complaints: with the ticket number) */
   auditsOwnCreation?: boolean;
 };
 
-/** A governed content type as the gate sees it: its fields, and its workflow when it runs one. */
-export type GovernedType = GovernedFields & { uid: string; definition?: WorkflowDefinition };
+/**
+ * Who may write a record outside its steps, beyond the content-manager grant (a kriptogram:
+ * its Sandiman or the Kasi). Takes the writer and the stored row; returns null when allowed,
+ * else the reason (refused 403).
+ */
+export type EditorRule = (writer: Writer, current: Record<string, unknown>) => string | null;
+
+/**
+ * An SOP's own check of a write outside its steps (recipients and their channels, …),
+ * run by the gate after its generic checks. May drop fields from `data` that merely echo
+ * stored values; throws a Strapi error (ValidationError 400, PolicyError 403) to refuse.
+ */
+export type WriteScreen = (
+  strapi: Core.Strapi,
+  write: { action: 'create' | 'update'; uid: string; documentId: string | null; current: Record<string, unknown> | null; data: Record<string, unknown> }
+) => Promise<void>;
+
+/** The gate's hooks for one content type (see EditorRule, WriteScreen). */
+export type GateHooks = { editorRule?: EditorRule; screens?: readonly WriteScreen[] };
+
+/** A governed content type as the gate sees it: its fields, its hooks, its correction rule, and its workflow when it runs one. */
+export type GovernedType = GovernedFields & GateHooks & { uid: string; definition?: WorkflowDefinition; koreksi?: KoreksiRule };
 
 /** The content manager's list columns and first sort for a content type. */
 export type ListView = { list: readonly string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC' };
 
 /** A content type that belongs to an SOP without a workflow of its own (a kartu kendali, a salinan). */
-export type RelatedType = { uid: string; governed: GovernedFields; listView: ListView };
+export type RelatedType = { uid: string; governed: GovernedFields; listView: ListView; gate?: GateHooks };
 
 /**
  * Everything the engine needs to run one SOP — registered by the app, one per SOP
@@ -61,6 +81,10 @@ export type SopRegistration<Handler = unknown> = {
   loadRecord: RecordLoader;
   governed: GovernedFields;
   listView: ListView;
+  /** the gate's hooks for writes outside the steps */
+  gate?: GateHooks;
+  /** the correction step: fields frozen once registered in the agenda, who may correct them */
+  koreksi?: KoreksiRule;
   effects?: Readonly<Record<string, Handler>>;
   /** work to run once a step that carried out this effect type has committed (see events.ts) */
   afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
@@ -86,6 +110,9 @@ export type ServiceCalendar = {
 /** Loads the service calendar as it stands (the app's schedule provider). */
 export type SopCalendarProvider = (strapi: Core.Strapi) => Promise<ServiceCalendar>;
 
+/** Sends one plain-text e-mail (the app's mail door); rejects when the mail provider does. */
+export type SopMailer = (strapi: Core.Strapi, mail: { to: string; subject: string; text: string }) => Promise<void>;
+
 /** Thrown at boot when a registration is incomplete or collides with another; the message says which part. */
 export class SopRegistrationError extends Error {
   override name = 'SopRegistrationError';
@@ -103,10 +130,11 @@ export const createSopRegistry = <Handler = unknown>() => {
   const afterCommitHandlers = new Map<string, AfterCommitHandler>();
   const roleNames = new Map<string, string>();
   let calendarProvider: SopCalendarProvider | null = null;
+  let mailSender: SopMailer | null = null;
 
-  const addGoverned = (uid: string, governed: GovernedFields, listView: ListView, definition?: WorkflowDefinition) => {
+  const addGoverned = (uid: string, governed: GovernedFields, listView: ListView, extra: Omit<GovernedType, 'uid' | keyof GovernedFields>) => {
     if (governedByUid.has(uid)) throw new SopRegistrationError(`Jenis konten ${uid} sudah terdaftar pada SOP lain.`);
-    governedByUid.set(uid, { ...governed, uid, ...(definition ? { definition } : {}) });
+    governedByUid.set(uid, { ...governed, ...extra, uid });
     listViews.set(uid, listView);
   };
 
@@ -121,8 +149,12 @@ export const createSopRegistry = <Handler = unknown>() => {
         throw new SopRegistrationError(`SOP "${registration.model}": model/uid pada definisi (${registration.definition.model}, ${registration.definition.uid}) tidak sama dengan pendaftarannya.`);
       }
       if (byModel.has(registration.model)) throw new SopRegistrationError(`SOP "${registration.model}" sudah terdaftar.`);
-      addGoverned(registration.uid, registration.governed, registration.listView, registration.definition);
-      for (const related of registration.related ?? []) addGoverned(related.uid, related.governed, related.listView);
+      addGoverned(registration.uid, registration.governed, registration.listView, {
+        ...registration.gate,
+        definition: registration.definition,
+        ...(registration.koreksi ? { koreksi: registration.koreksi } : {}),
+      });
+      for (const related of registration.related ?? []) addGoverned(related.uid, related.governed, related.listView, { ...related.gate });
       for (const [type, handler] of Object.entries(registration.effects ?? {})) {
         if (effectHandlers.has(type)) throw new SopRegistrationError(`Efek "${type}" didaftarkan dua kali (SOP "${registration.model}").`);
         effectHandlers.set(type, handler);
@@ -150,6 +182,15 @@ export const createSopRegistry = <Handler = unknown>() => {
     /** The role key of an admin role name; undefined for roles outside the SOPs (e.g. Super Admin). */
     roleKeyOf: (name: string): string | undefined => [...roleNames.entries()].find(([, roleName]) => roleName === name)?.[0],
     roleKeys: (): string[] => [...roleNames.keys()],
+    /** The app's one mail door (see SopMailer). */
+    useMailer(sender: SopMailer): void {
+      mailSender = sender;
+    },
+    /** The mail door; throws SopRegistrationError when the app gave none. */
+    mailer(): SopMailer {
+      if (!mailSender) throw new SopRegistrationError('Pengirim surel belum diberikan kepada mesin SOP (useMailer).');
+      return mailSender;
+    },
     /** The app's schedule provider (see ServiceCalendar). */
     useCalendar(provider: SopCalendarProvider): void {
       calendarProvider = provider;
@@ -159,6 +200,8 @@ export const createSopRegistry = <Handler = unknown>() => {
       if (!calendarProvider) throw new SopRegistrationError('Kalender layanan belum diberikan kepada mesin SOP (useCalendar).');
       return calendarProvider(strapi);
     },
+    /** The correction rule of a workflow by `:model`. */
+    koreksi: (model: string): KoreksiRule | undefined => byModel.get(model)?.koreksi,
     sop: (model: string): SopRegistration<Handler> | undefined => byModel.get(model),
     workflow: (model: string): WorkflowDefinition | undefined => byModel.get(model)?.definition,
     workflowByUid: (uid: string): WorkflowDefinition | undefined => governedByUid.get(uid)?.definition,

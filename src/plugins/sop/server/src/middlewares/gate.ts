@@ -1,0 +1,248 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { inputDigest } from '../engine/audit-chain';
+import { normaliseNilai } from '../../../../../domain/sop/koreksi';
+import { currentWriter, type Writer } from '../services/actor';
+import { currentIntake, currentTransition } from '../services/context';
+import { sopRegistryOf, type GovernedType } from '../services/registry';
+import { appendAudit } from '../services/tables';
+import { now as clockNow } from '../services/clock';
+
+type DocumentContext = {
+  uid: string;
+  action: string;
+  params: { documentId?: string; data?: Record<string, unknown>; [key: string]: unknown };
+};
+type Next = () => Promise<unknown>;
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    ['connect', 'disconnect', 'set'].some((key) => key in value) &&
+    ['connect', 'disconnect', 'set'].every((key) => {
+      const part = (value as Record<string, unknown>)[key];
+      return part === undefined || (Array.isArray(part) && part.length === 0);
+    }));
+
+const comparable = (value: unknown): unknown => {
+  if (isEmpty(value)) return null;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).getTime();
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+};
+
+/**
+ * 403 with the reason in Indonesian. A PolicyError (a ForbiddenError): Strapi's route
+ * authorisation turns any other ForbiddenError thrown under a handler into a bare "Forbidden".
+ */
+const refuse = (message: string, fields: string[]): never => {
+  throw new errors.PolicyError(message, { fields });
+};
+
+/** Drops server-owned fields that the client merely echoed back unchanged; refuses real changes. */
+const screenServerOwned = (
+  governed: GovernedType,
+  data: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+  allowed: readonly string[] = []
+) => {
+  const changed: string[] = [];
+  for (const field of governed.serverOwned) {
+    if (!(field in data) || allowed.includes(field)) continue;
+    const incoming = data[field];
+    const unchanged = current
+      ? isEmpty(incoming) || comparable(incoming) === comparable(current[field])
+      : isEmpty(incoming) || (field === 'tahap' && incoming === governed.definition?.initial) || (field === 'versi' && incoming === 0);
+    if (unchanged) delete data[field];
+    else changed.push(field);
+  }
+  if (changed.length > 0) {
+    refuse(
+      `Kolom ${changed.join(', ')} hanya dapat diubah oleh sistem melalui langkah SOP (tombol tahap di panel admin atau POST /sop/.../transisi).`,
+      changed
+    );
+  }
+};
+
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp', 'uid']);
+
+/**
+ * The fields a write changes: scalars compared with their stored value; relations, media
+ * and components named whenever the write carries something for them.
+ */
+const changedFields = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, current: Record<string, unknown> | null): string[] => {
+  const attributes = (strapi.contentType(uid as never) as { attributes?: Record<string, { type: string }> } | undefined)?.attributes ?? {};
+  return Object.keys(data)
+    .filter((field) => field in attributes && !SYSTEM_FIELDS.has(field))
+    .filter((field) =>
+      SCALAR_TYPES.has(attributes[field].type)
+        ? comparable(data[field]) !== comparable(current?.[field] ?? null)
+        : !isEmpty(data[field])
+    )
+    .sort();
+};
+
+const pick = (source: Record<string, unknown> | null, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.map((field) => [field, source?.[field] ?? null]));
+
+const JALUR: Record<Writer['jalur'], string> = {
+  admin: 'panel admin (content manager)',
+  api: 'REST API',
+  sistem: 'kode server',
+};
+
+const VERB = { dibuat: 'Dibuat', diubah: 'Diubah', dihapus: 'Dihapus' } as const;
+
+/**
+ * Carries out the write and appends its audit row in one transaction (the write joins it):
+ * who, through which path, which fields, and a digest of the old and new values — the
+ * values themselves stay out of the trail (classified text, a complainant's identity).
+ */
+const auditedWrite = async (
+  strapi: Core.Strapi,
+  governed: GovernedType,
+  writer: Writer,
+  change: { ke: keyof typeof VERB; current: Record<string, unknown> | null; fields: string[]; data: Record<string, unknown> },
+  next: Next
+): Promise<unknown> =>
+  strapi.db.transaction(async ({ trx }) => {
+    const result = (await next()) as { documentId?: string } | null;
+    const documentId = String(change.current?.documentId ?? result?.documentId ?? '');
+    const kolom = change.fields.length > 0 ? `: ${change.fields.join(', ')}` : '';
+    await appendAudit(trx, {
+      model: governed.definition?.model ?? governed.uid.split('.').pop() ?? governed.uid,
+      documentId,
+      dari: (change.current?.tahap as string | undefined) ?? null,
+      // a registration is the record's first state, as the complaint intake and the mailbox intake write it
+      ke: change.ke === 'dibuat' && governed.definition ? governed.definition.initial : change.ke,
+      aktorId: writer.aktorId,
+      aktorNama: writer.aktorNama,
+      aktorPeran: writer.aktorPeran,
+      waktu: clockNow().toISOString(),
+      catatan: `${VERB[change.ke]} lewat ${JALUR[writer.jalur]}${kolom}.`,
+      digest: inputDigest({ lama: pick(change.current, change.fields), baru: pick(change.data, change.fields) }),
+    });
+    return result;
+  });
+
+/** The SOP's own rule on who may write this record outside its steps (server code always may). */
+const screenEditor = (governed: GovernedType, writer: Writer, current: Record<string, unknown>) => {
+  if (!governed.editorRule || writer.jalur === 'sistem') return;
+  const problem = governed.editorRule(writer, current);
+  if (problem) refuse(problem, []);
+};
+
+/** The SOP's own checks of the written data (see WriteScreen), in registration order. */
+const runScreens = async (
+  strapi: Core.Strapi,
+  governed: GovernedType,
+  write: { action: 'create' | 'update'; documentId: string | null; current: Record<string, unknown> | null; data: Record<string, unknown> }
+): Promise<void> => {
+  for (const screen of governed.screens ?? []) await screen(strapi, { ...write, uid: governed.uid });
+};
+
+/** Once registered in the agenda, the entry's classification, subject, sender and receipt time change only by the koreksi step. */
+const screenFrozen = (governed: GovernedType, data: Record<string, unknown>, current: Record<string, unknown>) => {
+  const rule = governed.koreksi;
+  if (!rule || !current.nomorAgenda) return;
+  const changed = rule.kolom.filter(
+    (field) => field in data && normaliseNilai(field, data[field]) !== normaliseNilai(field, current[field])
+  );
+  for (const field of rule.kolom) if (!changed.includes(field)) delete data[field];
+  if (changed.length > 0) {
+    refuse(
+      `Kolom ${changed.join(', ')} tidak dapat diubah setelah naskah diagendakan (${String(current.nomorAgenda)}); ` +
+        `gunakan langkah koreksi dengan catatan (POST /sop/${rule.model}/${String(current.documentId)}/koreksi).`,
+      changed
+    );
+  }
+};
+
+/**
+ * `sop-workflow-gate`: the only door through which a workflow field changes. Every
+ * write through the document service — content manager, REST, `strapi.documents` —
+ * passes here; only the transition service (marked by `runAsTransition`) may touch
+ * `tahap`, agenda numbers, paraf, receipts and the copies themselves. Every other write
+ * that passes (create, update, delete) is an audit row committed with it; a kriptogram is
+ * written only by its editors, and a registered entry's frozen fields only by a correction.
+ */
+export const createSopWorkflowGate = (strapi: Core.Strapi) =>
+  async function sopWorkflowGate(context: DocumentContext, next: Next): Promise<unknown> {
+    const governed = sopRegistryOf(strapi).governed(context.uid);
+    if (!governed || !WRITE_ACTIONS.has(context.action) || currentTransition()) return next();
+
+    if (governed.transitionOnly && context.action !== 'update') {
+      refuse('Data ini dibuat dan dihapus oleh sistem melalui langkah SOP, tidak secara langsung.', []);
+    }
+
+    const data = (context.params.data ?? {}) as Record<string, unknown>;
+    const writer = await currentWriter(strapi);
+
+    if (context.action === 'create' || context.action === 'clone') {
+      screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : []);
+      await runScreens(strapi, governed, { action: 'create', documentId: null, current: null, data });
+      if (governed.definition) {
+        data.tahap = governed.definition.initial;
+        data.versi = 0;
+      }
+      if (governed.slaFromReceipt) {
+        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : clockNow();
+        if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+        data.waktuDiterima = waktu.toISOString();
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
+      }
+      context.params.data = data;
+      // the complaint intake and the mailbox intake write the creation's row themselves (ticket number, source)
+      if (governed.auditsOwnCreation || currentIntake()) return next();
+      return auditedWrite(strapi, governed, writer, { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data }, next);
+    }
+
+    const documentId = context.params.documentId;
+    const current = documentId
+      ? ((await strapi.db
+          .query(context.uid as never)
+          .findOne({ where: { documentId }, populate: { createdBy: { select: ['id'] } } })) as Record<string, unknown> | null)
+      : null;
+    if (!current) return next();
+    const final = governed.definition?.states.find((state) => state.key === current.tahap)?.final === true;
+
+    if (context.action === 'delete') {
+      if (governed.definition && current.tahap !== governed.definition.initial) {
+        refuse('Naskah yang sudah diproses tidak dapat dihapus; gunakan langkah "Batalkan" agar riwayatnya tetap tercatat.', []);
+      }
+      screenEditor(governed, writer, current);
+      return auditedWrite(strapi, governed, writer, { ke: 'dihapus', current, fields: [], data: {} }, next);
+    }
+
+    if (context.action !== 'update') {
+      refuse('Aksi ini tidak tersedia untuk naskah SOP.', []);
+    }
+    if (final) {
+      refuse('Naskah yang sudah diarsipkan atau dibatalkan tidak dapat diubah.', []);
+    }
+    screenEditor(governed, writer, current);
+    screenServerOwned(governed, data, current);
+    screenFrozen(governed, data, current);
+    await runScreens(strapi, governed, { action: 'update', documentId: documentId ?? null, current, data });
+    if (governed.slaFromReceipt && data.waktuDiterima) {
+      const waktu = new Date(String(data.waktuDiterima));
+      if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+      if (waktu.getTime() !== new Date(String(current.waktuDiterima)).getTime()) {
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
+      }
+    }
+    context.params.data = data;
+    const fields = changedFields(strapi, context.uid, data, current);
+    if (fields.length === 0) return next();
+    return auditedWrite(strapi, governed, writer, { ke: 'diubah', current, fields, data }, next);
+  };

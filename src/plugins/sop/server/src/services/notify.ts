@@ -1,0 +1,126 @@
+import type { Core } from '@strapi/strapi';
+import { mayActOn, transitionsFrom } from '../../../../../domain/workflow/decide';
+import type { Transition, WorkflowDefinition } from '../../../../../domain/workflow/types';
+import { loadActor, usersWithRole, type StaffActor } from './actor';
+import { sopRegistryOf, type LoadedRecord } from './registry';
+import type { SopTransitionEvent } from './events';
+
+export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
+  const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
+  return `${base}/admin/content-manager/collection-types/${uid}/${documentId}`;
+};
+
+export type Recipient = { id: number; name: string; email: string | null };
+
+/** The steps that move a record forward from `tahap` (returns and voids are nobody's pending work). */
+export const forwardTransitionsFrom = (definition: WorkflowDefinition, tahap: string): Transition<unknown>[] =>
+  transitionsFrom(definition, tahap).filter((next) => next.kind !== 'batal' && next.kind !== 'kembali');
+
+/** The roles whose holders must act next on a record in `tahap`. */
+export const rolesActingNext = (definition: WorkflowDefinition, tahap: string): Set<string> =>
+  new Set<string>(forwardTransitionsFrom(definition, tahap).flatMap((next) => next.roles));
+
+/** Active users holding any of the roles, each once. */
+export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<string>): Promise<Recipient[]> => {
+  const users = new Map<number, Recipient>();
+  for (const role of roles) {
+    for (const user of await usersWithRole(strapi, role)) users.set(user.id, user);
+  }
+  return [...users.values()];
+};
+
+/**
+ * Who needs to act on a record in `tahap` now: whoever may take a next forward step on it —
+ * role and actor rules, so only the assigned Sandiman, not every Sandiman — and, where a step
+ * has actor rules, of those the record's assignees alone when one of them may act (the Kasi
+ * need not hear of a delivery its Caraka closes). The record is loaded (`load`) only when a
+ * next step has actor rules. `except` (who just acted) is left out last, so an assignee acting
+ * on his own record alerts nobody else.
+ */
+export const whoActsNext = async (
+  strapi: Core.Strapi,
+  model: string,
+  tahap: string,
+  load: () => Promise<LoadedRecord | null>,
+  except?: number
+): Promise<StaffActor[]> => {
+  const definition = sopRegistryOf(strapi).workflow(model);
+  if (!definition) return [];
+  const steps = forwardTransitionsFrom(definition, tahap);
+  const candidates = new Map<number, StaffActor>();
+  for (const role of rolesActingNext(definition, tahap)) {
+    for (const user of await usersWithRole(strapi, role)) candidates.set(user.id, user);
+  }
+  let chosen = [...candidates.values()];
+  if (steps.some((step) => (step.actorRules ?? []).length > 0)) {
+    const record = await load();
+    if (!record) return [];
+    const now = new Date();
+    const eligible = chosen.filter((user) => steps.some((step) => mayActOn(step, record.facts, user, now)));
+    const assignees = new Set(definition.assignees?.(record.facts) ?? []);
+    const assigned = eligible.filter((user) => assignees.has(user.id));
+    chosen = assigned.length > 0 ? assigned : eligible;
+  }
+  return chosen.filter((user) => user.id !== except);
+};
+
+/** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
+const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<Recipient[]> => {
+  if (event.ditugaskan !== null) {
+    const user = await loadActor(strapi, event.ditugaskan);
+    return user ? [user] : [];
+  }
+  const load = sopRegistryOf(strapi).sop(event.model)?.loadRecord;
+  return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id) : [];
+};
+
+/** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
+const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => sopRegistryOf(strapi).mailer()(strapi, { to, subject, text });
+
+/** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
+export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {
+  const definition = sopRegistryOf(strapi).workflow(event.model);
+  if (!definition) return;
+  const params = { documentId: event.documentId };
+  const recipients = (await nextActors(strapi, event)).filter((user) => user.email);
+  if (recipients.length === 0) return;
+  const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as {
+    perihal?: string;
+    nomorAgenda?: string | null;
+    tenggat?: string | null;
+  } | null;
+  const state = event.keLabel;
+  const pending = forwardTransitionsFrom(definition, event.ke).map((next) => next.label);
+  const nomor = record?.nomorAgenda ? ` ${record.nomorAgenda}` : '';
+  const subject = `[Meja Sandi] ${definition.title}${nomor}: ${state}`;
+  const lines = [
+    'Yth. Bapak/Ibu,',
+    '',
+    `Naskah "${record?.perihal ?? params.documentId}"${nomor ? ` (nomor agenda${nomor})` : ''} kini berada pada tahap "${state}"`,
+    `setelah langkah oleh ${event.aktor.nama} (${event.aktor.peran}).`,
+    pending.length ? `Langkah berikutnya: ${pending.join(' / ')}.` : '',
+    event.catatan ? `Catatan: ${event.catatan}` : '',
+    record?.tenggat ? `Tenggat penyelesaian: ${formatWaktu(record.tenggat)}.` : '',
+    '',
+    `Buka naskah: ${adminLink(strapi, definition.uid, params.documentId)}`,
+    '',
+    'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
+  ].filter((line, index, all) => line !== '' || all[index - 1] !== '');
+  for (const recipient of recipients) {
+    await sendMail(strapi, recipient.email!, subject, lines.join('\n'));
+  }
+};
+
+/** `2026-11-24T03:00:00Z` → `Selasa, 24 November 2026 pukul 10.00 WIB` */
+export const formatWaktu = (iso: string | Date): string => {
+  const date = new Date(iso);
+  const local = new Date(date.getTime() + 7 * 3600_000);
+  const hari = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'][local.getUTCDay()];
+  const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][
+    local.getUTCMonth()
+  ];
+  const jam = `${String(local.getUTCHours()).padStart(2, '0')}.${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  return `${hari}, ${local.getUTCDate()} ${bulan} ${local.getUTCFullYear()} pukul ${jam} WIB`;
+};
+
+export { sendMail };
