@@ -54,7 +54,7 @@ const runChild = (args, { env = {}, label } = {}) =>
         .map((value) => value.trim())
         .reverse()
         .find((value) => value.startsWith('{') && value.endsWith('}'));
-      let json = null;
+      let json;
       try {
         json = line ? JSON.parse(line) : null;
       } catch {

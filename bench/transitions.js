@@ -153,7 +153,7 @@ const makeClient = (port, concurrency = CONCURRENCY) => {
           response.on('end', () => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
             const text = Buffer.concat(chunks).toString('utf8');
-            let json = null;
+            let json;
             try {
               json = text ? JSON.parse(text) : null;
             } catch {

@@ -66,9 +66,6 @@ const p = (runs, o = {}) => {
   return `<w:p>${pPr(o)}${list.join('')}</w:p>`;
 };
 
-/** A label followed by a value: `Perihal: {perihal}`. */
-const lv = (label, value, o = {}) => p([r(label, { sz: o.sz, b: true }), r(value, { sz: o.sz })], o);
-
 /** A docxtemplater tag alone in its paragraph (paragraph loops drop that paragraph). */
 const tag = (text) => p([r(text)]);
 

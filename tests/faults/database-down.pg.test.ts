@@ -64,13 +64,11 @@ describe('fault: PostgreSQL unreachable under load', () => {
     const health: { phase: Phase; status: number }[] = [];
     let phase: Phase = 'before';
     let running = true;
-    let sent = 0;
 
     // 16 clients posting complaints back to back for the whole test
     const workers = Array.from({ length: 16 }, async () => {
       while (running && !exitedEarly) {
         const at = phase;
-        sent += 1;
         const response = await post();
         const body = 'body' in response ? (response.body as { data?: { nomorTiket?: string } }) : undefined;
         // sent in one window and answered in the next: counted apart

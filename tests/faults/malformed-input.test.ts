@@ -246,8 +246,10 @@ describe('fault: malformed input never stops the service (both databases)', () =
       const k = list.find((item) => item.nama === h.kasus)!;
       return (k.status !== undefined && h.peran !== 'tanpa login' && h.status !== k.status) || (k.pesan !== undefined && h.status === 400 && !k.pesan.test(h.message));
     });
-    // eslint-disable-next-line no-console
-    if (unexpected.length) console.log(JSON.stringify(unexpected.map((h) => `${h.kasus} | ${h.peran} | ${h.status} | ${h.message.slice(0, 150)}`), null, 1));
+    if (unexpected.length) {
+      // eslint-disable-next-line no-console
+      console.log(JSON.stringify(unexpected.map((h) => `${h.kasus} | ${h.peran} | ${h.status} | ${h.message.slice(0, 150)}`), null, 1));
+    }
     expect(unexpected).toEqual([]);
     const serverErrors = hasil.filter((h) => h.status >= 500 || h.status === 0);
     const slowest = Math.max(...hasil.map((h) => h.ms));

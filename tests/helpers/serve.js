@@ -9,6 +9,7 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
   .start()
   .then(() => process.send && process.send({ ready: true }))
   .catch((error) => {
+    // eslint-disable-next-line no-console -- the parent test reads the child's stderr
     console.error(error);
     process.exit(1);
   });

@@ -717,11 +717,11 @@ describe('role matrix: every cell against the running server', () => {
   }
 
   it('prints the matrix', () => {
-    // eslint-disable-next-line no-console
     const tally = Object.entries(answers)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, count]) => `${key}: ${count}`)
       .join(', ');
+    /* eslint-disable no-console -- the matrix and its figures are this test's report */
     console.log(
       `${formatAccessMatrix()}\n\n${checked} requests checked against the matrix, ${mismatches.length} mismatches; ` +
         `${fieldChecks} field allow-lists checked.\nAnswers: ${tally}`
@@ -730,6 +730,7 @@ describe('role matrix: every cell against the running server', () => {
       `Read rights through relations: ${relationStats.requests} requests, ${relationStats.recordsChecked} records checked, ` +
         `${relationStats.leaks} leaks, ${relationStats.fiveHundreds} × 5xx; relation filters/sorts: ${relationStats.refusedFilters} refused, ${relationStats.allowedFilters} allowed.`
     );
+    /* eslint-enable no-console */
     expect(leaks).toEqual([]);
     expect(relationStats.fiveHundreds).toBe(0);
     expect(answers['allowed → 403'] ?? 0).toBe(0);

@@ -12,6 +12,7 @@ import type * as SopCalendar from '../../src/sop/calendar';
  * cache is the one the app's document-service middleware invalidates.
  */
 const computeTenggat: typeof SopCalendar.computeTenggat = (strapi, receivedAt) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path
   (require(path.resolve(__dirname, '../../dist/src/sop/calendar.js')) as typeof SopCalendar).computeTenggat(strapi, receivedAt);
 
 const UID = 'api::standar-pelayanan.standar-pelayanan';

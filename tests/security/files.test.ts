@@ -126,6 +126,7 @@ describe('files of governed records are private, locked once used, one proof per
         if (file) await service.remove(file);
       }
       // One line of figures for the report: requests sent, 5xx seen, leaks seen.
+      // eslint-disable-next-line no-console
       console.log(`[berkas] permintaan ${figures.requests}, 5xx ${figures.serverErrors}, bocor ${figures.leaks}`);
     }
     await app?.destroy();
