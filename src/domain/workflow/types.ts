@@ -82,10 +82,6 @@ export type WorkflowDefinition = {
   transitions: readonly Transition<unknown>[];
 };
 
-/** Declares a transition with its own input type; the definition stores it type-erased. */
-export const transition = <Input>(definition: Transition<Input>): Transition<unknown> =>
-  definition as unknown as Transition<unknown>;
-
 export type Refusal =
   | { ok: false; reason: 'peran'; message: string }
   | { ok: false; reason: 'tahap'; message: string }
