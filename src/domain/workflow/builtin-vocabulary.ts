@@ -24,15 +24,13 @@ import {
 const factPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'nama fakta tidak sah');
 const message = z.string().trim().min(1, 'pesan wajib diisi');
 
-const read = valueAt;
-
 // Characters a stored text never carries (the request's text policy normalises line breaks before).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A text field's zod schema: trimmed, `min`/`maks` characters, no control characters; Indonesian messages. */
 const textSchema = (field: FieldSpec): z.ZodType => {
   const missing = field.pesan ?? `${field.name} wajib diisi`;
-  let schema = z.string({ error: missing }).trim();
+  let schema = z.string({ error: field.wajib ? missing : `${field.name} harus berupa teks` }).trim();
   if (field.min !== undefined && field.min > 0) schema = schema.min(field.min, field.pesan ?? `${field.name} minimal ${field.min} karakter`);
   else if (field.wajib) schema = schema.min(1, missing);
   if (field.maks !== undefined) schema = schema.max(field.maks, `${field.name} paling banyak ${field.maks} karakter`);
@@ -99,7 +97,7 @@ export const BUILTIN_GUARDS = {
     build:
       ({ fakta, pesan }) =>
       ({ record }) => {
-        const value = read(record, fakta);
+        const value = valueAt(record, fakta);
         const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
         return empty ? pesan : null;
       },
@@ -118,7 +116,7 @@ export const BUILTIN_GUARDS = {
     build:
       ({ tanda, pesan }) =>
       ({ record }) => {
-        const missing = tanda.filter((one) => !read(record, one.fakta));
+        const missing = tanda.filter((one) => !valueAt(record, one.fakta));
         return missing.length === 0 ? null : fillMessage(pesan, { kurang: missing.map((one) => one.label ?? one.fakta).join(', ') });
       },
   }),
@@ -130,7 +128,7 @@ export const BUILTIN_GUARDS = {
     build:
       ({ fakta, kecuali, pesan }) =>
       ({ record, actor }) =>
-        (kecuali ?? []).some((role) => (actor.roles as readonly string[]).includes(role)) || userIds(read(record, fakta)).includes(actor.id)
+        (kecuali ?? []).some((role) => (actor.roles as readonly string[]).includes(role)) || userIds(valueAt(record, fakta)).includes(actor.id)
           ? null
           : pesan,
   }),
@@ -142,7 +140,7 @@ export const BUILTIN_GUARDS = {
     build:
       ({ fakta, pesan }) =>
       ({ record, actor }) =>
-        userIds(read(record, fakta)).includes(actor.id) ? pesan : null,
+        userIds(valueAt(record, fakta)).includes(actor.id) ? pesan : null,
   }),
 
   /** Merges everyCopyReceived and everyCopyHasResi. */
@@ -162,7 +160,7 @@ export const BUILTIN_GUARDS = {
       .strict(),
     describe: 'Setiap penerima memiliki salinan dan setiap salinan telah diterima',
     build: (params) => (context) => {
-      const copies = read(context.record, params.salinan ?? 'distribusi');
+      const copies = valueAt(context.record, params.salinan ?? 'distribusi');
       const list = Array.isArray(copies) ? (copies as { tahap?: unknown }[]) : [];
       if (list.length === 0) return params.pesanKosong;
       if (list.length < Number(resolveValue(params.jumlahPenerima, context) ?? 0)) return params.pesanKurang;

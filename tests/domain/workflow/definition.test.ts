@@ -1,10 +1,10 @@
-import { BERITA, BERITA_DEFINITION } from '../../../src/domain/sop/berita';
-import { DISTRIBUSI, DISTRIBUSI_DEFINITION } from '../../../src/domain/sop/distribusi';
-import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION } from '../../../src/domain/sop/kriptogram';
-import { PENGADUAN, PENGADUAN_DEFINITION } from '../../../src/domain/sop/pengaduan';
+import { BERITA, BERITA_DEFINITION, kartuKendaliInput } from '../../../src/domain/sop/berita';
+import { DISTRIBUSI, DISTRIBUSI_DEFINITION, tandaTerimaInput } from '../../../src/domain/sop/distribusi';
+import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION, checklistInput } from '../../../src/domain/sop/kriptogram';
+import { PENGADUAN, PENGADUAN_DEFINITION, tanggapanInput } from '../../../src/domain/sop/pengaduan';
 import { rolesListableBy } from '../../../src/domain/sop';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { compileWorkflow } from '../../../src/domain/workflow/compile';
+import { compileWorkflow, inputSchemaOf } from '../../../src/domain/workflow/compile';
 import { canonicalJson, hashDefinition, type WorkflowData } from '../../../src/domain/workflow/definition';
 import { decide, transitionsFrom, type TransitionRequest } from '../../../src/domain/workflow/decide';
 import type { Actor, RecordFacts, WorkflowDefinition } from '../../../src/domain/workflow/types';
@@ -263,5 +263,42 @@ describe('hashDefinition', () => {
   it('is deterministic: the canonical JSON sorts keys at every depth', () => {
     expect(hashDefinition(base())).toBe(hashDefinition(copy(base())));
     expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
+  });
+});
+
+describe('field types build the step’s input schema', () => {
+  const issue = (schema: { safeParse: (value: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
+    schema.safeParse(value).error?.issues[0]?.message;
+
+  it('text limits and messages are Indonesian, from the field', () => {
+    expect(issue(kartuKendaliInput, { indeks: 'x'.repeat(101) })).toBe('indeks paling banyak 100 karakter');
+    expect(issue(kartuKendaliInput, { indeks: 12 })).toBe('indeks harus berupa teks');
+    expect(kartuKendaliInput.safeParse({ indeks: '  Undangan  ' }).data).toEqual({ indeks: 'Undangan' });
+    expect(issue(tanggapanInput, {})).toBe('tanggapan wajib diisi');
+    expect(issue(tanggapanInput, { tanggapan: 'pendek' })).toBe('tanggapan minimal 10 karakter');
+    expect(issue(tanggapanInput, { tanggapan: 'x'.repeat(5001) })).toBe('tanggapan paling banyak 5000 karakter');
+    expect(issue(tanggapanInput, { tanggapan: 'Tanggapan\u0007 yang cukup panjang' })).toBe('tanggapan memuat karakter kendali');
+    expect(issue(tandaTerimaInput, {})).toBe('nama penerima wajib diisi');
+    expect(issue(tandaTerimaInput, { diterimaOleh: 'Siti', waktu: 'kemarin' })).toBe('waktu harus tanggal dan waktu ISO 8601 dengan zona waktu');
+  });
+
+  it('a checklist refuses a missing required tick with its message, and unknown ticks', () => {
+    expect(issue(checklistInput, { checklist: { cap: true, amplop: false } })).toBe('amplop wajib disegel');
+    expect(checklistInput.safeParse({ checklist: { cap: true, amplop: true, lain: true } }).success).toBe(false);
+    const schema = inputSchemaOf([{ name: 'periksa', type: 'checklist', label: 'Periksa', wajib: true, items: [{ name: 'stempel', label: 'Stempel dibubuhkan', wajib: true }] }], APP_VOCABULARY);
+    expect(schema && issue(schema, { periksa: {} })).toBe('Stempel dibubuhkan wajib dicentang');
+  });
+
+  it('a step is strict: a field it does not declare is refused', () => {
+    expect(tandaTerimaInput.safeParse({ diterimaOleh: 'Siti', lain: 1 }).success).toBe(false);
+    expect(inputSchemaOf([], APP_VOCABULARY)).toBeUndefined();
+  });
+
+  it('every vocabulary entry has an Indonesian description for the definitions view and the designer', () => {
+    const entries = [APP_VOCABULARY.guards, APP_VOCABULARY.effects, APP_VOCABULARY.fieldTypes, APP_VOCABULARY.redactions].flatMap((map) =>
+      Object.entries(map).map(([name, entry]) => [name, entry?.describe])
+    );
+    expect(entries.filter(([, describe]) => !describe)).toEqual([]);
+    expect(Object.keys(APP_VOCABULARY.fieldTypes).sort()).toEqual(['berkas', 'checklist', 'pengguna', 'salinan', 'teks', 'teksPanjang', 'waktu']);
   });
 });
