@@ -21,10 +21,23 @@ const tsFiles = (dir) =>
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
 
-/** The compiled domain is missing, or older than one of its sources. */
+// The definitions are data in src/sop-defs (definition.json and each SOP's vocabulary).
+const defsDir = path.join(appDir, 'src', 'sop-defs');
+const compiledDefsDir = path.join(appDir, 'dist', 'src', 'sop-defs');
+const defFiles = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return defFiles(full);
+    return entry.name.endsWith('.json') || (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) ? [full] : [];
+  });
+
+/** The compiled domain (or definitions) is missing, or older than one of its sources. */
 const isStale = () =>
-  tsFiles(sourceDir).some((source) => {
-    const compiled = path.join(compiledDir, path.relative(sourceDir, source)).replace(/\.ts$/, '.js');
+  [
+    ...tsFiles(sourceDir).map((source) => [source, path.join(compiledDir, path.relative(sourceDir, source))]),
+    ...(fs.existsSync(defsDir) ? defFiles(defsDir) : []).map((source) => [source, path.join(compiledDefsDir, path.relative(defsDir, source))]),
+  ].some(([source, target]) => {
+    const compiled = target.replace(/\.ts$/, '.js');
     return !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs;
   });
 

@@ -1,7 +1,6 @@
 import { errors } from '@strapi/utils';
 import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../domain/numbering';
 import type { KriptogramRow, LoadedRecord } from './records';
-import { requireActiveRole } from './actor';
 import { sealSalinan } from './salinan';
 import type { EffectHandler } from './effects';
 
@@ -21,16 +20,26 @@ const salinanOf = (record: LoadedRecord) => {
   return salinan;
 };
 
+/** The Sandiman's paraf or the Kasi's signature (`effect.tanda`) on the salinan; reached through `recordSignature`. */
+export const signSalinan: EffectHandler = async (effect, { strapi, record, actor, now }) => {
+  const salinan = salinanOf(record);
+  await strapi.documents('api::salinan.salinan' as never).update({
+    documentId: salinan.documentId,
+    data: { [String(effect.tanda)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+  });
+};
+
+/** A send-back clears the salinan's paraf and signature; reached through `clearSignatures`. */
+export const clearSalinanSignatures: EffectHandler = async (_effect, { strapi, record }) => {
+  const salinan = salinanOf(record);
+  await strapi.documents('api::salinan.salinan' as never).update({
+    documentId: salinan.documentId,
+    data: { parafSandiman: null, tandaTanganKasi: null } as never,
+  });
+};
+
 /** Effects of the kriptogram SOP; classified text is sealed before it reaches the database. */
 export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
-  async assignSandiman(effect, { strapi, record }) {
-    const sandiman = await requireActiveRole(strapi, effect.sandiman, 'sandiman');
-    await strapi.db.query('api::kriptogram.kriptogram').update({
-      where: { id: record.id },
-      data: { sandimanId: sandiman.id, sandimanNama: sandiman.name },
-    });
-  },
-
   async writeSalinan(effect, { strapi, record }) {
     const input = effect.salinan as SalinanInput;
     const kriptogram = kriptogramRow(record);
@@ -50,22 +59,6 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       return;
     }
     await strapi.documents('api::salinan.salinan' as never).create({ data: { ...data, kriptogram: kriptogram.id } as never });
-  },
-
-  async signSalinan(effect, { strapi, record, actor, now }) {
-    const salinan = salinanOf(record);
-    await strapi.documents('api::salinan.salinan' as never).update({
-      documentId: salinan.documentId,
-      data: { [String(effect.tanda)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
-    });
-  },
-
-  async clearSalinanSignatures(_effect, { strapi, record }) {
-    const salinan = salinanOf(record);
-    await strapi.documents('api::salinan.salinan' as never).update({
-      documentId: salinan.documentId,
-      data: { parafSandiman: null, tandaTanganKasi: null } as never,
-    });
   },
 
   /** Step 8: the number from the kriptogram agenda, a copy number per recipient, stamp and envelopes. */

@@ -7,7 +7,7 @@ import type { Effect } from '../domain/workflow/types';
 import { tenggatAktif } from '../domain/pengaduan';
 import { kirimHasil, logMailFailure } from '../api/pengaduan/lib/surat';
 import { requireActiveRole, type StaffActor } from './actor';
-import { KRIPTOGRAM_EFFECTS } from './effects-kriptogram';
+import { KRIPTOGRAM_EFFECTS, clearSalinanSignatures, signSalinan } from './effects-kriptogram';
 import { assertBuktiFree, normaliseBukti } from './bukti';
 import { nextAgendaNumber } from './tables';
 import type { BeritaRow, LoadedRecord, PengaduanRow } from './records';
@@ -36,6 +36,8 @@ const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> =
   kadis: 'parafKadis',
 };
 
+/** The roles `assignUser` may assign: each record type keeps `<peran>Id` and `<peran>Nama` columns. */
+const ASSIGNABLE = ['sandiman', 'caraka'] as const;
 
 const requireCaraka = (strapi: Core.Strapi, id: unknown): Promise<StaffActor> => requireActiveRole(strapi, id, 'caraka');
 
@@ -96,7 +98,13 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     });
   },
 
-  async recordParaf(effect, { strapi, record, actor, now }) {
+  /**
+   * The acting person's signature: `{ tingkat }` a paraf on the berita's kartu kendali,
+   * `{ tanda }` the Sandiman's paraf or the Kasi's signature on the kriptogram's salinan.
+   */
+  async recordSignature(effect, context) {
+    if (effect.tingkat === undefined) return signSalinan(effect, context);
+    const { strapi, record, actor, now } = context;
     const kartu = beritaRow(record).kartuKendali;
     if (!kartu) throw new errors.ApplicationError('Kartu kendali belum dibuat.');
     const field = TINGKAT_FIELD[String(effect.tingkat)];
@@ -106,7 +114,10 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     });
   },
 
-  async clearParaf(_effect, { strapi, record }) {
+  /** A send-back clears the signatures of `dokumen`: the kartu kendali's paraf, or the salinan's. */
+  async clearSignatures(effect, context) {
+    if (effect.dokumen === 'salinan') return clearSalinanSignatures(effect, context);
+    const { strapi, record } = context;
     const kartu = beritaRow(record).kartuKendali;
     if (!kartu) return;
     await strapi.documents('api::kartu-kendali.kartu-kendali').update({
@@ -151,11 +162,17 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
     });
   },
 
-  async reassignCaraka(effect, { strapi, record }) {
-    const caraka = await requireCaraka(strapi, effect.caraka);
-    await strapi.db.query('api::distribusi.distribusi').update({
+  /**
+   * `{ [peran]: id }`: the active user of that role takes the record — the Sandiman who
+   * describes a kriptogram, the Caraka of a failed copy (columns `<peran>Id`, `<peran>Nama`).
+   */
+  async assignUser(effect, { strapi, uid, record }) {
+    const peran = ASSIGNABLE.find((role) => effect[role] !== undefined);
+    if (!peran) throw new errors.ApplicationError('Efek assignUser tanpa pengguna yang ditugaskan.');
+    const user = await requireActiveRole(strapi, effect[peran], peran);
+    await strapi.db.query(uid as never).update({
       where: { id: record.id },
-      data: { carakaId: caraka.id, carakaNama: caraka.name },
+      data: { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name },
     });
   },
 

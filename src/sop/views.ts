@@ -19,6 +19,11 @@ export const mayRead = (actor: StaffActor, uid: string): boolean =>
     (role) => actor.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read'))
   );
 
+/**
+ * The `masukan` of a step (shared decision 2): whether it asks for a catatan, the JSON schema
+ * of its `data` (kept for compatibility) and its typed field list, which the panel renders
+ * generically (`fields`, empty when the step takes no data).
+ */
 const describeInput = (transition: Transition<unknown>) => {
   const schema = transition.input
     ? (z.toJSONSchema(transition.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] })
@@ -26,6 +31,7 @@ const describeInput = (transition: Transition<unknown>) => {
   return {
     catatan: transition.catatan ?? null,
     data: schema ? { properties: schema.properties ?? {}, required: schema.required ?? [] } : null,
+    fields: [...(transition.fields ?? [])],
   };
 };
 

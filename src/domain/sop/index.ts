@@ -18,18 +18,19 @@ export const workflowFor = (model: string): WorkflowDefinition | undefined =>
 
 /**
  * The roles whose users an actor holding `roles` may list (`GET /sop/pengguna`): those a
- * step this actor takes asks for by name in its input — the Kasi assigns a `caraka` or a
- * `sandiman`. Read from the definitions, so a new assignment step needs no second list.
- * Returns an empty set for everyone else (need to know: staff lists are not for all).
+ * step this actor takes asks for in a `pengguna` field (its `peran`) — the Kasi assigns a
+ * `caraka` or a `sandiman`. Read from the definitions, so a new assignment step needs no
+ * second list. Returns an empty set for everyone else (need to know: staff lists are not for all).
  */
 export const rolesListableBy = (roles: readonly RoleKey[]): Set<RoleKey> => {
   const listable = new Set<RoleKey>();
   for (const definition of Object.values(WORKFLOWS)) {
     for (const transition of definition.transitions) {
       if (!transition.roles.some((role) => roles.includes(role))) continue;
-      const shape = (transition.input as { shape?: Record<string, unknown> } | undefined)?.shape;
-      for (const key of Object.keys(shape ?? {})) {
-        if ((ROLE_KEYS as readonly string[]).includes(key)) listable.add(key as RoleKey);
+      for (const field of transition.fields ?? []) {
+        if (field.type === 'pengguna' && field.peran !== undefined && (ROLE_KEYS as readonly string[]).includes(field.peran)) {
+          listable.add(field.peran as RoleKey);
+        }
       }
     }
   }

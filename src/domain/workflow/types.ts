@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RoleKey } from '../roles';
+import type { FieldSpec } from './definition';
 
 /** Who asks for a transition: an admin user with the SOP roles they hold. */
 export type Actor = {
@@ -40,6 +41,8 @@ export type Transition<Input = unknown> = {
   roles: readonly RoleKey[];
   /** schema of `data`; a transition without one takes an empty body */
   input?: z.ZodType<Input>;
+  /** the typed field list `input` is derived from (compiled definitions), for the panel and `rolesListableBy` */
+  fields?: readonly FieldSpec[];
   catatan?: 'wajib' | 'opsional';
   /** who among the role holders may act on this record (e.g. only the assigned Sandiman); refused 403 */
   actorRules?: readonly Guard<unknown>[];
@@ -78,10 +81,6 @@ export type WorkflowDefinition = {
   states: readonly State[];
   transitions: readonly Transition<unknown>[];
 };
-
-/** Declares a transition with its own input type; the definition stores it type-erased. */
-export const transition = <Input>(definition: Transition<Input>): Transition<unknown> =>
-  definition as unknown as Transition<unknown>;
 
 export type Refusal =
   | { ok: false; reason: 'peran'; message: string }

@@ -79,9 +79,9 @@ const BERITA_STEPS: readonly Step[] = [
     effects: [{ type: 'createKartuKendali', isian: { indeks: 'Undangan', kodeKlasifikasi: '005', pengolah: 'Seksi Persandian' } }],
     input: { indeks: 'Undangan', kodeKlasifikasi: '005', pengolah: 'Seksi Persandian' },
   },
-  { from: 'diteruskan_ke_kasi', to: 'diparaf_kasi', role: 'kasi', effects: [{ type: 'recordParaf', tingkat: 'kasi' }] },
-  { from: 'diparaf_kasi', to: 'diparaf_kabid', role: 'kabid', effects: [{ type: 'recordParaf', tingkat: 'kabid' }] },
-  { from: 'diparaf_kabid', to: 'diparaf_kadis', role: 'kadis', effects: [{ type: 'recordParaf', tingkat: 'kadis' }] },
+  { from: 'diteruskan_ke_kasi', to: 'diparaf_kasi', role: 'kasi', effects: [{ type: 'recordSignature', tingkat: 'kasi' }] },
+  { from: 'diparaf_kasi', to: 'diparaf_kabid', role: 'kabid', effects: [{ type: 'recordSignature', tingkat: 'kabid' }] },
+  { from: 'diparaf_kabid', to: 'diparaf_kadis', role: 'kadis', effects: [{ type: 'recordSignature', tingkat: 'kadis' }] },
   {
     from: 'diparaf_kadis',
     to: 'ditugaskan_ke_caraka',
@@ -156,7 +156,7 @@ describe('decide — berita, send back and void', () => {
         run(BERITA, berita(from), { ke: 'diperiksa', catatan: ' Perihal tidak sesuai ' }, actor([role]))
       );
       expect(decision.to).toBe('diperiksa');
-      expect(decision.effects).toEqual([{ type: 'clearParaf' }]);
+      expect(decision.effects).toEqual([{ type: 'clearSignatures', dokumen: 'kartuKendali' }]);
       expect(decision.catatan).toBe('Perihal tidak sesuai');
       expect(decision.transition.kind).toBe('kembali');
     });
@@ -528,7 +528,7 @@ describe('decide — distribusi', () => {
   it('the Kasi re-assigns a failed copy with data.caraka', () => {
     const decision = expectOk(run(DISTRIBUSI, salinan({ tahap: 'gagal' }), { ke: 'ditugaskan', data: { caraka: 9 } }, actor(['kasi'])));
     expect(decision.to).toBe('ditugaskan');
-    expect(decision.effects).toEqual([{ type: 'reassignCaraka', caraka: 9 }]);
+    expect(decision.effects).toEqual([{ type: 'assignUser', caraka: 9 }]);
   });
 
   it.each(ROLE_KEYS.filter((role) => role !== 'kasi').map((role) => [role] as const))('refuses %s to re-assign with reason peran', (role) => {

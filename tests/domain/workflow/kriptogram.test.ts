@@ -97,7 +97,7 @@ const STEPS: readonly Step[] = [
     role: 'kasi',
     assigned: false,
     data: { sandiman: SANDIMAN },
-    effects: [{ type: 'assignSandiman', sandiman: SANDIMAN }],
+    effects: [{ type: 'assignUser', sandiman: SANDIMAN }],
   },
   {
     from: 'ditugaskan_deskripsi',
@@ -107,15 +107,15 @@ const STEPS: readonly Step[] = [
     data: { salinan: salinanData() },
     effects: [{ type: 'writeSalinan', salinan: salinanData() }],
   },
-  { from: 'dideskripsi', to: 'diparaf_sandiman', role: 'sandiman', assigned: true, effects: [{ type: 'signSalinan', tanda: 'parafSandiman' }] },
-  { from: 'diparaf_sandiman', to: 'ditandatangani_kasi', role: 'kasi', assigned: false, effects: [{ type: 'signSalinan', tanda: 'tandaTanganKasi' }] },
+  { from: 'dideskripsi', to: 'diparaf_sandiman', role: 'sandiman', assigned: true, effects: [{ type: 'recordSignature', tanda: 'parafSandiman' }] },
+  { from: 'diparaf_sandiman', to: 'ditandatangani_kasi', role: 'kasi', assigned: false, effects: [{ type: 'recordSignature', tanda: 'tandaTanganKasi' }] },
   {
     from: 'diparaf_sandiman',
     to: 'dideskripsi',
     role: 'kasi',
     assigned: false,
     catatan: 'Perihal salah ketik',
-    effects: [{ type: 'clearSalinanSignatures' }],
+    effects: [{ type: 'clearSignatures', dokumen: 'salinan' }],
   },
   {
     from: 'ditandatangani_kasi',
@@ -198,13 +198,13 @@ describe('decide — kriptogram, every transition', () => {
     const decision = expectOk(run(kriptogram('dideskripsi'), { ke: 'diparaf_sandiman', data: { salinan } }, actor(['sandiman'])));
     expect(decision.effects).toEqual([
       { type: 'writeSalinan', salinan },
-      { type: 'signSalinan', tanda: 'parafSandiman' },
+      { type: 'recordSignature', tanda: 'parafSandiman' },
     ]);
   });
 
   it('coerces a sandiman id sent as a string from a form', () => {
     const decision = expectOk(run(kriptogram('dilaporkan', { sandiman: null }), { ke: 'ditugaskan_deskripsi', data: { sandiman: '12' } }, actor(['kasi'], KASI_ID)));
-    expect(decision.effects).toEqual([{ type: 'assignSandiman', sandiman: 12 }]);
+    expect(decision.effects).toEqual([{ type: 'assignUser', sandiman: 12 }]);
   });
 
   it('trims the typed salinan before writing it', () => {
@@ -740,8 +740,14 @@ const applyDecision = (model: Model, target: Target, decision: Decision): Model 
           next.nextAgenda += 1;
         }
         break;
-      case 'assignSandiman':
-        next.sandiman = numberParameter(effect, 'sandiman');
+      case 'assignUser':
+        // one effect assigns the Sandiman (kriptogram) or re-assigns a copy's Caraka (distribusi)
+        if ('sandiman' in effect) {
+          next.sandiman = numberParameter(effect, 'sandiman');
+          break;
+        }
+        if (!copy) throw new Error('assignUser tanpa salinan');
+        copy.caraka = numberParameter(effect, 'caraka');
         break;
       case 'writeSalinan':
         // rewriting the text keeps the signatures, like the update in the Strapi layer
@@ -750,14 +756,14 @@ const applyDecision = (model: Model, target: Target, decision: Decision): Model 
           jumlahPenerima: recipientsOf(effect),
         };
         break;
-      case 'signSalinan': {
+      case 'recordSignature': {
         const tanda = stringParameter(effect, 'tanda');
         if (tanda === 'parafSandiman') salinan().parafSandiman = true;
         else if (tanda === 'tandaTanganKasi') salinan().tandaTanganKasi = true;
         else throw new Error(`tanda ${tanda} tidak dikenal`);
         break;
       }
-      case 'clearSalinanSignatures':
+      case 'clearSignatures':
         salinan().parafSandiman = false;
         salinan().tandaTanganKasi = false;
         break;
@@ -778,10 +784,6 @@ const applyDecision = (model: Model, target: Target, decision: Decision): Model 
       case 'recordReceipt':
         if (!copy) throw new Error('recordReceipt tanpa salinan');
         copy.resi = stringParameter(effect, 'diterimaOleh');
-        break;
-      case 'reassignCaraka':
-        if (!copy) throw new Error('reassignCaraka tanpa salinan');
-        copy.caraka = numberParameter(effect, 'caraka');
         break;
       default:
         throw new Error(`efek tidak dikenal: ${effect.type}`);

@@ -40,7 +40,7 @@ describe('three paraf from three different people', () => {
 
   it('a send-back clears the paraf and who gave them, so the same people initial the new round', () => {
     const back = decide(BERITA, berita('diparaf_kabid', { pemaraf: [40, 41] }), { ke: 'diperiksa', catatan: 'Ulang' }, actor(['kadis'], 42), NOW);
-    expect(back.ok && back.effects).toEqual([{ type: 'clearParaf' }]);
+    expect(back.ok && back.effects).toEqual([{ type: 'clearSignatures', dokumen: 'kartuKendali' }]);
   });
 });
 

@@ -117,7 +117,7 @@ const stringParameter = (effect: Effect, name: string): string => {
 const tingkatParameter = (effect: Effect): TingkatParaf => {
   const value = effect.tingkat;
   const found = TINGKAT.find((tingkat) => tingkat === value);
-  if (!found) throw new Error(`efek recordParaf: tingkat ${String(value)} tidak dikenal`);
+  if (!found) throw new Error(`efek recordSignature: tingkat ${String(value)} tidak dikenal`);
   return found;
 };
 
@@ -142,11 +142,11 @@ const applyDecision = (model: Model, target: Target, decision: Decision, actor: 
       case 'createKartuKendali':
         next.kartuKendali += 1;
         break;
-      case 'recordParaf':
+      case 'recordSignature':
         next.paraf[tingkatParameter(effect)] = true;
         next.pemaraf.push(actor.id);
         break;
-      case 'clearParaf':
+      case 'clearSignatures':
         next.paraf = {};
         next.pemaraf = [];
         break;
@@ -159,8 +159,8 @@ const applyDecision = (model: Model, target: Target, decision: Decision, actor: 
         if (!copy) throw new Error('recordReceipt tanpa salinan');
         copy.diterimaOleh = stringParameter(effect, 'diterimaOleh');
         break;
-      case 'reassignCaraka':
-        if (!copy) throw new Error('reassignCaraka tanpa salinan');
+      case 'assignUser':
+        if (!copy) throw new Error('assignUser tanpa salinan');
         copy.caraka = numberParameter(effect, 'caraka');
         break;
       default:
@@ -563,7 +563,7 @@ describe('properties of random scenarios', () => {
         simulate(penerima, steps, (outcome) => {
           if (!outcome.result.ok) return;
           for (const effect of outcome.result.effects) {
-            if (effect.type !== 'recordParaf') continue;
+            if (effect.type !== 'recordSignature') continue;
             const tingkat = tingkatParameter(effect);
             const below = TINGKAT.slice(0, TINGKAT.indexOf(tingkat));
             expect([tingkat, below.filter((lower) => !outcome.before.paraf[lower])]).toEqual([tingkat, []]);
@@ -608,7 +608,7 @@ describe('properties of random scenarios', () => {
             expect(outcome.result).toMatchObject({ ok: false });
             if (!outcome.result.ok && outcome.result.reason === 'peran') refusedSecondParaf += 1;
           }
-          if (outcome.result.ok && outcome.result.effects.some((effect) => effect.type === 'recordParaf')) {
+          if (outcome.result.ok && outcome.result.effects.some((effect) => effect.type === 'recordSignature')) {
             expect(outcome.before.pemaraf).not.toContain(actor.id);
             expect(new Set(outcome.after.pemaraf).size).toBe(outcome.after.pemaraf.length);
           }
