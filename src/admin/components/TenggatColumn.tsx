@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Badge } from '@strapi/design-system';
 import { getFetchClient } from '@strapi/strapi/admin';
-import { cachedDefinitions, definitionFor, loadDefinitions, useDefinitions } from './sop/api';
+import { cachedDefinitions, definitionFor, loadDefinitions } from './sop/api';
+import { useDefinitions } from './sop/useDefinitions';
 import type { Definisi } from './sop/types';
 
 type Header = {

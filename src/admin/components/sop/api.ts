@@ -1,5 +1,3 @@
-import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { Definisi } from './types';
 
 type ErrorBody = { error?: { message?: string } };
@@ -53,20 +51,3 @@ export const loadDefinitions = (get: Get): Promise<Definisi[]> => {
 /** The workflow run by a content type, by its uid (`api::berita.berita`). */
 export const definitionFor = (list: Definisi[], uid: string): Definisi | undefined => list.find((definition) => definition.uid === uid);
 
-/** The workflows for a component: null while loading, [] when the server could not be reached. */
-export const useDefinitions = (): Definisi[] | null => {
-  const { get } = useFetchClient();
-  const [list, setList] = React.useState<Definisi[] | null>(cachedDefinitions);
-  React.useEffect(() => {
-    if (list) return;
-    let active = true;
-    loadDefinitions(get).then(
-      (loaded) => active && setList(loaded),
-      () => active && setList([])
-    );
-    return () => {
-      active = false;
-    };
-  }, [get, list]);
-  return list;
-};
