@@ -94,4 +94,31 @@ describe('the record view lists exactly the documents the download route serves 
     expect(listed.kasi).toEqual(['surat-pengantar', 'salinan']);
     expect(listed.sandimanLain ?? []).not.toContain('salinan');
   });
+
+  it('GET /sop/definitions tells the panel which content type runs which SOP and its final states', async () => {
+    const response = await app.http().get('/sop/definitions').set('Authorization', `Bearer ${staff.operator.token}`);
+    expect(response.status).toBe(200);
+    const byModel = Object.fromEntries(
+      (response.body.data as { model: string; uid: string; awal: string; akhir: string[]; tahap: { key: string; akhir: boolean }[] }[]).map((one) => [one.model, one])
+    );
+    expect(byModel.berita.uid).toBe('api::berita.berita');
+    expect(byModel.kriptogram.uid).toBe('api::kriptogram.kriptogram');
+    for (const one of Object.values(byModel)) {
+      expect(one.akhir).toEqual(one.tahap.filter((tahap) => tahap.akhir).map((tahap) => tahap.key));
+      expect(one.akhir.length).toBeGreaterThan(0);
+    }
+    expect(byModel.berita.akhir).toEqual(expect.arrayContaining(['diarsipkan', 'batal']));
+  });
+
+  it('the record view offers the salinan editor the recipient categories with the channels each may use', async () => {
+    const documentId = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'ditugaskan_deskripsi');
+    const view = await sopView(app, staff.sandiman, 'kriptogram', documentId);
+    const pilihan = view.body.data.pilihanPenerima as { nilai: string; label: string; saluran: { nilai: string; label: string }[] }[];
+    expect(pilihan.find((kategori) => kategori.nilai === 'walikota')).toEqual({
+      nilai: 'walikota',
+      label: 'Wali Kota',
+      saluran: [{ nilai: 'ajudan', label: 'melalui ajudan' }],
+    });
+    expect(pilihan.find((kategori) => kategori.nilai === 'kepala_opd')?.saluran.map((saluran) => saluran.nilai)).toEqual(['caraka', 'faksimili', 'surat_online']);
+  });
 });
