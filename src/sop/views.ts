@@ -101,6 +101,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
         nomorSalinan: copy.nomorSalinan ?? null,
       }))
     : [];
+  const bolehBacaIsi =
+    model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null);
   return {
     documentId,
     model,
@@ -123,6 +125,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     dokumen: await dokumenTersedia(strapi, model, documentId, actor),
     // the choices of the recipient rows in a salinan field's editor
     pilihanPenerima: pilihanPenerima(),
-    bolehBacaIsi: model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null),
+    bolehBacaIsi,
+    // where the panel's "Tampilkan isi" reads the plaintext (audited), null when this user may not
+    isiUrl: bolehBacaIsi ? `/sop/kriptogram/${encodeURIComponent(documentId)}/isi` : null,
   };
 };

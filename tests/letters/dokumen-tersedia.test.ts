@@ -93,6 +93,9 @@ describe('the record view lists exactly the documents the download route serves 
     expect(listed.sandiman).toEqual(['surat-pengantar', 'salinan']);
     expect(listed.kasi).toEqual(['surat-pengantar', 'salinan']);
     expect(listed.sandimanLain ?? []).not.toContain('salinan');
+    // "Tampilkan isi" reads where the server says, and only for those who may
+    expect((await sopView(app, staff.sandiman, 'kriptogram', documentId)).body.data.isiUrl).toBe(`/sop/kriptogram/${documentId}/isi`);
+    expect((await sopView(app, staff.caraka, 'kriptogram', documentId)).body.data.isiUrl).toBeNull();
   });
 
   it('GET /sop/definitions tells the panel which content type runs which SOP and its final states', async () => {

@@ -6,13 +6,13 @@ import { errorMessage } from './api';
 type Isi = { perihal: string | null; isi: string | null };
 
 /** The plaintext, fetched only when asked for ("Tampilkan isi"); the server audits every read. */
-export const IsiSalinan = ({ documentId }: { documentId: string }) => {
+export const IsiSalinan = ({ url }: { url: string }) => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [isi, setIsi] = React.useState<Isi | null>(null);
   const show = async () => {
     try {
-      const response = await get<{ data: Isi }>(`/sop/kriptogram/${documentId}/isi`);
+      const response = await get<{ data: Isi }>(url);
       setIsi(response.data.data);
     } catch (error: unknown) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });

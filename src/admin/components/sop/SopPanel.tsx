@@ -70,7 +70,7 @@ const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: strin
           refetch();
         }}
       />
-      {view.bolehBacaIsi && <IsiSalinan documentId={documentId} />}
+      {view.isiUrl && <IsiSalinan url={view.isiUrl} />}
       <CetakDokumen dokumen={view.dokumen ?? []} />
       <DaftarSalinan distribusi={view.distribusi} />
       <DiagramAlur model={model} tahap={view.tahap} tahapLabel={view.tahapLabel} />

@@ -84,6 +84,8 @@ export type SopView = {
   dokumen: Dokumen[];
   pilihanPenerima: PilihanPenerima[];
   bolehBacaIsi?: boolean;
+  /** `GET` for the plaintext when this user may read it ("Tampilkan isi"), else null */
+  isiUrl: string | null;
 };
 
 /** One workflow of `GET /sop/definitions`, the part the panel uses. */
