@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
-import { SopPanel } from './components/SopPanel';
+import { SopPanel } from './components/sop/SopPanel';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
 import { Mail } from '@strapi/icons';

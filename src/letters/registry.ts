@@ -57,10 +57,14 @@ export type Binding<S extends Sumber> = {
   namaBerkas: (sumber: S) => string;
   /** classified: each download is written to the audit trail */
   rahasia: (sumber: S) => boolean;
+  /** how many copies (pages) the document prints for this record, shown on the panel's button; omitted: one */
+  jumlah?: (sumber: S) => number;
 };
 
 export type JenisDokumen = {
   judul: string;
+  /** the panel's print button, e.g. "Cetak kartu kendali" (the copy count is added when more than one) */
+  tombol: string;
   template: string;
   /** one page per copy (recipient) */
   perSalinan: boolean;
@@ -104,6 +108,7 @@ const SALINAN_FIELDS = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima
 export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   'kartu-kendali': {
     judul: 'Kartu kendali',
+    tombol: 'Cetak kartu kendali',
     template: 'kartu-kendali.docx',
     perSalinan: false,
     model: {
@@ -119,6 +124,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   'lembar-pengantar': {
     judul: 'Lembar pengantar',
+    tombol: 'Cetak lembar pengantar',
     template: 'lembar-pengantar.docx',
     perSalinan: false,
     model: {
@@ -134,6 +140,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   'tanda-terima': {
     judul: 'Tanda terima',
+    tombol: 'Cetak tanda terima',
     template: 'tanda-terima.docx',
     perSalinan: true,
     model: {
@@ -144,6 +151,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
         data: (sumber, umum) => dataTandaTerima(sumber.berita, umum),
         namaBerkas: beritaBerkas('tanda-terima'),
         rahasia: beritaRahasia,
+        jumlah: (sumber) => sumber.berita.distribusi.length,
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
@@ -161,6 +169,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   'surat-pengantar': {
     judul: 'Surat pengantar',
+    tombol: 'Cetak surat pengantar',
     template: 'surat-pengantar.docx',
     perSalinan: false,
     model: {
@@ -177,6 +186,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   salinan: {
     judul: 'Salinan',
+    tombol: 'Cetak salinan',
     template: 'salinan.docx',
     perSalinan: true,
     model: {
@@ -199,6 +209,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   resi: {
     judul: 'Resi',
+    tombol: 'Cetak resi',
     template: 'resi.docx',
     perSalinan: true,
     model: {
@@ -210,6 +221,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
         data: (sumber, umum) => dataResi(sumber.kriptogram, umum),
         namaBerkas: kriptogramBerkas('resi'),
         rahasia: (sumber) => isRahasia(sumber.sifat),
+        jumlah: (sumber) => sumber.kriptogram.distribusi.length,
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
@@ -229,6 +241,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   },
   berita: {
     judul: 'Berita (satu salinan per penerima)',
+    tombol: 'Cetak berita',
     template: 'berita.docx',
     perSalinan: true,
     model: {
@@ -239,6 +252,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
         data: (sumber, umum) => dataCetakBerita(sumber.berita, umum),
         namaBerkas: beritaBerkas('berita'),
         rahasia: beritaRahasia,
+        jumlah: (sumber) => sumber.berita.penerima.length,
       }),
     },
   },

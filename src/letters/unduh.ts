@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { inputDigest } from '../domain/audit-chain';
 import { agendaQuery, batasWaktu, dataAgenda, namaBerkasAgenda, periodeTeks, satuNilai } from '../domain/letters/agenda';
 import { dataUmum } from '../domain/letters/kop';
-import { ROLE_DECLARATIONS } from '../domain/roles';
 import type { StaffActor } from '../sop/actor';
 import { appendAudit } from '../sop/tables';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
-import { bukuAgenda, DOKUMEN, DokumenDitolak, jenisDokumen, type Akses } from './registry';
+import { bukuAgenda, DOKUMEN, DokumenDitolak, jenisDokumen } from './registry';
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
+import { mayReadFields, tolakPeran, tolakSumber } from './tersedia';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
 import { now as clockNow } from '../clock';
 
@@ -53,22 +53,8 @@ const kirim = (ctx: UnduhCtx, berkas: Buffer, namaBerkas: string, type: string):
   ctx.body = berkas;
 };
 
-/**
- * The content-manager read grant, field by field: a role whose grant lists fields (the
- * Caraka's on berita) may print only documents made of those fields.
- */
-export const mayReadFields = (actor: StaffActor, akses: Akses): boolean =>
-  actor.isSuperAdmin ||
-  ROLE_DECLARATIONS.some(
-    (role) =>
-      actor.roles.includes(role.key) &&
-      role.content.some(
-        (grant) =>
-          grant.uid === akses.uid &&
-          grant.actions.includes('read') &&
-          (grant.fields === undefined || (akses.fields !== undefined && akses.fields.every((field) => grant.fields!.includes(field))))
-      )
-  );
+// the availability rule lives with the panel's list of documents, so the two cannot disagree
+export { mayReadFields } from './tersedia';
 
 export const templatesDir = (strapi: Core.Strapi): string => path.join(strapi.dirs.app.root, 'templates');
 
@@ -120,15 +106,12 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   }
   const query = dokumenQuery.safeParse(satuNilai(ctx.query));
   if (!query.success) return invalid(ctx, query.error);
-  if (!binding.baca.every((akses) => mayReadFields(actor, akses))) {
-    return gagal(ctx, 403, `Peran Anda tidak berwenang mencetak ${dokumen.judul.toLowerCase()} naskah ini.`);
-  }
+  const tolakRole = tolakPeran(dokumen, binding, actor);
+  if (tolakRole) return gagal(ctx, tolakRole.status, tolakRole.message, tolakRole.details);
   const sumber = await binding.muat(strapi, documentId);
   if (!sumber) return gagal(ctx, 404, 'Naskah tidak ditemukan.');
-  const tolak = binding.izin?.(sumber, actor);
-  if (tolak) return gagal(ctx, 403, tolak);
-  const alasan = binding.tersedia(sumber);
-  if (alasan) return gagal(ctx, 409, alasan, { tahap: sumber.tahap });
+  const tolak = tolakSumber(binding, sumber, actor);
+  if (tolak) return gagal(ctx, tolak.status, tolak.message, tolak.details);
   const soffice = query.data.format === 'pdf' ? sofficePath() : null;
   if (query.data.format === 'pdf' && !soffice) return gagal(ctx, 501, PANDUAN_LIBREOFFICE);
 

@@ -10,7 +10,8 @@ import { mayReadPlaintext } from './salinan';
 import { readAuditFor } from './tables';
 import { checkAuditFor } from './audit';
 import { koreksiForUid, withoutKoreksiValues } from '../domain/sop/koreksi';
-import { mayReadFields } from '../letters/unduh';
+import { dokumenTersedia, mayReadFields } from '../letters/tersedia';
+import { ALLOWED_SALURAN, KATEGORI_LABEL, KATEGORI_PENERIMA, SALURAN_LABEL } from '../domain/penerima';
 
 /** Whether the actor may see records of this content type at all (the content-manager read grant). */
 export const mayRead = (actor: StaffActor, uid: string): boolean =>
@@ -35,7 +36,11 @@ const describeInput = (transition: Transition<unknown>) => {
   };
 };
 
-/** `GET /sop/definitions`: every workflow as data, with its diagram. */
+/**
+ * `GET /sop/definitions`: every workflow as data, with its diagram. The admin panel needs
+ * nothing else to know which content types run an SOP (`uid` → `model`) and when a record
+ * is finished (`akhir`: the final states' keys, also flagged per state in `tahap`).
+ */
 export const definitionsView = (strapi: Core.Strapi) =>
   sopRegistryOf(strapi).workflows().map((definition: WorkflowDefinition) => ({
     model: definition.model,
@@ -43,6 +48,7 @@ export const definitionsView = (strapi: Core.Strapi) =>
     judul: definition.title,
     sop: definition.sop ?? null,
     awal: definition.initial,
+    akhir: definition.states.filter((state) => state.final === true).map((state) => state.key),
     tahap: definition.states.map((state) => ({ key: state.key, label: state.label, akhir: state.final === true })),
     transisi: definition.transitions.map((transition) => ({
       dari: transition.from,
@@ -61,7 +67,19 @@ export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string)
   return definition ? toSvg(definition, { current }) : null;
 };
 
-/** `GET /sop/:model/:documentId` for this actor. */
+/** A recipient's categories, each with the channels the SOP allows it (steps 8–9), for the panel's salinan editor. */
+export const pilihanPenerima = () =>
+  KATEGORI_PENERIMA.map((kategori) => ({
+    nilai: kategori,
+    label: KATEGORI_LABEL[kategori],
+    saluran: ALLOWED_SALURAN[kategori].map((saluran) => ({ nilai: saluran, label: SALURAN_LABEL[saluran] })),
+  }));
+
+/**
+ * `GET /sop/:model/:documentId` for this actor: tahap, tenggat, the steps they may take, the
+ * history, the copies and `dokumen`, the documents they may print now (the download route's
+ * own rule, see `dokumenTersedia`). Returns null when the model or the record is unknown.
+ */
 export const recordView = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor) => {
   const registration = sopRegistryOf(strapi).sop(model);
   const definition = registration?.definition;
@@ -89,6 +107,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
         nomorSalinan: copy.nomorSalinan ?? null,
       }))
     : [];
+  const bolehBacaIsi =
+    model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null);
   return {
     documentId,
     model,
@@ -108,6 +128,11 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     // null when the history above is intact; else its first broken link (see checkAuditFor)
     riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
     distribusi,
-    bolehBacaIsi: model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null),
+    dokumen: await dokumenTersedia(strapi, model, documentId, actor),
+    // the choices of the recipient rows in a salinan field's editor
+    pilihanPenerima: pilihanPenerima(),
+    bolehBacaIsi,
+    // where the panel's "Tampilkan isi" reads the plaintext (audited), null when this user may not
+    isiUrl: bolehBacaIsi ? `/sop/kriptogram/${encodeURIComponent(documentId)}/isi` : null,
   };
 };

@@ -80,4 +80,23 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
     await screenshot(page, 'k05-caraka-tanpa-isi');
     await page.context().close();
   });
+
+  it('the Sandiman initials the pengantar: the salinan is not asked for again, and the print buttons are the server\'s', async () => {
+    const page = await open('sandiman');
+    await page.goto(documentUrl);
+    await expectTahap(page, 'Dideskripsi');
+    const cetak = page.getByTestId('sop-cetak');
+    await cetak.getByRole('button', { name: 'Cetak surat pengantar' }).waitFor();
+    await cetak.getByRole('button', { name: 'Cetak salinan' }).waitFor();
+    await panel(page).getByRole('button', { name: 'Paraf surat pengantar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: /Ubah salinan/ }).waitFor();
+    // the salinan is optional here: no empty editor asking for it
+    expect(await dialog.locator('input[name="salinan.perihal"]').count()).toBe(0);
+    await screenshot(page, 'k06-sandiman-paraf-tanpa-salinan');
+    await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
+    await expectTahap(page, 'Pengantar diparaf Sandiman');
+    await page.context().close();
+  });
 });
+

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { ROLE_DECLARATIONS } from '../domain/roles';
+import type { StaffActor } from '../sop/actor';
+import { DOKUMEN, type Akses, type Binding, type JenisDokumen } from './registry';
+import type { Sumber } from './sources';
+
+/**
+ * The content-manager read grant, field by field: a role whose grant lists fields (the
+ * Caraka's on berita) may print only documents made of those fields.
+ */
+export const mayReadFields = (actor: StaffActor, akses: Akses): boolean =>
+  actor.isSuperAdmin ||
+  ROLE_DECLARATIONS.some(
+    (role) =>
+      actor.roles.includes(role.key) &&
+      role.content.some(
+        (grant) =>
+          grant.uid === akses.uid &&
+          grant.actions.includes('read') &&
+          (grant.fields === undefined || (akses.fields !== undefined && akses.fields.every((field) => grant.fields!.includes(field))))
+      )
+  );
+
+/** Why a document may not be printed: 403 (the actor) or 409 (the record's tahap), with an Indonesian message. */
+export type Penolakan = { status: 403 | 409; message: string; details: Record<string, unknown> };
+
+/**
+ * The first half of the rule, before the record is loaded: the role's read grant on every
+ * field the document prints. Returns the refusal (403), or null when the role may print it.
+ */
+export const tolakPeran = (dokumen: JenisDokumen, binding: Binding<Sumber>, actor: StaffActor): Penolakan | null =>
+  binding.baca.every((akses) => mayReadFields(actor, akses))
+    ? null
+    : { status: 403, message: `Peran Anda tidak berwenang mencetak ${dokumen.judul.toLowerCase()} naskah ini.`, details: {} };
+
+/**
+ * The second half, on the loaded record: need to know (403), then whether the document exists
+ * at the record's tahap (409). Returns the refusal, or null when the actor may print it now.
+ */
+export const tolakSumber = (binding: Binding<Sumber>, sumber: Sumber, actor: StaffActor): Penolakan | null => {
+  const izin = binding.izin?.(sumber, actor);
+  if (izin) return { status: 403, message: izin, details: {} };
+  const alasan = binding.tersedia(sumber);
+  if (alasan) return { status: 409, message: alasan, details: { tahap: sumber.tahap } };
+  return null;
+};
+
+/** One print button of the side panel. */
+export type DokumenTersedia = { jenis: string; label: string; url: string };
+
+/**
+ * Exactly the documents `actor` may print for this record now: those for which
+ * `GET /sop/:model/:documentId/dokumen/:jenis` passes `tolakPeran` and `tolakSumber`, the
+ * same two checks the download route refuses with (src/letters/unduh.ts). Each record
+ * loader runs at most once. Returns [] when the model prints nothing or the record is gone.
+ */
+export const dokumenTersedia = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor): Promise<DokumenTersedia[]> => {
+  const loaded = new Map<Binding<Sumber>['muat'], Promise<Sumber | null>>();
+  const muat = (binding: Binding<Sumber>): Promise<Sumber | null> => {
+    if (!loaded.has(binding.muat)) loaded.set(binding.muat, binding.muat(strapi, documentId));
+    return loaded.get(binding.muat)!;
+  };
+  const list: DokumenTersedia[] = [];
+  for (const [jenis, dokumen] of Object.entries(DOKUMEN)) {
+    const binding = dokumen.model[model];
+    if (!binding || tolakPeran(dokumen, binding, actor)) continue;
+    const sumber = await muat(binding);
+    if (!sumber || tolakSumber(binding, sumber, actor)) continue;
+    const jumlah = binding.jumlah?.(sumber) ?? 1;
+    list.push({
+      jenis,
+      label: jumlah > 1 ? `${dokumen.tombol} (${jumlah} salinan)` : dokumen.tombol,
+      url: `/sop/${encodeURIComponent(model)}/${encodeURIComponent(documentId)}/dokumen/${jenis}`,
+    });
+  }
+  return list;
+};
