@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { inputDigest } from '../domain/audit-chain';
 import { workflowFor } from '../domain/sop';
 import { KOREKSI, decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../domain/sop/koreksi';
@@ -6,7 +7,6 @@ import { loadActor } from './actor';
 import { computeTenggat } from './calendar';
 import { runAsTransition } from './context';
 import { appendAudit } from './tables';
-import { errors } from '@strapi/utils';
 import { isConflictError, lockConflict, refusalError, staleVersion } from './transition';
 
 /** The audit row's `ke` of a correction (the record keeps its `tahap`). */
