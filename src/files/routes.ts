@@ -1,10 +1,12 @@
 import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { loadActor, type StaffActor } from '../sop/actor';
 import { auditFileDownload, checkFileAccess, fileByStoredName, verifyToken } from './access';
 import { loadStoredFile, type StoredFile } from './relations';
 import { storedName, storedPath } from './storage';
+import { keepRefusalMessages } from '../sop/errors';
 
 type Ctx = {
   params: Record<string, string>;
@@ -17,12 +19,10 @@ type Ctx = {
   attachment: (filename: string, options?: { type?: 'inline' | 'attachment' }) => void;
 };
 
-const ERROR_NAME = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError' } as const;
-
-const gagal = (ctx: Ctx, status: keyof typeof ERROR_NAME, message: string): void => {
-  ctx.status = status;
+/** A refusal, not to be cached: throws `error` for `strapi::errors` to answer. */
+const gagal = (ctx: Ctx, error: Error): never => {
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { data: null, error: { status, name: ERROR_NAME[status], message, details: {} } };
+  throw error;
 };
 
 const NOT_FOUND = 'Berkas tidak ditemukan.';
@@ -42,12 +42,14 @@ const serve = async (
   actor: StaffActor | null
 ): Promise<void> => {
   const { verdict } = await checkFileAccess(strapi, file, actor);
-  if (!verdict.allowed) return gagal(ctx, verdict.status, verdict.reason);
+  if (!verdict.allowed) {
+    return gagal(ctx, verdict.status === 401 ? new errors.UnauthorizedError(verdict.reason) : new errors.ForbiddenError(verdict.reason));
+  }
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(storedPath(strapi, variant.url));
   } catch {
-    return gagal(ctx, 404, 'Isi berkas tidak ada di penyimpanan server.');
+    return gagal(ctx, new errors.NotFoundError('Isi berkas tidak ada di penyimpanan server.'));
   }
   if (actor) await auditFileDownload(strapi, verdict.audit, actor, file, bytes);
   const mime = variant.mime ?? 'application/octet-stream';
@@ -74,34 +76,34 @@ export const berkasRoutes = (strapi: Core.Strapi) => [
   {
     method: 'GET',
     path: '/berkas/:nama',
-    handler: async (ctx: Ctx) => {
+    handler: keepRefusalMessages(async (ctx: Ctx) => {
       const name = storedName(`/berkas/${ctx.params.nama ?? ''}`);
       const query = tokenQuery.safeParse(ctx.query);
-      if (!name || !query.success) return gagal(ctx, 404, NOT_FOUND);
+      if (!name || !query.success) return gagal(ctx, new errors.NotFoundError(NOT_FOUND));
       const found = await fileByStoredName(strapi, name);
-      if (!found) return gagal(ctx, 404, NOT_FOUND);
+      if (!found) return gagal(ctx, new errors.NotFoundError(NOT_FOUND));
       let actor: StaffActor | null = null;
       if (query.data.token !== undefined) {
         const userId = verifyToken(strapi, name, query.data.token);
         actor = userId === null ? null : await loadActor(strapi, userId);
-        if (!actor) return gagal(ctx, 401, 'Tautan berkas tidak sah atau sudah kedaluwarsa; buka kembali dari panel admin.');
+        if (!actor) return gagal(ctx, new errors.UnauthorizedError('Tautan berkas tidak sah atau sudah kedaluwarsa; buka kembali dari panel admin.'));
       }
       await serve(strapi, ctx, found.file, found.variant, actor);
-    },
+    }),
     config: { auth: false },
   },
   {
     method: 'GET',
     path: '/sop/berkas/:id/unduh',
-    handler: async (ctx: Ctx) => {
+    handler: keepRefusalMessages(async (ctx: Ctx) => {
       const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
-      if (!actor) return gagal(ctx, 403, 'Akun Anda tidak aktif atau tidak dikenal.');
+      if (!actor) return gagal(ctx, new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.'));
       const id = idParam.safeParse(ctx.params.id);
-      if (!id.success) return gagal(ctx, 400, 'Nomor berkas tidak sah.');
+      if (!id.success) return gagal(ctx, new errors.ValidationError('Nomor berkas tidak sah.'));
       const file = await loadStoredFile(strapi, { id: id.data });
-      if (!file) return gagal(ctx, 404, NOT_FOUND);
+      if (!file) return gagal(ctx, new errors.NotFoundError(NOT_FOUND));
       await serve(strapi, ctx, file, { url: file.url, mime: file.mime }, actor);
-    },
+    }),
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   },
 ];

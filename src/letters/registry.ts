@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { fileSafe } from '../domain/numbering';
 import {
   cetakBeritaTersedia,
@@ -27,22 +28,13 @@ import { workflowFor } from '../domain/sop';
 import type { StaffActor } from '../sop/actor';
 import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
 import { mayReadPlaintext, readSalinanPlaintext } from '../sop/salinan';
+import { ConflictError } from '../sop/errors';
 import { muatBerita, muatDistribusi, muatKriptogram, type BeritaCetak, type DistribusiCetak, type KriptogramCetak, type Sumber } from './sources';
 
 /** Read access a document needs: a content type, and the fields it prints (omitted: every field). */
 export type Akses = { uid: string; fields?: readonly string[] };
 
 export type Konteks = { strapi: Core.Strapi; actor: StaffActor };
-
-/** A document refused while its data is gathered (e.g. no need to know the plaintext). */
-export class DokumenDitolak extends Error {
-  constructor(
-    readonly status: 403 | 404 | 409,
-    message: string
-  ) {
-    super(message);
-  }
-}
 
 /** How one document is made from one kind of record. */
 export type Binding<S extends Sumber> = {
@@ -52,6 +44,7 @@ export type Binding<S extends Sumber> = {
   izin?: (sumber: S, actor: StaffActor) => string | null;
   /** null when the document exists at the record's tahap, else why not (409) */
   tersedia: (sumber: S) => string | null;
+  /** the template's values; may throw ForbiddenError (no need to know) or ConflictError (not ready yet) */
   data: (sumber: S, umum: DataUmum, konteks: Konteks) => TemplateData | Promise<TemplateData>;
   /** the file name without extension: `kartu-kendali-0012-2026` */
   namaBerkas: (sumber: S) => string;
@@ -197,8 +190,8 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
         tersedia: (sumber) => salinanTersedia(sumber.kriptogram),
         data: async (sumber, umum, { strapi, actor }) => {
           const isi = await readSalinanPlaintext(strapi, sumber.documentId, actor);
-          if (isi === 'forbidden') throw new DokumenDitolak(403, 'Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.');
-          if (isi === 'not-found') throw new DokumenDitolak(409, 'Salinan kriptogram ini belum diketik.');
+          if (isi === 'forbidden') throw new errors.ForbiddenError('Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.');
+          if (isi === 'not-found') throw new ConflictError('Salinan kriptogram ini belum diketik.');
           return dataSalinan(sumber.kriptogram, isi, umum);
         },
         namaBerkas: kriptogramBerkas('salinan'),

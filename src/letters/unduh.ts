@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { inputDigest } from '../domain/audit-chain';
 import { agendaQuery, batasWaktu, dataAgenda, namaBerkasAgenda, periodeTeks, satuNilai } from '../domain/letters/agenda';
@@ -9,12 +10,17 @@ import type { StaffActor } from '../sop/actor';
 import { appendAudit } from '../sop/tables';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
-import { bukuAgenda, DOKUMEN, DokumenDitolak, jenisDokumen } from './registry';
+import { bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
-import { mayReadFields, tolakPeran, tolakSumber } from './tersedia';
+import { mayReadFields, tolakPeran, tolakSumber, type Penolakan } from './tersedia';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
 import { now as clockNow } from '../clock';
+import { ConflictError, HttpStatusError } from '../sop/errors';
+
+/** A refusal of the shared availability rule (./tersedia) as the error Strapi answers with: 403 or 409. */
+const penolakanError = (penolakan: Penolakan): Error =>
+  penolakan.status === 409 ? new ConflictError(penolakan.message, penolakan.details) : new errors.ForbiddenError(penolakan.message, penolakan.details);
 
 /** The part of Koa's context the download routes use. */
 export type UnduhCtx = {
@@ -24,24 +30,6 @@ export type UnduhCtx = {
   body: unknown;
   type: string;
   set: (name: string, value: string) => void;
-};
-
-type Status = 400 | 403 | 404 | 409 | 500 | 501;
-
-const ERROR_NAME: Record<Status, string> = {
-  400: 'ValidationError',
-  403: 'ForbiddenError',
-  404: 'NotFoundError',
-  409: 'ConflictError',
-  500: 'ApplicationError',
-  501: 'NotImplementedError',
-};
-
-/** An error in Strapi's JSON shape, message in Indonesian. */
-const gagal = (ctx: UnduhCtx, status: Status, message: string, details: Record<string, unknown> = {}): void => {
-  ctx.status = status;
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = { data: null, error: { status, name: ERROR_NAME[status], message, details } };
 };
 
 const kirim = (ctx: UnduhCtx, berkas: Buffer, namaBerkas: string, type: string): void => {
@@ -58,37 +46,38 @@ export { mayReadFields } from './tersedia';
 
 export const templatesDir = (strapi: Core.Strapi): string => path.join(strapi.dirs.app.root, 'templates');
 
-const invalid = (ctx: UnduhCtx, error: z.ZodError): void => {
+/** ValidationError naming each bad query parameter, `details.issues`. */
+const invalid = (error: z.ZodError): errors.ValidationError => {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  gagal(ctx, 400, `Parameter tidak sah: ${issues.map((issue) => `${issue.path || 'query'} (${issue.message})`).join('; ')}.`, { issues });
+  return new errors.ValidationError(`Parameter tidak sah: ${issues.map((issue) => `${issue.path || 'query'} (${issue.message})`).join('; ')}.`, { issues });
 };
 
 const dokumenQuery = z.object({ format: z.enum(['docx', 'pdf'], { error: 'format harus docx atau pdf' }).default('docx') });
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Renders, converts when asked, and turns template and LibreOffice failures into JSON errors. */
+/**
+ * Renders, converts when asked, and turns template and LibreOffice failures into a 500 that
+ * says what to repair (`ApplicationError`, details `{ templat, rincian }` for a broken template).
+ */
 const buat = async (
-  ctx: UnduhCtx,
   strapi: Core.Strapi,
   template: string,
   data: Record<string, unknown>,
   logo: Buffer,
   soffice: string | null
-): Promise<Buffer | null> => {
+): Promise<Buffer> => {
   try {
     const docx = renderDocx(readTemplate(path.join(templatesDir(strapi), template)), data, logo, template);
     return soffice ? await convertToPdf(soffice, docx) : docx;
   } catch (error: unknown) {
     if (error instanceof TemplatRusak) {
       strapi.log.error(`[dokumen] ${error.message}`);
-      gagal(ctx, 500, error.message, { templat: error.templat, rincian: error.rincian });
-      return null;
+      throw new HttpStatusError(500, 'ApplicationError', error.message, { templat: error.templat, rincian: error.rincian });
     }
     if (error instanceof KonversiGagal) {
       strapi.log.error(`[dokumen] konversi PDF gagal (${template}): ${error.message}`);
-      gagal(ctx, 500, 'Dokumen tidak dapat dikonversi ke PDF oleh LibreOffice; unduh dalam format .docx.');
-      return null;
+      throw new HttpStatusError(500, 'ApplicationError', 'Dokumen tidak dapat dikonversi ke PDF oleh LibreOffice; unduh dalam format .docx.');
     }
     throw error;
   }
@@ -96,37 +85,31 @@ const buat = async (
 
 /** `GET /sop/:model/:documentId/dokumen/:jenis[?format=pdf]` — the model is known and readable (checked by the caller). */
 export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: StaffActor): Promise<void> => {
+  ctx.set('Cache-Control', 'no-store'); // the refusals too (they are thrown, for strapi::errors)
   const { model, documentId, jenis } = ctx.params;
   const dokumen = jenisDokumen(jenis);
-  if (!dokumen) return gagal(ctx, 404, `Dokumen "${jenis}" tidak dikenal. Yang tersedia: ${Object.keys(DOKUMEN).join(', ')}.`);
+  if (!dokumen) throw new errors.NotFoundError(`Dokumen "${jenis}" tidak dikenal. Yang tersedia: ${Object.keys(DOKUMEN).join(', ')}.`);
   const binding = dokumen.model[model];
   if (!binding) {
     const models = Object.keys(dokumen.model);
-    return gagal(ctx, 404, `${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${models.length ? ` (hanya untuk: ${models.join(', ')})` : ''}.`);
+    throw new errors.NotFoundError(`${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${models.length ? ` (hanya untuk: ${models.join(', ')})` : ''}.`);
   }
   const query = dokumenQuery.safeParse(satuNilai(ctx.query));
-  if (!query.success) return invalid(ctx, query.error);
+  if (!query.success) throw invalid(query.error);
   const tolakRole = tolakPeran(dokumen, binding, actor);
-  if (tolakRole) return gagal(ctx, tolakRole.status, tolakRole.message, tolakRole.details);
+  if (tolakRole) throw penolakanError(tolakRole);
   const sumber = await binding.muat(strapi, documentId);
-  if (!sumber) return gagal(ctx, 404, 'Naskah tidak ditemukan.');
+  if (!sumber) throw new errors.NotFoundError('Naskah tidak ditemukan.');
   const tolak = tolakSumber(binding, sumber, actor);
-  if (tolak) return gagal(ctx, tolak.status, tolak.message, tolak.details);
+  if (tolak) throw penolakanError(tolak);
   const soffice = query.data.format === 'pdf' ? sofficePath() : null;
-  if (query.data.format === 'pdf' && !soffice) return gagal(ctx, 501, PANDUAN_LIBREOFFICE);
+  if (query.data.format === 'pdf' && !soffice) throw new errors.NotImplementedError(PANDUAN_LIBREOFFICE);
 
   const now = clockNow();
   const instansi = await muatInstansi(strapi);
-  let data: Record<string, unknown>;
-  try {
-    data = await binding.data(sumber, dataUmum(instansi, { nama: actor.name, waktu: now }), { strapi, actor });
-  } catch (error: unknown) {
-    if (error instanceof DokumenDitolak) return gagal(ctx, error.status, error.message);
-    throw error;
-  }
+  const data = await binding.data(sumber, dataUmum(instansi, { nama: actor.name, waktu: now }), { strapi, actor });
   const logo = await logoInstansi(strapi, instansi.logo, templatesDir(strapi));
-  const berkas = await buat(ctx, strapi, dokumen.template, data, logo, soffice);
-  if (!berkas) return;
+  const berkas = await buat(strapi, dokumen.template, data, logo, soffice);
 
   if (binding.rahasia(sumber)) {
     // The download is on record before a byte leaves the server.
@@ -151,14 +134,15 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
 
 /** `GET /sop/agenda/:buku?dari=YYYY-MM-DD&sampai=YYYY-MM-DD&format=docx|xlsx|pdf` */
 export const unduhAgenda = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: StaffActor): Promise<void> => {
+  ctx.set('Cache-Control', 'no-store');
   const buku = bukuAgenda(ctx.params.buku);
-  if (!buku) return gagal(ctx, 404, `Buku agenda "${ctx.params.buku}" tidak dikenal; gunakan surat-masuk atau kriptogram-masuk.`);
-  if (!strapi.contentTypes[buku.uid as never]) return gagal(ctx, 404, `${buku.judul} belum tersedia di instalasi ini.`);
+  if (!buku) throw new errors.NotFoundError(`Buku agenda "${ctx.params.buku}" tidak dikenal; gunakan surat-masuk atau kriptogram-masuk.`);
+  if (!strapi.contentTypes[buku.uid as never]) throw new errors.NotFoundError(`${buku.judul} belum tersedia di instalasi ini.`);
   const query = agendaQuery.safeParse(satuNilai(ctx.query));
-  if (!query.success) return invalid(ctx, query.error);
-  if (!mayReadFields(actor, buku.baca)) return gagal(ctx, 403, `Peran Anda tidak berwenang membuka ${buku.judul.toLowerCase()}.`);
+  if (!query.success) throw invalid(query.error);
+  if (!mayReadFields(actor, buku.baca)) throw new errors.ForbiddenError(`Peran Anda tidak berwenang membuka ${buku.judul.toLowerCase()}.`);
   const soffice = query.data.format === 'pdf' ? sofficePath() : null;
-  if (query.data.format === 'pdf' && !soffice) return gagal(ctx, 501, PANDUAN_LIBREOFFICE);
+  if (query.data.format === 'pdf' && !soffice) throw new errors.NotImplementedError(PANDUAN_LIBREOFFICE);
 
   const baris = await buku.baris(strapi, batasWaktu(query.data));
   const instansi = await muatInstansi(strapi);
@@ -175,7 +159,6 @@ export const unduhAgenda = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: Sta
   }
   const umum = dataUmum(instansi, { nama: actor.name, waktu: clockNow() });
   const logo = await logoInstansi(strapi, instansi.logo, templatesDir(strapi));
-  const berkas = await buat(ctx, strapi, buku.template, dataAgenda(buku.judul, query.data, baris, umum), logo, soffice);
-  if (!berkas) return;
+  const berkas = await buat(strapi, buku.template, dataAgenda(buku.judul, query.data, baris, umum), logo, soffice);
   kirim(ctx, berkas, `${nama}.${query.data.format === 'pdf' ? 'pdf' : 'docx'}`, query.data.format === 'pdf' ? PDF_TYPE : DOCX_TYPE);
 };

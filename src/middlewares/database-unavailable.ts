@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { HttpStatusError } from '../sop/errors';
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
@@ -14,24 +15,19 @@ const isDatabaseUnavailable = (error: unknown): boolean => {
   );
 };
 
-/** A database that is down or saturated answers 503 (retry later), not a bare 500. */
+/**
+ * A database that is down or saturated answers 503 (retry later), not a bare 500: placed
+ * right after `strapi::errors`, it turns such an error into a `ServiceUnavailableError`
+ * that `strapi::errors` answers.
+ */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: { status: number; body: unknown; set: (name: string, value: string) => void }, next: () => Promise<void>) => {
+  async (ctx: { set: (name: string, value: string) => void }, next: () => Promise<void>) => {
     try {
       await next();
     } catch (error: unknown) {
       if (!isDatabaseUnavailable(error)) throw error;
       strapi.log.error(`[basis-data] permintaan gagal karena basis data tidak tersedia: ${String((error as { message?: unknown }).message)}`);
-      ctx.status = 503;
       ctx.set('Retry-After', '5');
-      ctx.body = {
-        data: null,
-        error: {
-          status: 503,
-          name: 'ServiceUnavailableError',
-          message: 'Basis data sedang tidak dapat dihubungi atau sibuk; coba lagi sebentar lagi.',
-          details: {},
-        },
-      };
+      throw new HttpStatusError(503, 'ServiceUnavailableError', 'Basis data sedang tidak dapat dihubungi atau sibuk; coba lagi sebentar lagi.');
     }
   };

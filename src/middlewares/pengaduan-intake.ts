@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { BATAS } from '../domain/pengaduan';
 import { clientKey, createRateLimiter, rateLimitRedis } from '../api/pengaduan/lib/rate-limit';
 import { pengaduanSettings } from '../api/pengaduan/lib/settings';
 import { renderGalat } from '../public/pengaduan-pages';
 import { sendHtml } from '../public/html';
+import { HttpStatusError } from '../sop/errors';
 
 /**
  * `global::pengaduan-intake`, placed just before `strapi::body` (see
@@ -37,27 +39,23 @@ export const INTAKE_STATE = 'pengaduanIntake';
 
 export type IntakeState = { fields?: Record<string, string> };
 
-const jsonError = (ctx: Context, status: number, name: string, message: string, details: Record<string, unknown> = {}): void => {
-  ctx.status = status;
+/** The HTML error page of a form route: its status and title. */
+type Halaman = { status: number; judul: string };
+
+/**
+ * A refusal: on the form routes the HTML error page (status and title in `halaman`, the
+ * error's message as text); on the JSON API `error` is thrown and `strapi::errors` answers it
+ * with the status Strapi gives that error class (the same status).
+ */
+const refuse = (ctx: Context, html: boolean, error: Error, halaman: Halaman): void => {
+  if (html) return sendHtml(ctx, halaman.status, renderGalat({ judul: halaman.judul, pesan: error.message, letterhead: null }));
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { data: null, error: { status, name, message, details } };
+  throw error;
 };
 
-const htmlError = (ctx: Context, status: number, judul: string, pesan: string): void => {
-  sendHtml(ctx, status, renderGalat({ judul, pesan, letterhead: null }));
-};
-
-type Failure = { status: number; name: string; message: string; judul: string };
-
-const fail = (ctx: Context, html: boolean, failure: Failure): void =>
-  html ? htmlError(ctx, failure.status, failure.judul, failure.message) : jsonError(ctx, failure.status, failure.name, failure.message);
-
-const TOO_LARGE: Failure = {
-  status: 413,
-  name: 'PayloadTooLargeError',
-  message: `Badan permintaan terlalu besar: paling banyak ${BATAS.badanMaks / 1024} KiB.`,
-  judul: 'Pengaduan terlalu panjang',
-};
+const tooLarge = (): errors.PayloadTooLargeError =>
+  new errors.PayloadTooLargeError(`Badan permintaan terlalu besar: paling banyak ${BATAS.badanMaks / 1024} KiB.`);
+const TOO_LARGE_PAGE: Halaman = { status: 413, judul: 'Pengaduan terlalu panjang' };
 
 /** Reads at most `limit` bytes; more than that resolves 'terlalu-besar' and drains the rest unread. */
 const readLimited = (ctx: Context, limit: number): Promise<Buffer | 'terlalu-besar' | 'terputus'> =>
@@ -144,50 +142,41 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!verdict.allowed) {
       ctx.set('Retry-After', String(verdict.retryAfterSeconds));
       const menit = Math.ceil(verdict.retryAfterSeconds / 60);
-      return fail(ctx, html, {
-        status: 429,
-        name: 'RateLimitError',
-        message: `Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi dalam ${menit} menit.`,
-        judul: 'Terlalu banyak permintaan',
-      });
+      const error = new errors.RateLimitError(`Terlalu banyak permintaan dari alamat Anda. Silakan coba lagi dalam ${menit} menit.`);
+      return refuse(ctx, html, error, { status: 429, judul: 'Terlalu banyak permintaan' });
     }
     if (jenis === 'lacak-json' || jenis === 'lacak-html') return next();
 
     if (jenis === 'json' && ctx.querystring !== '') {
-      return jsonError(ctx, 400, 'ValidationError', 'Rute ini tidak menerima parameter kueri; kirim data pengaduan di badan permintaan.');
+      ctx.set('Cache-Control', 'no-store');
+      throw new errors.ValidationError('Rute ini tidak menerima parameter kueri; kirim data pengaduan di badan permintaan.');
     }
     const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
     const { type, charset } = mediaType(ctx);
     const expected = jenis === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
     if (type !== expected || (charset !== null && charset !== 'utf-8') || (encoding !== '' && encoding !== 'identity')) {
-      return fail(ctx, html, {
-        status: 415,
-        name: 'UnsupportedMediaTypeError',
-        message:
-          jenis === 'json'
-            ? 'Jenis konten tidak didukung: kirim badan JSON dengan Content-Type: application/json (UTF-8, tanpa kompresi).'
-            : 'Jenis konten tidak didukung: kirim formulir sebagai application/x-www-form-urlencoded.',
-        judul: 'Format kiriman tidak didukung',
-      });
+      const message =
+        jenis === 'json'
+          ? 'Jenis konten tidak didukung: kirim badan JSON dengan Content-Type: application/json (UTF-8, tanpa kompresi).'
+          : 'Jenis konten tidak didukung: kirim formulir sebagai application/x-www-form-urlencoded.';
+      return refuse(ctx, html, new HttpStatusError(415, 'UnsupportedMediaTypeError', message), { status: 415, judul: 'Format kiriman tidak didukung' });
     }
     const declared = ctx.get('Content-Length');
     if (declared !== '' && !(Number(declared) <= BATAS.badanMaks)) {
       ctx.req.resume();
       closeAfterResponse(ctx);
-      return fail(ctx, html, TOO_LARGE);
+      return refuse(ctx, html, tooLarge(), TOO_LARGE_PAGE);
     }
     const body = await readLimited(ctx, BATAS.badanMaks);
-    if (body === 'terputus') {
-      ctx.status = 400;
-      return;
-    }
+    // The client is gone; nobody reads this answer.
+    if (body === 'terputus') throw new errors.ValidationError('Badan permintaan terputus sebelum selesai dikirim.');
     if (body === 'terlalu-besar') {
       closeAfterResponse(ctx);
-      return fail(ctx, html, TOO_LARGE);
+      return refuse(ctx, html, tooLarge(), TOO_LARGE_PAGE);
     }
     const text = decodeUtf8(body);
     if (text === null) {
-      return fail(ctx, html, { status: 400, name: 'ValidationError', message: 'Badan permintaan bukan teks UTF-8 yang sah.', judul: 'Kiriman tidak sah' });
+      return refuse(ctx, html, new errors.ValidationError('Badan permintaan bukan teks UTF-8 yang sah.'), { status: 400, judul: 'Kiriman tidak sah' });
     }
 
     const state: IntakeState = {};
@@ -195,7 +184,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       try {
         ctx.request.body = JSON.parse(text) as unknown;
       } catch {
-        return jsonError(ctx, 400, 'ValidationError', 'Badan permintaan bukan JSON yang sah.');
+        ctx.set('Cache-Control', 'no-store');
+        throw new errors.ValidationError('Badan permintaan bukan JSON yang sah.');
       }
     } else {
       state.fields = parseForm(text);

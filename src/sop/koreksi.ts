@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { inputDigest } from '../domain/audit-chain';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { KOREKSI, decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../domain/sop/koreksi';
@@ -6,18 +7,10 @@ import { loadActor } from './actor';
 import { computeTenggat } from './calendar';
 import { runAsTransition } from './context';
 import { appendAudit } from './tables';
-import { failure, isConflictError, type Failure } from './transition';
+import { isConflictError, lockConflict, refusalError, staleVersion } from './transition';
 
 /** The audit row's `ke` of a correction (the record keeps its `tahap`). */
 export const KE_KOREKSI = 'koreksi';
-
-const REFUSAL_STATUS = { peran: 403, tahap: 409, input: 400, syarat: 409 } as const;
-
-class Refused extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
 
 type StoredRecord = {
   id: number;
@@ -37,18 +30,20 @@ type StoredRecord = {
  * item 4). Claims the record at the version read (409 if it changed meanwhile), writes the
  * new values (a new receipt time recomputes `tenggat`; a new klasifikasi follows into the
  * salinan) and appends the audit row naming the old and new values — one transaction.
- * Returns the changed fields, or a 400/403/404/409 failure. The record keeps its `tahap`,
+ * Returns the changed fields; throws NotFoundError (model not correctable, record unknown),
+ * ForbiddenError (inactive account, role), ValidationError (input, `details.issues`) or
+ * ConflictError (tahap, syarat, stale version, lock held elsewhere). The record keeps its `tahap`,
  * so nothing enters anybody's queue and nobody is e-mailed.
  */
 export const performKoreksi = async (
   strapi: Core.Strapi,
   params: { model: string; documentId: string; actorId: number; request: { catatan?: string | null; data?: unknown } }
-): Promise<{ ok: true; perubahan: { kolom: string; lama: string | null; baru: string | null }[] } | Failure> => {
+): Promise<{ perubahan: { kolom: string; lama: string | null; baru: string | null }[] }> => {
   const rule = KOREKSI[params.model];
   const definition = sopRegistryOf(strapi).workflow(params.model);
-  if (!rule || !definition) return failure(404, `Jenis naskah "${params.model}" tidak dapat dikoreksi.`);
+  if (!rule || !definition) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dapat dikoreksi.`);
   const actor = await loadActor(strapi, params.actorId);
-  if (!actor) return failure(403, 'Akun Anda tidak aktif.');
+  if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif.');
   const now = new Date();
   try {
     return await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
@@ -57,7 +52,7 @@ export const performKoreksi = async (
           where: { documentId: params.documentId },
           populate: { createdBy: { select: ['id'] }, ...(params.model === 'kriptogram' ? { salinan: { select: ['id'] } } : {}) },
         })) as StoredRecord | null;
-        if (!row) throw new Refused(failure(404, 'Naskah tidak ditemukan.'));
+        if (!row) throw new errors.NotFoundError('Naskah tidak ditemukan.');
         const facts: KoreksiFacts = {
           tahap: row.tahap,
           terdaftar: Boolean(row.nomorAgenda),
@@ -67,10 +62,7 @@ export const performKoreksi = async (
           pencatat: row.createdBy?.id ?? null,
         };
         const verdict = decideKoreksi(rule, facts, params.request, actor, now);
-        if (!verdict.ok) {
-          const details = verdict.reason === 'input' ? { issues: verdict.issues } : { reason: verdict.reason };
-          throw new Refused(failure(REFUSAL_STATUS[verdict.reason], verdict.message, details));
-        }
+        if (!verdict.ok) throw refusalError(verdict);
         const values: Record<string, unknown> = Object.fromEntries(verdict.perubahan.map((change) => [change.kolom, change.baru]));
         const waktuBaru = verdict.perubahan.find((change) => change.kolom === 'waktuDiterima')?.baru;
         if (waktuBaru) values.tenggat = (await computeTenggat(strapi, new Date(waktuBaru))).toISOString();
@@ -79,7 +71,7 @@ export const performKoreksi = async (
           where: { id: row.id, tahap: row.tahap, versi },
           data: { ...values, versi: versi + 1 },
         })) as { count: number };
-        if (claimed.count !== 1) throw new Refused(failure(409, 'Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.'));
+        if (claimed.count !== 1) throw staleVersion();
         if (values.klasifikasi !== undefined && row.salinan) {
           await strapi.db.query('api::salinan.salinan').update({ where: { id: row.salinan.id }, data: { klasifikasi: values.klasifikasi } });
         }
@@ -95,12 +87,10 @@ export const performKoreksi = async (
           catatan: describeKoreksi(verdict.catatan, verdict.perubahan),
           digest: inputDigest({ data: verdict.perubahan, catatan: verdict.catatan }),
         });
-        return { ok: true as const, perubahan: verdict.perubahan };
+        return { perubahan: verdict.perubahan };
       })
     );
   } catch (error: unknown) {
-    if (error instanceof Refused) return error.failure;
-    if (isConflictError(error)) return failure(409, 'Naskah sedang diproses oleh pengguna lain; coba lagi.');
-    throw error;
+    throw isConflictError(error) ? lockConflict() : error;
   }
 };

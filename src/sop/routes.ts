@@ -8,7 +8,8 @@ import { loadActor, usersWithRole, type StaffActor } from './actor';
 import { verifyAuditTrail } from './tables';
 import { readSalinanPlaintext } from './salinan';
 import { performKoreksi } from './koreksi';
-import { failure, performTransition, type Failure } from './transition';
+import { keepRefusalMessages } from './errors';
+import { performTransition } from './transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from './views';
 import { unduhAgenda, unduhDokumen } from '../letters/unduh';
 import { intakeFailureRaw, intakeFailures, intakeStatus, uploadEmlFiles } from '../intake/http';
@@ -24,9 +25,14 @@ type Ctx = {
   set: (name: string, value: string) => void;
 };
 
-const sendFailure = (ctx: Ctx, error: Failure) => {
-  ctx.status = error.status;
-  ctx.body = { data: null, error: { status: error.status, name: error.name, message: error.message, details: error.details ?? {} } };
+/** A body that does not match its schema: ValidationError naming each field, `details.issues`. */
+const parseBody = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw new errors.ValidationError(`Permintaan tidak sah: ${issues.map((issue) => `${issue.path || 'body'} (${issue.message})`).join('; ')}.`, {
+    issues,
+  });
 };
 
 const transitionBody = z
@@ -48,43 +54,26 @@ const withActor =
   (strapi: Core.Strapi, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) =>
   async (ctx: Ctx): Promise<void> => {
     const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
-    if (!actor) return sendFailure(ctx, failure(403, 'Akun Anda tidak aktif atau tidak dikenal.'));
+    if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
     return handler(ctx, actor);
   };
 
-const guardModel = (strapi: Core.Strapi, ctx: Ctx, actor: StaffActor): boolean => {
+/** The model of the address is known (else NotFoundError) and the actor may read it (else ForbiddenError). */
+const guardModel = (strapi: Core.Strapi, ctx: Ctx, actor: StaffActor): void => {
   const definition = sopRegistryOf(strapi).workflow(ctx.params.model);
-  if (!definition) {
-    sendFailure(ctx, failure(404, `Jenis naskah "${ctx.params.model}" tidak dikenal.`));
-    return false;
-  }
-  if (!mayRead(actor, definition.uid)) {
-    sendFailure(ctx, failure(403, 'Peran Anda tidak berwenang membuka naskah ini.'));
-    return false;
-  }
-  return true;
+  if (!definition) throw new errors.NotFoundError(`Jenis naskah "${ctx.params.model}" tidak dikenal.`);
+  if (!mayRead(actor, definition.uid)) throw new errors.ForbiddenError('Peran Anda tidak berwenang membuka naskah ini.');
 };
 
-/** Answers the domain errors a handler throws (403, 404, 400) in the `/sop` error shape; anything else propagates. */
-const answeringErrors =
-  (handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) =>
-  async (ctx: Ctx, actor: StaffActor): Promise<void> => {
-    try {
-      await handler(ctx, actor);
-    } catch (error: unknown) {
-      const status =
-        error instanceof errors.ForbiddenError ? 403 : error instanceof errors.NotFoundError ? 404 : error instanceof errors.ValidationError ? 400 : null;
-      if (!status) throw error;
-      sendFailure(ctx, failure(status, (error as Error).message, (error as { details?: unknown }).details));
-    }
-  };
-
-/** The admin-authenticated `/sop` API (Bearer token from POST /admin/login). */
+/**
+ * The admin-authenticated `/sop` API (Bearer token from POST /admin/login). Handlers throw
+ * `@strapi/utils` errors or `ConflictError` (src/sop/errors.ts); `strapi::errors` answers them.
+ */
 export const sopRoutes = (strapi: Core.Strapi) => {
   const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Ctx, actor: StaffActor) => Promise<void>) => ({
     method,
     path,
-    handler: withActor(strapi, handler),
+    handler: keepRefusalMessages(withActor(strapi, handler)),
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   });
   return [
@@ -92,34 +81,22 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     route('GET', '/sop/intake', async (ctx) => {
       ctx.body = { data: await intakeStatus(strapi) };
     }),
-    route(
-      'GET',
-      '/sop/intake/gagal',
-      answeringErrors(async (ctx, actor) => {
-        const failures = await intakeFailures(strapi, actor);
-        ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
-      })
-    ),
-    route(
-      'GET',
-      '/sop/intake/gagal/:id/eml',
-      answeringErrors(async (ctx, actor) => {
-        const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
-        ctx.type = 'message/rfc822';
-        ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
-        ctx.set('Cache-Control', 'no-store');
-        ctx.body = raw.mentah;
-      })
-    ),
-    route(
-      'POST',
-      '/sop/intake/eml',
-      answeringErrors(async (ctx, actor) => {
-        const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
-        ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
-        ctx.body = { data: results };
-      })
-    ),
+    route('GET', '/sop/intake/gagal', async (ctx, actor) => {
+      const failures = await intakeFailures(strapi, actor);
+      ctx.body = { data: failures.data, meta: { jumlah: failures.jumlah } };
+    }),
+    route('GET', '/sop/intake/gagal/:id/eml', async (ctx, actor) => {
+      const raw = await intakeFailureRaw(strapi, actor, ctx.params.id);
+      ctx.type = 'message/rfc822';
+      ctx.set('Content-Disposition', `attachment; filename="${raw.namaBerkas.replace(/[^\w.-]/g, '_')}"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = raw.mentah;
+    }),
+    route('POST', '/sop/intake/eml', async (ctx, actor) => {
+      const results = await uploadEmlFiles(strapi, actor, ctx.request.files);
+      ctx.status = results.some((result) => result.hasil === 'baru') ? 201 : 200;
+      ctx.body = { data: results };
+    }),
     route('GET', '/sop/definitions', async (ctx) => {
       ctx.body = { data: definitionsView(strapi) };
     }),
@@ -132,11 +109,11 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     route('GET', '/sop/pengguna', async (ctx, actor) => {
       const peran = String(ctx.query.peran ?? '');
       if (!ROLE_KEYS.includes(peran as RoleKey)) {
-        return sendFailure(ctx, failure(400, `Peran "${peran}" tidak dikenal; gunakan salah satu dari: ${ROLE_KEYS.join(', ')}.`));
+        throw new errors.ValidationError(`Peran "${peran}" tidak dikenal; gunakan salah satu dari: ${ROLE_KEYS.join(', ')}.`);
       }
       if (!actor.isSuperAdmin && !rolesListableBy(actor.roles).has(peran as RoleKey)) {
         if (!actor.roles.includes(peran as RoleKey)) {
-          return sendFailure(ctx, failure(403, 'Peran Anda tidak memerlukan daftar pengguna peran ini.'));
+          throw new errors.ForbiddenError('Peran Anda tidak memerlukan daftar pengguna peran ini.');
         }
         ctx.body = { data: [{ id: actor.id, nama: actor.name }] };
         return;
@@ -146,7 +123,7 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     }),
     route('GET', '/sop/diagram/:model', async (ctx, actor) => {
       const definition = sopRegistryOf(strapi).workflow(ctx.params.model);
-      if (!definition || !mayRead(actor, definition.uid)) return sendFailure(ctx, failure(404, 'Diagram tidak ditemukan.'));
+      if (!definition || !mayRead(actor, definition.uid)) throw new errors.NotFoundError('Diagram tidak ditemukan.');
       const current = typeof ctx.query.tahap === 'string' ? ctx.query.tahap : undefined;
       ctx.type = 'image/svg+xml';
       ctx.set('Cache-Control', 'no-store');
@@ -154,62 +131,44 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     }),
     route('GET', '/sop/kriptogram/:documentId/isi', async (ctx, actor) => {
       const result = await readSalinanPlaintext(strapi, ctx.params.documentId, actor);
-      if (result === 'not-found') return sendFailure(ctx, failure(404, 'Salinan kriptogram ini belum ada.'));
-      if (result === 'forbidden') {
-        return sendFailure(ctx, failure(403, 'Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.'));
-      }
+      if (result === 'not-found') throw new errors.NotFoundError('Salinan kriptogram ini belum ada.');
+      if (result === 'forbidden') throw new errors.ForbiddenError('Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: result };
     }),
     // Before '/sop/:model/:documentId', which '/sop/agenda/surat-masuk' would match too.
     route('GET', '/sop/agenda/:buku', (ctx, actor) => unduhAgenda(strapi, ctx, actor)),
     route('GET', '/sop/:model/:documentId/dokumen/:jenis', async (ctx, actor) => {
-      if (!guardModel(strapi, ctx, actor)) return;
+      guardModel(strapi, ctx, actor);
       await unduhDokumen(strapi, ctx, actor);
     }),
     route('GET', '/sop/:model/:documentId', async (ctx, actor) => {
-      if (!guardModel(strapi, ctx, actor)) return;
+      guardModel(strapi, ctx, actor);
       const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
-      if (!view) return sendFailure(ctx, failure(404, 'Naskah tidak ditemukan.'));
+      if (!view) throw new errors.NotFoundError('Naskah tidak ditemukan.');
       ctx.body = { data: view };
     }),
     route('POST', '/sop/:model/:documentId/koreksi', async (ctx, actor) => {
-      if (!guardModel(strapi, ctx, actor)) return;
-      const parsed = koreksiBody.safeParse(ctx.request.body ?? {});
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-        return sendFailure(
-          ctx,
-          failure(400, `Permintaan tidak sah: ${issues.map((issue) => `${issue.path || 'body'} (${issue.message})`).join('; ')}.`, { issues })
-        );
-      }
+      guardModel(strapi, ctx, actor);
+      const body = parseBody(koreksiBody, ctx.request.body);
       const result = await performKoreksi(strapi, {
         model: ctx.params.model,
         documentId: ctx.params.documentId,
         actorId: actor.id,
-        request: { catatan: parsed.data.catatan ?? null, data: parsed.data.data ?? undefined },
+        request: { catatan: body.catatan ?? null, data: body.data ?? undefined },
       });
-      if (!result.ok) return sendFailure(ctx, result);
       const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
       ctx.body = { data: view, meta: { perubahan: result.perubahan } };
     }),
     route('POST', '/sop/:model/:documentId/transisi', async (ctx, actor) => {
-      if (!guardModel(strapi, ctx, actor)) return;
-      const parsed = transitionBody.safeParse(ctx.request.body ?? {});
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-        return sendFailure(
-          ctx,
-          failure(400, `Permintaan tidak sah: ${issues.map((issue) => `${issue.path || 'body'} (${issue.message})`).join('; ')}.`, { issues })
-        );
-      }
-      const result = await performTransition(strapi, {
+      guardModel(strapi, ctx, actor);
+      const body = parseBody(transitionBody, ctx.request.body);
+      await performTransition(strapi, {
         model: ctx.params.model,
         documentId: ctx.params.documentId,
         actorId: actor.id,
-        request: { ke: parsed.data.ke, catatan: parsed.data.catatan ?? null, data: parsed.data.data ?? undefined },
+        request: { ke: body.ke, catatan: body.catatan ?? null, data: body.data ?? undefined },
       });
-      if (!result.ok) return sendFailure(ctx, result);
       const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
       ctx.body = { data: view };
     }),

@@ -10,46 +10,43 @@ import { emitTransition, type SopTransitionEvent } from '../plugins/sop/server/s
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { appendAudit } from './tables';
 import { now as clockNow } from '../clock';
+import { ConflictError } from './errors';
 
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; name: string; message: string; details?: unknown };
-export type TransitionSuccess = { ok: true; documentId: string; dari: string; tahap: string; versi: number };
+/** A step taken: the record, the state it left, the state it is in now and its new version. */
+export type TransitionSuccess = { documentId: string; dari: string; tahap: string; versi: number };
 
-const REFUSAL_STATUS: Record<Refusal['reason'], Failure['status']> = {
-  peran: 403,
-  tahap: 409,
-  input: 400,
-  syarat: 409,
+/**
+ * The typed error of a refusal of `decide`/`decideKoreksi` (domain/workflow/types `Refusal`):
+ * `peran` → ForbiddenError, `input` → ValidationError with `details.issues`, `tahap` and
+ * `syarat` → ConflictError (409); the other details name the reason.
+ */
+export const refusalError = (refusal: Pick<Refusal, 'reason' | 'message'> & { issues?: unknown }): Error => {
+  if (refusal.reason === 'input') return new errors.ValidationError(refusal.message, { issues: refusal.issues });
+  if (refusal.reason === 'peran') return new errors.ForbiddenError(refusal.message, { reason: refusal.reason });
+  return new ConflictError(refusal.message, { reason: refusal.reason });
 };
 
-class RefusedTransition extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
-
-export const failure = (status: Failure['status'], message: string, details?: unknown): Failure => ({
-  ok: false,
-  status,
-  name: { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError' }[status],
-  message,
-  details,
-});
+/** The 409 of a record claimed at a version someone else has already moved past. */
+export const staleVersion = (): ConflictError => new ConflictError('Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.');
 
 /**
  * Runs one SOP step: decide, claim the record at the version it was read (optimistic
  * concurrency), carry out the effects and append the audit row — all in one
  * transaction, so a step and its audit record commit together or not at all.
+ * Returns the step taken; throws NotFoundError (unknown model or record), ForbiddenError
+ * (inactive account, role), ValidationError (input, `details.issues`) or ConflictError
+ * (tahap, syarat, stale version, lock held by another request).
  */
 export const performTransition = async (
   strapi: Core.Strapi,
   params: { model: string; documentId: string; actorId: number; request: TransitionRequest }
-): Promise<TransitionSuccess | Failure> => {
+): Promise<TransitionSuccess> => {
   const registration = sopRegistryOf(strapi).sop(params.model);
   const definition = registration?.definition;
   const loader = registration?.loadRecord;
-  if (!definition || !loader) return failure(404, `Jenis naskah "${params.model}" tidak dikenal.`);
+  if (!definition || !loader) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
   const actor = await loadActor(strapi, params.actorId);
-  if (!actor) return failure(403, 'Akun Anda tidak aktif.');
+  if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif.');
   const now = clockNow();
 
   let decision: Decision & { versi: number };
@@ -57,19 +54,14 @@ export const performTransition = async (
     decision = await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
       strapi.db.transaction(async ({ trx }) => {
         const record = await loader(strapi, params.documentId);
-        if (!record) throw new RefusedTransition(failure(404, 'Naskah tidak ditemukan.'));
+        if (!record) throw new errors.NotFoundError('Naskah tidak ditemukan.');
         const verdict = decide(definition, record.facts, params.request, actor, now);
-        if (!verdict.ok) {
-          const details = verdict.reason === 'input' ? { issues: verdict.issues } : { reason: verdict.reason };
-          throw new RefusedTransition(failure(REFUSAL_STATUS[verdict.reason], verdict.message, details));
-        }
+        if (!verdict.ok) throw refusalError(verdict);
         const claimed = (await strapi.db.query(definition.uid as never).updateMany({
           where: { id: record.id, tahap: record.tahap, versi: record.versi },
           data: { tahap: verdict.to, versi: record.versi + 1 },
         })) as { count: number };
-        if (claimed.count !== 1) {
-          throw new RefusedTransition(failure(409, 'Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.'));
-        }
+        if (claimed.count !== 1) throw staleVersion();
         const atEnd: (() => Promise<void>)[] = [];
         for (const effect of verdict.effects) {
           const handler = EFFECT_HANDLERS[effect.type];
@@ -96,17 +88,11 @@ export const performTransition = async (
       })
     );
   } catch (error: unknown) {
-    if (error instanceof RefusedTransition) return error.failure;
-    if (error instanceof errors.ValidationError) return failure(400, error.message, error.details);
-    if (isConflictError(error)) {
-      return failure(409, 'Naskah sedang diproses oleh pengguna lain; coba lagi.');
-    }
-    throw error;
+    throw isConflictError(error) ? lockConflict() : error;
   }
 
   await emitTransition(strapi, transitionEvent(definition, params, decision, actor, now));
   return {
-    ok: true,
     documentId: params.documentId,
     dari: decision.from,
     tahap: decision.to,
@@ -142,6 +128,9 @@ const transitionEvent = (
     efek: decision.effects.map((effect) => effect.type),
   };
 };
+
+/** The 409 of a serialisation failure or lock timeout: another request holds the record. */
+export const lockConflict = (): ConflictError => new ConflictError('Naskah sedang diproses oleh pengguna lain; coba lagi.');
 
 /** Serialisation failures and lock timeouts under concurrency are conflicts, not server errors. */
 export const isConflictError = (error: unknown): boolean => {

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { completeness, inconsistencies } from '../../domain/standar-pelayanan';
 import { findStandard, STANDAR_UID } from './documents';
+import { keepRefusalMessages } from '../../sop/errors';
 
 type Ability = { can: (action: string, subject: string) => boolean };
 type Ctx = {
@@ -20,33 +22,29 @@ const params = z.object({
   status: z.enum(['draft', 'published']).default('draft'),
 });
 
-const fail = (ctx: Ctx, status: number, name: string, message: string) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-};
-
 /**
  * `GET /sop/standar-pelayanan/:documentId/pemeriksaan[?status=published]` (admin
  * login): completeness n/14 and the inconsistencies of a standard, for the side
  * panel in the content manager. Defaults to the draft, the version staff edit.
+ * Throws ForbiddenError (no read grant) or NotFoundError (no such standard, or a malformed id).
  */
 export const pemeriksaanRoutes = (strapi: Core.Strapi) => [
   {
     method: 'GET',
     path: '/sop/standar-pelayanan/:documentId/pemeriksaan',
-    handler: async (ctx: Ctx) => {
+    handler: keepRefusalMessages(async (ctx: Ctx) => {
       if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', STANDAR_UID)) {
-        return fail(ctx, 403, 'ForbiddenError', 'Peran Anda tidak berwenang membuka standar pelayanan.');
+        throw new errors.ForbiddenError('Peran Anda tidak berwenang membuka standar pelayanan.');
       }
       const parsed = params.safeParse({ documentId: ctx.params.documentId, status: ctx.query.status ?? undefined });
-      if (!parsed.success) return fail(ctx, 404, 'NotFoundError', 'Standar pelayanan tidak ditemukan.');
+      if (!parsed.success) throw new errors.NotFoundError('Standar pelayanan tidak ditemukan.');
       const standard = await findStandard(strapi, parsed.data.documentId, parsed.data.status);
-      if (!standard) return fail(ctx, 404, 'NotFoundError', 'Standar pelayanan tidak ditemukan.');
+      if (!standard) throw new errors.NotFoundError('Standar pelayanan tidak ditemukan.');
       const { terisi, total, kosong } = completeness(standard);
       const data: Pemeriksaan = { terisi, total, kosong, peringatan: inconsistencies(standard) };
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data };
-    },
+    }),
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   },
 ];

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { inputDigest } from '../../../domain/audit-chain';
 import { loadActor } from '../../../sop/actor';
@@ -8,27 +9,24 @@ import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
 import { now as clockNow } from '../../../clock';
 import { cabutKodeTurunan } from './idempotensi';
-
-const fail = (ctx: Context, status: number, name: string, message: string) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-};
+import { keepRefusalMessages } from '../../../sop/errors';
 
 /**
  * `POST /sop/pengaduan/:documentId/kode-lacak`: a new tracking code for a complaint
  * taken by telephone or in person (or a lost code). The old code stops working; the
  * new one is shown once, to the complaint staff only, and the audit trail records who.
+ * Throws ForbiddenError (not complaint staff) or NotFoundError (no such complaint).
  */
 export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
   {
     method: 'POST',
     path: '/sop/pengaduan/:documentId/kode-lacak',
-    handler: async (ctx: Context) => {
+    handler: keepRefusalMessages(async (ctx: Context) => {
       const userId = (ctx.state.user as { id?: unknown } | undefined)?.id;
       const actor = typeof userId === 'number' ? await loadActor(strapi, userId) : null;
-      if (!actor) return fail(ctx, 403, 'ForbiddenError', 'Akun Anda tidak aktif atau tidak dikenal.');
+      if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
       if (!actor.isSuperAdmin && !actor.roles.some((role) => role === 'petugasPengaduan' || role === 'pejabatPengaduan')) {
-        return fail(ctx, 403, 'ForbiddenError', 'Hanya petugas atau pejabat pengaduan yang dapat menerbitkan kode lacak.');
+        throw new errors.ForbiddenError('Hanya petugas atau pejabat pengaduan yang dapat menerbitkan kode lacak.');
       }
       const documentId = String(ctx.params.documentId ?? '');
       const settings = pengaduanSettings(strapi);
@@ -56,10 +54,10 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
         });
         return row.nomorTiket;
       });
-      if (!result) return fail(ctx, 404, 'NotFoundError', 'Pengaduan tidak ditemukan.');
+      if (!result) throw new errors.NotFoundError('Pengaduan tidak ditemukan.');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: { nomorTiket: result, kodeLacak } };
-    },
+    }),
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   },
 ];
