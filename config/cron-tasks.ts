@@ -1,5 +1,5 @@
 import type { Modules } from '@strapi/strapi';
-import { runDailyDigest } from '../src/sop/digest';
+import { runDailyDigest } from '../src/plugins/sop/server/src/services/digest';
 
 /** Scheduled jobs (enabled by `cron` in config/server.ts; CRON_ENABLED=false turns them off). */
 const cronTasks: Modules.Cron.CronTasks = {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { auditKeySecret, secret } from '../src/config/secrets';
-import { secretKeyList } from '../src/domain/keys';
+import { secretKeyList } from '../src/plugins/sop/server/src/engine/keys';
 import { DEFAULT_AGENDA_FORMAT, DEFAULT_LETTER_FORMAT, validateFormat } from '../src/domain/numbering';
 
 const format = (value: string): string => {

@@ -47,11 +47,14 @@ const openDatabase = () => {
 const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   require('dotenv').config({ path: path.join(appDir, '.env') });
-  if (!fs.existsSync(path.join(distDir, 'src', 'sop', 'audit.js'))) {
+  const auditModule = path.join(distDir, 'src', 'plugins', 'sop', 'server', 'src', 'services', 'audit.js');
+  if (!fs.existsSync(auditModule)) {
     const { compileStrapi } = require('@strapi/strapi');
     await compileStrapi({ appDir });
   }
-  const audit = require(path.join(distDir, 'src', 'sop', 'audit.js'));
+  const audit = require(auditModule);
+  // the trail is sealed with the app's secret (AUDIT_KEY, or derived from ENCRYPTION_KEY), as the server does
+  audit.useAuditKeySource(require(path.join(distDir, 'src', 'config', 'secrets.js')).auditKeySecret);
   const keys = audit.auditKeys();
   const checkpoint = args.checkpoint ? JSON.parse(fs.readFileSync(args.checkpoint, 'utf8')) : null;
   const knex = openDatabase();

@@ -11,8 +11,9 @@ const path = require('path');
 const { DIAGRAMS_DIR, readmeSection, replaceSection, svgFile } = require('./diagrams-readme');
 
 const appDir = path.resolve(__dirname, '..');
-const sourceDir = path.join(appDir, 'src', 'domain');
-const compiledDir = path.join(appDir, 'dist', 'src', 'domain');
+// The engine (the diagram) lives in the SOP plugin; the definitions in src/sop-defs.
+const sourceDir = path.join(appDir, 'src', 'plugins', 'sop', 'server', 'src', 'engine');
+const compiledDir = path.join(appDir, 'dist', 'src', 'plugins', 'sop', 'server', 'src', 'engine');
 
 const tsFiles = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -43,7 +44,7 @@ const isStale = () =>
 
 const ensureCompiled = async () => {
   if (!isStale()) return;
-  console.log('[meja-sandi] dist/ belum ada atau lebih lama dari src/domain: mengompilasi TypeScript dahulu …');
+  console.log('[meja-sandi] dist/ belum ada atau lebih lama dari mesin SOP atau src/sop-defs: mengompilasi TypeScript dahulu …');
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
 };
@@ -56,8 +57,8 @@ const writeIfChanged = (file, text) => {
 
 const main = async () => {
   await ensureCompiled();
-  const { WORKFLOWS } = require(path.join(compiledDir, 'sop', 'index.js'));
-  const { diagramsMarkdown, toSvg } = require(path.join(compiledDir, 'workflow', 'diagram.js'));
+  const { WORKFLOWS } = require(path.join(compiledDefsDir, 'workflows.js'));
+  const { diagramsMarkdown, toSvg } = require(path.join(compiledDir, 'diagram.js'));
   const definitions = Object.values(WORKFLOWS);
 
   const diagramsDir = path.join(appDir, DIAGRAMS_DIR);

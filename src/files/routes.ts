@@ -2,7 +2,7 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { loadActor, type StaffActor } from '../sop/actor';
+import { loadActor, type StaffActor } from '../plugins/sop/server/src/services/actor';
 import { auditFileDownload, checkFileAccess, fileByStoredName, verifyToken } from './access';
 import { loadStoredFile, type StoredFile } from './relations';
 import { storedName, storedPath } from './storage';

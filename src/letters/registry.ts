@@ -23,9 +23,9 @@ import {
 } from '../domain/letters/agenda';
 import { isRahasia } from '../domain/letters/format';
 import type { DataUmum } from '../domain/letters/kop';
-import { BERITA_STATES } from '../domain/sop/berita';
-import { workflowFor } from '../domain/sop';
-import type { StaffActor } from '../sop/actor';
+import { BERITA_STATES } from '../sop-defs/berita/workflow';
+import { workflowFor } from '../sop-defs/workflows';
+import type { StaffActor } from '../plugins/sop/server/src/services/actor';
 import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
 import { mayReadPlaintext, readSalinanPlaintext } from '../sop/salinan';
 import { ConflictError } from '../sop/errors';

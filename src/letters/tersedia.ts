@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_DECLARATIONS } from '../domain/roles';
-import type { StaffActor } from '../sop/actor';
+import type { StaffActor } from '../plugins/sop/server/src/services/actor';
 import { DOKUMEN, type Akses, type Binding, type JenisDokumen } from './registry';
 import type { Sumber } from './sources';
 

@@ -3,11 +3,11 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { inputDigest } from '../domain/audit-chain';
+import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
 import { agendaQuery, batasWaktu, dataAgenda, namaBerkasAgenda, periodeTeks, satuNilai } from '../domain/letters/agenda';
 import { dataUmum } from '../domain/letters/kop';
-import type { StaffActor } from '../sop/actor';
-import { appendAudit } from '../sop/tables';
+import type { StaffActor } from '../plugins/sop/server/src/services/actor';
+import { appendAudit } from '../plugins/sop/server/src/services/tables';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
 import { bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
@@ -15,7 +15,7 @@ import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
 import { mayReadFields, tolakPeran, tolakSumber, type Penolakan } from './tersedia';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
-import { now as clockNow } from '../clock';
+import { now as clockNow } from '../plugins/sop/server/src/services/clock';
 import { ConflictError, HttpStatusError } from '../sop/errors';
 
 /** A refusal of the shared availability rule (./tersedia) as the error Strapi answers with: 403 or 409. */

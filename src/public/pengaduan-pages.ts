@@ -4,8 +4,8 @@
  * in src/api/pengaduan/lib/pages.ts load the data and check the submission.
  */
 import { BATAS, type Masalah } from '../domain/pengaduan';
-import { PENGADUAN_STATES } from '../domain/sop/pengaduan';
-import { formatWaktu } from '../sop/notify';
+import { PENGADUAN_STATES } from '../sop-defs/pengaduan/workflow';
+import { formatWaktu } from '../plugins/sop/server/src/services/notify';
 import { html, multiline, raw, renderPage, type Html, type Letterhead } from './html';
 
 export const FORM_PATH = '/pengaduan';

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { loadFileRelations, loadStoredFile } from '../files/relations';
 import { storedPath } from '../files/storage';
-import type { StaffActor } from './actor';
+import type { StaffActor } from '../plugins/sop/server/src/services/actor';
 
 const FILE_UID = 'plugin::upload.file';
 

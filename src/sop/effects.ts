@@ -3,13 +3,13 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { DEFAULT_AGENDA_FORMAT, formatNumber, numberMoment } from '../domain/numbering';
 import { localDate } from '../domain/calendar';
-import type { Effect } from '../domain/workflow/types';
+import type { Effect } from '../plugins/sop/server/src/engine/types';
 import { tenggatAktif } from '../domain/pengaduan';
 import { kirimHasil, logMailFailure } from '../api/pengaduan/lib/surat';
-import { requireActiveRole, type StaffActor } from './actor';
+import { requireActiveRole, type StaffActor } from '../plugins/sop/server/src/services/actor';
 import { KRIPTOGRAM_EFFECTS, clearSalinanSignatures, signSalinan } from './effects-kriptogram';
 import { assertBuktiFree, normaliseBukti } from './bukti';
-import { nextAgendaNumber } from './tables';
+import { nextAgendaNumber } from '../plugins/sop/server/src/services/tables';
 import type { BeritaRow, LoadedRecord, PengaduanRow } from './records';
 
 export type EffectContext = {

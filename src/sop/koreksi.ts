@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../domain/audit-chain';
+import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
-import { KOREKSI, decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../domain/sop/koreksi';
-import { loadActor } from './actor';
+import { KOREKSI, decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../sop-defs/koreksi';
+import { loadActor } from '../plugins/sop/server/src/services/actor';
 import { computeTenggat } from './calendar';
-import { runAsTransition } from './context';
-import { appendAudit } from './tables';
+import { runAsTransition } from '../plugins/sop/server/src/services/context';
+import { appendAudit } from '../plugins/sop/server/src/services/tables';
 import { isConflictError, lockConflict, refusalError, staleVersion } from './transition';
 
 /** The audit row's `ke` of a correction (the record keeps its `tahap`). */

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { rolesListableBy } from '../domain/sop';
+import { rolesListableBy } from '../sop-defs/workflows';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { ROLE_KEYS, type RoleKey } from '../domain/roles';
-import { loadActor, usersWithRole, type StaffActor } from './actor';
-import { verifyAuditTrail } from './tables';
+import { loadActor, usersWithRole, type StaffActor } from '../plugins/sop/server/src/services/actor';
+import { verifyAuditTrail } from '../plugins/sop/server/src/services/tables';
 import { readSalinanPlaintext } from './salinan';
 import { performKoreksi } from './koreksi';
 import { keepRefusalMessages } from './errors';

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../domain/audit-chain';
-import { decide, type TransitionRequest } from '../domain/workflow/decide';
-import type { Decision, Refusal, WorkflowDefinition } from '../domain/workflow/types';
-import { loadActor, type StaffActor } from './actor';
-import { runAsTransition } from './context';
+import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
+import { decide, type TransitionRequest } from '../plugins/sop/server/src/engine/decide';
+import type { Decision, Refusal, WorkflowDefinition } from '../plugins/sop/server/src/engine/types';
+import { loadActor, type StaffActor } from '../plugins/sop/server/src/services/actor';
+import { runAsTransition } from '../plugins/sop/server/src/services/context';
 import { EFFECT_HANDLERS } from './effects';
 import { emitTransition, type SopTransitionEvent } from '../plugins/sop/server/src/services/events';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
-import { appendAudit } from './tables';
-import { now as clockNow } from '../clock';
+import { appendAudit } from '../plugins/sop/server/src/services/tables';
+import { now as clockNow } from '../plugins/sop/server/src/services/clock';
 import { ConflictError } from './errors';
 
 /** A step taken: the record, the state it left, the state it is in now and its new version. */

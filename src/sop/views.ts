@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { ROLE_DECLARATIONS } from '../domain/roles';
-import { availableActions } from '../domain/workflow/decide';
-import type { Transition, WorkflowDefinition } from '../domain/workflow/types';
-import { toMermaid, toSvg } from '../domain/workflow/diagram';
-import type { StaffActor } from './actor';
+import { availableActions } from '../plugins/sop/server/src/engine/decide';
+import type { Transition, WorkflowDefinition } from '../plugins/sop/server/src/engine/types';
+import { toMermaid, toSvg } from '../plugins/sop/server/src/engine/diagram';
+import type { StaffActor } from '../plugins/sop/server/src/services/actor';
 import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
 import { mayReadPlaintext } from './salinan';
-import { readAuditFor } from './tables';
-import { checkAuditFor } from './audit';
-import { koreksiForUid, withoutKoreksiValues } from '../domain/sop/koreksi';
+import { readAuditFor } from '../plugins/sop/server/src/services/tables';
+import { checkAuditFor } from '../plugins/sop/server/src/services/audit';
+import { koreksiForUid, withoutKoreksiValues } from '../sop-defs/koreksi';
 import { dokumenTersedia, mayReadFields } from '../letters/tersedia';
 import { ALLOWED_SALURAN, KATEGORI_LABEL, KATEGORI_PENERIMA, SALURAN_LABEL } from '../domain/penerima';
 

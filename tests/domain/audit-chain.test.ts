@@ -9,7 +9,7 @@ import {
   type AuditEntry,
   type AuditRow,
   type ChainVerdict,
-} from '../../src/domain/audit-chain';
+} from '../../src/plugins/sop/server/src/engine/audit-chain';
 
 const entry = (urutan: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   urutan,

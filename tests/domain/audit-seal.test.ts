@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { auditHash, canonicalJson, GENESIS_HASH, inputDigest, type AuditEntry } from '../../src/domain/audit-chain';
+import { auditHash, canonicalJson, GENESIS_HASH, inputDigest, type AuditEntry } from '../../src/plugins/sop/server/src/engine/audit-chain';
 import {
   checkCheckpoint,
   headsRoot,
@@ -11,7 +11,7 @@ import {
   type StoredAuditRow,
   type StreamHead,
   type StreamVerdict,
-} from '../../src/domain/audit-seal';
+} from '../../src/plugins/sop/server/src/engine/audit-seal';
 
 const KEY = parseAuditKeys('q3v7Zc0mJ0l6dX9yqk3jv8M0p4tB2yR1cT5wN8sE0aU=');
 const OTHER = parseAuditKeys('bmV3LWtleS1mb3ItdGhlLWF1ZGl0LXRyYWlsLTMyYnk=');

@@ -1,8 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { BERITA } from '../../src/domain/sop/berita';
-import { WORKFLOWS } from '../../src/domain/sop';
-import { diagramsMarkdown, edgeCaption, toMermaid, toSvg } from '../../src/domain/workflow/diagram';
-import type { State, WorkflowDefinition } from '../../src/domain/workflow/types';
+import { BERITA } from '../../src/sop-defs/berita/workflow';
+import { WORKFLOWS } from '../../src/sop-defs/workflows';
+import { diagramsMarkdown, edgeCaption, toMermaid, toSvg } from '../../src/plugins/sop/server/src/engine/diagram';
+import type { State, WorkflowDefinition } from '../../src/plugins/sop/server/src/engine/types';
 
 const ALL = Object.values(WORKFLOWS);
 

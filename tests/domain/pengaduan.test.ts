@@ -13,9 +13,9 @@ import {
   validateFields,
   validatePetugas,
 } from '../../src/domain/pengaduan';
-import { PENGADUAN } from '../../src/domain/sop/pengaduan';
-import { decide, availableActions } from '../../src/domain/workflow/decide';
-import type { Actor } from '../../src/domain/workflow/types';
+import { PENGADUAN } from '../../src/sop-defs/pengaduan/workflow';
+import { decide, availableActions } from '../../src/plugins/sop/server/src/engine/decide';
+import type { Actor } from '../../src/plugins/sop/server/src/engine/types';
 import { clientKey, connectRateLimitRedis, createRateLimiter } from '../../src/api/pengaduan/lib/rate-limit';
 
 const ISI = 'Antrean pelayanan hari ini sangat panjang dan petugas tidak ada di tempat.';

@@ -8,12 +8,12 @@
 import fs from 'fs';
 import path from 'path';
 import type { z } from 'zod';
-import { kartuKendaliInput } from '../../src/domain/sop/berita';
-import { salinanInput } from '../../src/domain/sop/kriptogram';
-import { tandaTerimaInput } from '../../src/domain/sop/distribusi';
-import { tanggapanInput } from '../../src/domain/sop/pengaduan';
+import { kartuKendaliInput } from '../../src/sop-defs/berita/workflow';
+import { salinanInput } from '../../src/sop-defs/kriptogram/workflow';
+import { tandaTerimaInput } from '../../src/sop-defs/distribusi/workflow';
+import { tanggapanInput } from '../../src/sop-defs/pengaduan/workflow';
 import { BATAS } from '../../src/domain/pengaduan';
-import { CATATAN_MAX } from '../../src/domain/workflow/decide';
+import { CATATAN_MAX } from '../../src/plugins/sop/server/src/engine/decide';
 
 type Attribute = { type: string; maxLength?: number; enum?: string[]; component?: string };
 type Schema = { attributes: Record<string, Attribute> };

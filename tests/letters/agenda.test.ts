@@ -1,7 +1,7 @@
 import PizZip from 'pizzip';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { setClock } from '../../src/clock';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { BERITA_CONTOH, ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 import { bukaDocx, expectFile, TEMPLATE_TAG, unduh } from './unduh';
 

@@ -1,4 +1,4 @@
-import { setClock } from '../../src/clock';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, walkBeritaTo, type BeritaStaff } from '../helpers/sop';

@@ -3,7 +3,7 @@
  * `Idempotency-Key` from the same client, files one complaint; every repeat — even truly
  * concurrent — answers with that complaint's ticket and tracking code.
  */
-import { setClock } from '../../src/clock';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { createAdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE } from '../helpers/sop';

@@ -2,8 +2,9 @@ import crypto from 'crypto';
 import knexFactory, { type Knex } from 'knex';
 import { createTestDatabase, type TestDatabase } from '../helpers/app';
 import { applyTestEnvironment } from '../helpers/env';
-import { checkCheckpoint } from '../../src/domain/audit-seal';
-import { appendAudit, auditKeys, createAuditCheckpoint, ensureAuditTables, readAuditRows, verifyAuditTrail } from '../../src/sop/audit';
+import { checkCheckpoint } from '../../src/plugins/sop/server/src/engine/audit-seal';
+import { appendAudit, auditKeys, createAuditCheckpoint, ensureAuditTables, readAuditRows, useAuditKeySource, verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
+import { auditKeySecret } from '../../src/config/secrets';
 
 const entry = (documentId: string) => ({
   model: 'berita',
@@ -31,6 +32,8 @@ describe('audit checkpoint boundary with transactions in flight (PostgreSQL)', (
     database = await createTestDatabase();
     applyTestEnvironment(database.env);
     process.env.AUDIT_KEY = crypto.randomBytes(32).toString('base64');
+    // without a running Strapi, the engine is handed the app's key reader as the app's register phase does
+    useAuditKeySource(auditKeySecret);
     knex = knexFactory({
       client: 'pg',
       connection: {

@@ -7,9 +7,9 @@ import type { Knex } from 'knex';
 import { createAdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
-import { auditHash, GENESIS_HASH, sealEntry, type AuditEntry } from '../../src/domain/audit-chain';
-import { parseAuditKeys, sealHash, type AuditCheckpoint } from '../../src/domain/audit-seal';
-import { createAuditCheckpoint, ensureAuditTables, readAuditFor, verifyAuditTrail } from '../../src/sop/audit';
+import { auditHash, GENESIS_HASH, sealEntry, type AuditEntry } from '../../src/plugins/sop/server/src/engine/audit-chain';
+import { parseAuditKeys, sealHash, type AuditCheckpoint } from '../../src/plugins/sop/server/src/engine/audit-seal';
+import { createAuditCheckpoint, ensureAuditTables, readAuditFor, verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 
 const TABLE = 'sop_audit';
 const HEADS = 'sop_audit_head';

@@ -3,9 +3,9 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp';
 import { ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
-import { runDailyDigest, sendOverdueDigest } from '../../src/sop/digest';
-import { parseAuditKeys, type AuditCheckpoint } from '../../src/domain/audit-seal';
-import { verifyAgainstCheckpoint } from '../../src/sop/audit';
+import { runDailyDigest, sendOverdueDigest } from '../../src/plugins/sop/server/src/services/digest';
+import { parseAuditKeys, type AuditCheckpoint } from '../../src/plugins/sop/server/src/engine/audit-seal';
+import { verifyAgainstCheckpoint } from '../../src/plugins/sop/server/src/services/audit';
 
 const UID = 'api::berita.berita';
 const LINK = `http://localhost:1337/admin/content-manager/collection-types/${UID}`;

@@ -4,7 +4,7 @@
  * The app's clock is set by the test at 31 Desember 2026 23.59 and 1 Januari 2027 00.00 WIB.
  */
 import PizZip from 'pizzip';
-import { setClock } from '../../src/clock';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { backfillWaktuAgenda } from '../../src/sop/waktu-agenda';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';

@@ -1,4 +1,4 @@
-import { BERITA_STATES } from '../sop/berita';
+import { BERITA_STATES } from '../../sop-defs/berita/workflow';
 import { KATEGORI_LABEL, SALURAN_LABEL, type KategoriPenerima, type Saluran } from '../penerima';
 import {
   angkaTerbilang,

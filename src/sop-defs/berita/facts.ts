@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/services/registry';
 import type { Penerima } from '../../domain/penerima';
-import type { BeritaFacts } from '../../domain/sop/berita';
+import type { BeritaFacts } from './workflow';
 
 /** A paraf as stored on the kartu kendali. */
 export type ParafRow = { userId?: number | null; nama?: string | null; waktu?: string | null } | null;

@@ -1,6 +1,6 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { BERITA } from '../../domain/sop/berita';
-import { KOREKSI } from '../../domain/sop/koreksi';
+import { BERITA } from './workflow';
+import { KOREKSI } from '../koreksi';
 import { loadBerita } from './facts';
 import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/services/registry';
 import type { Penerima } from '../../domain/penerima';
-import type { DistribusiFacts } from '../../domain/sop/distribusi';
-import { readAuditFor } from '../../sop/tables';
+import type { DistribusiFacts } from './workflow';
+import { readAuditFor } from '../../plugins/sop/server/src/services/tables';
 
 export type DistribusiRow = {
   id: number;

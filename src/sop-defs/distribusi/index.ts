@@ -1,5 +1,5 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { DISTRIBUSI } from '../../domain/sop/distribusi';
+import { DISTRIBUSI } from './workflow';
 import { loadDistribusi } from './facts';
 import { DISTRIBUSI_GOVERNED, DISTRIBUSI_LIST_VIEW } from './governed';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/services/registry';
 import type { Penerima } from '../../domain/penerima';
-import type { Klasifikasi, KriptogramFacts } from '../../domain/sop/kriptogram';
+import type { Klasifikasi, KriptogramFacts } from './workflow';
 
 export type KriptogramRow = {
   id: number;

@@ -1,5 +1,5 @@
 import type { GateHooks } from '../../plugins/sop/server/src/services/registry';
-import { kriptogramEditorRule } from '../../domain/sop/kriptogram';
+import { kriptogramEditorRule } from './workflow';
 
 /**
  * A kriptogram changes only by the Kasi, its registering Sandiman before assignment, the

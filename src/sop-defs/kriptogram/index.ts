@@ -1,6 +1,6 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { KRIPTOGRAM } from '../../domain/sop/kriptogram';
-import { KOREKSI } from '../../domain/sop/koreksi';
+import { KRIPTOGRAM } from './workflow';
+import { KOREKSI } from '../koreksi';
 import { loadKriptogram } from './facts';
 import { KRIPTOGRAM_GATE } from './gate';
 import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';

@@ -9,7 +9,7 @@ import {
   valuesEffect,
   type ValueRef,
   type VocabularyPart,
-} from '../../domain/workflow/vocabulary';
+} from '../../plugins/sop/server/src/engine/vocabulary';
 
 export const KLASIFIKASI = ['terbatas', 'rahasia', 'sangat_rahasia'] as const;
 export type Klasifikasi = (typeof KLASIFIKASI)[number];

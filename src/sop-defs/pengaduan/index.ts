@@ -1,5 +1,5 @@
 import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { PENGADUAN } from '../../domain/sop/pengaduan';
+import { PENGADUAN } from './workflow';
 import { loadPengaduan } from './facts';
 import { PENGADUAN_GOVERNED, PENGADUAN_LIST_VIEW } from './governed';
 

@@ -1,10 +1,10 @@
-import { BERITA, type BeritaFacts } from '../../../src/domain/sop/berita';
-import { DISTRIBUSI, type DistribusiFacts } from '../../../src/domain/sop/distribusi';
-import { workflowFor } from '../../../src/domain/sop';
+import { BERITA, type BeritaFacts } from '../../../src/sop-defs/berita/workflow';
+import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
+import { workflowFor } from '../../../src/sop-defs/workflows';
 import type { Penerima } from '../../../src/domain/penerima';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/domain/workflow/decide';
-import type { Actor, Decision, Effect, RecordFacts, Refusal, WorkflowDefinition } from '../../../src/domain/workflow/types';
+import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
+import type { Actor, Decision, Effect, RecordFacts, Refusal, WorkflowDefinition } from '../../../src/plugins/sop/server/src/engine/types';
 
 const NOW = new Date('2026-11-02T03:00:00.000Z');
 

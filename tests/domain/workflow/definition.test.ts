@@ -1,14 +1,14 @@
-import { BERITA, BERITA_DEFINITION, kartuKendaliInput } from '../../../src/domain/sop/berita';
-import { DISTRIBUSI, DISTRIBUSI_DEFINITION, tandaTerimaInput } from '../../../src/domain/sop/distribusi';
-import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION, checklistInput } from '../../../src/domain/sop/kriptogram';
-import { PENGADUAN, PENGADUAN_DEFINITION, tanggapanInput } from '../../../src/domain/sop/pengaduan';
-import { rolesListableBy } from '../../../src/domain/sop';
+import { BERITA, BERITA_DEFINITION, kartuKendaliInput } from '../../../src/sop-defs/berita/workflow';
+import { DISTRIBUSI, DISTRIBUSI_DEFINITION, tandaTerimaInput } from '../../../src/sop-defs/distribusi/workflow';
+import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION, checklistInput } from '../../../src/sop-defs/kriptogram/workflow';
+import { PENGADUAN, PENGADUAN_DEFINITION, tanggapanInput } from '../../../src/sop-defs/pengaduan/workflow';
+import { rolesListableBy } from '../../../src/sop-defs/workflows';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { compileWorkflow, inputSchemaOf } from '../../../src/domain/workflow/compile';
-import { canonicalJson, hashDefinition, type WorkflowData } from '../../../src/domain/workflow/definition';
-import { decide, transitionsFrom, type TransitionRequest } from '../../../src/domain/workflow/decide';
-import type { Actor, RecordFacts, WorkflowDefinition } from '../../../src/domain/workflow/types';
-import { validateDefinition } from '../../../src/domain/workflow/validate';
+import { compileWorkflow, inputSchemaOf } from '../../../src/plugins/sop/server/src/engine/compile';
+import { canonicalJson, hashDefinition, type WorkflowData } from '../../../src/plugins/sop/server/src/engine/definition';
+import { decide, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
+import type { Actor, RecordFacts, WorkflowDefinition } from '../../../src/plugins/sop/server/src/engine/types';
+import { validateDefinition } from '../../../src/plugins/sop/server/src/engine/validate';
 import { APP_VOCABULARY } from '../../../src/sop-defs/vocabulary';
 
 /* Issue 12: a workflow definition is plain data, checked against a closed vocabulary. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { DISTRIBUSI, type DistribusiFacts } from '../../../src/domain/sop/distribusi';
+import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
 import {
   KLASIFIKASI,
   KRIPTOGRAM,
@@ -8,12 +8,12 @@ import {
   type Klasifikasi,
   type KriptogramFacts,
   type salinanInput,
-} from '../../../src/domain/sop/kriptogram';
-import { workflowFor } from '../../../src/domain/sop';
+} from '../../../src/sop-defs/kriptogram/workflow';
+import { workflowFor } from '../../../src/sop-defs/workflows';
 import { ALLOWED_SALURAN, KATEGORI_PENERIMA, SALURAN } from '../../../src/domain/penerima';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/domain/workflow/decide';
-import type { Actor, Decision, Effect, RecordFacts, Refusal, Transition, WorkflowDefinition } from '../../../src/domain/workflow/types';
+import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
+import type { Actor, Decision, Effect, RecordFacts, Refusal, Transition, WorkflowDefinition } from '../../../src/plugins/sop/server/src/engine/types';
 
 const NOW = new Date('2026-11-02T03:00:00.000Z');
 const RUNS = 500;

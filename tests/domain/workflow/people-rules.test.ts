@@ -1,11 +1,11 @@
-import { BERITA, type BeritaFacts } from '../../../src/domain/sop/berita';
-import { DISTRIBUSI, type DistribusiFacts } from '../../../src/domain/sop/distribusi';
-import { KRIPTOGRAM, kriptogramEditorRule } from '../../../src/domain/sop/kriptogram';
-import { KOREKSI, decideKoreksi, describeKoreksi, koreksiForUid, withoutKoreksiValues, type KoreksiFacts } from '../../../src/domain/sop/koreksi';
-import { rolesListableBy } from '../../../src/domain/sop';
+import { BERITA, type BeritaFacts } from '../../../src/sop-defs/berita/workflow';
+import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
+import { KRIPTOGRAM, kriptogramEditorRule } from '../../../src/sop-defs/kriptogram/workflow';
+import { KOREKSI, decideKoreksi, describeKoreksi, koreksiForUid, withoutKoreksiValues, type KoreksiFacts } from '../../../src/sop-defs/koreksi';
+import { rolesListableBy } from '../../../src/sop-defs/workflows';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { availableActions, decide } from '../../../src/domain/workflow/decide';
-import type { Actor } from '../../../src/domain/workflow/types';
+import { availableActions, decide } from '../../../src/plugins/sop/server/src/engine/decide';
+import type { Actor } from '../../../src/plugins/sop/server/src/engine/types';
 
 /* The SOP's people rules (issue 10 items 4 and 7), as pure decisions. */
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { BERITA, type BeritaFacts, type TingkatParaf } from '../../../src/domain/sop/berita';
-import { DISTRIBUSI, type DistribusiFacts } from '../../../src/domain/sop/distribusi';
+import { BERITA, type BeritaFacts, type TingkatParaf } from '../../../src/sop-defs/berita/workflow';
+import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
 import { ALLOWED_SALURAN, KATEGORI_PENERIMA, SALURAN, type Penerima } from '../../../src/domain/penerima';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
-import { decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/domain/workflow/decide';
-import type { Actor, Decision, Effect, Refusal, Transition, WorkflowDefinition } from '../../../src/domain/workflow/types';
+import { decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
+import type { Actor, Decision, Effect, Refusal, Transition, WorkflowDefinition } from '../../../src/plugins/sop/server/src/engine/types';
 
 /*
  * A small pure simulation of one berita and its copies. The model holds what the

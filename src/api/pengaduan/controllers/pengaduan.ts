@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ringkasMasalah, validateEnvelope, type Masalah } from '../../../domain/pengaduan';
 import { INTAKE_STATE } from '../../../middlewares/pengaduan-intake';
-import { now as clockNow } from '../../../clock';
+import { now as clockNow } from '../../../plugins/sop/server/src/services/clock';
 import { API_KEY_TTL_MS, KUNCI_API, type Kunci } from '../lib/idempotensi';
 import { terimaPengaduan } from '../lib/intake';
 import { clientKey } from '../lib/rate-limit';

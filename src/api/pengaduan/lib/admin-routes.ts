@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { inputDigest } from '../../../domain/audit-chain';
-import { loadActor } from '../../../sop/actor';
-import { appendAudit } from '../../../sop/tables';
+import { inputDigest } from '../../../plugins/sop/server/src/engine/audit-chain';
+import { loadActor } from '../../../plugins/sop/server/src/services/actor';
+import { appendAudit } from '../../../plugins/sop/server/src/services/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
-import { now as clockNow } from '../../../clock';
+import { now as clockNow } from '../../../plugins/sop/server/src/services/clock';
 import { cabutKodeTurunan } from './idempotensi';
 import { keepRefusalMessages } from '../../../sop/errors';
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../../../domain/audit-chain';
+import { inputDigest } from '../../../plugins/sop/server/src/engine/audit-chain';
 import { localDate } from '../../../domain/calendar';
 import {
   BUKU_PENGADUAN,
@@ -15,16 +15,16 @@ import {
   type PengaduanPublik,
   type Saluran,
 } from '../../../domain/pengaduan';
-import { PENGADUAN } from '../../../domain/sop/pengaduan';
-import { loadActor } from '../../../sop/actor';
+import { PENGADUAN } from '../../../sop-defs/pengaduan/workflow';
+import { loadActor } from '../../../plugins/sop/server/src/services/actor';
 import { loadHolidays, loadSchedule } from '../../../sop/calendar';
-import { currentTransition } from '../../../sop/context';
-import { appendAudit, nextAgendaNumber } from '../../../sop/tables';
+import { currentTransition } from '../../../plugins/sop/server/src/services/context';
+import { appendAudit, nextAgendaNumber } from '../../../plugins/sop/server/src/services/tables';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { bersihkan, klaim, kodeLacakTurunan, simpanan, tetapkanTiket, ulangan, type Kunci, type KunciTersimpan } from './idempotensi';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
-import { now as clockNow } from '../../../clock';
+import { now as clockNow } from '../../../plugins/sop/server/src/services/clock';
 
 type DocumentContext = {
   uid: string;

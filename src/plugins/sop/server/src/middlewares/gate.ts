@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../engine/audit-chain';
-import { normaliseNilai } from '../../../../../domain/sop/koreksi';
+import { normaliseNilai } from '../../../../../sop-defs/koreksi';
 import { currentWriter, type Writer } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
 import { sopRegistryOf, type GovernedType } from '../services/registry';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Actor } from '../../../../../domain/workflow/types';
+import type { Actor } from '../engine/types';
 import { sopRegistryOf, type SopRegistry } from './registry';
 
 type AdminUserRow = {

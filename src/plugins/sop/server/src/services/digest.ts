@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { WorkflowDefinition } from '../../../../../domain/workflow/types';
+import type { WorkflowDefinition } from '../engine/types';
 import { adminLink, formatWaktu, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from './registry';
 import { createAuditCheckpoint } from './audit';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { mayActOn, transitionsFrom } from '../../../../../domain/workflow/decide';
-import type { Transition, WorkflowDefinition } from '../../../../../domain/workflow/types';
+import { mayActOn, transitionsFrom } from '../engine/decide';
+import type { Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole, type StaffActor } from './actor';
 import { sopRegistryOf, type LoadedRecord } from './registry';
 import type { SopTransitionEvent } from './events';

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { WorkflowDefinition } from '../../../../../domain/workflow/types';
+import type { WorkflowDefinition } from '../engine/types';
 import type { AfterCommitHandler } from './events';
 import type { Writer } from './actor';
-import type { KoreksiRule } from '../../../../../domain/sop/koreksi';
+import type { KoreksiRule } from '../../../../../sop-defs/koreksi';
 
 /**
  * A record as the engine reads it for one step or one view: its identity, state and

@@ -1,11 +1,11 @@
-import definition from '../../sop-defs/berita/definition.json';
-import { BERITA_VOCABULARY } from '../../sop-defs/berita/vocabulary';
-import { vocabularyFor } from '../../sop-defs/vocabulary';
-import { compileWorkflow, transitionInput } from '../workflow/compile';
-import type { WorkflowData } from '../workflow/definition';
-import type { WorkflowDefinition } from '../workflow/types';
+import definition from './definition.json';
+import { BERITA_VOCABULARY } from './vocabulary';
+import { vocabularyFor } from '../vocabulary';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
+import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
 
-export type { BeritaFacts, TingkatParaf } from '../../sop-defs/berita/vocabulary';
+export type { BeritaFacts, TingkatParaf } from './vocabulary';
 
 /** SOP "Penerimaan Berita Biasa Email Sanapati", steps 1–11, as data (src/sop-defs/berita/definition.json). */
 export const BERITA_DEFINITION = definition as unknown as WorkflowData;

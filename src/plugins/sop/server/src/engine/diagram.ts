@@ -1,4 +1,4 @@
-import type { RoleKey } from '../roles';
+import type { RoleKey } from '../../../../../domain/roles';
 import type { State, Transition, WorkflowDefinition } from './types';
 
 export type DiagramOptions = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveId } from '../input';
+import { positiveId } from '../../../../../domain/input';
 import type { FieldSpec } from './definition';
 import {
   effectEntry,

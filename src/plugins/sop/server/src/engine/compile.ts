@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoleKey } from '../roles';
+import type { RoleKey } from '../../../../../domain/roles';
 import type { FieldSpec, Ref, TransitionData, WorkflowData } from './definition';
 import { validateDefinition } from './validate';
 import { userIds, valueAt, type Vocabulary } from './vocabulary';

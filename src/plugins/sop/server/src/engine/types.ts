@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RoleKey } from '../roles';
+import type { RoleKey } from '../../../../../domain/roles';
 import type { FieldSpec } from './definition';
 
 /** Who asks for a transition: an admin user with the SOP roles they hold. */

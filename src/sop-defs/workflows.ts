@@ -1,9 +1,9 @@
-import type { WorkflowDefinition } from '../workflow/types';
-import { ROLE_KEYS, type RoleKey } from '../roles';
-import { BERITA } from './berita';
-import { DISTRIBUSI } from './distribusi';
-import { KRIPTOGRAM } from './kriptogram';
-import { PENGADUAN } from './pengaduan';
+import type { WorkflowDefinition } from '../plugins/sop/server/src/engine/types';
+import { ROLE_KEYS, type RoleKey } from '../domain/roles';
+import { BERITA } from './berita/workflow';
+import { DISTRIBUSI } from './distribusi/workflow';
+import { KRIPTOGRAM } from './kriptogram/workflow';
+import { PENGADUAN } from './pengaduan/workflow';
 
 /** Every SOP workflow Meja Sandi runs, by the `:model` of `/sop/:model/...`. */
 export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Actor, Refusal } from '../workflow/types';
-import { KLASIFIKASI, kriptogramEditorRule } from './kriptogram';
+import type { Actor, Refusal } from '../plugins/sop/server/src/engine/types';
+import { KLASIFIKASI, kriptogramEditorRule } from './kriptogram/workflow';
 
 /**
  * Correcting what was registered (issue 10 item 4). Once a berita or kriptogram has its

@@ -1,16 +1,16 @@
-import definition from '../../sop-defs/distribusi/definition.json';
-import { DISTRIBUSI_VOCABULARY } from '../../sop-defs/distribusi/vocabulary';
-import { vocabularyFor } from '../../sop-defs/vocabulary';
-import { compileWorkflow, transitionInput } from '../workflow/compile';
-import type { WorkflowData } from '../workflow/definition';
-import type { WorkflowDefinition } from '../workflow/types';
+import definition from './definition.json';
+import { DISTRIBUSI_VOCABULARY } from './vocabulary';
+import { vocabularyFor } from '../vocabulary';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
+import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
 
 export {
   CLOCK_TOLERANCE_MS,
   DELIVERY_STATE,
   receiptWithinAssignment,
   type DistribusiFacts,
-} from '../../sop-defs/distribusi/vocabulary';
+} from './vocabulary';
 
 /** One copy to one recipient, as data (src/sop-defs/distribusi/definition.json). */
 export const DISTRIBUSI_DEFINITION = definition as unknown as WorkflowData;

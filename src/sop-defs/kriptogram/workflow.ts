@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import definition from '../../sop-defs/kriptogram/definition.json';
-import { KRIPTOGRAM_VOCABULARY, type KriptogramFacts, type salinanInput } from '../../sop-defs/kriptogram/vocabulary';
-import { vocabularyFor } from '../../sop-defs/vocabulary';
-import { compileWorkflow, transitionInput } from '../workflow/compile';
-import type { WorkflowData } from '../workflow/definition';
-import type { Actor, WorkflowDefinition } from '../workflow/types';
+import definition from './definition.json';
+import { KRIPTOGRAM_VOCABULARY, type KriptogramFacts, type salinanInput } from './vocabulary';
+import { vocabularyFor } from '../vocabulary';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
+import type { Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
 
 export {
   KLASIFIKASI,
@@ -13,7 +13,7 @@ export {
   salinanInput,
   type Klasifikasi,
   type KriptogramFacts,
-} from '../../sop-defs/kriptogram/vocabulary';
+} from './vocabulary';
 
 type SalinanData = z.infer<typeof salinanInput>;
 

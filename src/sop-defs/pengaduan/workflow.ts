@@ -1,11 +1,11 @@
-import definition from '../../sop-defs/pengaduan/definition.json';
-import { PENGADUAN_VOCABULARY } from '../../sop-defs/pengaduan/vocabulary';
-import { vocabularyFor } from '../../sop-defs/vocabulary';
-import { compileWorkflow, transitionInput } from '../workflow/compile';
-import type { WorkflowData } from '../workflow/definition';
-import type { WorkflowDefinition } from '../workflow/types';
+import definition from './definition.json';
+import { PENGADUAN_VOCABULARY } from './vocabulary';
+import { vocabularyFor } from '../vocabulary';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
+import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
 
-export type { TahapPengaduan } from '../../sop-defs/pengaduan/vocabulary';
+export type { TahapPengaduan } from './vocabulary';
 
 /** Pengaduan langsung in the service standard, as data (src/sop-defs/pengaduan/definition.json). */
 export const PENGADUAN_DEFINITION = definition as unknown as WorkflowData;

@@ -1,2 +1,0 @@
-// Moved into the SOP engine plugin; this path stays until every caller imports it from there.
-export * from '../plugins/sop/server/src/engine/keys';
