@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { auditKeySecret, secret } from '../src/config/secrets';
 import { secretKeyList } from '../src/plugins/sop/server/src/engine/keys';
-import { DEFAULT_AGENDA_FORMAT, DEFAULT_LETTER_FORMAT, validateFormat } from '../src/domain/numbering';
+import { DEFAULT_AGENDA_FORMAT, DEFAULT_LETTER_FORMAT, validateFormat } from '../src/plugins/sop/server/src/engine/numbering';
 
 const format = (value: string): string => {
   validateFormat(value);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
-import { DEFAULT_AGENDA_FORMAT } from '../src/domain/numbering';
+import { DEFAULT_AGENDA_FORMAT } from '../src/plugins/sop/server/src/engine/numbering';
 
 const allowedMediaTypes = [
   'image/jpeg',

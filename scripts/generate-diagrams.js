@@ -57,8 +57,8 @@ const writeIfChanged = (file, text) => {
 
 const main = async () => {
   await ensureCompiled();
-  const { WORKFLOWS } = require(path.join(compiledDefsDir, 'workflows.js'));
-  const { diagramsMarkdown, toSvg } = require(path.join(compiledDir, 'diagram.js'));
+  const { WORKFLOWS } = require(path.join(compiledDefsDir, 'index.js'));
+  const { diagramsMarkdown, toSvg } = require(path.join(compiledDefsDir, 'diagram.js'));
   const definitions = Object.values(WORKFLOWS);
 
   const diagramsDir = path.join(appDir, DIAGRAMS_DIR);

@@ -9,19 +9,18 @@ import { registerPengaduan } from './api/pengaduan/lib/register';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
-import { createSopWorkflowGate } from './plugins/sop/server/src/middlewares/gate';
-import { createInputPolicy } from './sop/input-policy';
-import { sopRoutes } from './sop/routes';
-import { ensureSopTables } from './plugins/sop/server/src/services/tables';
+import { createInputPolicy } from './input/document-policy';
 import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
 import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
-import { backfillWaktuAgenda } from './sop/waktu-agenda';
+import { backfillWaktuAgenda } from './bootstrap/waktu-agenda';
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
 import { auditKeySecret } from './config/secrets';
-import { useAuditKeySource } from './plugins/sop/server/src/services/audit';
+import { sopRegistryOf, useAuditKeySource } from './plugins/sop/server/src/index';
+import { appSopRoutes } from './sop-routes';
+import { dokumenView } from './letters/tersedia';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,24 +33,27 @@ export default {
     // No transaction lives longer than DATABASE_TRANSACTION_TIMEOUT ms; a stop signal ends the process within 15 s.
     installTransactionLimit(strapi, env.int('DATABASE_TRANSACTION_TIMEOUT', 20000));
     exitAfterSignal(strapi, 14000);
-    // Every SOP the office runs, one registration each (src/sop-defs/<sop>/), into the engine's registry.
+    // Every SOP the office runs, one registration each (src/sop-defs/<sop>/), into the engine's
+    // registry, with the office's roles, calendar, mail door and read rights.
     registerSops(strapi);
+    // Every record view lists the documents this user may print now (src/letters).
+    sopRegistryOf(strapi).extendViews(dokumenView);
     // The audit trail is sealed with the app's secret (AUDIT_KEY, or derived from ENCRYPTION_KEY).
     useAuditKeySource(auditKeySecret);
-    // The input policy first: nothing reaches the gate (or the database) unchecked.
+    // The input policy first: nothing reaches the gate (or the database) unchecked. The SOP
+    // plugin adds its workflow gate at its bootstrap, after these, so it runs innermost.
     strapi.documents.use(createInputPolicy(strapi) as never);
     // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.
     registerFiles(strapi);
-    strapi.documents.use(createSopWorkflowGate(strapi) as never);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
-    strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
+    // The app's own /sop routes, before the engine's /sop/:model/:documentId (added at the plugin's bootstrap).
+    strapi.server.routes({ type: 'admin', prefix: '', routes: appSopRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureSopTables(strapi);
     await moveLegacyUploads(strapi);
     await ensureIdempotensiTable(strapi);
     await backfillWaktuAgenda(strapi);

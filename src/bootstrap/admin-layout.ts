@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldLabel } from '../domain/labels';
 import { GOVERNED_TYPES, SOP_REGISTRATIONS } from '../sop-defs';
-import type { ListView } from '../plugins/sop/server/src/services/registry';
+import type { ListView } from '../plugins/sop/server/src/index';
 
 type FieldMeta = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = {

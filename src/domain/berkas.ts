@@ -8,7 +8,6 @@
  * the assigned Sandiman, as for the salinan plaintext). A file attached to nothing is the
  * uploader's alone. Issue 10 item 2: "Classified files are not a URL away".
  */
-import type { RoleKey } from './roles';
 
 /** Classification of a record (berita `sifat`, kriptogram / salinan `klasifikasi`); null when it has none. */
 export type Tingkat = 'biasa' | 'terbatas' | 'rahasia' | 'sangat_rahasia';
@@ -43,11 +42,11 @@ export type FileRelation = {
 };
 
 /** The person asking; null when nobody is signed in (or a content-API user, who is no staff). */
-export type FileReader = { id: number; roles: readonly RoleKey[]; isSuperAdmin: boolean } | null;
+export type FileReader = { id: number; roles: readonly string[]; isSuperAdmin: boolean } | null;
 
 /** What the rules need from the rest of the app, so that they stay the app's one rule each. */
 export type FileRules = {
-  /** the role's content-manager read grant covers `field` of `uid` (src/letters/unduh.ts mayReadFields) */
+  /** the role's content-manager read grant covers `field` of `uid` (src/domain/roles.ts mayReadFields) */
   mayReadField: (uid: string, field: string) => boolean;
   /** need to know the plaintext of a kriptogram (src/sop/salinan.ts mayReadPlaintext) */
   mayReadPlaintext: (sandimanId: number | null) => boolean;

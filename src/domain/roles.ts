@@ -178,3 +178,41 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.pengaduan, actions: ['read', 'update'], fields: PENGADUAN_FIELDS },
   ], NO_MEDIA),
 ];
+
+/** Who asks to read: the SOP roles they hold, and whether they are Super Admin (who reads everything). */
+export type Pembaca = { roles: readonly string[]; isSuperAdmin: boolean };
+
+/** Whether a role of `pembaca` may open records of `uid` at all (its content-manager read grant). */
+export const mayReadType = (pembaca: Pembaca, uid: string): boolean =>
+  pembaca.isSuperAdmin ||
+  ROLE_DECLARATIONS.some((role) => pembaca.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read')));
+
+/**
+ * The content-manager read grant, field by field: a role whose grant lists fields (the
+ * Caraka's on berita) may read only those; `fields` absent asks for the whole record, which a
+ * field-limited grant does not give.
+ */
+export const mayReadFields = (pembaca: Pembaca, akses: { uid: string; fields?: readonly string[] }): boolean =>
+  pembaca.isSuperAdmin ||
+  ROLE_DECLARATIONS.some(
+    (role) =>
+      pembaca.roles.includes(role.key) &&
+      role.content.some(
+        (grant) =>
+          grant.uid === akses.uid &&
+          grant.actions.includes('read') &&
+          (grant.fields === undefined || (akses.fields !== undefined && akses.fields.every((field) => grant.fields!.includes(field))))
+      )
+  );
+
+/** The short name of each role on the SOP diagrams' arrows. */
+export const ROLE_SHORT_NAMES: Readonly<Record<RoleKey, string>> = {
+  operator: 'Operator',
+  sandiman: 'Sandiman',
+  kasi: 'Kasi',
+  kabid: 'Kabid',
+  kadis: 'Kadis',
+  caraka: 'Caraka',
+  petugasPengaduan: 'Petugas',
+  pejabatPengaduan: 'Pejabat',
+};

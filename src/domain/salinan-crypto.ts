@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'crypto';
-import { secretKeyList, type SecretKey } from '../plugins/sop/server/src/engine/keys';
+import { secretKeyList, type SecretKey } from '../plugins/sop/server/src/engine/index';
 
 /**
  * AES-256-GCM for salinan text at rest. Keys come from SALINAN_KEY (comma separated,

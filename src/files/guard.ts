@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lockedMessage, lockingRelation } from '../domain/berkas';
-import { currentWriter } from '../plugins/sop/server/src/services/actor';
-import { currentIntake, currentTransition } from '../plugins/sop/server/src/services/context';
+import { currentWriter } from '../plugins/sop/server/src/index';
+import { currentIntake, currentTransition } from '../plugins/sop/server/src/index';
 import { checkFileAccess } from './access';
 import { GOVERNED_TYPES } from '../sop-defs';
 import { FILE_UID, loadFileRelations, loadStoredFile } from './relations';

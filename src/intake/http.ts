@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { MAX_ID } from '../domain/input';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
+import type { StaffActor } from '../plugins/sop/server/src/index';
 import { intakeActive } from './index';
 import { ingestMessage, type IngestResult } from './pipeline';
 import { listIntakeFailures, readIntakeFailureRaw, readIntakeStatus, type IntakeFailure } from './store';

@@ -6,7 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
+import { inputDigest } from '../plugins/sop/server/src/engine/index';
 import {
   dedupeKey,
   malformedReason,
@@ -17,10 +17,10 @@ import {
   sha256Hex,
   suggestFromMessage,
 } from '../domain/intake';
-import { runAsIntake } from '../plugins/sop/server/src/services/context';
-import { appendAudit } from '../plugins/sop/server/src/services/tables';
+import { runAsIntake } from '../plugins/sop/server/src/index';
+import { appendAudit } from '../plugins/sop/server/src/index';
 import { findIntakeRecord, INTAKE_MESSAGE_TABLE } from './store';
-import { now as clockNow } from '../plugins/sop/server/src/services/clock';
+import { now as clockNow } from '../plugins/sop/server/src/index';
 
 const BERITA_UID = 'api::berita.berita';
 

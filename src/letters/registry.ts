@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fileSafe } from '../domain/numbering';
+import { fileSafe } from '../plugins/sop/server/src/engine/index';
 import {
   cetakBeritaTersedia,
   dataCetakBerita,
@@ -24,11 +24,11 @@ import {
 import { isRahasia } from '../domain/letters/format';
 import type { DataUmum } from '../domain/letters/kop';
 import { BERITA_STATES } from '../sop-defs/berita/workflow';
-import { workflowFor } from '../sop-defs/workflows';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
+import { workflowFor } from '../sop-defs';
+import type { StaffActor } from '../plugins/sop/server/src/index';
 import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
-import { mayReadPlaintext, readSalinanPlaintext } from '../sop/salinan';
-import { ConflictError } from '../sop/errors';
+import { mayReadPlaintext, readSalinanPlaintext } from '../sop-defs/kriptogram/salinan';
+import { ConflictError } from '../plugins/sop/server/src/index';
 import { muatBerita, muatDistribusi, muatKriptogram, type BeritaCetak, type DistribusiCetak, type KriptogramCetak, type Sumber } from './sources';
 
 /** Read access a document needs: a content type, and the fields it prints (omitted: every field). */

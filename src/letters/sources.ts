@@ -3,7 +3,7 @@ import { asSifat, type Sifat } from '../domain/letters/format';
 import type { BeritaSumber, KartuKendaliSumber, PenerimaSumber, SalinanSumber } from '../domain/letters/berita';
 import type { InstansiData } from '../domain/letters/kop';
 import type { KriptogramSumber } from '../domain/letters/kriptogram';
-import { workflowFor } from '../sop-defs/workflows';
+import { workflowFor } from '../sop-defs';
 import type { LogoMedia } from './logo';
 
 /** What every printable record tells the download route: its state and its classification. */

@@ -1,25 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { ROLE_DECLARATIONS } from '../domain/roles';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
-import { DOKUMEN, type Akses, type Binding, type JenisDokumen } from './registry';
+import type { ViewExtension } from '../plugins/sop/server/src/index';
+import { mayReadFields } from '../domain/roles';
+import type { StaffActor } from '../plugins/sop/server/src/index';
+import { DOKUMEN, type Binding, type JenisDokumen } from './registry';
 import type { Sumber } from './sources';
-
-/**
- * The content-manager read grant, field by field: a role whose grant lists fields (the
- * Caraka's on berita) may print only documents made of those fields.
- */
-export const mayReadFields = (actor: StaffActor, akses: Akses): boolean =>
-  actor.isSuperAdmin ||
-  ROLE_DECLARATIONS.some(
-    (role) =>
-      actor.roles.includes(role.key) &&
-      role.content.some(
-        (grant) =>
-          grant.uid === akses.uid &&
-          grant.actions.includes('read') &&
-          (grant.fields === undefined || (akses.fields !== undefined && akses.fields.every((field) => grant.fields!.includes(field))))
-      )
-  );
 
 /** Why a document may not be printed: 403 (the actor) or 409 (the record's tahap), with an Indonesian message. */
 export type Penolakan = { status: 403 | 409; message: string; details: Record<string, unknown> };
@@ -75,3 +59,8 @@ export const dokumenTersedia = async (strapi: Core.Strapi, model: string, docume
   }
   return list;
 };
+
+/** The record view's `dokumen` (a view extension of the SOP engine): what this user may print now. */
+export const dokumenView: ViewExtension = async (strapi, { model, documentId, actor }) => ({
+  dokumen: await dokumenTersedia(strapi, model, documentId, actor),
+});

@@ -3,20 +3,21 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
+import { inputDigest } from '../plugins/sop/server/src/engine/index';
 import { agendaQuery, batasWaktu, dataAgenda, namaBerkasAgenda, periodeTeks, satuNilai } from '../domain/letters/agenda';
 import { dataUmum } from '../domain/letters/kop';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
-import { appendAudit } from '../plugins/sop/server/src/services/tables';
+import type { StaffActor } from '../plugins/sop/server/src/index';
+import { appendAudit } from '../plugins/sop/server/src/index';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
 import { bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
-import { mayReadFields, tolakPeran, tolakSumber, type Penolakan } from './tersedia';
+import { mayReadFields } from '../domain/roles';
+import { tolakPeran, tolakSumber, type Penolakan } from './tersedia';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
-import { now as clockNow } from '../plugins/sop/server/src/services/clock';
-import { ConflictError, HttpStatusError } from '../sop/errors';
+import { now as clockNow } from '../plugins/sop/server/src/index';
+import { ConflictError, HttpStatusError } from '../plugins/sop/server/src/index';
 
 /** A refusal of the shared availability rule (./tersedia) as the error Strapi answers with: 403 or 409. */
 const penolakanError = (penolakan: Penolakan): Error =>
@@ -41,8 +42,6 @@ const kirim = (ctx: UnduhCtx, berkas: Buffer, namaBerkas: string, type: string):
   ctx.body = berkas;
 };
 
-// the availability rule lives with the panel's list of documents, so the two cannot disagree
-export { mayReadFields } from './tersedia';
 
 export const templatesDir = (strapi: Core.Strapi): string => path.join(strapi.dirs.app.root, 'templates');
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { HttpStatusError } from '../sop/errors';
+import { HttpStatusError } from '../plugins/sop/server/src/index';
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { applyTextPolicy, type InputProblem } from '../domain/input';
-import { inputRefused } from '../sop/input-policy';
+import { inputRefused } from '../input/document-policy';
 
 /**
  * `onError` of `strapi::body` (config/middlewares.ts): a body that does not parse — broken

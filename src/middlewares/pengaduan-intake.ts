@@ -6,7 +6,7 @@ import { clientKey, createRateLimiter, rateLimitRedis } from '../api/pengaduan/l
 import { pengaduanSettings } from '../api/pengaduan/lib/settings';
 import { renderGalat } from '../public/pengaduan-pages';
 import { sendHtml } from '../public/html';
-import { HttpStatusError } from '../sop/errors';
+import { HttpStatusError } from '../plugins/sop/server/src/index';
 
 /**
  * `global::pengaduan-intake`, placed just before `strapi::body` (see

@@ -5,7 +5,7 @@
  */
 import { BATAS, type Masalah } from '../domain/pengaduan';
 import { PENGADUAN_STATES } from '../sop-defs/pengaduan/workflow';
-import { formatWaktu } from '../plugins/sop/server/src/services/notify';
+import { formatWaktu } from '../plugins/sop/server/src/index';
 import { html, multiline, raw, renderPage, type Html, type Letterhead } from './html';
 
 export const FORM_PATH = '/pengaduan';

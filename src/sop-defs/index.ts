@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { sopRegistryOf, type GovernedType, type SopRegistration } from '../plugins/sop/server/src/services/registry';
-import { ROLE_NAMES } from '../domain/roles';
+import { sopRegistryOf, type GovernedType, type SopRegistration } from '../plugins/sop/server/src/index';
+import { rolesListableBy as engineRolesListableBy, type WorkflowDefinition } from '../plugins/sop/server/src/engine/index';
+import { mayReadFields, mayReadType, ROLE_KEYS, ROLE_NAMES, ROLE_SHORT_NAMES, type RoleKey } from '../domain/roles';
 import { sendTextMail } from '../mail';
-import { loadServiceCalendar } from '../sop/calendar';
+import { loadServiceCalendar } from '../api/standar-pelayanan/service-calendar';
 import { beritaSop } from './berita';
 import { distribusiSop } from './distribusi';
 import { kriptogramSop } from './kriptogram';
@@ -14,9 +15,10 @@ export const SOP_REGISTRATIONS: readonly SopRegistration[] = [beritaSop, kriptog
 /** Registers every SOP with the engine; called once from the app's register phase. */
 export const registerSops = (strapi: Core.Strapi): void => {
   const registry = sopRegistryOf(strapi);
-  registry.useRoles(ROLE_NAMES);
+  registry.useRoles(ROLE_NAMES, ROLE_SHORT_NAMES);
   registry.useCalendar(loadServiceCalendar);
   registry.useMailer(sendTextMail);
+  registry.useAccess({ mayRead: mayReadType, mayReadFields });
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
 };
 
@@ -31,3 +33,15 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = Object.fro
     ...(registration.related ?? []).map((related) => [related.uid, { ...related.governed, uid: related.uid }]),
   ])
 );
+
+/** Every SOP workflow Meja Sandi runs, by the `:model` of `/sop/:model/...`. */
+export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = Object.fromEntries(
+  SOP_REGISTRATIONS.map((registration) => [registration.model, registration.definition])
+);
+
+export const workflowFor = (model: string): WorkflowDefinition | undefined =>
+  Object.prototype.hasOwnProperty.call(WORKFLOWS, model) ? WORKFLOWS[model] : undefined;
+
+/** The roles whose users an actor holding `roles` may list (`GET /sop/pengguna`), over this office's workflows (see the engine's rolesListableBy). */
+export const rolesListableBy = (roles: readonly RoleKey[]): Set<RoleKey> =>
+  engineRolesListableBy(Object.values(WORKFLOWS), roles, ROLE_KEYS) as Set<RoleKey>;

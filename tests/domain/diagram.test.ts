@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { BERITA } from '../../src/sop-defs/berita/workflow';
-import { WORKFLOWS } from '../../src/sop-defs/workflows';
-import { diagramsMarkdown, edgeCaption, toMermaid, toSvg } from '../../src/plugins/sop/server/src/engine/diagram';
+import { WORKFLOWS } from '../../src/sop-defs';
+import { diagramsMarkdown, edgeCaption, toMermaid, toSvg } from '../../src/sop-defs/diagram';
 import type { State, WorkflowDefinition } from '../../src/plugins/sop/server/src/engine/types';
 
 const ALL = Object.values(WORKFLOWS);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import path from 'path';
-import { WORKFLOWS } from '../../src/sop-defs/workflows';
-import { diagramsMarkdown, toSvg } from '../../src/plugins/sop/server/src/engine/diagram';
+import { WORKFLOWS } from '../../src/sop-defs';
+import { diagramsMarkdown, toSvg } from '../../src/sop-defs/diagram';
 import { DIAGRAMS_DIR, END, START, extractSection, readmeSection, replaceSection, svgFile } from '../../scripts/diagrams-readme';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/tables';
+import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { complaint, freePort, openDatabase, readComplaints, requestJson, sleep, ticketNumber, type HttpOutcome } from '../helpers/faults';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/tables';
+import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/app';
 import { applyTestEnvironment } from '../helpers/env';
 import { complaint, freePort, openDatabase, readComplaints, requestJson, sleep } from '../helpers/faults';

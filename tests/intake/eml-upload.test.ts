@@ -1,7 +1,7 @@
 import fs from 'fs';
 import { sha256Hex } from '../../src/domain/intake';
-import { localUploadPath } from '../../src/sop/bukti';
-import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/tables';
+import { localUploadPath } from '../../src/sop-defs/distribusi/bukti';
+import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 import { startApp, type TestApp } from '../helpers/app';
 import { freePort } from '../helpers/faults';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';

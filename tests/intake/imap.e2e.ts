@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../src/domain/intake';
-import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/tables';
+import { verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { eventually, startDovecot, type Dovecot } from '../helpers/dovecot';

@@ -1,5 +1,5 @@
 import PizZip from 'pizzip';
-import { sealSalinan } from '../../src/sop/salinan';
+import { sealSalinan } from '../../src/sop-defs/kriptogram/salinan';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, walkBeritaTo, type BeritaStaff } from '../helpers/sop';

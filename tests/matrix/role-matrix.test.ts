@@ -13,7 +13,7 @@ import {
   type Pelaku,
 } from '../../src/access/access-matrix';
 import { ROLE_NAMES, type ContentAction } from '../../src/domain/roles';
-import { WORKFLOWS } from '../../src/sop-defs/workflows';
+import { WORKFLOWS } from '../../src/sop-defs';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { walkKriptogramTo } from '../helpers/kriptogram';

@@ -5,7 +5,7 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 import { BERITA_CONTOH, cmCreate, ROLE } from '../helpers/sop';
 import { SLUG_BERITA_BIASA, SLUG_NASKAH_DIKECUALIKAN } from '../../src/domain/standar-pelayanan';
-import type * as SopCalendar from '../../src/sop/calendar';
+import type * as SopCalendar from '../../src/api/standar-pelayanan/service-calendar';
 
 /**
  * The calendar module the running app uses (the compiled one in dist/): its hours

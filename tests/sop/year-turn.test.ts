@@ -5,7 +5,7 @@
  */
 import PizZip from 'pizzip';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
-import { backfillWaktuAgenda } from '../../src/sop/waktu-agenda';
+import { backfillWaktuAgenda } from '../../src/bootstrap/waktu-agenda';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { BERITA_CONTOH, cmCreate, ROLE, sopView, transit } from '../helpers/sop';

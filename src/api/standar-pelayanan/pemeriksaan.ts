@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { completeness, inconsistencies } from '../../domain/standar-pelayanan';
 import { findStandard, STANDAR_UID } from './documents';
-import { keepRefusalMessages } from '../../sop/errors';
+import { keepRefusalMessages } from '../../plugins/sop/server/src/index';
 
 type Ability = { can: (action: string, subject: string) => boolean };
 type Ctx = {

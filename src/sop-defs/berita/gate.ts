@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { checkSaluran, type Penerima } from '../../domain/penerima';
-import type { GateHooks, WriteScreen } from '../../plugins/sop/server/src/services/registry';
+import type { GateHooks, WriteScreen } from '../../plugins/sop/server/src/index';
 
 /** States in which a berita's recipients may still change: once printed, the copies follow the list. */
 export const PENERIMA_EDITABLE_IN: readonly string[] = ['diterima', 'diperiksa'];

@@ -1,9 +1,10 @@
-import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { BERITA } from './workflow';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
 import { KOREKSI } from '../koreksi';
+import { BERITA_EFFECTS } from './effects';
 import { loadBerita } from './facts';
 import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
+import { BERITA } from './workflow';
 
 /** SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. */
 export const beritaSop: SopRegistration = {
@@ -15,5 +16,6 @@ export const beritaSop: SopRegistration = {
   listView: BERITA_LIST_VIEW,
   gate: BERITA_GATE,
   koreksi: KOREKSI.berita,
+  effects: BERITA_EFFECTS,
   related: [{ uid: 'api::kartu-kendali.kartu-kendali', governed: KARTU_KENDALI_GOVERNED, listView: KARTU_KENDALI_LIST_VIEW }],
 };

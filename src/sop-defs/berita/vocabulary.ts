@@ -1,5 +1,5 @@
 import type { Penerima } from '../../domain/penerima';
-import { valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/vocabulary';
+import { valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/index';
 
 /** The three paraf of SOP "Penerimaan Berita Biasa Email Sanapati" step 6, in order. */
 export type TingkatParaf = 'kasi' | 'kabid' | 'kadis';

@@ -1,4 +1,4 @@
-import type { GovernedFields, ListView } from '../../plugins/sop/server/src/services/registry';
+import type { GovernedFields, ListView } from '../../plugins/sop/server/src/index';
 
 /** A copy is made by its parent's step and changes only by its own steps. */
 export const DISTRIBUSI_GOVERNED: GovernedFields = {

@@ -1,7 +1,8 @@
-import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { DISTRIBUSI } from './workflow';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
+import { DISTRIBUSI_EFFECTS, prepareDistribusiInput } from './effects';
 import { loadDistribusi } from './facts';
 import { DISTRIBUSI_GOVERNED, DISTRIBUSI_LIST_VIEW } from './governed';
+import { DISTRIBUSI } from './workflow';
 
 /** One copy to one recipient (of a berita or a kriptogram), delivered with a receipt. */
 export const distribusiSop: SopRegistration = {
@@ -11,4 +12,6 @@ export const distribusiSop: SopRegistration = {
   loadRecord: loadDistribusi,
   governed: DISTRIBUSI_GOVERNED,
   listView: DISTRIBUSI_LIST_VIEW,
+  effects: DISTRIBUSI_EFFECTS,
+  prepareInput: (strapi, input) => prepareDistribusiInput(strapi, input),
 };

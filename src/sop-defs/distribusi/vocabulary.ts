@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { guardEntry, valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/vocabulary';
-import type { Guard } from '../../plugins/sop/server/src/engine/types';
+import { guardEntry, valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/index';
+import type { Guard } from '../../plugins/sop/server/src/engine/index';
 
 /** Facts the copy's guards read: which record it belongs to and who carries it. */
 export type DistribusiFacts = {

@@ -1,4 +1,4 @@
-import type { GateHooks } from '../../plugins/sop/server/src/services/registry';
+import type { GateHooks } from '../../plugins/sop/server/src/index';
 import { kriptogramEditorRule } from './workflow';
 
 /**

@@ -1,4 +1,4 @@
-import type { GovernedFields, ListView } from '../../plugins/sop/server/src/services/registry';
+import type { GovernedFields, ListView } from '../../plugins/sop/server/src/index';
 
 /** What only the engine writes on a kriptogram. */
 export const KRIPTOGRAM_GOVERNED: GovernedFields = {

@@ -1,9 +1,11 @@
-import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { KRIPTOGRAM } from './workflow';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
 import { KOREKSI } from '../koreksi';
+import { KRIPTOGRAM_EFFECTS } from './effects';
 import { loadKriptogram } from './facts';
 import { KRIPTOGRAM_GATE } from './gate';
 import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';
+import { kriptogramView } from './view';
+import { KRIPTOGRAM } from './workflow';
 
 /** SOP "Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan": the kriptogram and its salinan. */
 export const kriptogramSop: SopRegistration = {
@@ -15,5 +17,13 @@ export const kriptogramSop: SopRegistration = {
   listView: KRIPTOGRAM_LIST_VIEW,
   gate: KRIPTOGRAM_GATE,
   koreksi: KOREKSI.kriptogram,
+  effects: KRIPTOGRAM_EFFECTS,
+  view: kriptogramView,
+  // a corrected klasifikasi follows into the salinan, whose letters print it
+  async afterKoreksi(strapi, { record, values }) {
+    const salinan = record.row.salinan as { id: number } | null;
+    if (values.klasifikasi === undefined || !salinan) return;
+    await strapi.db.query('api::salinan.salinan').update({ where: { id: salinan.id }, data: { klasifikasi: values.klasifikasi } });
+  },
   related: [{ uid: 'api::salinan.salinan', governed: SALINAN_GOVERNED, listView: SALINAN_LIST_VIEW }],
 };

@@ -9,7 +9,7 @@ import {
   valuesEffect,
   type ValueRef,
   type VocabularyPart,
-} from '../../plugins/sop/server/src/engine/vocabulary';
+} from '../../plugins/sop/server/src/engine/index';
 
 export const KLASIFIKASI = ['terbatas', 'rahasia', 'sangat_rahasia'] as const;
 export type Klasifikasi = (typeof KLASIFIKASI)[number];

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import definition from './definition.json';
 import { KRIPTOGRAM_VOCABULARY, type KriptogramFacts, type salinanInput } from './vocabulary';
 import { vocabularyFor } from '../vocabulary';
-import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
-import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
-import type { Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/index';
+import type { Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
 export {
   KLASIFIKASI,

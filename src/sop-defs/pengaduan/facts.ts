@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/services/registry';
+import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/index';
 
 export type PengaduanRow = {
   id: number;

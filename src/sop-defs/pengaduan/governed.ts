@@ -1,4 +1,4 @@
-import type { GovernedFields, ListView } from '../../plugins/sop/server/src/services/registry';
+import type { GovernedFields, ListView } from '../../plugins/sop/server/src/index';
 
 /** What only the engine (and the public intake) writes on a complaint. */
 export const PENGADUAN_GOVERNED: GovernedFields = {

@@ -1,7 +1,8 @@
-import type { SopRegistration } from '../../plugins/sop/server/src/services/registry';
-import { PENGADUAN } from './workflow';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
+import { PENGADUAN_AFTER_COMMIT, PENGADUAN_EFFECTS } from './effects';
 import { loadPengaduan } from './facts';
 import { PENGADUAN_GOVERNED, PENGADUAN_LIST_VIEW } from './governed';
+import { PENGADUAN } from './workflow';
 
 /** Pengelolaan pengaduan (component 10 of both service standards). */
 export const pengaduanSop: SopRegistration = {
@@ -11,4 +12,6 @@ export const pengaduanSop: SopRegistration = {
   loadRecord: loadPengaduan,
   governed: PENGADUAN_GOVERNED,
   listView: PENGADUAN_LIST_VIEW,
+  effects: PENGADUAN_EFFECTS,
+  afterCommit: PENGADUAN_AFTER_COMMIT,
 };

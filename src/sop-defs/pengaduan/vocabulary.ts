@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/vocabulary';
+import { valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/index';
 
 /** The complaint states, as in definition.json. */
 export type TahapPengaduan = 'diterima' | 'diproses' | 'diteruskan_ke_pejabat' | 'selesai' | 'ditolak';

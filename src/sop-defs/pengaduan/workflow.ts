@@ -1,9 +1,9 @@
 import definition from './definition.json';
 import { PENGADUAN_VOCABULARY } from './vocabulary';
 import { vocabularyFor } from '../vocabulary';
-import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/compile';
-import type { WorkflowData } from '../../plugins/sop/server/src/engine/definition';
-import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/types';
+import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
+import type { WorkflowData } from '../../plugins/sop/server/src/engine/index';
+import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
 export type { TahapPengaduan } from './vocabulary';
 

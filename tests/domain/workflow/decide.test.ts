@@ -1,6 +1,6 @@
 import { BERITA, type BeritaFacts } from '../../../src/sop-defs/berita/workflow';
 import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
-import { workflowFor } from '../../../src/sop-defs/workflows';
+import { workflowFor } from '../../../src/sop-defs';
 import type { Penerima } from '../../../src/domain/penerima';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';

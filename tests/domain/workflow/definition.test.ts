@@ -2,10 +2,11 @@ import { BERITA, BERITA_DEFINITION, kartuKendaliInput } from '../../../src/sop-d
 import { DISTRIBUSI, DISTRIBUSI_DEFINITION, tandaTerimaInput } from '../../../src/sop-defs/distribusi/workflow';
 import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION, checklistInput } from '../../../src/sop-defs/kriptogram/workflow';
 import { PENGADUAN, PENGADUAN_DEFINITION, tanggapanInput } from '../../../src/sop-defs/pengaduan/workflow';
-import { rolesListableBy } from '../../../src/sop-defs/workflows';
+import { rolesListableBy } from '../../../src/sop-defs';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { compileWorkflow, inputSchemaOf } from '../../../src/plugins/sop/server/src/engine/compile';
-import { canonicalJson, hashDefinition, type WorkflowData } from '../../../src/plugins/sop/server/src/engine/definition';
+import { hashDefinition, type WorkflowData } from '../../../src/plugins/sop/server/src/engine/definition';
+import { canonicalJson } from '../../../src/plugins/sop/server/src/engine/audit-chain';
 import { decide, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
 import type { Actor, RecordFacts, WorkflowDefinition } from '../../../src/plugins/sop/server/src/engine/types';
 import { validateDefinition } from '../../../src/plugins/sop/server/src/engine/validate';

@@ -9,7 +9,7 @@ import {
   type KriptogramFacts,
   type salinanInput,
 } from '../../../src/sop-defs/kriptogram/workflow';
-import { workflowFor } from '../../../src/sop-defs/workflows';
+import { workflowFor } from '../../../src/sop-defs';
 import { ALLOWED_SALURAN, KATEGORI_PENERIMA, SALURAN } from '../../../src/domain/penerima';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { availableActions, decide, findTransition, transitionsFrom, type TransitionRequest } from '../../../src/plugins/sop/server/src/engine/decide';
@@ -542,7 +542,7 @@ describe('availableActions — kriptogram', () => {
 
 /* ---------- the roles DESIGN.md's table names, written out independently ---------- */
 
-type Expected = { from: string; to: string; roles: readonly RoleKey[]; assigned: boolean; catatan?: 'wajib' };
+type Expected = { from: string; to: string; roles: readonly string[]; assigned: boolean; catatan?: 'wajib' };
 
 const DESIGN_KRIPTOGRAM: readonly Expected[] = [
   { from: 'diterima', to: 'diagendakan', roles: ['sandiman'], assigned: false },
@@ -881,7 +881,7 @@ const invalidData = (target: Target, ke: string, pick: number): unknown => {
   return { caraka: 'bukan-angka' };
 };
 
-const naturalId = (model: Model, target: Target, roles: readonly RoleKey[], pick: number): number => {
+const naturalId = (model: Model, target: Target, roles: readonly string[], pick: number): number => {
   if (roles.includes('sandiman')) return model.sandiman ?? SANDIMAN_IDS[pick % SANDIMAN_IDS.length] ?? SANDIMAN;
   if (roles.includes('kasi')) return KASI_ID;
   if (roles.includes('caraka') && target.kind === 'distribusi') return copyAt(model, target.index).caraka ?? CARAKA_IDS[0];

@@ -1,8 +1,9 @@
 import { BERITA, type BeritaFacts } from '../../../src/sop-defs/berita/workflow';
 import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
 import { KRIPTOGRAM, kriptogramEditorRule } from '../../../src/sop-defs/kriptogram/workflow';
-import { KOREKSI, decideKoreksi, describeKoreksi, koreksiForUid, withoutKoreksiValues, type KoreksiFacts } from '../../../src/sop-defs/koreksi';
-import { rolesListableBy } from '../../../src/sop-defs/workflows';
+import { KOREKSI, koreksiForUid } from '../../../src/sop-defs/koreksi';
+import { decideKoreksi, describeKoreksi, withoutKoreksiValues, type KoreksiFacts } from '../../../src/plugins/sop/server/src/engine/koreksi';
+import { rolesListableBy } from '../../../src/sop-defs';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { availableActions, decide } from '../../../src/plugins/sop/server/src/engine/decide';
 import type { Actor } from '../../../src/plugins/sop/server/src/engine/types';

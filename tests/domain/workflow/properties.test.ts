@@ -301,7 +301,7 @@ const label = (outcome: Outcome): string =>
 const PARAF_STEPS = ['diteruskan_ke_kasi', 'diparaf_kasi', 'diparaf_kabid', 'diparaf_kadis'];
 const NON_FINAL = BERITA.states.filter((state) => !state.final).map((state) => state.key);
 
-type Expected = { from: readonly string[]; to: string; roles: readonly RoleKey[]; catatan?: 'wajib' };
+type Expected = { from: readonly string[]; to: string; roles: readonly string[]; catatan?: 'wajib' };
 
 const DESIGN_BERITA: readonly Expected[] = [
   { from: ['diterima'], to: 'diperiksa', roles: ['operator'] },
@@ -325,7 +325,7 @@ const DESIGN_DISTRIBUSI: readonly Expected[] = [
   { from: ['gagal'], to: 'ditugaskan', roles: ['kasi'] },
 ];
 
-const expectedRoles = (definition: WorkflowDefinition, from: string, to: string): readonly RoleKey[] => {
+const expectedRoles = (definition: WorkflowDefinition, from: string, to: string): readonly string[] => {
   const table = definition === BERITA ? DESIGN_BERITA : DESIGN_DISTRIBUSI;
   return table.find((row) => row.to === to && row.from.includes(from))?.roles ?? [];
 };

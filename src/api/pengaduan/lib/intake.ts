@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../../../plugins/sop/server/src/engine/audit-chain';
+import { inputDigest } from '../../../plugins/sop/server/src/engine/index';
 import { localDate } from '../../../domain/calendar';
 import {
   BUKU_PENGADUAN,
@@ -16,15 +16,15 @@ import {
   type Saluran,
 } from '../../../domain/pengaduan';
 import { PENGADUAN } from '../../../sop-defs/pengaduan/workflow';
-import { loadActor } from '../../../plugins/sop/server/src/services/actor';
-import { loadHolidays, loadSchedule } from '../../../sop/calendar';
-import { currentTransition } from '../../../plugins/sop/server/src/services/context';
-import { appendAudit, nextAgendaNumber } from '../../../plugins/sop/server/src/services/tables';
+import { loadActor } from '../../../plugins/sop/server/src/index';
+import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
+import { currentTransition } from '../../../plugins/sop/server/src/index';
+import { appendAudit, nextAgendaNumber } from '../../../plugins/sop/server/src/index';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { bersihkan, klaim, kodeLacakTurunan, simpanan, tetapkanTiket, ulangan, type Kunci, type KunciTersimpan } from './idempotensi';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
-import { now as clockNow } from '../../../plugins/sop/server/src/services/clock';
+import { now as clockNow } from '../../../plugins/sop/server/src/index';
 
 type DocumentContext = {
   uid: string;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normalizeKodeLacak, normalizeNomorTiket } from '../../../domain/pengaduan';
-import { readAuditFor } from '../../../plugins/sop/server/src/services/tables';
+import { readAuditFor } from '../../../plugins/sop/server/src/index';
 import { verifyKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';

@@ -11,7 +11,7 @@ import { simpanan, ulangan, type Kunci } from './idempotensi';
 import { lacakPengaduan } from './lacak';
 import { pengaduanSettings } from './settings';
 import { smtpAktif } from './surat';
-import { now as clockNow } from '../../../plugins/sop/server/src/services/clock';
+import { now as clockNow } from '../../../plugins/sop/server/src/index';
 
 const SCRIPT_CSP = { 'script-src': ["'self'"] };
 

@@ -1,14 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import { SOP_TRANSITION_EVENT } from './constants';
-import { runAfterCommit, type SopTransitionEvent } from './services/events';
+import { createSopWorkflowGate } from './middlewares/gate';
+import { sopRoutes } from './routes/admin';
+import { runAfterCommit } from './services/events';
 import { notifyAfterTransition } from './services/notify';
+import { sopRegistryOf, SopRegistrationError } from './services/registry';
+import { ensureSopTables } from './services/tables';
+import type { SopTransitionEvent } from './types';
 
 /**
- * The plugin's bootstrap: administrators may subscribe a webhook to every committed step
- * (Settings → Webhooks → "sop.transition"), and the engine's own post-commit work
- * (e-mail to whoever acts next, the SOPs' after-commit handlers) listens to the same event.
+ * The plugin's bootstrap, after the app has registered its SOPs:
+ * - refuses to start when a registered SOP cannot run (an effect without a handler, an unknown role…);
+ * - creates the engine's own tables (audit trail, agenda counters, digest runs);
+ * - adds the workflow gate as the innermost document-service middleware (after the app's input
+ *   policy and file guard), so the content manager, REST and `strapi.documents` all pass it;
+ * - serves the `/sop` API (after the app's own `/sop/...` routes);
+ * - offers the `sop.transition` webhook event, and listens to it for the e-mail to whoever acts
+ *   next and the SOPs' after-commit work.
+ * Throws SopRegistrationError naming every problem found.
  */
-export default ({ strapi }: { strapi: Core.Strapi }): void => {
+export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
+  const registry = sopRegistryOf(strapi);
+  const problems = registry.problems();
+  if (problems.length > 0) throw new SopRegistrationError(`Mesin SOP tidak dapat berjalan:\n- ${problems.join('\n- ')}`);
+  await ensureSopTables(strapi);
+  strapi.documents.use(createSopWorkflowGate(strapi) as never);
+  strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
   (strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void }).addAllowedEvent('SOP_TRANSITION', SOP_TRANSITION_EVENT);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, runAfterCommit(strapi) as never);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, ((event: SopTransitionEvent) => {

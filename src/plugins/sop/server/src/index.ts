@@ -10,3 +10,25 @@ export default {
   config,
   services,
 };
+
+// The plugin's public door for the app: what an app registers (types, registry), the typed
+// errors, and the engine services its own routes and intake build on. The pure engine has
+// its own door (./engine/index.ts).
+export * from './types';
+export * from './errors';
+export { SOP_TRANSITION_EVENT } from './constants';
+export { createSopRegistry, loadedRecord, sopRegistryOf, SopRegistrationError, type SopRegistry } from './services/registry';
+export * from './services/actor';
+export * from './services/audit';
+export * from './services/clock';
+export * from './services/context';
+export * from './services/digest';
+export * from './services/events';
+export * from './services/effects';
+export * from './services/koreksi';
+export * from './services/notify';
+export * from './services/tables';
+export * from './services/transition';
+export * from './services/views';
+export * from './middlewares/gate';
+export * from './routes/admin';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RoleKey } from '../../../../../domain/roles';
 import type { FieldSpec, Ref, TransitionData, WorkflowData } from './definition';
 import { validateDefinition } from './validate';
 import { userIds, valueAt, type Vocabulary } from './vocabulary';
@@ -42,7 +41,7 @@ const compileTransition = (data: TransitionData, vocabulary: Vocabulary): Transi
     from: [...data.from],
     to: data.to,
     label: data.label,
-    roles: data.roles as RoleKey[],
+    roles: data.roles ,
     fields: data.input ?? [],
     ...(data.langkah !== undefined ? { langkah: data.langkah } : {}),
     ...(data.catatan !== undefined ? { catatan: data.catatan } : {}),
@@ -52,6 +51,7 @@ const compileTransition = (data: TransitionData, vocabulary: Vocabulary): Transi
     ...(data.inputRules ? { inputRules: guards(data.inputRules) } : {}),
     ...(data.guards ? { guards: guards(data.guards) } : {}),
     ...(redaction && data.redact ? { redact: redaction.build(paramsOf(redaction, data.redact)) } : {}),
+    ...(data.effects ? { effectTypes: data.effects.map((ref) => ref.type) } : {}),
     ...(effects ? { effects: (context) => effects.map((effect) => effect(context)).filter((effect): effect is Effect => effect !== null) } : {}),
   };
   return transition;
@@ -76,7 +76,7 @@ export const compileWorkflow = (definition: WorkflowData, vocabulary: Vocabulary
     title: definition.title,
     ...(definition.sop !== undefined ? { sop: definition.sop } : {}),
     initial: definition.initial,
-    ...(definition.pengawas !== undefined ? { pengawas: definition.pengawas as RoleKey } : {}),
+    ...(definition.pengawas !== undefined ? { pengawas: definition.pengawas } : {}),
     ...(facts ? { assignees: (record) => facts.flatMap((fact) => userIds(valueAt(record, fact))) } : {}),
     states: definition.states.map((state) => ({ ...state })),
     transitions: definition.transitions.map((transition) => compileTransition(transition, vocabulary)),

@@ -141,3 +141,23 @@ export const availableActions = (
   transitionsFrom(definition, record.tahap)
     .filter((candidate) => mayActOn(candidate, record, actor, now))
     .map((candidate) => ({ ke: candidate.to, label: candidate.label, transition: candidate }));
+
+/**
+ * The roles whose users an actor holding `roles` may list (`GET /sop/pengguna`): those a
+ * step this actor takes asks for in a `pengguna` field (its `peran`) — the Kasi assigns a
+ * `caraka` or a `sandiman`. Read from the definitions, so a new assignment step needs no
+ * second list; `known` (the app's role keys) drops a role nobody registered. Empty for
+ * everyone else (need to know: staff lists are not for all).
+ */
+export const rolesListableBy = (definitions: readonly WorkflowDefinition[], roles: readonly string[], known?: readonly string[]): Set<string> => {
+  const listable = new Set<string>();
+  for (const definition of definitions) {
+    for (const transition of definition.transitions) {
+      if (!transition.roles.some((role) => roles.includes(role))) continue;
+      for (const field of transition.fields ?? []) {
+        if (field.type === 'pengguna' && field.peran !== undefined && (!known || known.includes(field.peran))) listable.add(field.peran);
+      }
+    }
+  }
+  return listable;
+};

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { z } from 'zod';
+import { canonicalJson } from './audit-chain';
 
 /**
  * A workflow definition as plain data (issue 12, shared decisions 1 and 2): JSON that can be
@@ -154,17 +155,6 @@ export const workflowDataSchema: z.ZodType<WorkflowData> = z
   })
   .strict();
 
-/** JSON with object keys sorted at every depth (arrays keep their order), so equal data gives equal text. */
-export const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-};
 
 /**
  * The version fingerprint of a definition: sha256 (hex) of its canonical JSON — key order and

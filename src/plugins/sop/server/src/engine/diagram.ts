@@ -1,27 +1,21 @@
-import type { RoleKey } from '../../../../../domain/roles';
 import type { State, Transition, WorkflowDefinition } from './types';
 
 export type DiagramOptions = {
   /** key of the state the record is in now; an unknown key highlights nothing */
   current?: string;
+  /** the short name of each role key shown on the arrows ("Kasi"); a key without one is shown as it is */
+  roleLabels?: RoleLabels;
 };
 
-export const ROLE_SHORT_NAMES: Readonly<Record<RoleKey, string>> = {
-  operator: 'Operator',
-  sandiman: 'Sandiman',
-  kasi: 'Kasi',
-  kabid: 'Kabid',
-  kadis: 'Kadis',
-  caraka: 'Caraka',
-  petugasPengaduan: 'Petugas',
-  pejabatPengaduan: 'Pejabat',
-};
+/** Role key → its short name on a diagram. */
+export type RoleLabels = Readonly<Record<string, string>>;
 
-const roleNames = (roles: readonly RoleKey[]): string => roles.map((role) => ROLE_SHORT_NAMES[role]).join(', ');
+
+const roleNames = (roles: readonly string[], labels: RoleLabels = {}): string => roles.map((role) => labels[role] ?? role).join(', ');
 
 /** "Periksa isi dan tujuan (Operator)": the text of an edge in both diagrams. */
-export const edgeCaption = (transition: Transition<unknown>): string =>
-  transition.roles.length > 0 ? `${transition.label} (${roleNames(transition.roles)})` : transition.label;
+export const edgeCaption = (transition: Transition<unknown>, labels?: RoleLabels): string =>
+  transition.roles.length > 0 ? `${transition.label} (${roleNames(transition.roles, labels)})` : transition.label;
 
 const stateLabel = (definition: WorkflowDefinition, key: string): string =>
   definition.states.find((state) => state.key === key)?.label ?? key;
@@ -91,7 +85,7 @@ export const toMermaid = (definition: WorkflowDefinition, options: DiagramOption
   lines.push(`[*] --> ${mermaidId(definition.initial)}`);
 
   for (const transition of definition.transitions) {
-    const caption = mermaidText(edgeCaption(transition));
+    const caption = mermaidText(edgeCaption(transition, options.roleLabels));
     const to = mermaidId(transition.to);
     if (isGathered(transition)) {
       let source = `dari_mana_pun_ke_${to}`;
@@ -121,9 +115,9 @@ export const toMermaid = (definition: WorkflowDefinition, options: DiagramOption
 };
 
 /** One `### title` and one mermaid block per workflow, for the README. */
-export const diagramsMarkdown = (definitions: readonly WorkflowDefinition[]): string =>
+export const diagramsMarkdown = (definitions: readonly WorkflowDefinition[], options: DiagramOptions = {}): string =>
   `${definitions
-    .map((definition) => `### ${definition.title.replace(/\s+/g, ' ').trim()}\n\n\`\`\`mermaid\n${toMermaid(definition)}\`\`\``)
+    .map((definition) => `### ${definition.title.replace(/\s+/g, ' ').trim()}\n\n\`\`\`mermaid\n${toMermaid(definition, options)}\`\`\``)
     .join('\n\n')}\n`;
 
 // ---------------------------------------------------------------------------------------------
@@ -211,8 +205,8 @@ const wrap = (text: string, maxChars: number): string[] => {
 type Line = { text: string; strong?: boolean };
 
 /** The label of a transition as lines: its text wrapped, then who does it and which SOP step. */
-const captionLines = (transition: Transition<unknown>, maxChars: number): Line[] => {
-  const who = [roleNames(transition.roles), transition.langkah ? `langkah ${transition.langkah}` : '']
+const captionLines = (transition: Transition<unknown>, maxChars: number, labels?: RoleLabels): Line[] => {
+  const who = [roleNames(transition.roles, labels), transition.langkah ? `langkah ${transition.langkah}` : '']
     .filter((part) => part !== '')
     .join(' · ');
   return [
@@ -286,12 +280,12 @@ const fromPhrase = (definition: WorkflowDefinition, transition: Transition<unkno
     ? sourcesDescription(definition, transition)
     : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
 
-const describe = (definition: WorkflowDefinition): string =>
+const describe = (definition: WorkflowDefinition, labels?: RoleLabels): string =>
   [
     `Tahap awal: ${stateLabel(definition, definition.initial)}.`,
     ...definition.transitions.map(
       (transition) =>
-        `${edgeCaption(transition)}: ${fromPhrase(definition, transition)} ke ${stateLabel(definition, transition.to)}.`
+        `${edgeCaption(transition, labels)}: ${fromPhrase(definition, transition)} ke ${stateLabel(definition, transition.to)}.`
     ),
   ].join(' ');
 
@@ -366,7 +360,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     const lines = wrap(state.label, stateChars);
     const height = Math.max(BOX_MIN_HEIGHT, lines.length * STATE_LINE + 16);
     const row = { state, lines, top: y, height };
-    const captions = (straight.get(index) ?? []).map((transition) => captionLines(transition, EDGE_LABEL_CHARS));
+    const captions = (straight.get(index) ?? []).map((transition) => captionLines(transition, EDGE_LABEL_CHARS, options.roleLabels));
     captionsByGap.set(index, captions);
     const captionHeight = captions.reduce((sum, lines) => sum + lines.length * EDGE_LINE + 4, 0);
     y += height + (captions.length > 0 ? Math.max(40, captionHeight + 16) : 28);
@@ -429,7 +423,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
       );
     }
     const labelX = lane.x + 8;
-    const lines = captionLines(lane.transition, charsFor(width - MARGIN - labelX - 8, EDGE_FONT));
+    const lines = captionLines(lane.transition, charsFor(width - MARGIN - labelX - 8, EDGE_FONT), options.roleLabels);
     const height = lines.length * EDGE_LINE + 6;
     const top = Math.max((Math.min(...ys) + Math.max(...ys)) / 2 - height / 2, laneLabelBottom + 6);
     laneLabelBottom = top + height;
@@ -452,7 +446,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
   const noteChars = charsFor(SIDE_WIDTH - 16, EDGE_FONT);
   const sideLayouts = sideGroups.map((group) => {
     const noteLines = group.transitions.flatMap((transition): Line[] => [
-      ...wrap(edgeCaption(transition), noteChars).map((text) => ({ text, strong: true })),
+      ...wrap(edgeCaption(transition, options.roleLabels), noteChars).map((text) => ({ text, strong: true })),
       ...plain(wrap(fromPhrase(definition, transition), noteChars)),
     ]);
     const lines = wrap(group.state.label, charsFor(SIDE_WIDTH - 20, STATE_FONT));
@@ -523,7 +517,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     ` role="img" aria-label="${xml(ariaLabel)}" aria-describedby="${idPrefix}-uraian"` +
     ` font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">` +
     `<title>${xml(definition.title)}</title>` +
-    `<desc id="${idPrefix}-uraian">${xml(describe(definition))}</desc>` +
+    `<desc id="${idPrefix}-uraian">${xml(describe(definition, options.roleLabels))}</desc>` +
     `<defs>${markers}</defs>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     parts.join('') +

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import type { RoleKey } from '../../../../../domain/roles';
 import type { FieldSpec } from './definition';
 
 /** Who asks for a transition: an admin user with the SOP roles they hold. */
 export type Actor = {
   id: number;
   name: string;
-  roles: readonly RoleKey[];
+  roles: readonly string[];
 };
 
 /**
@@ -38,7 +37,7 @@ export type Transition<Input = unknown> = {
   label: string;
   /** SOP step number(s) this transition carries out, for the diagram and the README */
   langkah?: string;
-  roles: readonly RoleKey[];
+  roles: readonly string[];
   /** schema of `data`; a transition without one takes an empty body */
   input?: z.ZodType<Input>;
   /** the typed field list `input` is derived from (compiled definitions), for the panel and `rolesListableBy` */
@@ -52,6 +51,8 @@ export type Transition<Input = unknown> = {
   /** what of the input may enter the audit digest (classified text must not) */
   redact?: (input: Input) => unknown;
   effects?: (context: GuardContext<Input>) => Effect[];
+  /** the effect types `effects` may return (compiled definitions), for the boot-time handler check */
+  effectTypes?: readonly string[];
   /** a return or void, drawn apart from the main line in the diagram */
   kind?: 'maju' | 'kembali' | 'batal';
 };
@@ -71,7 +72,7 @@ export type WorkflowDefinition = {
   sop?: string;
   initial: string;
   /** the role that oversees every record of this workflow (overdue digest); default Kasi */
-  pengawas?: RoleKey;
+  pengawas?: string;
   /**
    * Admin user ids the record is assigned to now (the assigned Sandiman, the Caraka of the
    * copies), read from the record's facts; step e-mails go to these people alone when they

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../engine/audit-chain';
-import { normaliseNilai } from '../../../../../sop-defs/koreksi';
-import { currentWriter, type Writer } from '../services/actor';
+import { normaliseNilai } from '../engine/koreksi';
+import { currentWriter } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
-import { sopRegistryOf, type GovernedType } from '../services/registry';
-import { appendAudit } from '../services/tables';
+import { sopRegistryOf } from '../services/registry';
+import { appendAudit } from '../services/audit';
 import { now as clockNow } from '../services/clock';
+import type { GovernedType, Writer } from '../types';
 
 type DocumentContext = {
   uid: string;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '../engine/types';
+import type { StaffActor, Writer } from '../types';
 import { sopRegistryOf, type SopRegistry } from './registry';
 
 type AdminUserRow = {
@@ -14,7 +15,6 @@ type AdminUserRow = {
   roles?: { name: string; code: string }[];
 };
 
-export type StaffActor = Actor & { email: string | null; peran: string; isSuperAdmin: boolean };
 
 /**
  * Longest name or role list (characters) copied onto records: `carakaNama`, `sandimanNama`,
@@ -67,15 +67,6 @@ export const requireActiveRole = async (strapi: Core.Strapi, id: unknown, role: 
   return user;
 };
 
-/** Who is writing through the document service now, as the audit trail names them. */
-export type Writer = {
-  /** `admin`: a panel user (content manager, `/sop`); `api`: a REST user or token; `sistem`: server code with no request */
-  jalur: 'admin' | 'api' | 'sistem';
-  actor: StaffActor | null;
-  aktorId: number | null;
-  aktorNama: string;
-  aktorPeran: string;
-};
 
 /**
  * The writer of the current request (Strapi's request context), read inside a document

@@ -39,25 +39,28 @@ const isPostgres = (db: Db): boolean => {
 
 let cachedKeys: { raw: string; keys: AuditKey[] } | null = null;
 
-let auditKeySource: (() => string) | null = null;
+// On globalThis, as the clock: a test (which loads src/) and the app it boots (dist/) share it.
+const KEY_SOURCE = Symbol.for('meja-sandi.sop.audit-key-source');
+const keyHolder = globalThis as unknown as Record<symbol, { read: () => string } | undefined>;
 
 /**
- * Where the audit keys come from: the app hands over a reader of its secret (AUDIT_KEY,
- * kept outside the database like SALINAN_KEY) during its register phase. The reader is
- * called at each use, so a rotated key is picked up; it throws when the secret is missing.
+ * Where the audit keys come from: the app hands over a reader of its secret during its
+ * register phase (Meja Sandi: AUDIT_KEY, else derived from ENCRYPTION_KEY). Until then the
+ * engine reads the AUDIT_KEY environment variable. The reader is called at each use, so a
+ * rotated key is picked up; it throws when the secret is missing.
  */
 export const useAuditKeySource = (source: () => string): void => {
-  auditKeySource = source;
+  keyHolder[KEY_SOURCE] = { read: source };
   cachedKeys = null;
 };
 
 /**
  * The audit keys (comma-separated secret, see useAuditKeySource): the first seals, every
- * one verifies. Throws when no source was given or the secret is missing.
+ * one verifies. Throws when the secret is missing or malformed.
  */
 export const auditKeys = (): AuditKey[] => {
-  if (!auditKeySource) throw new Error('Kunci jejak audit belum diberikan kepada mesin SOP (useAuditKeySource).');
-  const raw = auditKeySource();
+  const read = keyHolder[KEY_SOURCE]?.read ?? (() => process.env.AUDIT_KEY ?? '');
+  const raw = read();
   if (cachedKeys?.raw !== raw) cachedKeys = { raw, keys: parseAuditKeys(raw) };
   return cachedKeys.keys;
 };

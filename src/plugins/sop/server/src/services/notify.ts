@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { mayActOn, transitionsFrom } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
-import { loadActor, usersWithRole, type StaffActor } from './actor';
-import { sopRegistryOf, type LoadedRecord } from './registry';
-import type { SopTransitionEvent } from './events';
+import { loadActor, usersWithRole } from './actor';
+import { sopRegistryOf } from './registry';
+import type { LoadedRecord, SopTransitionEvent, StaffActor } from '../types';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');

@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import { ensureAuditTables } from './audit';
 
 // The audit trail lives in ./audit; these names stay importable from here.
-export { AUDIT_TABLE, AUDIT_HEAD_TABLE, appendAudit, readAuditFor, verifyAuditTrail } from './audit';
 
 export const AGENDA_COUNTER_TABLE = 'sop_agenda_counter';
 /** One row per local date on which the overdue digest went out, so several server processes send it once. */

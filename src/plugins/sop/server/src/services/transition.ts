@@ -1,16 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../plugins/sop/server/src/engine/audit-chain';
-import { decide, type TransitionRequest } from '../plugins/sop/server/src/engine/decide';
-import type { Decision, Refusal, WorkflowDefinition } from '../plugins/sop/server/src/engine/types';
-import { loadActor, type StaffActor } from '../plugins/sop/server/src/services/actor';
-import { runAsTransition } from '../plugins/sop/server/src/services/context';
-import { EFFECT_HANDLERS } from './effects';
-import { emitTransition, type SopTransitionEvent } from '../plugins/sop/server/src/services/events';
-import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
-import { appendAudit } from '../plugins/sop/server/src/services/tables';
-import { now as clockNow } from '../plugins/sop/server/src/services/clock';
-import { ConflictError } from './errors';
+import { inputDigest } from '../engine/audit-chain';
+import { decide, type TransitionRequest } from '../engine/decide';
+import type { Decision, Refusal, WorkflowDefinition } from '../engine/types';
+import { runAsTransition } from './context';
+import { emitTransition } from './events';
+import { sopRegistryOf } from './registry';
+import { appendAudit } from './audit';
+import { now as clockNow } from './clock';
+import { ConflictError } from '../errors';
+import type { SopTransitionEvent, StaffActor } from '../types';
 
 /** A step taken: the record, the state it left, the state it is in now and its new version. */
 export type TransitionSuccess = { documentId: string; dari: string; tahap: string; versi: number };
@@ -30,23 +29,25 @@ export const refusalError = (refusal: Pick<Refusal, 'reason' | 'message'> & { is
 export const staleVersion = (): ConflictError => new ConflictError('Naskah telah diubah oleh pengguna lain; muat ulang lalu coba lagi.');
 
 /**
- * Runs one SOP step: decide, claim the record at the version it was read (optimistic
- * concurrency), carry out the effects and append the audit row — all in one
- * transaction, so a step and its audit record commit together or not at all.
+ * Runs one SOP step for an actor (loaded once by the route): the SOP's input preparation
+ * (file work, outside any lock), then decide, claim the record at the version it was read
+ * (optimistic concurrency), carry out the effects and append the audit row — all in one
+ * transaction, so a step and its audit record commit together or not at all — and finally
+ * announce it (`sop.transition`), which runs the post-commit work.
  * Returns the step taken; throws NotFoundError (unknown model or record), ForbiddenError
- * (inactive account, role), ValidationError (input, `details.issues`) or ConflictError
- * (tahap, syarat, stale version, lock held by another request).
+ * (role), ValidationError (input, `details.issues`) or ConflictError (tahap, syarat, stale
+ * version, lock held by another request).
  */
 export const performTransition = async (
   strapi: Core.Strapi,
-  params: { model: string; documentId: string; actorId: number; request: TransitionRequest }
+  params: { model: string; documentId: string; actor: StaffActor; request: TransitionRequest }
 ): Promise<TransitionSuccess> => {
-  const registration = sopRegistryOf(strapi).sop(params.model);
-  const definition = registration?.definition;
-  const loader = registration?.loadRecord;
-  if (!definition || !loader) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
-  const actor = await loadActor(strapi, params.actorId);
-  if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif.');
+  const registry = sopRegistryOf(strapi);
+  const registration = registry.sop(params.model);
+  if (!registration) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
+  const { definition, loadRecord: loader } = registration;
+  const { actor } = params;
+  await registration.prepareInput?.(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
   const now = clockNow();
 
   let decision: Decision & { versi: number };
@@ -64,9 +65,13 @@ export const performTransition = async (
         if (claimed.count !== 1) throw staleVersion();
         const atEnd: (() => Promise<void>)[] = [];
         for (const effect of verdict.effects) {
-          const handler = EFFECT_HANDLERS[effect.type];
-          if (!handler) throw new Error(`Efek SOP tanpa penangan: ${effect.type}`);
-          await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now, atEnd: (work) => atEnd.push(work) });
+          const handler = registry.effectHandler(params.model, effect.type);
+          if (handler) {
+            await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now, atEnd: (work) => atEnd.push(work) });
+          } else if (!registry.afterCommitHandler(params.model, effect.type)) {
+            // the structural check at boot makes this unreachable for a registered SOP
+            throw new Error(`Efek SOP tanpa penangan: ${effect.type}`);
+          }
         }
         await appendAudit(trx, {
           model: params.model,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { AUDIT_TABLE } from '../plugins/sop/server/src/services/tables';
+import { AUDIT_TABLE } from '../plugins/sop/server/src/index';
 
 const BOOKS: readonly { model: string; uid: string }[] = [
   { model: 'berita', uid: 'api::berita.berita' },

@@ -4,9 +4,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { loadFileRelations, loadStoredFile } from '../files/relations';
-import { storedPath } from '../files/storage';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
+import { loadFileRelations, loadStoredFile } from '../../files/relations';
+import { storedPath } from '../../files/storage';
+import type { StaffActor } from '../../plugins/sop/server/src/index';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -48,18 +48,14 @@ export const localUploadPath = (strapi: Core.Strapi, url: string): string => {
 /**
  * One proof file serves one receipt: `fileId` must be an upload of the person recording the
  * receipt, attached to no record yet (not another copy's proof, not a lampiran, not a
- * kriptogram file). Runs inside the receipt's transaction; on PostgreSQL the file row is
- * locked first, so two receipts racing for the same file cannot both take it. 400 otherwise.
+ * kriptogram file). Reads inside `trx` when given. 400 otherwise.
  */
-export const assertBuktiFree = async (
+export const checkBuktiMayBeUsed = async (
   strapi: Core.Strapi,
-  trx: Knex.Transaction,
   fileId: number,
-  actor: StaffActor
+  actor: StaffActor,
+  trx?: Knex.Transaction
 ): Promise<void> => {
-  if (String(trx.client.config.client).startsWith('p')) {
-    await trx(strapi.getModel(FILE_UID).collectionName).where({ id: fileId }).forUpdate().first();
-  }
   const file = await loadStoredFile(strapi, { id: fileId });
   if (!file) return invalid(`Berkas bukti #${fileId} tidak ditemukan; unggah foto atau pindaian tanda terima terlebih dahulu.`);
   const relations = (await loadFileRelations(strapi, [fileId], trx)).get(fileId) ?? [];
@@ -75,6 +71,17 @@ export const assertBuktiFree = async (
   if (!actor.isSuperAdmin && file.createdBy !== actor.id) {
     return invalid(`Berkas bukti #${fileId} bukan unggahan Anda; unggah sendiri foto atau pindaian tanda terima.`);
   }
+};
+
+/**
+ * checkBuktiMayBeUsed inside the receipt's transaction; on PostgreSQL the file row is
+ * locked first, so two receipts racing for the same file cannot both take it. 400 otherwise.
+ */
+export const assertBuktiFree = async (strapi: Core.Strapi, trx: Knex.Transaction, fileId: number, actor: StaffActor): Promise<void> => {
+  if (String(trx.client.config.client).startsWith('p')) {
+    await trx(strapi.getModel(FILE_UID).collectionName).where({ id: fileId }).forUpdate().first();
+  }
+  await checkBuktiMayBeUsed(strapi, fileId, actor, trx);
 };
 
 const readStoredFile = async (file: string): Promise<Buffer> => {

@@ -1,4 +1,3 @@
-import { localDate } from './calendar';
 
 /**
  * Number formats as settings: `{nomor}` or `{nomor:4}` (zero-padded), `{tahun}`,
@@ -16,14 +15,15 @@ export const bulanRomawi = (month: number): string => {
 };
 
 /**
- * The year and month (1–12) of a moment as read in WIB (Asia/Jakarta, UTC+7, no DST): the
- * time parts of a number all come from this, from one declared moment (see src/clock.ts).
- * 31 Dec 2026 17.00 UTC = 1 Jan 2027 00.00 WIB → { tahun: 2027, bulan: 1 }.
+ * The year and month (1–12) of a local date `YYYY-MM-DD` — the office's date of one declared
+ * moment (the service calendar's `localDate`, WIB for Meja Sandi; see services/clock.ts): the
+ * time parts of a number all come from it. 31 Dec 2026 17.00 UTC is `2027-01-01` in WIB →
+ * { tahun: 2027, bulan: 1 }.
  */
-export const numberMoment = (instant: Date): { tahun: number; bulan: number } => {
-  const date = localDate(instant);
-  return { tahun: Number(date.slice(0, 4)), bulan: Number(date.slice(5, 7)) };
-};
+export const numberMoment = (tanggal: string): { tahun: number; bulan: number } => ({
+  tahun: Number(tanggal.slice(0, 4)),
+  bulan: Number(tanggal.slice(5, 7)),
+});
 
 export type NumberParts = { nomor: number; tahun: number; bulan?: number; kode?: string };
 

@@ -1,24 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { ROLE_DECLARATIONS } from '../domain/roles';
-import { availableActions } from '../plugins/sop/server/src/engine/decide';
-import type { Transition, WorkflowDefinition } from '../plugins/sop/server/src/engine/types';
-import { toMermaid, toSvg } from '../plugins/sop/server/src/engine/diagram';
-import type { StaffActor } from '../plugins/sop/server/src/services/actor';
-import { sopRegistryOf } from '../plugins/sop/server/src/services/registry';
-import { mayReadPlaintext } from './salinan';
-import { readAuditFor } from '../plugins/sop/server/src/services/tables';
-import { checkAuditFor } from '../plugins/sop/server/src/services/audit';
-import { koreksiForUid, withoutKoreksiValues } from '../sop-defs/koreksi';
-import { dokumenTersedia, mayReadFields } from '../letters/tersedia';
-import { ALLOWED_SALURAN, KATEGORI_LABEL, KATEGORI_PENERIMA, SALURAN_LABEL } from '../domain/penerima';
+import { availableActions } from '../engine/decide';
+import type { Transition, WorkflowDefinition } from '../engine/types';
+import { toMermaid, toSvg } from '../engine/diagram';
+import { sopRegistryOf } from './registry';
+import { readAuditFor } from './audit';
+import { checkAuditFor } from './audit';
+import { withoutKoreksiValues } from '../engine/koreksi';
+import type { StaffActor } from '../types';
 
-/** Whether the actor may see records of this content type at all (the content-manager read grant). */
-export const mayRead = (actor: StaffActor, uid: string): boolean =>
-  actor.isSuperAdmin ||
-  ROLE_DECLARATIONS.some(
-    (role) => actor.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read'))
-  );
+/** Whether the actor may see records of this content type at all (the app's read rights; Super Admin always). */
+export const mayRead = (strapi: Core.Strapi, actor: StaffActor, uid: string): boolean =>
+  actor.isSuperAdmin || sopRegistryOf(strapi).access().mayRead(actor, uid);
 
 /**
  * The `masukan` of a step (shared decision 2): whether it asks for a catatan, the JSON schema
@@ -59,21 +52,13 @@ export const definitionsView = (strapi: Core.Strapi) =>
       peran: transition.roles,
       masukan: describeInput(transition),
     })),
-    mermaid: toMermaid(definition),
+    mermaid: toMermaid(definition, { roleLabels: sopRegistryOf(strapi).roleLabels() }),
   }));
 
 export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string): string | null => {
   const definition = sopRegistryOf(strapi).workflow(model);
-  return definition ? toSvg(definition, { current }) : null;
+  return definition ? toSvg(definition, { current, roleLabels: sopRegistryOf(strapi).roleLabels() }) : null;
 };
-
-/** A recipient's categories, each with the channels the SOP allows it (steps 8–9), for the panel's salinan editor. */
-export const pilihanPenerima = () =>
-  KATEGORI_PENERIMA.map((kategori) => ({
-    nilai: kategori,
-    label: KATEGORI_LABEL[kategori],
-    saluran: ALLOWED_SALURAN[kategori].map((saluran) => ({ nilai: saluran, label: SALURAN_LABEL[saluran] })),
-  }));
 
 /**
  * `GET /sop/:model/:documentId` for this actor: tahap, tenggat, the steps they may take, the
@@ -89,8 +74,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   if (!record) return null;
   const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
   // a correction's old and new values only for those who may read the corrected fields
-  const koreksi = koreksiForUid(definition.uid);
-  const mayReadKoreksi = !koreksi || mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
+  const koreksi = registration?.koreksi;
+  const mayReadKoreksi = !koreksi || actor.isSuperAdmin || sopRegistryOf(strapi).access().mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
   const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
     dari: row.dari,
     ke: row.ke,
@@ -107,8 +92,9 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
         nomorSalinan: copy.nomorSalinan ?? null,
       }))
     : [];
-  const bolehBacaIsi =
-    model === 'kriptogram' && Boolean(record.row.salinan) && mayReadPlaintext(actor, (record.row.sandimanId as number | null) ?? null);
+  const extensions = [...sopRegistryOf(strapi).viewExtensions(), ...(registration?.view ? [registration.view] : [])];
+  const extra: Record<string, unknown> = {};
+  for (const extend of extensions) Object.assign(extra, await extend(strapi, { model, documentId, record, actor }));
   return {
     documentId,
     model,
@@ -128,11 +114,7 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     // null when the history above is intact; else its first broken link (see checkAuditFor)
     riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
     distribusi,
-    dokumen: await dokumenTersedia(strapi, model, documentId, actor),
-    // the choices of the recipient rows in a salinan field's editor
-    pilihanPenerima: pilihanPenerima(),
-    bolehBacaIsi,
-    // where the panel's "Tampilkan isi" reads the plaintext (audited), null when this user may not
-    isiUrl: bolehBacaIsi ? `/sop/kriptogram/${encodeURIComponent(documentId)}/isi` : null,
+    // what the app and the SOP add: the documents this user may print now, the plaintext link…
+    ...extra,
   };
 };

@@ -1,8 +1,10 @@
 import { errors } from '@strapi/utils';
-import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../domain/numbering';
-import type { KriptogramRow, LoadedRecord } from './records';
+import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../../plugins/sop/server/src/engine/index';
+import type { EffectHandler } from '../../plugins/sop/server/src/index';
+import type { LoadedRecord } from '../../plugins/sop/server/src/index';
+import { localDate } from '../../domain/calendar';
 import { sealSalinan } from './salinan';
-import type { EffectHandler } from './effects';
+import type { KriptogramRow } from './facts';
 
 type SalinanInput = {
   perihal: string;
@@ -20,26 +22,26 @@ const salinanOf = (record: LoadedRecord) => {
   return salinan;
 };
 
-/** The Sandiman's paraf or the Kasi's signature (`effect.tanda`) on the salinan; reached through `recordSignature`. */
-export const signSalinan: EffectHandler = async (effect, { strapi, record, actor, now }) => {
-  const salinan = salinanOf(record);
-  await strapi.documents('api::salinan.salinan' as never).update({
-    documentId: salinan.documentId,
-    data: { [String(effect.tanda)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
-  });
-};
-
-/** A send-back clears the salinan's paraf and signature; reached through `clearSignatures`. */
-export const clearSalinanSignatures: EffectHandler = async (_effect, { strapi, record }) => {
-  const salinan = salinanOf(record);
-  await strapi.documents('api::salinan.salinan' as never).update({
-    documentId: salinan.documentId,
-    data: { parafSandiman: null, tandaTanganKasi: null } as never,
-  });
-};
-
 /** Effects of the kriptogram SOP; classified text is sealed before it reaches the database. */
 export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
+  /** Steps 6–7: `{ tanda }` — the Sandiman's paraf (`parafSandiman`) or the Kasi's signature (`tandaTanganKasi`) on the salinan. */
+  async recordSignature(effect, { strapi, record, actor, now }) {
+    const salinan = salinanOf(record);
+    await strapi.documents('api::salinan.salinan' as never).update({
+      documentId: salinan.documentId,
+      data: { [String(effect.tanda)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+    });
+  },
+
+  /** A send-back (step 7) clears the salinan's paraf and signature. */
+  async clearSignatures(_effect, { strapi, record }) {
+    const salinan = salinanOf(record);
+    await strapi.documents('api::salinan.salinan' as never).update({
+      documentId: salinan.documentId,
+      data: { parafSandiman: null, tandaTanganKasi: null } as never,
+    });
+  },
+
   async writeSalinan(effect, { strapi, record }) {
     const input = effect.salinan as SalinanInput;
     const kriptogram = kriptogramRow(record);
@@ -71,7 +73,7 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     // so month and year are that entry's too (numbering on 1 January never yields .../I/<last year>).
     const registered = kriptogram.waktuAgenda ?? kriptogram.waktuDiterima;
     if (!kriptogram.urutAgenda || !kriptogram.tahunAgenda || !registered) throw new errors.ApplicationError('Kriptogram belum tercatat di buku agenda.');
-    const moment = numberMoment(new Date(registered));
+    const moment = numberMoment(localDate(new Date(registered)));
     const nomor = formatNumber(pattern, {
       nomor: Number(kriptogram.urutAgenda),
       tahun: Number(kriptogram.tahunAgenda),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { localDate, tenggat, workingMinutesBetween, type ServiceSchedule } from '../domain/calendar';
-import { loadPublishedSchedule } from '../api/standar-pelayanan/documents';
-import type { SopCalendarProvider } from '../plugins/sop/server/src/services/registry';
+import { localDate, tenggat, workingMinutesBetween, type ServiceSchedule } from '../../domain/calendar';
+import { loadPublishedSchedule } from './documents';
+import type { SopCalendarProvider } from '../../plugins/sop/server/src/index';
 
 /** Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`. */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {

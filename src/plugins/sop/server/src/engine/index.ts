@@ -1,0 +1,14 @@
+// The engine's public door for the app (pure: no Strapi, no database).
+export * from './audit-chain';
+export * from './audit-seal';
+export * from './builtin-vocabulary';
+export * from './compile';
+export * from './decide';
+export * from './definition';
+export * from './diagram';
+export * from './keys';
+export * from './koreksi';
+export * from './numbering';
+export * from './types';
+export * from './validate';
+export * from './vocabulary';

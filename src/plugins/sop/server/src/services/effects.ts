@@ -1,0 +1,49 @@
+import { errors } from '@strapi/utils';
+import { formatNumber, numberMoment } from '../engine/numbering';
+import type { EffectHandler } from '../types';
+import { requireActiveRole } from './actor';
+import { sopRegistryOf } from './registry';
+import { nextAgendaNumber } from './tables';
+
+/** The effects the engine carries out for every SOP; an SOP's own handlers come with its registration. */
+export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
+  /**
+   * `{ buku }`: the next number of that agenda book for the year of the step (the office's
+   * local date), formatted with the plugin's `agendaFormat`, with its year, sequence and moment
+   * (columns nomorAgenda, tahunAgenda, urutAgenda, waktuAgenda). A record sent back and registered
+   * again keeps its number. Drawn at the end of the step's transaction (atEnd): the counter row
+   * stays locked from the draw to the commit, and every other request for the same book waits on it.
+   */
+  async assignAgendaNumber(effect, { strapi, trx, uid, record, now, atEnd }) {
+    if (record.nomorAgenda) return;
+    const buku = String(effect.buku);
+    const moment = numberMoment((await sopRegistryOf(strapi).calendar(strapi)).localDate(now));
+    const pattern = String(strapi.plugin('sop').config('agendaFormat'));
+    atEnd(async () => {
+      const nomor = await nextAgendaNumber(trx, buku, moment.tahun);
+      const nomorAgenda = formatNumber(pattern, { nomor, ...moment });
+      await strapi.db.query(uid as never).update({
+        where: { id: record.id },
+        data: { nomorAgenda, tahunAgenda: moment.tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() },
+      });
+      record.nomorAgenda = nomorAgenda;
+    });
+  },
+
+  /**
+   * `{ [peran]: id }`: the active user of that role takes the record — the Sandiman who
+   * describes a kriptogram, the Caraka of a failed copy (columns `<peran>Id`, `<peran>Nama`).
+   * Refused 400 when the id is not an active holder of the role.
+   */
+  async assignUser(effect, { strapi, uid, record }) {
+    const peran = sopRegistryOf(strapi)
+      .roleKeys()
+      .find((role) => effect[role] !== undefined);
+    if (!peran) throw new errors.ApplicationError('Efek assignUser tanpa pengguna yang ditugaskan.');
+    const user = await requireActiveRole(strapi, effect[peran], peran);
+    await strapi.db.query(uid as never).update({
+      where: { id: record.id },
+      data: { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name },
+    });
+  },
+};

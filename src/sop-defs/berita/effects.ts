@@ -1,0 +1,97 @@
+import { errors } from '@strapi/utils';
+import type { EffectHandler } from '../../plugins/sop/server/src/index';
+import type { LoadedRecord } from '../../plugins/sop/server/src/index';
+import { requireActiveRole } from '../../plugins/sop/server/src/index';
+import { localDate } from '../../domain/calendar';
+import type { BeritaRow } from './facts';
+
+const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> = {
+  kasi: 'parafKasi',
+  kabid: 'parafKabid',
+  kadis: 'parafKadis',
+};
+
+const beritaRow = (record: LoadedRecord): BeritaRow => record.row as unknown as BeritaRow;
+
+/** The berita's own effects (SOP "Penerimaan Berita Biasa Email Sanapati"); each runs inside the step's transaction. */
+export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
+  /** Step 3: `{ jumlah }` copies printed, one per recipient. */
+  async setJumlahCetak(effect, { strapi, record }) {
+    await strapi.db.query('api::berita.berita').update({ where: { id: record.id }, data: { jumlahCetak: Number(effect.jumlah) } });
+  },
+
+  /** Step 5: the kartu kendali (or, for a classified berita, the lembar pengantar) with the Operator's `isian`. */
+  async createKartuKendali(effect, { strapi, record, now }) {
+    const berita = beritaRow(record);
+    const isian = (effect.isian ?? {}) as Record<string, string | undefined>;
+    const fields = {
+      indeks: isian.indeks,
+      kodeKlasifikasi: isian.kodeKlasifikasi,
+      pengolah: isian.pengolah,
+      catatan: isian.catatan,
+    };
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    if (berita.kartuKendali) {
+      await strapi.documents('api::kartu-kendali.kartu-kendali').update({ documentId: berita.kartuKendali.documentId, data: defined });
+      return;
+    }
+    const rahasia = berita.sifat === 'rahasia' || berita.sifat === 'sangat_rahasia';
+    await strapi.documents('api::kartu-kendali.kartu-kendali').create({
+      data: {
+        jenis: rahasia ? 'lembar_pengantar' : 'kartu_kendali',
+        nomorUrut: record.nomorAgenda ?? berita.nomorAgenda ?? '',
+        tanggal: localDate(now),
+        isiRingkas: berita.isiRingkas ?? berita.perihal,
+        lampiran: '',
+        dari: berita.pengirim,
+        kepada: 'Kepala Dinas Komunikasi dan Informatika',
+        ...defined,
+        berita: berita.id,
+      } as never,
+    });
+  },
+
+  /** Step 6: `{ tingkat }` — the acting person's paraf (kasi, kabid, kadis) on the kartu kendali. */
+  async recordSignature(effect, { strapi, record, actor, now }) {
+    const kartu = beritaRow(record).kartuKendali;
+    if (!kartu) throw new errors.ApplicationError('Kartu kendali belum dibuat.');
+    const field = TINGKAT_FIELD[String(effect.tingkat)];
+    if (!field) throw new errors.ApplicationError(`Tingkat paraf "${String(effect.tingkat)}" tidak dikenal.`);
+    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+      documentId: kartu.documentId,
+      data: { [field]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+    });
+  },
+
+  /** A send-back to `diperiksa` clears every paraf on the kartu kendali. */
+  async clearSignatures(_effect, { strapi, record }) {
+    const kartu = beritaRow(record).kartuKendali;
+    if (!kartu) return;
+    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+      documentId: kartu.documentId,
+      data: { parafKasi: null, parafKabid: null, parafKadis: null } as never,
+    });
+  },
+
+  /** Steps 7–9: `{ caraka }` — one copy per recipient, all carried by that Caraka (refused 400 unless an active Caraka). */
+  async createDistribusi(effect, { strapi, record }) {
+    const berita = beritaRow(record);
+    const caraka = await requireActiveRole(strapi, effect.caraka, 'caraka');
+    if ((berita.distribusi ?? []).length > 0) return;
+    const total = berita.penerima.length;
+    for (const [index, penerima] of berita.penerima.entries()) {
+      await strapi.documents('api::distribusi.distribusi').create({
+        data: {
+          penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          nomorSalinan: index + 1,
+          jumlahSalinan: total,
+          tahap: 'ditugaskan',
+          versi: 0,
+          carakaId: caraka.id,
+          carakaNama: caraka.name,
+          berita: berita.id,
+        } as never,
+      });
+    }
+  },
+};
