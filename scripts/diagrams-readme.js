@@ -15,7 +15,7 @@ const altText = (title) => `Diagram alur ${title.replace(/\s+/g, ' ').trim()}`.r
 /** Everything between the two markers: the Mermaid diagrams, then each workflow's SVG. */
 const readmeSection = (definitions, diagramsMarkdown) =>
   [
-    '<!-- Dibuat oleh `npm run diagrams` dari definisi di src/domain/sop; jangan disunting dengan tangan. -->',
+    '<!-- Dibuat oleh `npm run diagrams` dari definisi di src/sop-defs; jangan disunting dengan tangan. -->',
     '',
     diagramsMarkdown(definitions).trimEnd(),
     '',

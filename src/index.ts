@@ -5,7 +5,7 @@ import { ensureRoles } from './bootstrap/roles';
 import { seedInstansi } from './bootstrap/instansi';
 import { bootstrapStandarPelayanan } from './bootstrap/standar-pelayanan';
 import { registerStandarPelayanan } from './api/standar-pelayanan/register';
-import { registerPengaduan } from './api/pengaduan/lib/register';
+import { registerPengaduan, usePengaduanIntake } from './api/pengaduan/lib/register';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
@@ -54,6 +54,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // inside the SOP gate (added at the plugin's bootstrap, which ran before this one)
+    usePengaduanIntake(strapi);
     await moveLegacyUploads(strapi);
     await ensureIdempotensiTable(strapi);
     await backfillWaktuAgenda(strapi);

@@ -87,7 +87,7 @@ const kriptogramEditorIzin = (pelaku: Pelaku, izin: Izin): Izin => {
   return kriptogramEditorRule({ sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
 };
 
-/** What the SOP workflow gate (src/sop/gate.ts) leaves of a granted action. */
+/** What the SOP workflow gate (src/plugins/sop/server/src/middlewares/gate.ts) leaves of a granted action. */
 const gateOf = (uid: string, action: ContentAction, pelaku: Pelaku): Izin => {
   const governed = GOVERNED_TYPES[uid];
   if (!governed) return 'ya';
@@ -235,7 +235,7 @@ const every = (izin: (pelaku: Pelaku) => Izin): Record<Pelaku, Izin> =>
 const anyStaff = every((pelaku) => (pelaku === 'anonim' ? 'tidak' : 'ya'));
 
 /**
- * Declared here, as src/sop/salinan.ts `mayReadPlaintext` enforces it: need to know —
+ * Declared here, as src/sop-defs/kriptogram/salinan.ts `mayReadPlaintext` enforces it: need to know —
  * the Kasi, and the Sandiman assigned to the kriptogram. Nobody else, Super Admin included.
  */
 export const PLAINTEXT_READERS: Partial<Record<RoleKey, Izin>> = { kasi: 'ya', sandiman: 'ditugaskan' };

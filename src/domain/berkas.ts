@@ -29,7 +29,7 @@ export type FileRelation = {
   model: string;
   documentId: string;
   tahap: string | null;
-  /** the record is governed by an SOP workflow (src/sop/governed.ts) */
+  /** the record is governed by an SOP workflow (src/sop-defs/<sop>/governed.ts) */
   governed: boolean;
   /** a step of its workflow has been recorded: the record left its first state, or only steps create it */
   stepRecorded: boolean;
@@ -48,7 +48,7 @@ export type FileReader = { id: number; roles: readonly string[]; isSuperAdmin: b
 export type FileRules = {
   /** the role's content-manager read grant covers `field` of `uid` (src/domain/roles.ts mayReadFields) */
   mayReadField: (uid: string, field: string) => boolean;
-  /** need to know the plaintext of a kriptogram (src/sop/salinan.ts mayReadPlaintext) */
+  /** need to know the plaintext of a kriptogram (src/sop-defs/kriptogram/salinan.ts mayReadPlaintext) */
   mayReadPlaintext: (sandimanId: number | null) => boolean;
 };
 
@@ -96,7 +96,7 @@ export const fileAccess = (
       return { allowed: false, status: 403, reason: 'Peran Anda tidak berwenang membuka berkas naskah ini.' };
     }
     if (relation.kriptogramSandimanId !== undefined && isRahasiaTingkat(relation.tingkat)) {
-      // before assignment only the Sandiman who registered the kriptogram (DESIGN.md; src/domain/sop/kriptogram.ts kriptogramEditorRule)
+      // before assignment only the Sandiman who registered the kriptogram (DESIGN.md; src/sop-defs/kriptogram/workflow.ts kriptogramEditorRule)
       const registering =
         relation.kriptogramSandimanId === null &&
         reader.roles.includes('sandiman') &&
@@ -127,3 +127,11 @@ export const lockingRelation = (relations: readonly FileRelation[]): FileRelatio
 export const lockedMessage = (fileId: number, relation: FileRelation): string =>
   `Berkas #${fileId} sudah dipakai oleh langkah SOP yang tercatat (${relation.model} ${relation.documentId}, ${relation.field}); ` +
   'berkas tersebut tidak dapat diganti, dihapus, dipindahkan, atau diubah keterangannya melalui pustaka media.';
+
+/**
+ * Need to know for a salinan's plaintext (SOP "Penerimaan Naskah Dinas yang Dikecualikan"):
+ * the Sandiman assigned to the kriptogram and the Kasi; nobody else. Takes the reader's
+ * roles and id and the kriptogram's assigned Sandiman (null before assignment).
+ */
+export const mayReadPlaintext = (reader: { id: number; roles: readonly string[] }, sandimanId: number | null): boolean =>
+  reader.roles.includes('kasi') || (reader.roles.includes('sandiman') && sandimanId !== null && sandimanId === reader.id);

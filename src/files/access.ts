@@ -5,7 +5,7 @@ import { inputDigest } from '../plugins/sop/server/src/engine/index';
 import { fileAccess, type FileReader, type FileRelation, type FileVerdict } from '../domain/berkas';
 import { mayReadFields } from '../domain/roles';
 import type { StaffActor } from '../plugins/sop/server/src/index';
-import { mayReadPlaintext } from '../sop-defs/kriptogram/salinan';
+import { mayReadPlaintext } from '../domain/berkas';
 import { appendAudit } from '../plugins/sop/server/src/index';
 import { loadFileRelations, loadStoredFile, type StoredFile } from './relations';
 import { BERKAS_PREFIX } from './storage';

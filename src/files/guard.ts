@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lockedMessage, lockingRelation } from '../domain/berkas';
-import { currentWriter } from '../plugins/sop/server/src/index';
+import { currentWriter, sopRegistryOf } from '../plugins/sop/server/src/index';
 import { currentIntake, currentTransition } from '../plugins/sop/server/src/index';
 import { checkFileAccess } from './access';
-import { GOVERNED_TYPES } from '../sop-defs';
 import { FILE_UID, loadFileRelations, loadStoredFile } from './relations';
 
 const FOLDER_UID = 'plugin::upload.folder';
@@ -97,9 +96,9 @@ const ATTACHING = new Set(['admin-upload.upload', 'admin-upload.uploadFile', 'co
  * see a second receipt photo slipped onto a recorded copy. Files reach governed records
  * through the content manager or an SOP step.
  */
-const assertNoGovernedRef = (ctx: RouteCtx): void => {
+const assertNoGovernedRef = (strapi: Core.Strapi, ctx: RouteCtx): void => {
   const ref = body(ctx).ref ?? ctx.query?.ref;
-  if (typeof ref === 'string' && GOVERNED_TYPES[ref]) {
+  if (typeof ref === 'string' && sopRegistryOf(strapi).governed(ref)) {
     throw new errors.PolicyError(
       'Berkas tidak dapat dilampirkan langsung pada naskah SOP saat diunggah; lampirkan melalui formulir naskah atau langkah SOP.',
       { ref }
@@ -145,7 +144,7 @@ export const guardUploadRoutes = (strapi: Core.Strapi): void => {
         if (refused) {
           throw new errors.PolicyError('Unggah dari alamat web tidak tersedia: unggah berkas dari perangkat Anda.');
         }
-        if (attaching) assertNoGovernedRef(ctx);
+        if (attaching) assertNoGovernedRef(strapi, ctx);
         if (!rule) return next();
         const ids = await rule.files(ctx, strapi);
         if (rule.bulk) await assertMayUpdateEach(strapi, ctx, ids);
@@ -200,7 +199,7 @@ const assertMayAttach = async (strapi: Core.Strapi, fileIds: readonly number[]):
  */
 export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
   if (!['create', 'update'].includes(context.action) || currentTransition() || currentIntake() || !context.params.data) return next();
-  const governed = GOVERNED_TYPES[context.uid];
+  const governed = sopRegistryOf(strapi).governed(context.uid);
   if (!governed) return next();
   const model = strapi.getModel(context.uid as never) as { attributes: Record<string, { type: string }> };
   const fields = Object.keys(context.params.data).filter((field) => model.attributes[field]?.type === 'media');

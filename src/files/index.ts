@@ -6,7 +6,7 @@
  *   checkFileAccess in the only routes that serve files (src/files/routes.ts);
  * - which files nobody may change: src/domain/berkas.ts lockingRelation, applied by
  *   src/files/guard.ts to every media-library route and to media fields of governed records;
- * - one proof per receipt: src/sop/bukti.ts assertBuktiFree, in the receipt step.
+ * - one proof per receipt: src/sop-defs/distribusi/bukti.ts assertBuktiFree, in the receipt step.
  */
 import fs from 'fs/promises';
 import path from 'path';

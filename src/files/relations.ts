@@ -1,7 +1,7 @@
+import { sopRegistryOf } from '../plugins/sop/server/src/index';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { FileRelation, Tingkat } from '../domain/berkas';
-import { GOVERNED_TYPES } from '../sop-defs';
 
 export const FILE_UID = 'plugin::upload.file';
 
@@ -107,7 +107,7 @@ const recordFacts = async (strapi: Core.Strapi, uid: string, id: number): Promis
 };
 
 const modelName = (strapi: Core.Strapi, uid: string): string =>
-  GOVERNED_TYPES[uid]?.definition?.model ??
+  sopRegistryOf(strapi).governed(uid)?.definition?.model ??
   (strapi.getModel(uid as never) as { info?: { singularName?: string } } | undefined)?.info?.singularName ??
   uid;
 
@@ -124,7 +124,7 @@ export const loadFileRelations = async (
   if (fileIds.length === 0) return result;
   for (const link of await linksOf(strapi, db, fileIds)) {
     const facts = await recordFacts(strapi, link.relatedType, link.relatedId);
-    const governed = GOVERNED_TYPES[link.relatedType];
+    const governed = sopRegistryOf(strapi).governed(link.relatedType);
     const definition = governed?.definition;
     const relation: FileRelation = {
       uid: link.relatedType,
@@ -133,7 +133,7 @@ export const loadFileRelations = async (
       documentId: facts?.documentId ?? String(link.relatedId),
       tahap: facts?.tahap ?? null,
       governed: Boolean(governed),
-      stepRecorded: Boolean(governed) && (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
+      stepRecorded: governed !== undefined && (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
       tingkat: facts?.tingkat ?? null,
       ...(facts && facts.kriptogramSandimanId !== undefined ? { kriptogramSandimanId: facts.kriptogramSandimanId } : {}),
       ...(facts && facts.kriptogramPencatatId !== undefined ? { kriptogramPencatatId: facts.kriptogramPencatatId } : {}),

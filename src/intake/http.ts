@@ -2,7 +2,7 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { MAX_ID } from '../domain/input';
+import { MAX_ID } from '../plugins/sop/server/src/engine/index';
 import type { StaffActor } from '../plugins/sop/server/src/index';
 import { intakeActive } from './index';
 import { ingestMessage, type IngestResult } from './pipeline';

@@ -27,7 +27,8 @@ import { BERITA_STATES } from '../sop-defs/berita/workflow';
 import { workflowFor } from '../sop-defs';
 import type { StaffActor } from '../plugins/sop/server/src/index';
 import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
-import { mayReadPlaintext, readSalinanPlaintext } from '../sop-defs/kriptogram/salinan';
+import { mayReadPlaintext } from '../domain/berkas';
+import { readSalinanPlaintext } from '../sop-defs/kriptogram/salinan';
 import { ConflictError } from '../plugins/sop/server/src/index';
 import { muatBerita, muatDistribusi, muatKriptogram, type BeritaCetak, type DistribusiCetak, type KriptogramCetak, type Sumber } from './sources';
 

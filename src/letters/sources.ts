@@ -78,6 +78,7 @@ export const muatBerita = async (strapi: Core.Strapi, documentId: string): Promi
   const berita: BeritaSumber = {
     documentId: row.documentId,
     tahap: row.tahap,
+    tahapLabel: workflowFor('berita')?.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
     nomorAgenda: row.nomorAgenda ?? null,
     perihal: row.perihal,
     pengirim: row.pengirim,

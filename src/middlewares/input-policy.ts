@@ -35,7 +35,7 @@ const decodedPath = (ctx: Context): string | null => {
  * normalised, other control characters refused with a 400 naming the field; a body that
  * is a list instead of an object is refused too): the /sop
  * transitions' `catatan` and `data`, the content manager, REST, the admin API. Writes
- * from code are checked again by the document-service `input-policy` (src/sop/input-policy.ts).
+ * from code are checked again by the document-service `input-policy` (src/input/document-policy.ts).
  * The public complaint routes read and check their own input (`global::pengaduan-intake`
  * and the complaint domain, stricter: every control character refused) and are left to them.
  */

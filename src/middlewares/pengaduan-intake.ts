@@ -4,7 +4,8 @@ import type { Context, Next } from 'koa';
 import { BATAS } from '../domain/pengaduan';
 import { clientKey, createRateLimiter, rateLimitRedis } from '../api/pengaduan/lib/rate-limit';
 import { pengaduanSettings } from '../api/pengaduan/lib/settings';
-import { renderGalat } from '../public/pengaduan-pages';
+import { INTAKE_STATE, type IntakeState } from '../api/pengaduan/lib/intake-state';
+import { renderGalat } from '../api/pengaduan/lib/html-pages';
 import { sendHtml } from '../public/html';
 import { HttpStatusError } from '../plugins/sop/server/src/index';
 
@@ -34,10 +35,7 @@ const routeOf = (ctx: Context): Jenis | null => {
   return null;
 };
 
-/** Marks a request whose body this middleware read and parsed. */
-export const INTAKE_STATE = 'pengaduanIntake';
 
-export type IntakeState = { fields?: Record<string, string> };
 
 /** The HTML error page of a form route: its status and title. */
 type Halaman = { status: number; judul: string };

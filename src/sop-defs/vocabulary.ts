@@ -11,7 +11,7 @@ import { PENGADUAN_VOCABULARY } from './pengaduan/vocabulary';
 /**
  * Vocabulary entries Meja Sandi's letter SOPs share (berita and kriptogram): the recipient
  * and channel rule, and the signatures kept on the kartu kendali (berita) or the salinan
- * (kriptogram). Their handlers are in src/sop/effects.ts.
+ * (kriptogram). Their handlers are in src/sop-defs/<sop>/effects.ts.
  */
 export const SHARED_VOCABULARY: VocabularyPart = {
   guards: {

@@ -1,4 +1,4 @@
-import { positiveId } from '../../src/domain/input';
+import { positiveId } from '../../src/plugins/sop/server/src/engine/ids';
 import { applyTextPolicy, checkMoment, checkText, MAX_DEPTH, normaliseLineBreaks, printableDeep, printableText } from '../../src/domain/input';
 
 describe('input policy: text', () => {

@@ -6,7 +6,7 @@ import { BERITA_CONTOH, cmCreate, ROLE, transit } from '../helpers/sop';
 
 /**
  * One error model (issue 12): services throw `@strapi/utils` errors or the one `ConflictError`
- * (src/sop/errors.ts), and Strapi's `strapi::errors` middleware writes every error answer as
+ * (src/plugins/sop/server/src/errors.ts), and Strapi's `strapi::errors` middleware writes every error answer as
  * `{ data: null, error: { status, name, message, details } }` — nothing else, message in Indonesian.
  */
 
@@ -140,7 +140,7 @@ describe('the rule stays true: no hand-built error envelope under src/', () => {
 
   it('finds the source tree', () => {
     expect(files.length).toBeGreaterThan(50);
-    expect(files.map((file) => file.name)).toContain('sop/errors.ts');
+    expect(files.map((file) => file.name)).toContain('plugins/sop/server/src/errors.ts');
   });
 
   it('builds no `{ data: null, error: … }` body and no `error: { status … }` object', () => {
@@ -157,7 +157,7 @@ describe('the rule stays true: no hand-built error envelope under src/', () => {
   });
 
   it('keeps HTTP status codes out of the transition and correction services', () => {
-    for (const name of ['sop/transition.ts', 'sop/koreksi.ts']) {
+    for (const name of ['plugins/sop/server/src/services/transition.ts', 'plugins/sop/server/src/services/koreksi.ts']) {
       const file = files.find((candidate) => candidate.name === name);
       expect(file?.text).toBeDefined();
       expect(file?.text).not.toMatch(/\b(?:400|401|403|404|409|413|415|422|429)\b/);

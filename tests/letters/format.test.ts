@@ -145,6 +145,7 @@ describe('document data builders', () => {
   const berita: BeritaSumber = {
     documentId: 'b1',
     tahap: 'diagendakan',
+    tahapLabel: 'Diagendakan',
     nomorAgenda: '0012/2026',
     perihal: 'Hal',
     pengirim: 'BSSN',

@@ -13,7 +13,7 @@ import type * as SopCalendar from '../../src/api/standar-pelayanan/service-calen
  */
 const computeTenggat: typeof SopCalendar.computeTenggat = (strapi, receivedAt) =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path
-  (require(path.resolve(__dirname, '../../dist/src/sop/calendar.js')) as typeof SopCalendar).computeTenggat(strapi, receivedAt);
+  (require(path.resolve(__dirname, '../../dist/src/api/standar-pelayanan/service-calendar.js')) as typeof SopCalendar).computeTenggat(strapi, receivedAt);
 
 const UID = 'api::standar-pelayanan.standar-pelayanan';
 const CM = `/content-manager/collection-types/${UID}`;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { standarPelayananPages } from '../../public/standar-pelayanan-pages';
+import { standarPelayananPages } from './pages';
 import { createStandarPelayananMiddleware } from './documents';
 import { pemeriksaanRoutes } from './pemeriksaan';
 

@@ -1,4 +1,3 @@
-import { BERITA_STATES } from '../../sop-defs/berita/workflow';
 import { KATEGORI_LABEL, SALURAN_LABEL, type KategoriPenerima, type Saluran } from '../penerima';
 import {
   angkaTerbilang,
@@ -60,6 +59,8 @@ export type KartuKendaliSumber = {
 export type BeritaSumber = {
   documentId: string;
   tahap: string;
+  /** the tahap's label in the workflow ("Diperiksa"), for the messages that say what is missing */
+  tahapLabel: string;
   nomorAgenda: string | null;
   perihal: string;
   pengirim: string;
@@ -75,8 +76,6 @@ export type BeritaSumber = {
 };
 
 export type TemplateData = Record<string, unknown>;
-
-const tahapLabel = (tahap: string): string => BERITA_STATES.find((state) => state.key === tahap)?.label ?? tahap;
 
 const saluranLabel = (saluran: unknown): string => {
   const label = SALURAN_LABEL[saluran as Saluran];
@@ -106,12 +105,12 @@ const dataBerita = (berita: BeritaSumber): TemplateData => ({
 export const kartuKendaliTersedia = (berita: BeritaSumber): string | null =>
   berita.kartuKendali
     ? null
-    : `Kartu kendali / lembar pengantar belum diisi: dibuat pada langkah 5 ("Isi kartu kendali dan teruskan ke Kasi"). Tahap sekarang: ${tahapLabel(berita.tahap)}.`;
+    : `Kartu kendali / lembar pengantar belum diisi: dibuat pada langkah 5 ("Isi kartu kendali dan teruskan ke Kasi"). Tahap sekarang: ${berita.tahapLabel}.`;
 
 export const tandaTerimaTersedia = (berita: BeritaSumber): string | null =>
   berita.distribusi.length > 0
     ? null
-    : `Tanda terima tersedia setelah Kasi menugaskan Caraka (langkah 7); tahap sekarang: ${tahapLabel(berita.tahap)}.`;
+    : `Tanda terima tersedia setelah Kasi menugaskan Caraka (langkah 7); tahap sekarang: ${berita.tahapLabel}.`;
 
 export const cetakBeritaTersedia = (berita: BeritaSumber): string | null => {
   if (berita.tahap === 'diterima') return 'Berita dicetak setelah diperiksa (langkah 1–2): periksa isi dan tujuannya terlebih dahulu.';

@@ -17,7 +17,7 @@ export type BeritaFacts = {
 };
 
 /**
- * The berita SOP's own effects (handlers in src/sop/effects.ts): how many copies to print
+ * The berita SOP's own effects (handlers in src/sop-defs/<sop>/effects.ts): how many copies to print
  * (step 3), the kartu kendali (step 5) and one distribusi per recipient (steps 7–9).
  */
 export const BERITA_VOCABULARY: VocabularyPart = {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mayReadPlaintext } from '../../domain/berkas';
 import { decryptSalinan, encryptSalinan, isCurrent, parseSalinanKeys, type SalinanKey } from '../../domain/salinan-crypto';
 import type { StaffActor } from '../../plugins/sop/server/src/index';
 import { appendAudit } from '../../plugins/sop/server/src/index';
@@ -19,10 +20,6 @@ type SalinanRow = {
   berkasTipe: string | null;
   kriptogram: { documentId: string; tahap: string; sandimanId: number | null; klasifikasi: string } | null;
 };
-
-/** Need to know: the Sandiman assigned to the kriptogram and the Kasi; nobody else. */
-export const mayReadPlaintext = (actor: StaffActor, sandimanId: number | null): boolean =>
-  actor.roles.includes('kasi') || (actor.roles.includes('sandiman') && sandimanId !== null && sandimanId === actor.id);
 
 export type SalinanPlaintext = {
   salinanDocumentId: string;

@@ -1,6 +1,6 @@
 import type { ViewExtension } from '../../plugins/sop/server/src/index';
 import { ALLOWED_SALURAN, KATEGORI_LABEL, KATEGORI_PENERIMA, SALURAN_LABEL } from '../../domain/penerima';
-import { mayReadPlaintext } from './salinan';
+import { mayReadPlaintext } from '../../domain/berkas';
 
 /** A recipient's categories, each with the channels the SOP allows it (steps 8–9), for the panel's salinan editor. */
 export const pilihanPenerima = () =>

@@ -92,7 +92,7 @@ const noParams = z.object({}).strict();
 /**
  * The kriptogram SOP's own vocabulary ("Penerimaan Naskah Dinas yang Dikecualikan"): the
  * salinan field (step 5), the double-envelope rule (step 8), the salinan redaction and
- * the salinan effects (handlers in src/sop/effects-kriptogram.ts).
+ * the salinan effects (handlers in src/sop-defs/kriptogram/effects.ts).
  */
 export const KRIPTOGRAM_VOCABULARY: VocabularyPart = {
   fieldTypes: {

@@ -6,7 +6,7 @@ export type TahapPengaduan = 'diterima' | 'diproses' | 'diteruskan_ke_pejabat' |
 
 const TAHAP = ['diterima', 'diproses', 'diteruskan_ke_pejabat', 'selesai', 'ditolak'] as const;
 
-/** The complaint SOP's own effects (handlers in src/sop/effects.ts). */
+/** The complaint SOP's own effects (handlers in src/sop-defs/<sop>/effects.ts). */
 export const PENGADUAN_VOCABULARY: VocabularyPart = {
   effects: {
     setTanggapan: valuesEffect({ tanggapan: valueRefSchema }, 'Simpan tanggapan untuk pelapor'),

@@ -721,7 +721,7 @@ const checklistOf = (effect: Effect): Checklist => {
   return { cap, amplop, ...(typeof amplopRangkap === 'boolean' ? { amplopRangkap } : {}) };
 };
 
-/** Carries out a successful decision on a copy of the model, as the Strapi layer (src/sop/effects-kriptogram.ts) would. */
+/** Carries out a successful decision on a copy of the model, as the Strapi layer (src/sop-defs/kriptogram/effects.ts) would. */
 const applyDecision = (model: Model, target: Target, decision: Decision): Model => {
   const next = cloneModel(model);
   const copy = target.kind === 'distribusi' ? copyAt(next, target.index) : undefined;

@@ -1,6 +1,6 @@
 /**
  * What the side panel reads from `GET /sop/...`. The server owns every rule; these types only
- * name the shapes it sends (src/sop/views.ts).
+ * name the shapes it sends (src/plugins/sop/server/src/services/views.ts).
  */
 
 /** The kinds of step input the panel renders (brief decision 2). */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ringkasMasalah, validateEnvelope, type Masalah } from '../../../domain/pengaduan';
-import { INTAKE_STATE } from '../../../middlewares/pengaduan-intake';
+import { INTAKE_STATE } from '../lib/intake-state';
 import { now as clockNow } from '../../../plugins/sop/server/src/index';
 import { API_KEY_TTL_MS, KUNCI_API, type Kunci } from '../lib/idempotensi';
 import { terimaPengaduan } from '../lib/intake';

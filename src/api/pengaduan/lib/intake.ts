@@ -15,8 +15,7 @@ import {
   type PengaduanPublik,
   type Saluran,
 } from '../../../domain/pengaduan';
-import { PENGADUAN } from '../../../sop-defs/pengaduan/workflow';
-import { loadActor } from '../../../plugins/sop/server/src/index';
+import { loadActor, sopRegistryOf } from '../../../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
 import { currentTransition } from '../../../plugins/sop/server/src/index';
 import { appendAudit, nextAgendaNumber } from '../../../plugins/sop/server/src/index';
@@ -128,6 +127,9 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const tenggat = hitungTenggat(diterima, settings.timers, await loadSchedule(strapi), await loadHolidays(strapi));
   const aktor = await pencatat(strapi, publik);
   const kunci = intake?.kunci;
+  const workflow = sopRegistryOf(strapi).workflow('pengaduan');
+  if (!workflow) throw new Error('SOP pengaduan tidak terdaftar pada mesin SOP.');
+  const awal = workflow.initial;
 
   // The insert and the audit row run first and the ticket number is drawn last: the counter
   // row stays locked until commit, so the locked stretch is kept to the number and its update.
@@ -137,7 +139,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
     context.params.data = {
       ...data,
       waktuDiterima: diterima.toISOString(),
-      tahap: PENGADUAN.initial,
+      tahap: awal,
       versi: 0,
       tenggatPengakuan: tenggat.tenggatPengakuan.toISOString(),
       tenggatRespons: tenggat.tenggatRespons.toISOString(),
@@ -148,10 +150,10 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
     if (!created?.documentId || typeof created.id !== 'number') throw new errors.ApplicationError('Pengaduan gagal disimpan.');
     const saluran = context.params.data.saluran as Saluran;
     await appendAudit(trx, {
-      model: PENGADUAN.model,
+      model: 'pengaduan',
       documentId: created.documentId,
       dari: null,
-      ke: PENGADUAN.initial,
+      ke: awal,
       ...aktor,
       waktu: now.toISOString(),
       catatan: publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[saluran]}.`,

@@ -2,22 +2,28 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { isEmailKontak, validateFields, type Masalah } from '../../../domain/pengaduan';
-import { INTAKE_STATE, type IntakeState } from '../../../middlewares/pengaduan-intake';
+import { INTAKE_STATE, type IntakeState } from './intake-state';
 import { loadLetterhead, sendHtml } from '../../../public/html';
-import { renderFormulir, renderLacak, renderTiket, type NilaiFormulir } from '../../../public/pengaduan-pages';
+import { renderFormulir, renderLacak, renderTiket, type NilaiFormulir } from './html-pages';
 import { bacaToken, buatTantangan, HONEYPOT_FIELD, periksaFormulir, type TokenFormulir } from './captcha';
 import { daftarLayanan, terimaPengaduan, type HasilPengaduan } from './intake';
 import { simpanan, ulangan, type Kunci } from './idempotensi';
 import { lacakPengaduan } from './lacak';
 import { pengaduanSettings } from './settings';
 import { smtpAktif } from './surat';
-import { now as clockNow } from '../../../plugins/sop/server/src/index';
+import { now as clockNow, sopRegistryOf } from '../../../plugins/sop/server/src/index';
 
 const SCRIPT_CSP = { 'script-src': ["'self'"] };
 
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 /** The public HTML pages of the complaint service, mounted at the root (no `/api` prefix). */
+/** The complaint workflow's label of a tahap, as registered with the SOP engine. */
+const labelTahapPengaduan =
+  (strapi: Core.Strapi) =>
+  (tahap: string): string =>
+    sopRegistryOf(strapi).workflow('pengaduan')?.states.find((state) => state.key === tahap)?.label ?? tahap;
+
 export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
   const kunciFormulir = (token: TokenFormulir): Kunci => ({ jenis: 'formulir', klien: '', nilai: token.nonce, berlakuSampai: token.berlakuSampai });
 
@@ -120,7 +126,7 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
         const kode = text(fields.kode, 40);
         const hasil = nomor && kode ? ((await lacakPengaduan(strapi, nomor, kode)) ?? 'tidak-ditemukan') : null;
         const status = hasil === 'tidak-ditemukan' ? 404 : hasil ? 200 : 400;
-        sendHtml(ctx, status, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil, kosong: !hasil }));
+        sendHtml(ctx, status, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil, kosong: !hasil, labelTahap: labelTahapPengaduan(strapi) }));
         ctx.set('Referrer-Policy', 'no-referrer');
       },
       config: { auth: false },

@@ -8,11 +8,16 @@ const INTAKE_MIDDLEWARE = 'global::pengaduan-intake';
 type MiddlewareEntry = string | { name?: string; resolve?: string; config?: unknown };
 
 /**
- * Wires the complaint service into Strapi; call in register(), after the SOP gate
- * was added (the gate must screen a write before this numbers it).
+ * The complaint intake as a document-service middleware; call in bootstrap(), after the SOP
+ * plugin's bootstrap added its workflow gate: the gate must screen a write (server-owned
+ * fields refused) before this numbers it and sets its deadlines.
  */
-export const registerPengaduan = (strapi: Core.Strapi): void => {
+export const usePengaduanIntake = (strapi: Core.Strapi): void => {
   strapi.documents.use(createPengaduanMiddleware(strapi) as never);
+};
+
+/** Wires the complaint routes and the public intake's HTTP middleware into Strapi; call in register(). */
+export const registerPengaduan = (strapi: Core.Strapi): void => {
   strapi.server.routes({ type: 'admin', prefix: '', routes: [...pengaduanPageRoutes(strapi), ...pengaduanAdminRoutes(strapi)] } as never);
 
   // The public routes must be size-checked and rate-limited before any body parser

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
  * The audit entry, canonical JSON and input digests, used by the keyed trail
  * (./audit-seal.ts) — and the trail before it (version 0): one global chain of plain
  * SHA-256 hashes (`auditHash`, `sealEntry`, `verifyChain`), kept only so that a database
- * written by an older release can be verified before it is re-sealed (src/sop/audit.ts).
+ * written by an older release can be verified before it is re-sealed (src/plugins/sop/server/src/services/audit.ts).
  * Anyone can rerun a plain hash, so version 0 proves nothing against a database writer.
  */
 

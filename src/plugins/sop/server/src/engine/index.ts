@@ -6,6 +6,7 @@ export * from './compile';
 export * from './decide';
 export * from './definition';
 export * from './diagram';
+export * from './ids';
 export * from './keys';
 export * from './koreksi';
 export * from './numbering';

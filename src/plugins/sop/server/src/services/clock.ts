@@ -1,6 +1,6 @@
 /**
  * The app's one clock. Every moment that becomes a number, a date in a book or on a letter,
- * or a deadline is read here — SOP steps (src/sop/transition.ts), complaint intake
+ * or a deadline is read here — SOP steps (src/plugins/sop/server/src/services/transition.ts), complaint intake
  * (src/api/pengaduan/lib/intake.ts), the berita gate's default receipt time, and the print
  * date of letters (src/letters/unduh.ts) — never from a scattered `new Date()`, so tests can
  * stand at 31 Desember 23.59 WIB and step over the turn of the year.

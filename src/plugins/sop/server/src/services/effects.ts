@@ -31,6 +31,18 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   },
 
   /**
+   * `{ kolom }`: the acting person's paraf on the record itself — `{ userId, nama, peran, waktu }`
+   * (ISO 8601) written into that JSON field. Who may give it, and that three paraf come from
+   * three people, are the definition's guards (`notTheSamePerson` over the facts its loader reads).
+   */
+  async signRecord(effect, { strapi, uid, record, actor, now }) {
+    await strapi.db.query(uid as never).update({
+      where: { id: record.id },
+      data: { [String(effect.kolom)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } },
+    });
+  },
+
+  /**
    * `{ [peran]: id }`: the active user of that role takes the record — the Sandiman who
    * describes a kriptogram, the Caraka of a failed copy (columns `<peran>Id`, `<peran>Nama`).
    * Refused 400 when the id is not an active holder of the role.

@@ -3,10 +3,9 @@
  * the ticket and tracking code, and the tracking page. Rendering only: the routes
  * in src/api/pengaduan/lib/pages.ts load the data and check the submission.
  */
-import { BATAS, type Masalah } from '../domain/pengaduan';
-import { PENGADUAN_STATES } from '../sop-defs/pengaduan/workflow';
-import { formatWaktu } from '../plugins/sop/server/src/index';
-import { html, multiline, raw, renderPage, type Html, type Letterhead } from './html';
+import { BATAS, type Masalah } from '../../../domain/pengaduan';
+import { formatWaktu } from '../../../plugins/sop/server/src';
+import { html, multiline, raw, renderPage, type Html, type Letterhead } from '../../../public/html';
 
 export const FORM_PATH = '/pengaduan';
 export const LACAK_PATH = '/pengaduan/lacak';
@@ -15,7 +14,6 @@ export const SCRIPT = '/assets/pengaduan.js';
 export const STYLES = '/assets/pengaduan.css';
 const styles = html`<link rel="stylesheet" href="${STYLES}">`;
 
-export const labelTahap = (tahap: string): string => PENGADUAN_STATES.find((state) => state.key === tahap)?.label ?? tahap;
 
 export type NilaiFormulir = { nama: string; kontak: string; isi: string; layanan: string };
 
@@ -187,11 +185,14 @@ export type LacakOptions = {
   kodeDiAlamat?: boolean;
   /** the form was posted without a ticket number or code */
   kosong?: boolean;
+  /** the complaint workflow's label of a tahap ("Diproses petugas"), the key itself when unknown */
+  labelTahap?: (tahap: string) => string;
 };
 
 /** `GET /pengaduan/lacak`: the tracking form; `POST /pengaduan/lacak`: the result too, when a ticket and code were posted. */
 export const renderLacak = (options: LacakOptions): string => {
   const { hasil } = options;
+  const labelTahap = options.labelTahap ?? ((tahap: string) => tahap);
   const content = html`${styles}<article class="pengaduan">
 <h1>Lacak Pengaduan</h1>
 ${

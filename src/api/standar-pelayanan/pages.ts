@@ -4,8 +4,8 @@
  * prefix and `auth: false` (see src/api/standar-pelayanan/register.ts).
  */
 import type { Core } from '@strapi/strapi';
-import { HARI_LABEL, KOMPONEN, type KomponenKey } from '../domain/standar-pelayanan';
-import type { DayName } from '../domain/calendar';
+import { HARI_LABEL, KOMPONEN, type KomponenKey } from '../../domain/standar-pelayanan';
+import type { DayName } from '../../domain/calendar';
 import {
   findPublishedStandard,
   findPublishedStandards,
@@ -16,7 +16,7 @@ import {
   type ButirPublik,
   type JamLayananPublik,
   type StandarPublik,
-} from '../api/standar-pelayanan/documents';
+} from './documents';
 import {
   html,
   link,
@@ -30,7 +30,7 @@ import {
   type Html,
   type HtmlContext,
   type Letterhead,
-} from './html';
+} from '../../public/html';
 
 const LIST_PATH = '/standar-pelayanan';
 const PAGE_CACHE = 'public, max-age=60';
