@@ -1,8 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
-import { SopPanel } from './components/sop/SopPanel';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
-import { injectTenggatColumn } from './components/TenggatColumn';
+import { SalinanField } from './components/SalinanField';
 import { Mail } from '@strapi/icons';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -33,7 +32,9 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
     };
-    contentManager.apis.addEditViewSidePanel([SopPanel, StandarPelayananPanel]);
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectTenggatColumn);
+    contentManager.apis.addEditViewSidePanel([StandarPelayananPanel]);
+    // the kriptogram's salinan editor, for the `salinan` field type its SOP adds to the vocabulary
+    const sop = app.getPlugin('sop') as unknown as { apis: { addFieldEditor: (type: string, editor: unknown) => void } };
+    sop.apis.addFieldEditor('salinan', SalinanField);
   },
 };

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
-import type { FieldProps, PilihanPenerima } from '../types';
+import type { FieldProps, PilihanPenerima } from '../../plugins/sop/admin/src/index';
 
 type PenerimaDraft = { nama: string; jabatan: string; kategori: string; saluran: string };
 type BerkasDraft = { nama: string; tipe: string; base64: string };
@@ -92,7 +92,7 @@ const PenerimaRow = ({
  * editor stays closed and nothing is sent until "Ubah salinan" is ticked.
  */
 export const SalinanField = ({ field, value, onChange, konteks }: FieldProps<SalinanDraft>) => {
-  const pilihan = konteks.pilihanPenerima;
+  const pilihan = (konteks.pilihanPenerima as PilihanPenerima[] | undefined) ?? [];
   const kosong = (): SalinanDraft => ({ perihal: '', isi: '', lampiran: '', penerima: [penerimaBaru(pilihan)] });
   const [terbuka, setTerbuka] = React.useState(field.wajib);
   const draft = value ?? kosong();

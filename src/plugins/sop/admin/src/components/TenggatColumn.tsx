@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Badge } from '@strapi/design-system';
 import { getFetchClient } from '@strapi/strapi/admin';
-import { cachedDefinitions, definitionFor, loadDefinitions } from './sop/api';
-import { useDefinitions } from './sop/useDefinitions';
-import type { Definisi } from './sop/types';
+import { cachedDefinitions, definitionFor, loadDefinitions } from './api';
+import { useDefinitions } from './useDefinitions';
+import type { Definisi } from './types';
 
 type Header = {
   name: string;

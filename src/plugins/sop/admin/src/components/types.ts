@@ -4,7 +4,11 @@
  */
 
 /** The kinds of step input the panel renders (brief decision 2). */
-export type FieldType = 'teks' | 'teksPanjang' | 'waktu' | 'pengguna' | 'berkas' | 'checklist' | 'salinan';
+/** The engine's own field types; an app adds more with `addFieldEditor` (e.g. the kriptogram's `salinan`). */
+export type BuiltinFieldType = 'teks' | 'teksPanjang' | 'waktu' | 'pengguna' | 'berkas' | 'checklist';
+
+/** A field's type as the server declares it: a built-in one or one an app registered. */
+export type FieldType = BuiltinFieldType | (string & {});
 
 /** One box of a checklist field. */
 export type ChecklistItem = { name: string; label: string; wajib: boolean };
@@ -103,5 +107,5 @@ export type Definisi = {
 /** The props every field editor takes. */
 export type FieldProps<V> = { field: FieldSpec; value: V | undefined; onChange: (value: V | undefined) => void; konteks: FieldKonteks };
 
-/** What some editors need beyond their field: the salinan editor's recipient choices. */
-export type FieldKonteks = { pilihanPenerima: PilihanPenerima[] };
+/** What some editors need beyond their field: the record view's fields (an app's editor reads what its SOP adds, e.g. `pilihanPenerima`). */
+export type FieldKonteks = Readonly<Record<string, unknown>>;

@@ -64,7 +64,7 @@ const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: strin
         model={model}
         documentId={documentId}
         aksi={view.aksi}
-        konteks={{ pilihanPenerima: view.pilihanPenerima ?? [] }}
+        konteks={view}
         onDone={() => {
           load();
           refetch();
