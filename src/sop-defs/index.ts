@@ -4,6 +4,7 @@ import { rolesListableBy as engineRolesListableBy, type WorkflowDefinition } fro
 import { mayReadFields, mayReadType, ROLE_KEYS, ROLE_NAMES, ROLE_SHORT_NAMES, type RoleKey } from '../domain/roles';
 import { sendTextMail } from '../mail';
 import { loadServiceCalendar } from '../api/standar-pelayanan/service-calendar';
+import { APP_VOCABULARY } from './vocabulary';
 import { beritaSop } from './berita';
 import { distribusiSop } from './distribusi';
 import { kriptogramSop } from './kriptogram';
@@ -19,6 +20,7 @@ export const registerSops = (strapi: Core.Strapi): void => {
   registry.useCalendar(loadServiceCalendar);
   registry.useMailer(sendTextMail);
   registry.useAccess({ mayRead: mayReadType, mayReadFields });
+  registry.useVocabulary(APP_VOCABULARY);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
 };
 

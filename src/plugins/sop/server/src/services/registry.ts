@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../engine/types';
 import type { KoreksiRule } from '../engine/koreksi';
+import type { Vocabulary } from '../engine/vocabulary';
 import type {
   AfterCommitHandler,
   EffectHandler,
@@ -38,6 +39,7 @@ export const createSopRegistry = () => {
   const roleNames = new Map<string, string>();
   let roleLabels: Readonly<Record<string, string>> = {};
   let calendarProvider: SopCalendarProvider | null = null;
+  let vocabulary: Vocabulary | null = null;
   let mailSender: SopMailer | null = null;
 
   const addHandlers = <H>(table: Map<string, Map<string, H>>, scope: string, handlers: Readonly<Record<string, H>>, what: string) => {
@@ -111,6 +113,12 @@ export const createSopRegistry = () => {
     /** The role key of an admin role name; undefined for roles outside the SOPs (e.g. Super Admin). */
     roleKeyOf: (name: string): string | undefined => [...roleNames.entries()].find(([, roleName]) => roleName === name)?.[0],
     roleKeys: (): string[] => [...roleNames.keys()],
+    /** The closed vocabulary the app's definitions are written in (the engine's own entries and the app's). */
+    useVocabulary(words: Vocabulary): void {
+      vocabulary = words;
+    },
+    /** The vocabulary; null when the app gave none (definitions then cannot be checked against it here). */
+    vocabulary: (): Vocabulary | null => vocabulary,
     /** The app's one mail door (see SopMailer). */
     useMailer(sender: SopMailer): void {
       mailSender = sender;
