@@ -12,6 +12,7 @@ import { registerContentManagerReadRights } from './access/content-manager-read'
 import { createSopWorkflowGate } from './plugins/sop/server/src/middlewares/gate';
 import { createInputPolicy } from './sop/input-policy';
 import { sopRoutes } from './sop/routes';
+import { evaluasiRoutes } from './evaluasi/routes';
 import { ensureSopTables } from './plugins/sop/server/src/services/tables';
 import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
@@ -46,6 +47,7 @@ export default {
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
     strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
+    strapi.server.routes({ type: 'admin', prefix: '', routes: evaluasiRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
   },

@@ -11,7 +11,7 @@
  *    a transition of kind `batal` (berita `batal`, pengaduan `ditolak`);
  *  - on time (`tepatWaktu`): finished at or before the record's standard deadline
  *    (`tenggat`; for complaints the resolution deadline `tenggatPenyelesaian`);
- *  - share on time = on time / (cohort − voided), in percent with one decimal;
+ *  - share on time = on time / (cohort − voided − without a deadline), in percent with one decimal;
  *  - time of a step = working minutes (service hours and holidays of the calendar passed
  *    in, `workingMinutesBetween`) from entering the step's `dari` state (the previous
  *    transition, or `masuk` for the first state) to the step; steps after `akhir` are left out;
@@ -97,7 +97,9 @@ export type VolumeLayanan = {
   selesaiTerlambat: number;
   batal: number;
   terbuka: number;
-  /** tepatWaktu / (masuk − batal) × 100, one decimal; null when nothing counts */
+  /** records of the cohort that carry no deadline (not in the share's base) */
+  tanpaTenggat: number;
+  /** tepatWaktu / (masuk − batal − tanpaTenggat) × 100, one decimal; null when nothing counts */
   persenTepatWaktu: number | null;
   /** overdue records of this service (see the module comment) */
   terlambat: number;
@@ -227,6 +229,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
       selesaiTerlambat: 0,
       batal: 0,
       terbuka: 0,
+      tanpaTenggat: 0,
       persenTepatWaktu: null,
       terlambat: 0,
     };
@@ -273,6 +276,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
       if (!dalamKohort) continue;
 
       volume.masuk += 1;
+      if (!sudahBatal && !rekaman.tenggat) volume.tanpaTenggat += 1;
       if (sudahBatal) volume.batal += 1;
       else if (sudahSelesai) {
         volume.selesai += 1;
@@ -329,7 +333,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
         }
       }
     }
-    const dasar = volume.masuk - volume.batal;
+    const dasar = volume.masuk - volume.batal - volume.tanpaTenggat;
     volume.persenTepatWaktu = dasar > 0 ? round1((volume.tepatWaktu / dasar) * 100) : null;
     layanan.push(volume);
     if (isPengaduan) {
