@@ -171,6 +171,7 @@ export const tahapSelesai = (definisi: DefinisiEvaluasi): Set<string> => {
 };
 
 type Jejak = { langkah: BarisAuditEvaluasi[] };
+type LangkahBucket = { urut: number[]; model: string; layanan: string; langkah: string; dari: string; ke: string; peran: string; nilai: number[] };
 
 const TIMER_LABEL: Record<TimerPengaduan['timer'], string> = {
   pengakuan: 'Pengakuan (tanda terima pengaduan)',
@@ -195,10 +196,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
   const namaKe = new Map(Object.entries(masukan.namaPeran).map(([key, name]) => [name, key]));
 
   const layanan: VolumeLayanan[] = [];
-  const langkah = new Map<
-    string,
-    { urut: number[]; model: string; layanan: string; langkah: string; dari: string; ke: string; peran: string; nilai: number[] }
-  >();
+  const langkah: LangkahBucket[] = [];
   const peran = new Map<string, number[]>();
   const terlambat: ButirTerlambat[] = [];
   let pengaduan: Evaluasi['pengaduan'] = null;
@@ -207,7 +205,45 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
     const { definisi } = data;
     const stateIndex = (key: string): number => definisi.states.findIndex((state) => state.key === key);
     const states = new Set(definisi.states.map((state) => state.key));
-    const label = (key: string): string => definisi.states.find((state) => state.key === key)?.label ?? key;
+    const labels = new Map(definisi.states.map((state) => [state.key, state.label]));
+    const label = (key: string): string => labels.get(key) ?? key;
+    // One entry per step (dari → ke), found once: a quarter may hold hundreds of thousands of steps.
+    type Tepi = { bucket: LangkahBucket; transition: DefinisiEvaluasi['transitions'][number] | undefined; peranOf: Map<string, number[]> };
+    const tepiCache = new Map<string, Map<string, Tepi>>();
+    const tepiOf = (dari: string, ke: string): Tepi => {
+      let byKe = tepiCache.get(dari);
+      if (!byKe) tepiCache.set(dari, (byKe = new Map()));
+      let tepi = byKe.get(ke);
+      if (!tepi) {
+        const transition = definisi.transitions.find((t) => t.to === ke && t.from.includes(dari));
+        const bucket: LangkahBucket = {
+          urut: [urutLayanan, transition ? definisi.transitions.indexOf(transition) : definisi.transitions.length, stateIndex(dari)],
+          model: definisi.model,
+          layanan: definisi.title,
+          langkah: transition?.label ?? `${label(dari)} → ${label(ke)}`,
+          dari: label(dari),
+          ke: label(ke),
+          peran: transition ? transition.roles.map((r) => masukan.namaPeran[r] ?? r).join(' / ') : '',
+          nilai: [],
+        };
+        langkah.push(bucket);
+        tepi = { bucket, transition, peranOf: new Map() };
+        byKe.set(ke, tepi);
+      }
+      return tepi;
+    };
+    /** The durations list of the role an actor (`aktorPeran`, role names joined by commas) acted in on this step. */
+    const peranValues = (tepi: Tepi, aktorPeran: string): number[] => {
+      const known = tepi.peranOf.get(aktorPeran);
+      if (known) return known;
+      const roles = aktorPeran.split(',').map((name) => name.trim());
+      const roleKey = tepi.transition?.roles.find((role) => roles.includes(masukan.namaPeran[role] ?? role));
+      const nama = roleKey ? (masukan.namaPeran[roleKey] ?? roleKey) : roles.find((name) => !namaKe.has(name)) || aktorPeran;
+      let values = peran.get(nama);
+      if (!values) peran.set(nama, (values = []));
+      tepi.peranOf.set(aktorPeran, values);
+      return values;
+    };
     const selesaiSet = tahapSelesai(definisi);
     const batalSet = tahapBatal(definisi);
     const jejak = new Map<string, Jejak>();
@@ -290,29 +326,11 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
 
       let masukTahap = rekaman.masuk;
       for (const step of steps) {
-        const transition = definisi.transitions.find((t) => t.to === step.ke && t.from.includes(step.dari as string));
-        const roles = step.aktorPeran.split(',').map((name) => name.trim());
-        const roleKey = transition?.roles.find((key) => roles.includes(masukan.namaPeran[key] ?? key));
-        const namaPeran = roleKey ? (masukan.namaPeran[roleKey] ?? roleKey) : roles.find((name) => !namaKe.has(name)) || step.aktorPeran;
+        const tepi = tepiOf(step.dari as string, step.ke);
         const durasi = menit(masukTahap, step.waktu);
         masukTahap = step.waktu;
-        const stepLabel = transition?.label ?? `${label(step.dari as string)} → ${label(step.ke)}`;
-        const key = `${definisi.model}\u0000${step.dari}\u0000${step.ke}`;
-        const bucket = langkah.get(key) ?? {
-          urut: [urutLayanan, transition ? definisi.transitions.indexOf(transition) : definisi.transitions.length, stateIndex(step.dari as string)],
-          model: definisi.model,
-          layanan: definisi.title,
-          langkah: stepLabel,
-          dari: label(step.dari as string),
-          ke: label(step.ke),
-          peran: transition ? transition.roles.map((r) => masukan.namaPeran[r] ?? r).join(' / ') : '',
-          nilai: [],
-        };
-        bucket.nilai.push(durasi);
-        langkah.set(key, bucket);
-        const perPeran = peran.get(namaPeran) ?? [];
-        perPeran.push(durasi);
-        peran.set(namaPeran, perPeran);
+        tepi.bucket.nilai.push(durasi);
+        peranValues(tepi, step.aktorPeran).push(durasi);
       }
 
       if (isPengaduan) {
@@ -349,7 +367,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
     triwulan: { ...masukan.triwulan, label: labelTriwulan(masukan.triwulan), mulai: mulai.toISOString(), akhir: akhir.toISOString() },
     satuanWaktu: SATUAN_WAKTU,
     layanan,
-    langkah: [...langkah.values()]
+    langkah: [...langkah]
       .sort((a, b) => a.urut[0] - b.urut[0] || a.urut[1] - b.urut[1] || a.urut[2] - b.urut[2])
       .map(({ nilai, urut: _urut, ...rest }) => ({ ...rest, ...sebaran(nilai) })),
     peran: [...peran.entries()].map(([nama, nilai]) => ({ peran: nama, ...sebaran(nilai) })).sort((a, b) => a.peran.localeCompare(b.peran)),

@@ -404,6 +404,20 @@ describe('evaluasi kinerja triwulanan: GET /sop/evaluasi', () => {
     expect(text).not.toMatch(/\{[#/^]?[A-Za-z]\w*\}/);
   });
 
+  it('PDF: 501 with the installation hint when LibreOffice is absent (the .docx above is what it converts)', async () => {
+    const previous = process.env.SOFFICE_PATH;
+    process.env.SOFFICE_PATH = '/nonexistent/soffice';
+    try {
+      const response = await evaluasi(staff.kasi, 'tahun=2026&triwulan=4&format=pdf');
+      expect(response.status).toBe(501);
+      expect(response.body.error).toMatchObject({ status: 501, name: 'NotImplementedError' });
+      expect(response.body.error.message).toMatch(/memerlukan LibreOffice/);
+    } finally {
+      if (previous === undefined) delete process.env.SOFFICE_PATH;
+      else process.env.SOFFICE_PATH = previous;
+    }
+  });
+
   it('403 in Indonesian for a Caraka, an Operator and a Petugas Pengaduan; leaders and Super Admin may read', async () => {
     for (const who of ['caraka', 'operator', 'petugas']) {
       const response = await evaluasi(staff[who]);
