@@ -313,7 +313,11 @@ const EvaluasiKinerjaPage = () => {
                           { label: 'Persentil 90', data: data.peran.map((p) => p.p90Menit ?? 0), backgroundColor: WARNA.p90 },
                         ],
                       }}
-                      options={{ responsive: true, scales: { y: { beginAtZero: true, title: { display: true, text: 'menit kerja' } } } }}
+                      options={{
+                        responsive: true,
+                        aspectRatio: 3,
+                        scales: { y: { beginAtZero: true, title: { display: true, text: 'menit kerja' } } },
+                      }}
                     />
                   </Kartu>
                 </Grid.Item>
