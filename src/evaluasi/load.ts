@@ -27,9 +27,6 @@ const NOMOR: Readonly<Record<string, string>> = {
 };
 const PERIHAL: Readonly<Record<string, string>> = { berita: 'perihal' };
 
-// SQLite takes at most 999 bound values per statement; the states of a workflow take a few more.
-const CHUNK = 800;
-
 const asDate = (value: unknown): Date | null => {
   if (value === null || value === undefined || value === '') return null;
   const date = value instanceof Date ? value : new Date(value as string | number);
@@ -44,8 +41,8 @@ type AuditRow = { document_id: string; urutan: number | string; dari: string | n
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
  * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
- * the fields used (by the `waktu_diterima` index); the audit rows of those records in chunks,
- * step rows only (`ke` a state of the workflow). Returns the figures; throws what the database throws.
+ * the fields used (by the `waktu_diterima` index); the audit rows of those records in one statement
+ * (the same filter as a subquery), step and creation rows only. Returns the figures; throws what the database throws.
  */
 export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
   const { mulai, akhir } = batasTriwulan(triwulan);
@@ -105,26 +102,30 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
     const states = definition.states.map((state) => state.key);
     const audit: BarisAuditEvaluasi[] = [];
     const dibuat = new Map<string, Date>();
-    const ids = rekaman.map((record) => record.documentId);
-    for (let start = 0; start < ids.length; start += CHUNK) {
-      const chunk = (await strapi.db
-        .connection(AUDIT_TABLE)
-        .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
-        .where('model', definition.model)
-        .whereIn('document_id', ids.slice(start, start + CHUNK))
-        .where((query) => {
-          void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
-        })) as AuditRow[];
-      for (const row of chunk) {
-        const waktu = asDate(row.waktu);
-        if (!waktu) continue;
-        if (row.dari === null) {
-          const known = dibuat.get(row.document_id);
-          if (!known || waktu < known) dibuat.set(row.document_id, waktu);
-          continue;
-        }
-        audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+    // One statement: the trails of the same records, chosen by the same filter as a subquery
+    // (Strapi's query builder writes the dates as each database stores them).
+    const chosen = strapi.db
+      .queryBuilder(definition.uid as never)
+      .select(['documentId'])
+      .where(where as never)
+      .getKnexQuery();
+    const trail = (await strapi.db
+      .connection(AUDIT_TABLE)
+      .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
+      .where('model', definition.model)
+      .whereIn('document_id', chosen)
+      .where((query) => {
+        void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
+      })) as AuditRow[];
+    for (const row of trail) {
+      const waktu = asDate(row.waktu);
+      if (!waktu) continue;
+      if (row.dari === null) {
+        const known = dibuat.get(row.document_id);
+        if (!known || waktu < known) dibuat.set(row.document_id, waktu);
+        continue;
       }
+      audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
     }
     // Without a receipt field, a record comes in when it is made: the moment its creation was audited (the app's clock).
     if (masukField === 'createdAt') {
