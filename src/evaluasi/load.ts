@@ -41,8 +41,8 @@ type AuditRow = { document_id: string; urutan: number | string; dari: string | n
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
  * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
- * the fields used (by the `waktu_diterima` index); the audit rows of those records in one statement
- * (the same filter as a subquery), step and creation rows only. Returns the figures; throws what the database throws.
+ * the fields used, each filter by its index; their audit rows (step and creation rows only) in one
+ * statement per filter. Returns the figures; throws what the database throws.
  */
 export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
   const { mulai, akhir } = batasTriwulan(triwulan);
@@ -69,69 +69,79 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
         ...timerFields,
       ]),
     ];
-    // Received in the quarter; or earlier, due before its end, and open now or changed since (it may have been open then).
-    const where = {
-      $or: [
-        { [masukField]: { $gte: mulai, $lt: akhir } },
-        ...(tenggatField
-          ? [{ [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, $or: [{ tahap: { $notIn: finals } }, { updatedAt: { $gte: akhir } }] }]
-          : []),
-      ],
-    };
-    const rows = (await strapi.db.query(definition.uid as never).findMany({ select, where } as never)) as Record<string, unknown>[];
-    const rekaman: RekamanEvaluasi[] = [];
-    for (const row of rows) {
-      const masuk = asDate(row[masukField]);
-      if (!masuk) continue;
-      rekaman.push({
-        documentId: String(row.documentId),
-        masuk,
-        tenggat: tenggatField ? asDate(row[tenggatField]) : null,
-        tahap: String(row.tahap),
-        nomor: nomorField ? text(row[nomorField]) : null,
-        perihal: perihalField ? text(row[perihalField]) : null,
-        ...(timerFields.length > 0
-          ? {
-              tenggatPengakuan: asDate(row.tenggatPengakuan),
-              tenggatRespons: asDate(row.tenggatRespons),
-              tenggatPenyelesaian: asDate(row.tenggatPenyelesaian),
-            }
-          : {}),
-      });
-    }
+    // Received in the quarter (the waktu_diterima index); or earlier and due before its end, and either
+    // open now (the partial index of open records) or changed since its end (it may have been open then:
+    // the updated_at index). Three statements rather than one OR, so each keeps its index.
+    const filters: Record<string, unknown>[] = [
+      { [masukField]: { $gte: mulai, $lt: akhir } },
+      ...(tenggatField
+        ? [
+            { [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, tahap: { $notIn: finals } },
+            { [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, updatedAt: { $gte: akhir } },
+          ]
+        : []),
+    ];
     const states = definition.states.map((state) => state.key);
+    const rekaman = new Map<string, RekamanEvaluasi>();
     const audit: BarisAuditEvaluasi[] = [];
     const dibuat = new Map<string, Date>();
-    // One statement: the trails of the same records, chosen by the same filter as a subquery
-    // (Strapi's query builder writes the dates as each database stores them).
-    const chosen = strapi.db
-      .queryBuilder(definition.uid as never)
-      .select(['documentId'])
-      .where(where as never)
-      .getKnexQuery();
-    const trail = (await strapi.db
-      .connection(AUDIT_TABLE)
-      .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
-      .where('model', definition.model)
-      .whereIn('document_id', chosen)
-      .where((query) => {
-        void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
-      })) as AuditRow[];
-    for (const row of trail) {
-      const waktu = asDate(row.waktu);
-      if (!waktu) continue;
-      if (row.dari === null) {
-        const known = dibuat.get(row.document_id);
-        if (!known || waktu < known) dibuat.set(row.document_id, waktu);
-        continue;
+    for (const where of filters) {
+      const rows = (await strapi.db.query(definition.uid as never).findMany({ select, where } as never)) as Record<string, unknown>[];
+      const fresh = new Set<string>();
+      for (const row of rows) {
+        const masuk = asDate(row[masukField]);
+        const documentId = String(row.documentId);
+        if (!masuk || rekaman.has(documentId)) continue;
+        fresh.add(documentId);
+        rekaman.set(documentId, {
+          documentId,
+          masuk,
+          tenggat: tenggatField ? asDate(row[tenggatField]) : null,
+          tahap: String(row.tahap),
+          nomor: nomorField ? text(row[nomorField]) : null,
+          perihal: perihalField ? text(row[perihalField]) : null,
+          ...(timerFields.length > 0
+            ? {
+                tenggatPengakuan: asDate(row.tenggatPengakuan),
+                tenggatRespons: asDate(row.tenggatRespons),
+                tenggatPenyelesaian: asDate(row.tenggatPenyelesaian),
+              }
+            : {}),
+        });
       }
-      audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+      if (fresh.size === 0) continue;
+      // The trails of the same records in one statement, the filter as a subquery (Strapi's query
+      // builder writes the dates as each database stores them); step and creation rows only.
+      const chosen = strapi.db
+        .queryBuilder(definition.uid as never)
+        .select(['documentId'])
+        .where(where as never)
+        .getKnexQuery();
+      const trail = (await strapi.db
+        .connection(AUDIT_TABLE)
+        .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
+        .where('model', definition.model)
+        .whereIn('document_id', chosen)
+        .where((query) => {
+          void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
+        })) as AuditRow[];
+      for (const row of trail) {
+        if (!fresh.has(row.document_id)) continue;
+        const waktu = asDate(row.waktu);
+        if (!waktu) continue;
+        if (row.dari === null) {
+          const known = dibuat.get(row.document_id);
+          if (!known || waktu < known) dibuat.set(row.document_id, waktu);
+          continue;
+        }
+        audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+      }
     }
     // Without a receipt field, a record comes in when it is made: the moment its creation was audited (the app's clock).
     if (masukField === 'createdAt') {
-      for (const record of rekaman) record.masuk = dibuat.get(record.documentId) ?? record.masuk;
+      for (const record of rekaman.values()) record.masuk = dibuat.get(record.documentId) ?? record.masuk;
     }
-    layanan.push({ definisi: definition, rekaman, audit });
+    layanan.push({ definisi: definition, rekaman: [...rekaman.values()], audit });
   }
   const namaPeran = Object.fromEntries(registry.roleKeys().map((key) => [key, registry.roleName(key)]));
   return hitungEvaluasi({ triwulan, layanan, schedule: await loadSchedule(strapi), holidays: await loadHolidays(strapi), namaPeran });
