@@ -18,6 +18,7 @@
  * 6. boot      bench/boot.js         cold boot to /api/health 200 beside a bare Strapi app's boot
  * 7. intake    bench/intake.js       (npm run bench:intake)    messages per second from IMAP (Dovecot) to committed
  *              berita; reported as skipped when Dovecot is not installed
+ * 8. evaluasi  bench/evaluasi.js     GET /sop/evaluasi (issue 16) with the berita table at BENCH_ROWS (default 1,000,000)
  *
  * Steps 2–4 run as child processes exactly as their npm scripts do (with BENCH_SKIP_COMPILE=1: the
  * build of step 1 is used); their output goes to stderr as progress. stdout gets the summary
@@ -32,7 +33,7 @@ const { spawn } = require('child_process');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-const ONLY = (process.env.BENCH_ONLY || 'letters,complaints,transitions,scale,boot,intake').split(',').map((step) => step.trim());
+const ONLY = (process.env.BENCH_ONLY || 'letters,complaints,transitions,scale,boot,intake,evaluasi').split(',').map((step) => step.trim());
 const progress = (message) => process.stderr.write(`${message}\n`);
 
 /** Runs a child with its output passed to stderr; resolves with its stdout and the last JSON line of it. */
@@ -90,17 +91,44 @@ const goalsOf = (result) => {
   const large = sizes.length > 1 ? sizes[sizes.length - 1] : null;
   const listGrowth = large && firstOpen(small) ? Math.round((firstOpen(large) / firstOpen(small)) * 100) / 100 : null;
   const boot = result.boot && result.boot.ratio;
+  const evaluasi = result.evaluasi && result.evaluasi.sizes.length > 0 ? result.evaluasi.sizes[result.evaluasi.sizes.length - 1] : null;
   return [
-    { label: `complaint POST throughput, api / bare (${result.complaints ? result.complaints.concurrency : '–'} in flight)`, goal: '>= 0.35', value: q.apiToBare, met: met(q.apiToBare, (v) => v >= 0.35) },
+    {
+      label: `complaint POST throughput, api / bare (${result.complaints ? result.complaints.concurrency : '–'} in flight)`,
+      goal: '>= 0.35',
+      value: q.apiToBare,
+      met: met(q.apiToBare, (v) => v >= 0.35),
+    },
     { label: 'complaint POST p99 ms, one process', goal: '<= 250', value: c.api && c.api.p99, met: met(c.api && c.api.p99, (v) => v <= 250) },
     { label: 'complaint POST throughput, two processes / one', goal: '>= 1.3', value: q.twoProcesses, met: met(q.twoProcesses, (v) => v >= 1.3) },
     { label: 'complaint POST p99 ms, two processes', goal: '<= 250', value: c.api2 && c.api2.p99, met: met(c.api2 && c.api2.p99, (v) => v <= 250) },
-    { label: `SOP step p95 ms (${result.transitions ? result.transitions.concurrency : '–'} in flight)`, goal: '<= 250', value: all && all.p95, met: met(all && all.p95, (v) => v <= 250) },
+    {
+      label: `SOP step p95 ms (${result.transitions ? result.transitions.concurrency : '–'} in flight)`,
+      goal: '<= 250',
+      value: all && all.p95,
+      met: met(all && all.p95, (v) => v <= 250),
+    },
     { label: `first-open list p95 ms at ${small ? small.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(small), met: null },
     { label: `first-open list p95 ms at ${large ? large.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(large), met: null },
     { label: 'first-open list p95, largest / smallest size', goal: '<= 1.5', value: listGrowth, met: met(listGrowth, (v) => v <= 1.5) },
-    { label: 'cold boot to /api/health 200 / bare Strapi, restart', goal: '<= 1.2', value: boot && boot.restart, met: met(boot && boot.restart, (v) => v <= 1.2) },
-    { label: 'cold boot to /api/health 200 / bare Strapi, first boot', goal: '<= 1.2', value: boot && boot.first, met: met(boot && boot.first, (v) => v <= 1.2) },
+    {
+      label: 'cold boot to /api/health 200 / bare Strapi, restart',
+      goal: '<= 1.2',
+      value: boot && boot.restart,
+      met: met(boot && boot.restart, (v) => v <= 1.2),
+    },
+    {
+      label: 'cold boot to /api/health 200 / bare Strapi, first boot',
+      goal: '<= 1.2',
+      value: boot && boot.first,
+      met: met(boot && boot.first, (v) => v <= 1.2),
+    },
+    {
+      label: `evaluation page p95 ms at ${evaluasi ? evaluasi.rows.toLocaleString('en') : '–'} rows (issue 16)`,
+      goal: '<= 2000',
+      value: evaluasi && evaluasi.page.p95,
+      met: met(evaluasi && evaluasi.page.p95, (v) => v <= 2000),
+    },
   ];
 };
 
@@ -114,7 +142,8 @@ const summaryTable = (result) => {
   if (result.letters) {
     section('Letters (bench:letters) — kartu kendali rendered per second, one core');
     const l = result.letters;
-    if (l.oursPerSecond !== undefined) lines.push(`ours ${fmt(l.oursPerSecond)}/s · bare docxtemplater ${fmt(l.barePerSecond)}/s · ours/bare ${fmt(l.ratio, 3)}`);
+    if (l.oursPerSecond !== undefined)
+      lines.push(`ours ${fmt(l.oursPerSecond)}/s · bare docxtemplater ${fmt(l.barePerSecond)}/s · ours/bare ${fmt(l.ratio, 3)}`);
     else lines.push(JSON.stringify(l));
   }
 
@@ -129,7 +158,9 @@ const summaryTable = (result) => {
             .map(([name, value]) => `${name} ${fmt(value, 2)}`)
             .join(', ')} · postgres ${fmt(r[key].cpu.postgres, 2)} · bench ${fmt(r[key].cpu.loadGenerator, 2)}`
         : '';
-      lines.push(`${key.padEnd(10)} ${fmt(r[key].perSecond).padStart(7)} ${fmt(r[key].p50, 2).padStart(10)} ${fmt(r[key].p99, 2).padStart(9)}   ${cpu}`);
+      lines.push(
+        `${key.padEnd(10)} ${fmt(r[key].perSecond).padStart(7)} ${fmt(r[key].p50, 2).padStart(10)} ${fmt(r[key].p99, 2).padStart(9)}   ${cpu}`
+      );
     }
     const q = result.complaints.ratios || {};
     lines.push(
@@ -142,7 +173,9 @@ const summaryTable = (result) => {
     section(`SOP transitions on a fresh database (bench:transitions) — ${result.transitions.n} berita, ${result.transitions.concurrency} in flight`);
     lines.push('step                            p50 ms   p95 ms   p99 ms   req/s');
     for (const row of result.transitions.steps || []) {
-      lines.push(`${row.step.padEnd(30)} ${fmt(row.p50).padStart(7)} ${fmt(row.p95).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.perSecond).padStart(7)}`);
+      lines.push(
+        `${row.step.padEnd(30)} ${fmt(row.p50).padStart(7)} ${fmt(row.p95).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.perSecond).padStart(7)}`
+      );
     }
   }
 
@@ -150,7 +183,9 @@ const summaryTable = (result) => {
     const { formatListQuery } = require('./list-query');
     section('Scale (bench/list-query.js) — admin list as the Kasi, SQL of the digest and agenda book, SOP steps as the operator');
     lines.push(formatListQuery(result.scale));
-    const sizes = result.scale.sizes.map((size) => `${size.rows.toLocaleString('en')} rows: berita ${size.tableSize}, seeded in ${size.seed.seconds} s`);
+    const sizes = result.scale.sizes.map(
+      (size) => `${size.rows.toLocaleString('en')} rows: berita ${size.tableSize}, seeded in ${size.seed.seconds} s`
+    );
     lines.push(sizes.join(' · '));
     lines.push('growth = value at the largest size / value at the smallest; "no idx" = the migration\'s berita indexes dropped');
   }
@@ -165,14 +200,25 @@ const summaryTable = (result) => {
     section('Sanapati intake (bench:intake) — IMAP APPEND to committed berita, production server on PostgreSQL');
     if (result.intake.skipped) lines.push(`skipped: ${result.intake.reason}`);
     else {
-      for (const row of result.intake.results || []) lines.push(`${row.shape.padEnd(20)} ${String(row.n).padStart(5)} messages ${fmt(row.seconds).padStart(7)} s ${fmt(row.perSecond).padStart(7)} msg/s`);
+      for (const row of result.intake.results || [])
+        lines.push(
+          `${row.shape.padEnd(20)} ${String(row.n).padStart(5)} messages ${fmt(row.seconds).padStart(7)} s ${fmt(row.perSecond).padStart(7)} msg/s`
+        );
       lines.push(`exactly once: ${result.intake.ok ? 'ok' : 'FAILED'} ${JSON.stringify(result.intake.check)}`);
     }
   }
 
-  section('Goals (issue 14)');
+  if (result.evaluasi) {
+    const { formatEvaluasi } = require('./evaluasi');
+    section('Evaluasi kinerja (bench/evaluasi.js) — GET /sop/evaluasi as the Kasi, one quarter of the seeded table');
+    lines.push(formatEvaluasi(result.evaluasi));
+  }
+
+  section('Goals (issues 14 and 16)');
   for (const goal of goalsOf(result)) {
-    lines.push(`${goal.label.padEnd(58)} ${String(goal.goal).padEnd(8)} ${fmt(goal.value, 3).padStart(9)}  ${goal.goal === '' ? '(figure)' : goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
+    lines.push(
+      `${goal.label.padEnd(58)} ${String(goal.goal).padEnd(8)} ${fmt(goal.value, 3).padStart(9)}  ${goal.goal === '' ? '(figure)' : goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`
+    );
   }
 
   if (result.errors.length) {
@@ -203,6 +249,7 @@ const main = async () => {
     scale: null,
     boot: null,
     intake: null,
+    evaluasi: null,
     errors: [],
   };
 
@@ -223,7 +270,10 @@ const main = async () => {
   } else {
     progress('=== build: strapi build (NODE_ENV=production) ===');
     const { serverEnvironment } = require('./transitions');
-    const built = await runChild([STRAPI_BIN, 'build'], { env: { ...serverEnvironment('meja_bench_build', 0), NODE_ENV: 'production' }, label: 'strapi build' });
+    const built = await runChild([STRAPI_BIN, 'build'], {
+      env: { ...serverEnvironment('meja_bench_build', 0), NODE_ENV: 'production' },
+      label: 'strapi build',
+    });
     if (built.code !== 0) throw new Error(`strapi build exited with ${built.code}`);
     result.build = { ran: true, seconds: built.seconds };
   }
@@ -263,6 +313,10 @@ const main = async () => {
     const run = await runChild([path.join(__dirname, 'intake.js')], { env: childEnv, label: 'bench:intake' });
     if (run.code !== 0) result.errors.push({ step: 'intake', message: `exited with ${run.code}` });
     result.intake = run.json;
+  });
+  await step('evaluasi', async () => {
+    const { runEvaluasiBench } = require('./evaluasi');
+    result.evaluasi = await runEvaluasiBench({ log: progress });
   });
 
   result.machine.loadEnd = load();

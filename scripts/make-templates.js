@@ -73,7 +73,10 @@ const tag = (text) => p([r(text)]);
 const pageBreakParagraph = () =>
   '<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>';
 
-const BORDER = (sz = 4) => ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="${sz}" w:space="0" w:color="000000"/>`).join('');
+const BORDER = (sz = 4) =>
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} w:val="single" w:sz="${sz}" w:space="0" w:color="000000"/>`)
+    .join('');
 const NO_BORDER = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="nil"/>`).join('');
 
 /**
@@ -216,7 +219,8 @@ const A4_LANDSCAPE_WIDTH = A4_LANDSCAPE.w - A4_LANDSCAPE.left - A4_LANDSCAPE.rig
 const KARTU = { w: 5670, h: 8505, top: 284, right: 284, bottom: 284, left: 284, header: false, footer: false };
 const KARTU_WIDTH = KARTU.w - KARTU.left - KARTU.right;
 
-const documentXml = (body, section) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${sectPr(section)}</w:body></w:document>`;
+const documentXml = (body, section) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${sectPr(section)}</w:body></w:document>`;
 
 /** Classification mark at the top of every page (empty for Biasa). */
 const headerXml = () =>
@@ -260,9 +264,13 @@ const contentTypes = (withHeaderFooter) => `<?xml version="1.0" encoding="UTF-8"
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
 <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
-${withHeaderFooter ? `<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+${
+  withHeaderFooter
+    ? `<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
 <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
-` : ''}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+`
+    : ''
+}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
 </Types>`;
 
@@ -279,9 +287,13 @@ const documentRels = (withHeaderFooter) => `<?xml version="1.0" encoding="UTF-8"
 <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
 <Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>
 <Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>
-${withHeaderFooter ? `<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+${
+  withHeaderFooter
+    ? `<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
 <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
-` : ''}</Relationships>`;
+`
+    : ''
+}</Relationships>`;
 
 const coreXml = (title) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${esc(title)}</dc:title><dc:creator>Meja Sandi</dc:creator><dc:language>id-ID</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">2026-11-01T00:00:00Z</dcterms:created></cp:coreProperties>`;
@@ -326,7 +338,11 @@ const kartuKendali = () => {
   const cell = (label, value, span = 1) => ({ span, content: p([r(`${label}: `, { sz, b: true }), r(value, { sz })]) });
   const body = [
     kop(w, { compact: true }),
-    p([r('KARTU KENDALI SURAT MASUK', { b: true, sz: 18 }), r('  {tandaKlasifikasi}', { b: true, sz: 18 })], { align: 'center', before: 60, after: 60 }),
+    p([r('KARTU KENDALI SURAT MASUK', { b: true, sz: 18 }), r('  {tandaKlasifikasi}', { b: true, sz: 18 })], {
+      align: 'center',
+      before: 60,
+      after: 60,
+    }),
     table({
       widths,
       cellMargin: 20,
@@ -456,7 +472,12 @@ const tandaTerima = () => {
     table({
       widths: [half, A4_WIDTH - half],
       rows: [
-        { cells: [{ shade: 'EDEDED', content: p('Yang menyerahkan', { b: true, align: 'center' }) }, { shade: 'EDEDED', content: p('Yang menerima', { b: true, align: 'center' }) }] },
+        {
+          cells: [
+            { shade: 'EDEDED', content: p('Yang menyerahkan', { b: true, align: 'center' }) },
+            { shade: 'EDEDED', content: p('Yang menerima', { b: true, align: 'center' }) },
+          ],
+        },
         {
           height: 1600,
           cantSplit: true,
@@ -521,7 +542,10 @@ const agenda = (docTitle, columns) => {
     table({
       widths,
       rows: [
-        { header: true, cells: columns.map(([label]) => ({ shade: 'EDEDED', vAlign: 'center', content: p(label, { sz, b: true, align: 'center' }) })) },
+        {
+          header: true,
+          cells: columns.map(([label]) => ({ shade: 'EDEDED', vAlign: 'center', content: p(label, { sz, b: true, align: 'center' }) })),
+        },
         {
           cantSplit: true,
           cells: columns.map(([, , key], index) => ({
@@ -582,7 +606,18 @@ const suratPengantar = () => {
       rows: [
         {
           cells: [
-            { content: fields([1100, 200, half - 1300], [['Nomor', '{nomor}'], ['Sifat', '{sifat}'], ['Lampiran', '{lampiran}'], ['Hal', '{perihal}']], sz) },
+            {
+              content: fields(
+                [1100, 200, half - 1300],
+                [
+                  ['Nomor', '{nomor}'],
+                  ['Sifat', '{sifat}'],
+                  ['Lampiran', '{lampiran}'],
+                  ['Hal', '{perihal}'],
+                ],
+                sz
+              ),
+            },
             {
               content: [
                 p('Yth.', { sz }),
@@ -604,7 +639,10 @@ const suratPengantar = () => {
     table({
       widths,
       rows: [
-        { header: true, cells: ['No.', 'Tujuan', 'Disampaikan', 'Salinan'].map((text) => ({ shade: 'EDEDED', content: p(text, { b: true, align: 'center' }) })) },
+        {
+          header: true,
+          cells: ['No.', 'Tujuan', 'Disampaikan', 'Salinan'].map((text) => ({ shade: 'EDEDED', content: p(text, { b: true, align: 'center' }) })),
+        },
         {
           cells: [
             { content: p('{#kepada}{no}', { align: 'center' }) },
@@ -624,14 +662,15 @@ const suratPengantar = () => {
           cantSplit: true,
           cells: [
             {
-              content: table({
-                widths: [2600],
-                rows: [
-                  { cells: [{ shade: 'EDEDED', content: p('Paraf Sandiman', { sz: 18, b: true, align: 'center' }) }] },
-                  { height: 900, cells: [{ vAlign: 'bottom', content: p([r('{parafSandiman}', { sz: 14, i: true })], { align: 'center' }) }] },
-                  { cells: [{ content: p('{sandimanNama}', { sz: 18, align: 'center' }) }] },
-                ],
-              }) + p(''),
+              content:
+                table({
+                  widths: [2600],
+                  rows: [
+                    { cells: [{ shade: 'EDEDED', content: p('Paraf Sandiman', { sz: 18, b: true, align: 'center' }) }] },
+                    { height: 900, cells: [{ vAlign: 'bottom', content: p([r('{parafSandiman}', { sz: 14, i: true })], { align: 'center' }) }] },
+                    { cells: [{ content: p('{sandimanNama}', { sz: 18, align: 'center' }) }] },
+                  ],
+                }) + p(''),
             },
             {
               content: [
@@ -721,7 +760,12 @@ const resi = () => {
     table({
       widths: [half, A4_WIDTH - half],
       rows: [
-        { cells: [{ shade: 'EDEDED', content: p('Yang menyerahkan', { b: true, align: 'center' }) }, { shade: 'EDEDED', content: p('Yang menerima', { b: true, align: 'center' }) }] },
+        {
+          cells: [
+            { shade: 'EDEDED', content: p('Yang menyerahkan', { b: true, align: 'center' }) },
+            { shade: 'EDEDED', content: p('Yang menerima', { b: true, align: 'center' }) },
+          ],
+        },
         {
           height: 1600,
           cantSplit: true,
@@ -738,6 +782,57 @@ const resi = () => {
   return { title: 'Resi tanda terima', body, section: A4 };
 };
 
+/**
+ * The quarterly performance evaluation (Evaluasi Kinerja, component 13 of the service standards):
+ * one table per figure, its column titles and rows from the data (src/evaluasi/tabel.ts):
+ * `{<tabel>_h0}`… the titles, `{#<tabel>}{c0}…{/<tabel>}` the rows.
+ */
+const evaluasiKinerja = () => {
+  const sz = 16;
+  const tables = [
+    ['layanan', '{judulLayanan}', [36, 9, 9, 11, 11, 10, 10, 10, 11, 14]],
+    ['langkah', '{judulLangkah}', [30, 30, 22, 22, 26, 9, 12, 12]],
+    ['peran', '{judulPeran}', [40, 10, 12, 12]],
+    ['terlambat', '{judulTerlambat}', [28, 16, 30, 16, 16, 16, 24, 22, 12]],
+    ['pengaduanTahap', '{judulPengaduanTahap}', [34, 10]],
+    ['pengaduanTimer', '{judulPengaduanTimer}', [34, 10, 10, 10, 10]],
+  ];
+  const section = (key, heading, weights) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => Math.floor((w / total) * A4_LANDSCAPE_WIDTH));
+    widths[widths.length - 1] += A4_LANDSCAPE_WIDTH - widths.reduce((a, b) => a + b, 0);
+    const last = weights.length - 1;
+    return [
+      p([r(heading, { b: true })], { before: 240, after: 80, keepNext: true }),
+      table({
+        widths,
+        rows: [
+          {
+            header: true,
+            cells: weights.map((_, i) => ({ shade: 'EDEDED', vAlign: 'center', content: p(`{${key}_h${i}}`, { sz, b: true, align: 'center' }) })),
+          },
+          {
+            cantSplit: true,
+            cells: weights.map((_, i) => ({ content: p(`${i === 0 ? `{#${key}}` : ''}{c${i}}${i === last ? `{/${key}}` : ''}`, { sz }) })),
+          },
+        ],
+      }),
+      tag(`{^${key}}`),
+      p([r('Tidak ada data pada triwulan ini.', { i: true })], { before: 60 }),
+      tag(`{/${key}}`),
+    ].join('');
+  };
+  const body = [
+    kop(A4_LANDSCAPE_WIDTH),
+    title('EVALUASI KINERJA PELAYANAN', { before: 200 }),
+    p('{triwulan}', { align: 'center', after: 120 }),
+    p('Waktu dalam {satuanWaktu}; semua tanggal dan jam dalam WIB.', { sz: 18, after: 80 }),
+    ...tables.map(([key, heading, weights]) => section(key, heading, weights)),
+    p('{dicetak}', { sz: 16, before: 240 }),
+  ].join('');
+  return { title: 'Evaluasi kinerja triwulanan', body, section: { ...A4_LANDSCAPE } };
+};
+
 const TEMPLATES = {
   'kartu-kendali.docx': kartuKendali,
   'lembar-pengantar.docx': lembarPengantar,
@@ -748,6 +843,7 @@ const TEMPLATES = {
   'resi.docx': resi,
   'agenda-surat-masuk.docx': agendaSuratMasuk,
   'agenda-kriptogram-masuk.docx': agendaKriptogramMasuk,
+  'evaluasi-kinerja.docx': evaluasiKinerja,
 };
 
 // ── the default logo ───────────────────────────────────────────────────────────────────
@@ -774,7 +870,10 @@ const tagsOf = (buffer) => {
   const zip = new PizZip(buffer);
   const seen = new Set();
   for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n))) {
-    const text = zip.file(name).asText().replace(/<[^>]+>/g, '');
+    const text = zip
+      .file(name)
+      .asText()
+      .replace(/<[^>]+>/g, '');
     for (const match of text.matchAll(/\{([#/^@]?)([A-Za-z][\w]*)\}/g)) {
       if (match[1] === '/') continue;
       seen.add(`${match[1]}${match[2]}`);
@@ -789,7 +888,11 @@ const main = async () => {
     for (const name of Object.keys(TEMPLATES).concat(fs.readdirSync(OUT).filter((f) => f.endsWith('.docx') && !TEMPLATES[f]))) {
       const file = path.join(OUT, name);
       if (!fs.existsSync(file)) continue;
-      console.log(`| \`${name}\` | ${tagsOf(fs.readFileSync(file)).map((t) => `\`{${t}}\``).join(' ')} |`);
+      console.log(
+        `| \`${name}\` | ${tagsOf(fs.readFileSync(file))
+          .map((t) => `\`{${t}}\``)
+          .join(' ')} |`
+      );
     }
     return;
   }

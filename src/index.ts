@@ -10,6 +10,7 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
 import { createInputPolicy } from './input/document-policy';
+import { evaluasiRoutes } from './evaluasi/routes';
 import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
 import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
@@ -49,6 +50,7 @@ export default {
     registerContentManagerReadRights(strapi);
     // The app's own /sop routes, before the engine's /sop/:model/:documentId (added at the plugin's bootstrap).
     strapi.server.routes({ type: 'admin', prefix: '', routes: appSopRoutes(strapi) } as never);
+    strapi.server.routes({ type: 'admin', prefix: '', routes: evaluasiRoutes(strapi) } as never);
     registerStandarPelayanan(strapi);
     registerPengaduan(strapi);
   },

@@ -2,7 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { SalinanField } from './components/SalinanField';
-import { Mail } from '@strapi/icons';
+import { ChartPie, Mail } from '@strapi/icons';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -26,6 +26,14 @@ export default {
       intlLabel: { id: 'meja-sandi.kotak-surat', defaultMessage: 'Kotak Surat Sanapati' },
       permissions: [],
       Component: () => import('./pages/KotakSurat'),
+    });
+    // Evaluasi kinerja triwulanan for the leaders (src/admin/pages/EvaluasiKinerja.tsx; the server refuses everyone else)
+    app.addMenuLink({
+      to: 'evaluasi-kinerja',
+      icon: ChartPie,
+      intlLabel: { id: 'meja-sandi.evaluasi-kinerja', defaultMessage: 'Evaluasi Kinerja' },
+      permissions: [],
+      Component: () => import('./pages/EvaluasiKinerja'),
     });
   },
   bootstrap(app: StrapiApp) {

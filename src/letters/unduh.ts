@@ -147,7 +147,7 @@ export const unduhAgenda = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: Sta
   const instansi = await muatInstansi(strapi);
   const nama = namaBerkasAgenda(ctx.params.buku, query.data);
   if (query.data.format === 'xlsx') {
-    const xlsx = agendaXlsx({
+    const xlsx = await agendaXlsx({
       judul: buku.judul,
       periode: periodeTeks(query.data),
       instansi: [instansi.pemerintah, instansi.dinas].filter(Boolean).join(' — '),

@@ -1,0 +1,377 @@
+/**
+ * Evaluasi kinerja triwulanan (component 13 of both service standards: "Evaluasi Kinerja
+ * dilaksanakan setiap tiga bulan sekali oleh pimpinan"), the pure part: given one quarter
+ * (in WIB) and, per SOP, its records and their audit rows, the figures the leaders read.
+ * No Strapi import: the loader (src/evaluasi/load.ts) reads the database, this computes.
+ *
+ * Definitions (every figure counts what was true at the quarter's end, `akhir`):
+ *  - cohort of a service: its records received (`masuk`) in [mulai, akhir);
+ *  - finished (`selesai`): reached a final state that is not a void before `akhir`; the time
+ *    of finishing is the first audit row entering such a state; a void state is the target of
+ *    a transition of kind `batal` (berita `batal`, pengaduan `ditolak`);
+ *  - on time (`tepatWaktu`): finished at or before the record's standard deadline
+ *    (`tenggat`; for complaints the resolution deadline `tenggatPenyelesaian`);
+ *  - share on time = on time / (cohort − voided − without a deadline), in percent with one decimal;
+ *  - time of a step = working minutes (service hours and holidays of the calendar passed
+ *    in, `workingMinutesBetween`) from entering the step's `dari` state (the previous
+ *    transition, or `masuk` for the first state) to the step; steps after `akhir` are left out;
+ *    the role of a step is the transition's role the actor held (Super Admin when none);
+ *  - median: middle value (mean of the two middle values for an even count); 90th percentile:
+ *    nearest rank (the ⌈0.9·n⌉-th smallest value);
+ *  - overdue (`terlambat`): a cohort record finished after its deadline, or any record
+ *    received before `akhir`, neither finished nor voided by `akhir`, whose deadline is before `akhir`;
+ *  - complaints by status: the state each complaint of the cohort was in at `akhir`; by timer:
+ *    the acknowledgment timer is met when the complaint leaves `diterima`, the response timer
+ *    when it leaves `diterima`/`diproses`, the resolution timer when it reaches a final state;
+ *    met at or before its deadline = `tepat`, later (or still running past it at `akhir`) =
+ *    `terlambat`, still running with the deadline not yet passed = `berjalan`.
+ */
+import { workingMinutesBetween, type Holidays, type ServiceSchedule } from './calendar';
+import { BULAN } from './letters/format';
+
+/** A quarter of a year, in WIB. */
+export type Triwulan = { tahun: number; triwulan: 1 | 2 | 3 | 4 };
+
+const WIB_OFFSET_MS = 7 * 3600_000;
+const ROMAWI = ['I', 'II', 'III', 'IV'] as const;
+
+/** The quarter's bounds: [mulai, akhir) as instants (1 Oktober 00.00 WIB … 1 Januari 00.00 WIB). */
+export const batasTriwulan = ({ tahun, triwulan }: Triwulan): { mulai: Date; akhir: Date } => ({
+  mulai: new Date(Date.UTC(tahun, (triwulan - 1) * 3, 1) - WIB_OFFSET_MS),
+  akhir: new Date(Date.UTC(tahun, triwulan * 3, 1) - WIB_OFFSET_MS),
+});
+
+/** `Triwulan IV 2026 (1 Oktober – 31 Desember 2026, WIB)`. */
+export const labelTriwulan = ({ tahun, triwulan }: Triwulan): string => {
+  const awal = BULAN[(triwulan - 1) * 3];
+  const akhirBulan = BULAN[triwulan * 3 - 1];
+  const hariTerakhir = new Date(Date.UTC(tahun, triwulan * 3, 0)).getUTCDate();
+  return `Triwulan ${ROMAWI[triwulan - 1]} ${tahun} (1 ${awal} – ${hariTerakhir} ${akhirBulan} ${tahun}, WIB)`;
+};
+
+/** A workflow as the evaluation reads it (the shape of a definition, without its code). */
+export type DefinisiEvaluasi = {
+  model: string;
+  title: string;
+  initial: string;
+  states: readonly { key: string; label: string; final?: boolean }[];
+  transitions: readonly { from: readonly string[]; to: string; label: string; roles: readonly string[]; kind?: string }[];
+};
+
+/** One record: when it came in, its standard deadline, its state now, and what to show of it. */
+export type RekamanEvaluasi = {
+  documentId: string;
+  masuk: Date;
+  /** the standard's deadline for finishing (complaints: tenggatPenyelesaian) */
+  tenggat: Date | null;
+  tahap: string;
+  nomor?: string | null;
+  perihal?: string | null;
+  /** complaints only: the three timers of src/domain/pengaduan.ts */
+  tenggatPengakuan?: Date | null;
+  tenggatRespons?: Date | null;
+  tenggatPenyelesaian?: Date | null;
+};
+
+/** One audit row of a record (only rows whose `ke` is a state of the workflow matter). */
+export type BarisAuditEvaluasi = { documentId: string; urutan: number; dari: string | null; ke: string; waktu: Date; aktorPeran: string };
+
+/** One service's data for the quarter. */
+export type DataLayanan = { definisi: DefinisiEvaluasi; rekaman: readonly RekamanEvaluasi[]; audit: readonly BarisAuditEvaluasi[] };
+
+/** Input of hitungEvaluasi: the quarter, the services, the calendar, and the admin role name of each role key. */
+export type MasukanEvaluasi = {
+  triwulan: Triwulan;
+  layanan: readonly DataLayanan[];
+  schedule: ServiceSchedule;
+  holidays: Holidays;
+  namaPeran: Readonly<Record<string, string>>;
+};
+
+export type VolumeLayanan = {
+  model: string;
+  layanan: string;
+  masuk: number;
+  selesai: number;
+  tepatWaktu: number;
+  selesaiTerlambat: number;
+  batal: number;
+  terbuka: number;
+  /** records of the cohort that carry no deadline (not in the share's base) */
+  tanpaTenggat: number;
+  /** tepatWaktu / (masuk − batal − tanpaTenggat) × 100, one decimal; null when nothing counts */
+  persenTepatWaktu: number | null;
+  /** overdue records of this service (see the module comment) */
+  terlambat: number;
+};
+
+/** Median and 90th percentile of a list of durations, in working minutes (one decimal). */
+export type Sebaran = { jumlah: number; medianMenit: number | null; p90Menit: number | null };
+
+export type WaktuLangkah = Sebaran & { model: string; layanan: string; langkah: string; dari: string; ke: string; peran: string };
+export type WaktuPeran = Sebaran & { peran: string };
+
+export type ButirTerlambat = {
+  model: string;
+  layanan: string;
+  documentId: string;
+  nomor: string | null;
+  perihal: string | null;
+  masuk: string;
+  tenggat: string;
+  selesai: string | null;
+  keadaan: 'Selesai melewati tenggat' | 'Belum selesai, melewati tenggat';
+  tahap: string;
+  /** working minutes past the deadline (to finishing, or to the quarter's end) */
+  lewatMenit: number;
+};
+
+export type TimerPengaduan = {
+  timer: 'pengakuan' | 'respons' | 'penyelesaian';
+  label: string;
+  tepat: number;
+  terlambat: number;
+  berjalan: number;
+  tanpaTenggat: number;
+};
+
+export type Evaluasi = {
+  triwulan: Triwulan & { label: string; mulai: string; akhir: string };
+  satuanWaktu: string;
+  layanan: VolumeLayanan[];
+  langkah: WaktuLangkah[];
+  peran: WaktuPeran[];
+  terlambat: ButirTerlambat[];
+  pengaduan: { jumlah: number; perTahap: { tahap: string; label: string; jumlah: number }[]; perTimer: TimerPengaduan[] } | null;
+};
+
+/** The unit every duration is given in. */
+export const SATUAN_WAKTU = 'menit kerja (jam layanan WIB, tanpa hari libur)';
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** Median (mean of the two middle values when even) and nearest-rank 90th percentile. */
+export const sebaran = (values: readonly number[]): Sebaran => {
+  if (values.length === 0) return { jumlah: 0, medianMenit: null, p90Menit: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  const p90 = sorted[Math.max(0, Math.ceil(0.9 * n) - 1)];
+  return { jumlah: n, medianMenit: round1(median), p90Menit: round1(p90) };
+};
+
+/** The void states of a workflow: targets of its `batal` transitions. */
+export const tahapBatal = (definisi: DefinisiEvaluasi): Set<string> =>
+  new Set(definisi.transitions.filter((t) => t.kind === 'batal').map((t) => t.to));
+
+/** Final states that are not a void: reaching one finishes the record. */
+export const tahapSelesai = (definisi: DefinisiEvaluasi): Set<string> => {
+  const batal = tahapBatal(definisi);
+  return new Set(definisi.states.filter((state) => state.final && !batal.has(state.key)).map((state) => state.key));
+};
+
+type Jejak = { langkah: BarisAuditEvaluasi[] };
+type LangkahBucket = { urut: number[]; model: string; layanan: string; langkah: string; dari: string; ke: string; peran: string; nilai: number[] };
+
+const TIMER_LABEL: Record<TimerPengaduan['timer'], string> = {
+  pengakuan: 'Pengakuan (tanda terima pengaduan)',
+  respons: 'Respons (tanggapan awal)',
+  penyelesaian: 'Penyelesaian',
+};
+/** States in which each complaint timer still runs. */
+const TIMER_BERJALAN: Record<TimerPengaduan['timer'], readonly string[]> = {
+  pengakuan: ['diterima'],
+  respons: ['diterima', 'diproses'],
+  penyelesaian: ['diterima', 'diproses', 'diteruskan_ke_pejabat'],
+};
+
+/**
+ * Computes the quarter's figures (definitions in the module comment). Takes the quarter,
+ * the services' records and audit rows, the service calendar and role names; returns
+ * plain data with Indonesian labels, times as ISO strings (UTC). Throws nothing.
+ */
+export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
+  const { mulai, akhir } = batasTriwulan(masukan.triwulan);
+  const menit = (from: Date, to: Date): number => workingMinutesBetween(from, to, masukan.schedule, masukan.holidays);
+  const namaKe = new Map(Object.entries(masukan.namaPeran).map(([key, name]) => [name, key]));
+
+  const layanan: VolumeLayanan[] = [];
+  const langkah: LangkahBucket[] = [];
+  const peran = new Map<string, number[]>();
+  const terlambat: ButirTerlambat[] = [];
+  let pengaduan: Evaluasi['pengaduan'] = null;
+
+  for (const [urutLayanan, data] of masukan.layanan.entries()) {
+    const { definisi } = data;
+    const stateIndex = (key: string): number => definisi.states.findIndex((state) => state.key === key);
+    const states = new Set(definisi.states.map((state) => state.key));
+    const labels = new Map(definisi.states.map((state) => [state.key, state.label]));
+    const label = (key: string): string => labels.get(key) ?? key;
+    // One entry per step (dari → ke), found once: a quarter may hold hundreds of thousands of steps.
+    type Tepi = { bucket: LangkahBucket; transition: DefinisiEvaluasi['transitions'][number] | undefined; peranOf: Map<string, number[]> };
+    const tepiCache = new Map<string, Map<string, Tepi>>();
+    const tepiOf = (dari: string, ke: string): Tepi => {
+      let byKe = tepiCache.get(dari);
+      if (!byKe) tepiCache.set(dari, (byKe = new Map()));
+      let tepi = byKe.get(ke);
+      if (!tepi) {
+        const transition = definisi.transitions.find((t) => t.to === ke && t.from.includes(dari));
+        const bucket: LangkahBucket = {
+          urut: [urutLayanan, transition ? definisi.transitions.indexOf(transition) : definisi.transitions.length, stateIndex(dari)],
+          model: definisi.model,
+          layanan: definisi.title,
+          langkah: transition?.label ?? `${label(dari)} → ${label(ke)}`,
+          dari: label(dari),
+          ke: label(ke),
+          peran: transition ? transition.roles.map((r) => masukan.namaPeran[r] ?? r).join(' / ') : '',
+          nilai: [],
+        };
+        langkah.push(bucket);
+        tepi = { bucket, transition, peranOf: new Map() };
+        byKe.set(ke, tepi);
+      }
+      return tepi;
+    };
+    /** The durations list of the role an actor (`aktorPeran`, role names joined by commas) acted in on this step. */
+    const peranValues = (tepi: Tepi, aktorPeran: string): number[] => {
+      const known = tepi.peranOf.get(aktorPeran);
+      if (known) return known;
+      const roles = aktorPeran.split(',').map((name) => name.trim());
+      const roleKey = tepi.transition?.roles.find((role) => roles.includes(masukan.namaPeran[role] ?? role));
+      const nama = roleKey ? (masukan.namaPeran[roleKey] ?? roleKey) : roles.find((name) => !namaKe.has(name)) || aktorPeran;
+      let values = peran.get(nama);
+      if (!values) peran.set(nama, (values = []));
+      tepi.peranOf.set(aktorPeran, values);
+      return values;
+    };
+    const selesaiSet = tahapSelesai(definisi);
+    const batalSet = tahapBatal(definisi);
+    const jejak = new Map<string, Jejak>();
+    for (const row of data.audit) {
+      if (!states.has(row.ke) || row.dari === null || !states.has(row.dari) || row.dari === row.ke) continue;
+      if (row.waktu.getTime() >= akhir.getTime()) continue;
+      const entry = jejak.get(row.documentId) ?? { langkah: [] };
+      entry.langkah.push(row);
+      jejak.set(row.documentId, entry);
+    }
+    for (const entry of jejak.values()) entry.langkah.sort((a, b) => a.urutan - b.urutan);
+
+    const volume: VolumeLayanan = {
+      model: definisi.model,
+      layanan: definisi.title,
+      masuk: 0,
+      selesai: 0,
+      tepatWaktu: 0,
+      selesaiTerlambat: 0,
+      batal: 0,
+      terbuka: 0,
+      tanpaTenggat: 0,
+      persenTepatWaktu: null,
+      terlambat: 0,
+    };
+    const perTahap = new Map<string, number>();
+    const perTimer = (['pengakuan', 'respons', 'penyelesaian'] as const).map((timer): TimerPengaduan => ({
+      timer,
+      label: TIMER_LABEL[timer],
+      tepat: 0,
+      terlambat: 0,
+      berjalan: 0,
+      tanpaTenggat: 0,
+    }));
+    const isPengaduan = definisi.model === 'pengaduan';
+
+    for (const rekaman of data.rekaman) {
+      if (rekaman.masuk.getTime() >= akhir.getTime()) continue;
+      const steps = jejak.get(rekaman.documentId)?.langkah ?? [];
+      const selesaiPada = steps.find((step) => selesaiSet.has(step.ke))?.waktu ?? null;
+      const batalPada = steps.find((step) => batalSet.has(step.ke))?.waktu ?? null;
+      // Records seeded without a trail: the current state stands for the state at the quarter's end.
+      const tahapAkhir = steps.length > 0 ? steps[steps.length - 1].ke : rekaman.tahap;
+      const sudahSelesai = selesaiPada !== null || (steps.length === 0 && selesaiSet.has(rekaman.tahap));
+      const sudahBatal = batalPada !== null || (steps.length === 0 && batalSet.has(rekaman.tahap));
+      const dalamKohort = rekaman.masuk.getTime() >= mulai.getTime();
+
+      const lewat = (selesai: Date | null): ButirTerlambat => ({
+        model: definisi.model,
+        layanan: definisi.title,
+        documentId: rekaman.documentId,
+        nomor: rekaman.nomor ?? null,
+        perihal: rekaman.perihal ?? null,
+        masuk: rekaman.masuk.toISOString(),
+        tenggat: (rekaman.tenggat as Date).toISOString(),
+        selesai: selesai ? selesai.toISOString() : null,
+        keadaan: selesai ? 'Selesai melewati tenggat' : 'Belum selesai, melewati tenggat',
+        tahap: label(tahapAkhir),
+        lewatMenit: round1(menit(rekaman.tenggat as Date, selesai ?? akhir)),
+      });
+
+      if (!sudahSelesai && !sudahBatal && rekaman.tenggat && rekaman.tenggat.getTime() < akhir.getTime()) {
+        terlambat.push(lewat(null));
+        volume.terlambat += 1;
+      }
+      if (!dalamKohort) continue;
+
+      volume.masuk += 1;
+      if (!sudahBatal && !rekaman.tenggat) volume.tanpaTenggat += 1;
+      if (sudahBatal) volume.batal += 1;
+      else if (sudahSelesai) {
+        volume.selesai += 1;
+        if (selesaiPada && rekaman.tenggat && selesaiPada.getTime() <= rekaman.tenggat.getTime()) volume.tepatWaktu += 1;
+        else if (selesaiPada && rekaman.tenggat) {
+          volume.selesaiTerlambat += 1;
+          volume.terlambat += 1;
+          terlambat.push(lewat(selesaiPada));
+        }
+      } else volume.terbuka += 1;
+
+      let masukTahap = rekaman.masuk;
+      for (const step of steps) {
+        const tepi = tepiOf(step.dari as string, step.ke);
+        const durasi = menit(masukTahap, step.waktu);
+        masukTahap = step.waktu;
+        tepi.bucket.nilai.push(durasi);
+        peranValues(tepi, step.aktorPeran).push(durasi);
+      }
+
+      if (isPengaduan) {
+        perTahap.set(tahapAkhir, (perTahap.get(tahapAkhir) ?? 0) + 1);
+        const deadlines = { pengakuan: rekaman.tenggatPengakuan, respons: rekaman.tenggatRespons, penyelesaian: rekaman.tenggatPenyelesaian };
+        for (const timer of perTimer) {
+          const deadline = deadlines[timer.timer] ?? null;
+          const running = TIMER_BERJALAN[timer.timer];
+          const metAt = steps.find((step) => !running.includes(step.ke))?.waktu ?? null;
+          const stillRunning = metAt === null && running.includes(tahapAkhir);
+          if (!deadline) timer.tanpaTenggat += 1;
+          else if (metAt) {
+            if (metAt.getTime() <= deadline.getTime()) timer.tepat += 1;
+            else timer.terlambat += 1;
+          } else if (stillRunning && deadline.getTime() >= akhir.getTime()) timer.berjalan += 1;
+          else if (stillRunning) timer.terlambat += 1;
+          else timer.tepat += 1; // seeded without a trail and already past this timer: no time to judge, counted as met
+        }
+      }
+    }
+    const dasar = volume.masuk - volume.batal - volume.tanpaTenggat;
+    volume.persenTepatWaktu = dasar > 0 ? round1((volume.tepatWaktu / dasar) * 100) : null;
+    layanan.push(volume);
+    if (isPengaduan) {
+      pengaduan = {
+        jumlah: volume.masuk,
+        perTahap: definisi.states.map((state) => ({ tahap: state.key, label: state.label, jumlah: perTahap.get(state.key) ?? 0 })),
+        perTimer,
+      };
+    }
+  }
+
+  return {
+    triwulan: { ...masukan.triwulan, label: labelTriwulan(masukan.triwulan), mulai: mulai.toISOString(), akhir: akhir.toISOString() },
+    satuanWaktu: SATUAN_WAKTU,
+    layanan,
+    langkah: [...langkah]
+      .sort((a, b) => a.urut[0] - b.urut[0] || a.urut[1] - b.urut[1] || a.urut[2] - b.urut[2])
+      .map(({ nilai, urut: _urut, ...rest }) => ({ ...rest, ...sebaran(nilai) })),
+    peran: [...peran.entries()].map(([nama, nilai]) => ({ peran: nama, ...sebaran(nilai) })).sort((a, b) => a.peran.localeCompare(b.peran)),
+    terlambat: terlambat.sort((a, b) => a.tenggat.localeCompare(b.tenggat) || a.documentId.localeCompare(b.documentId)),
+    pengaduan,
+  };
+};

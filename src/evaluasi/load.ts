@@ -1,0 +1,148 @@
+import type { Core } from '@strapi/strapi';
+import {
+  hitungEvaluasi,
+  batasTriwulan,
+  tahapBatal,
+  tahapSelesai,
+  type BarisAuditEvaluasi,
+  type DataLayanan,
+  type Evaluasi,
+  type RekamanEvaluasi,
+  type Triwulan,
+} from '../domain/evaluasi';
+import { sopRegistryOf } from '../plugins/sop/server/src/index';
+import { AUDIT_TABLE } from '../plugins/sop/server/src/index';
+import { loadHolidays, loadSchedule } from '../api/standar-pelayanan/service-calendar';
+
+/** When a record of a model came in: the receipt time where the SOP records one, else its creation. */
+const MASUK: Readonly<Record<string, string>> = { berita: 'waktuDiterima', kriptogram: 'waktuDiterima', pengaduan: 'waktuDiterima' };
+/** The standard's deadline for finishing: complaints are resolved by `tenggatPenyelesaian`; the others by `tenggat`. */
+const TENGGAT: Readonly<Record<string, string>> = { pengaduan: 'tenggatPenyelesaian' };
+/** What names a record in the overdue table. */
+const NOMOR: Readonly<Record<string, string>> = {
+  berita: 'nomorAgenda',
+  kriptogram: 'nomorAgenda',
+  pengaduan: 'nomorTiket',
+  distribusi: 'nomorSurat',
+};
+const PERIHAL: Readonly<Record<string, string>> = { berita: 'perihal' };
+
+const asDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value as string | number);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+
+type AuditRow = { document_id: string; urutan: number | string; dari: string | null; ke: string; waktu: string; aktor_peran: string };
+
+/**
+ * Reads one quarter's data of every registered SOP (records received in the quarter, and
+ * older ones that may have been open past their deadline at its end) and computes the
+ * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
+ * the fields used, each filter by its index; their audit rows (step and creation rows only) in one
+ * statement per filter. Returns the figures; throws what the database throws.
+ */
+export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
+  const { mulai, akhir } = batasTriwulan(triwulan);
+  const registry = sopRegistryOf(strapi);
+  const layanan: DataLayanan[] = [];
+  for (const definition of registry.workflows()) {
+    const contentType = strapi.contentTypes[definition.uid as never] as { attributes: Record<string, unknown> } | undefined;
+    if (!contentType) continue;
+    const has = (field: string): boolean => Object.prototype.hasOwnProperty.call(contentType.attributes, field);
+    const masukField = MASUK[definition.model] && has(MASUK[definition.model]) ? MASUK[definition.model] : 'createdAt';
+    const tenggatField = [TENGGAT[definition.model], 'tenggat'].find((field): field is string => field !== undefined && has(field)) ?? null;
+    const nomorField = NOMOR[definition.model] && has(NOMOR[definition.model]) ? NOMOR[definition.model] : null;
+    const perihalField = PERIHAL[definition.model] && has(PERIHAL[definition.model]) ? PERIHAL[definition.model] : null;
+    const timerFields = definition.model === 'pengaduan' ? ['tenggatPengakuan', 'tenggatRespons', 'tenggatPenyelesaian'].filter(has) : [];
+    const finals = [...tahapSelesai(definition), ...tahapBatal(definition)];
+    const select = [
+      ...new Set([
+        'documentId',
+        'tahap',
+        masukField,
+        ...(tenggatField ? [tenggatField] : []),
+        ...(nomorField ? [nomorField] : []),
+        ...(perihalField ? [perihalField] : []),
+        ...timerFields,
+      ]),
+    ];
+    // Received in the quarter (the waktu_diterima index); or earlier and due before its end, and either
+    // open now (the partial index of open records) or changed since its end (it may have been open then:
+    // the updated_at index). Three statements rather than one OR, so each keeps its index.
+    const filters: Record<string, unknown>[] = [
+      { [masukField]: { $gte: mulai, $lt: akhir } },
+      ...(tenggatField
+        ? [
+            { [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, tahap: { $notIn: finals } },
+            { [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, updatedAt: { $gte: akhir } },
+          ]
+        : []),
+    ];
+    const states = definition.states.map((state) => state.key);
+    const rekaman = new Map<string, RekamanEvaluasi>();
+    const audit: BarisAuditEvaluasi[] = [];
+    const dibuat = new Map<string, Date>();
+    for (const where of filters) {
+      const rows = (await strapi.db.query(definition.uid as never).findMany({ select, where } as never)) as Record<string, unknown>[];
+      const fresh = new Set<string>();
+      for (const row of rows) {
+        const masuk = asDate(row[masukField]);
+        const documentId = String(row.documentId);
+        if (!masuk || rekaman.has(documentId)) continue;
+        fresh.add(documentId);
+        rekaman.set(documentId, {
+          documentId,
+          masuk,
+          tenggat: tenggatField ? asDate(row[tenggatField]) : null,
+          tahap: String(row.tahap),
+          nomor: nomorField ? text(row[nomorField]) : null,
+          perihal: perihalField ? text(row[perihalField]) : null,
+          ...(timerFields.length > 0
+            ? {
+                tenggatPengakuan: asDate(row.tenggatPengakuan),
+                tenggatRespons: asDate(row.tenggatRespons),
+                tenggatPenyelesaian: asDate(row.tenggatPenyelesaian),
+              }
+            : {}),
+        });
+      }
+      if (fresh.size === 0) continue;
+      // The trails of the same records in one statement, the filter as a subquery (Strapi's query
+      // builder writes the dates as each database stores them); step and creation rows only.
+      const chosen = strapi.db
+        .queryBuilder(definition.uid as never)
+        .select(['documentId'])
+        .where(where as never)
+        .getKnexQuery();
+      const trail = (await strapi.db
+        .connection(AUDIT_TABLE)
+        .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
+        .where('model', definition.model)
+        .whereIn('document_id', chosen)
+        .where((query) => {
+          void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
+        })) as AuditRow[];
+      for (const row of trail) {
+        if (!fresh.has(row.document_id)) continue;
+        const waktu = asDate(row.waktu);
+        if (!waktu) continue;
+        if (row.dari === null) {
+          const known = dibuat.get(row.document_id);
+          if (!known || waktu < known) dibuat.set(row.document_id, waktu);
+          continue;
+        }
+        audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+      }
+    }
+    // Without a receipt field, a record comes in when it is made: the moment its creation was audited (the app's clock).
+    if (masukField === 'createdAt') {
+      for (const record of rekaman.values()) record.masuk = dibuat.get(record.documentId) ?? record.masuk;
+    }
+    layanan.push({ definisi: definition, rekaman: [...rekaman.values()], audit });
+  }
+  const namaPeran = Object.fromEntries(registry.roleKeys().map((key) => [key, registry.roleName(key)]));
+  return hitungEvaluasi({ triwulan, layanan, schedule: await loadSchedule(strapi), holidays: await loadHolidays(strapi), namaPeran });
+};
