@@ -12,7 +12,7 @@
  * tests/matrix/role-matrix.test.ts checks the running server against every cell.
  */
 import { ROLE_DECLARATIONS, ROLE_KEYS, ROLE_NAMES, type ContentAction, type RoleKey } from '../domain/roles';
-import { WORKFLOWS, rolesListableBy } from '../sop-defs';
+import { WORKFLOWS, rolesListableBy, GOVERNED_TYPES } from '../sop-defs';
 import type { DistribusiFacts } from '../sop-defs/distribusi/workflow';
 import { kriptogramEditorRule, type KriptogramFacts } from '../sop-defs/kriptogram/workflow';
 import { KOREKSI } from '../sop-defs/koreksi';
@@ -20,7 +20,6 @@ import type { BeritaFacts } from '../sop-defs/berita/workflow';
 import { mayAct } from '../plugins/sop/server/src/engine/index';
 import type { Actor, RecordFacts, Transition, WorkflowDefinition } from '../plugins/sop/server/src/engine/index';
 // How the document-service gate treats each content type, as the SOP registrations declare it.
-import { GOVERNED_TYPES } from '../sop-defs';
 
 /** Who calls: one of the eight roles, a Super Admin (no SOP role), or nobody signed in. */
 export type Pelaku = RoleKey | 'superAdmin' | 'anonim';

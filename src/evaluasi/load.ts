@@ -10,8 +10,7 @@ import {
   type RekamanEvaluasi,
   type Triwulan,
 } from '../domain/evaluasi';
-import { sopRegistryOf } from '../plugins/sop/server/src/index';
-import { AUDIT_TABLE } from '../plugins/sop/server/src/index';
+import { sopRegistryOf, AUDIT_TABLE } from '../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../api/standar-pelayanan/service-calendar';
 
 /** When a record of a model came in: the receipt time where the SOP records one, else its creation. */

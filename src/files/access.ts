@@ -2,14 +2,12 @@ import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { inputDigest } from '../plugins/sop/server/src/engine/index';
-import { fileAccess, type FileReader, type FileRelation, type FileVerdict } from '../domain/berkas';
+import { fileAccess, type FileReader, type FileRelation, type FileVerdict, mayReadPlaintext } from '../domain/berkas';
 import { mayReadFields } from '../domain/roles';
 import type { StaffActor } from '../plugins/sop/server/src/index';
-import { mayReadPlaintext } from '../domain/berkas';
-import { appendAudit } from '../plugins/sop/server/src/index';
+import { appendAudit, now as clockNow } from '../plugins/sop/server/src/index';
 import { loadFileRelations, loadStoredFile, type StoredFile } from './relations';
 import { BERKAS_PREFIX } from './storage';
-import { now as clockNow } from '../plugins/sop/server/src/index';
 
 /** Seconds a signed link (`/berkas/<name>?token=…`) stays valid. */
 export const SIGNED_URL_SECONDS = 300;

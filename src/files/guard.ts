@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lockedMessage, lockingRelation } from '../domain/berkas';
-import { currentWriter, sopRegistryOf } from '../plugins/sop/server/src/index';
-import { currentIntake, currentTransition } from '../plugins/sop/server/src/index';
+import { currentWriter, sopRegistryOf, currentIntake, currentTransition } from '../plugins/sop/server/src/index';
 import { checkFileAccess } from './access';
 import { FILE_UID, loadFileRelations, loadStoredFile } from './relations';
 

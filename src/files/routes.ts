@@ -2,11 +2,10 @@ import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { loadActor, type StaffActor } from '../plugins/sop/server/src/index';
+import { loadActor, type StaffActor, keepRefusalMessages } from '../plugins/sop/server/src/index';
 import { auditFileDownload, checkFileAccess, fileByStoredName, verifyToken } from './access';
 import { loadStoredFile, type StoredFile } from './relations';
 import { storedName, storedPath } from './storage';
-import { keepRefusalMessages } from '../plugins/sop/server/src/index';
 
 type Ctx = {
   params: Record<string, string>;

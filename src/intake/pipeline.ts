@@ -17,10 +17,8 @@ import {
   sha256Hex,
   suggestFromMessage,
 } from '../domain/intake';
-import { runAsIntake } from '../plugins/sop/server/src/index';
-import { appendAudit } from '../plugins/sop/server/src/index';
+import { runAsIntake, appendAudit, now as clockNow } from '../plugins/sop/server/src/index';
 import { findIntakeRecord, INTAKE_MESSAGE_TABLE } from './store';
-import { now as clockNow } from '../plugins/sop/server/src/index';
 
 const BERITA_UID = 'api::berita.berita';
 

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { ViewExtension } from '../plugins/sop/server/src/index';
+import type { ViewExtension, StaffActor } from '../plugins/sop/server/src/index';
 import { mayReadFields } from '../domain/roles';
-import type { StaffActor } from '../plugins/sop/server/src/index';
 import { DOKUMEN, type Binding, type JenisDokumen } from './registry';
 import type { Sumber } from './sources';
 

@@ -7,7 +7,7 @@ import { inputDigest } from '../plugins/sop/server/src/engine/index';
 import { agendaQuery, batasWaktu, dataAgenda, namaBerkasAgenda, periodeTeks, satuNilai } from '../domain/letters/agenda';
 import { dataUmum } from '../domain/letters/kop';
 import type { StaffActor } from '../plugins/sop/server/src/index';
-import { appendAudit } from '../plugins/sop/server/src/index';
+import { appendAudit, now as clockNow, ConflictError, HttpStatusError } from '../plugins/sop/server/src/index';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
 import { bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
@@ -16,8 +16,6 @@ import { muatInstansi } from './sources';
 import { mayReadFields } from '../domain/roles';
 import { tolakPeran, tolakSumber, type Penolakan } from './tersedia';
 import { agendaXlsx, XLSX_TYPE } from './xlsx';
-import { now as clockNow } from '../plugins/sop/server/src/index';
-import { ConflictError, HttpStatusError } from '../plugins/sop/server/src/index';
 
 /** A refusal of the shared availability rule (./tersedia) as the error Strapi answers with: 403 or 409. */
 const penolakanError = (penolakan: Penolakan): Error =>

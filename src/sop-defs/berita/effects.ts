@@ -1,6 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { EffectHandler } from '../../plugins/sop/server/src/index';
-import type { LoadedRecord } from '../../plugins/sop/server/src/index';
+import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
 import { requireActiveRole } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
 import type { BeritaRow } from './facts';

@@ -2,8 +2,7 @@ import definition from './definition.json';
 import { BERITA_VOCABULARY } from './vocabulary';
 import { vocabularyFor } from '../vocabulary';
 import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
-import type { WorkflowData } from '../../plugins/sop/server/src/engine/index';
-import type { WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
+import type { WorkflowData, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
 export type { BeritaFacts, TingkatParaf } from './vocabulary';
 

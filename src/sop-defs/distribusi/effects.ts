@@ -1,5 +1,4 @@
-import type { EffectHandler } from '../../plugins/sop/server/src/index';
-import type { StaffActor } from '../../plugins/sop/server/src/index';
+import type { EffectHandler, StaffActor } from '../../plugins/sop/server/src/index';
 import type { Core } from '@strapi/strapi';
 import { assertBuktiFree, checkBuktiMayBeUsed, normaliseBukti } from './bukti';
 

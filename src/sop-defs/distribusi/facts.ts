@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/index';
+import { loadedRecord, type LoadedRecord, readAuditFor } from '../../plugins/sop/server/src/index';
 import type { Penerima } from '../../domain/penerima';
 import type { DistribusiFacts } from './workflow';
-import { readAuditFor } from '../../plugins/sop/server/src/index';
 
 export type DistribusiRow = {
   id: number;

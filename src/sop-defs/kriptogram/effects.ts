@@ -1,7 +1,6 @@
 import { errors } from '@strapi/utils';
 import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../../plugins/sop/server/src/engine/index';
-import type { EffectHandler } from '../../plugins/sop/server/src/index';
-import type { LoadedRecord } from '../../plugins/sop/server/src/index';
+import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
 import { sealSalinan } from './salinan';
 import type { KriptogramRow } from './facts';

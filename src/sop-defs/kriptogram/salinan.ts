@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { mayReadPlaintext } from '../../domain/berkas';
 import { decryptSalinan, encryptSalinan, isCurrent, parseSalinanKeys, type SalinanKey } from '../../domain/salinan-crypto';
 import type { StaffActor } from '../../plugins/sop/server/src/index';
-import { appendAudit } from '../../plugins/sop/server/src/index';
-import { now as clockNow } from '../../plugins/sop/server/src/index';
+import { appendAudit, now as clockNow } from '../../plugins/sop/server/src/index';
 
 export const salinanKeys = (strapi: Core.Strapi): SalinanKey[] =>
   parseSalinanKeys((strapi.config.get('meja-sandi.salinanKeys') as string[] | undefined) ?? []);

@@ -3,8 +3,7 @@ import definition from './definition.json';
 import { KRIPTOGRAM_VOCABULARY, type KriptogramFacts, type salinanInput } from './vocabulary';
 import { vocabularyFor } from '../vocabulary';
 import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
-import type { WorkflowData } from '../../plugins/sop/server/src/engine/index';
-import type { Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
+import type { WorkflowData, Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
 export {
   KLASIFIKASI,

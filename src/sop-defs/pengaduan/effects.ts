@@ -1,5 +1,4 @@
-import type { EffectHandler } from '../../plugins/sop/server/src/index';
-import type { AfterCommitHandler } from '../../plugins/sop/server/src/index';
+import type { EffectHandler, AfterCommitHandler } from '../../plugins/sop/server/src/index';
 import { tenggatAktif } from '../../domain/pengaduan';
 import { kirimHasil, logMailFailure } from '../../api/pengaduan/lib/surat';
 import type { PengaduanRow } from './facts';

@@ -3,12 +3,11 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ringkasMasalah, validateEnvelope, type Masalah } from '../../../domain/pengaduan';
 import { INTAKE_STATE } from '../lib/intake-state';
-import { now as clockNow } from '../../../plugins/sop/server/src/index';
+import { now as clockNow, ConflictError, HttpStatusError } from '../../../plugins/sop/server/src/index';
 import { API_KEY_TTL_MS, KUNCI_API, type Kunci } from '../lib/idempotensi';
 import { terimaPengaduan } from '../lib/intake';
 import { clientKey } from '../lib/rate-limit';
 import { lacakPengaduan } from '../lib/lacak';
-import { ConflictError, HttpStatusError } from '../../../plugins/sop/server/src/index';
 
 /** The complaint's problems as one ValidationError: a summary, and each field in `details.errors` (Strapi's own shape). */
 const validationError = (masalah: readonly Masalah[]): errors.ValidationError =>

@@ -2,14 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { inputDigest } from '../../../plugins/sop/server/src/engine/index';
-import { loadActor } from '../../../plugins/sop/server/src/index';
-import { appendAudit } from '../../../plugins/sop/server/src/index';
+import { loadActor, appendAudit, now as clockNow, keepRefusalMessages } from '../../../plugins/sop/server/src/index';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
-import { now as clockNow } from '../../../plugins/sop/server/src/index';
 import { cabutKodeTurunan } from './idempotensi';
-import { keepRefusalMessages } from '../../../plugins/sop/server/src/index';
 
 /**
  * `POST /sop/pengaduan/:documentId/kode-lacak`: a new tracking code for a complaint

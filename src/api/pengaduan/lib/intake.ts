@@ -15,15 +15,12 @@ import {
   type PengaduanPublik,
   type Saluran,
 } from '../../../domain/pengaduan';
-import { loadActor, sopRegistryOf } from '../../../plugins/sop/server/src/index';
+import { loadActor, sopRegistryOf, currentTransition, appendAudit, nextAgendaNumber, now as clockNow } from '../../../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
-import { currentTransition } from '../../../plugins/sop/server/src/index';
-import { appendAudit, nextAgendaNumber } from '../../../plugins/sop/server/src/index';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { bersihkan, klaim, kodeLacakTurunan, simpanan, tetapkanTiket, ulangan, type Kunci, type KunciTersimpan } from './idempotensi';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
-import { now as clockNow } from '../../../plugins/sop/server/src/index';
 
 type DocumentContext = {
   uid: string;

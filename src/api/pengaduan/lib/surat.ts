@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { isEmailKontak } from '../../../domain/pengaduan';
-import { usersWithRole } from '../../../plugins/sop/server/src/index';
-import { adminLink, formatWaktu, sendMail } from '../../../plugins/sop/server/src/index';
-import { readAuditFor } from '../../../plugins/sop/server/src/index';
+import { usersWithRole, adminLink, formatWaktu, sendMail, readAuditFor, now as clockNow } from '../../../plugins/sop/server/src/index';
 import { sendTextMail, type TextMail } from '../../../mail';
 import { pengaduanSettings } from './settings';
-import { now as clockNow } from '../../../plugins/sop/server/src/index';
 
 export const UID_PENGADUAN = 'api::pengaduan.pengaduan';
 const LOG_PROVIDER = '@meja-sandi/provider-email-log';

@@ -4,8 +4,7 @@ import { availableActions } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
 import { toMermaid, toSvg } from '../engine/diagram';
 import { sopRegistryOf } from './registry';
-import { readAuditFor } from './audit';
-import { checkAuditFor } from './audit';
+import { readAuditFor, checkAuditFor } from './audit';
 import { withoutKoreksiValues } from '../engine/koreksi';
 import type { StaffActor } from '../types';
 
