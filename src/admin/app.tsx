@@ -3,6 +3,8 @@ import id from './translations/id.json';
 import { SopPanel } from './components/sop/SopPanel';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
+import { ENUMERATION_TRANSLATIONS, labelEnumerationColumns } from './components/LabelKolom';
+import { MenungguSaya } from './components/MenungguSaya';
 import { Mail } from '@strapi/icons';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -15,7 +17,8 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 export default {
   config: {
     locales: ['id'],
-    translations: { id },
+    // the office's texts, then the Indonesian label of every enumeration value (forms, filters)
+    translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS } },
     tutorials: false,
     notifications: { releases: false },
   },
@@ -32,8 +35,12 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+      injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
     };
     contentManager.apis.addEditViewSidePanel([SopPanel, StandarPelayananPanel]);
+    // each role's SOP list opens on what waits for it (the Kasi's berita: paraf and assigning the Caraka)
+    contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-menunggu-saya', Component: MenungguSaya });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectTenggatColumn);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
   },
 };

@@ -3,6 +3,7 @@ import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../domain/num
 import type { KriptogramRow, LoadedRecord } from './records';
 import { sealSalinan } from './salinan';
 import type { EffectHandler } from './effects';
+import { ringkasanSalinan } from '../sop-defs/distribusi/ringkasan';
 
 type SalinanInput = {
   perihal: string;
@@ -88,6 +89,7 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
           penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          ...ringkasanSalinan(penerima, { nomorAgenda: kriptogram.nomorAgenda }, index + 1),
           nomorSurat: nomor,
           nomorSalinan: index + 1,
           jumlahSalinan: total,

@@ -10,6 +10,7 @@ import { requireActiveRole, type StaffActor } from '../plugins/sop/server/src/se
 import { KRIPTOGRAM_EFFECTS, clearSalinanSignatures, signSalinan } from './effects-kriptogram';
 import { assertBuktiFree, normaliseBukti } from './bukti';
 import { nextAgendaNumber } from '../plugins/sop/server/src/services/tables';
+import { ringkasanSalinan } from '../sop-defs/distribusi/ringkasan';
 import type { BeritaRow, LoadedRecord, PengaduanRow } from './records';
 
 export type EffectContext = {
@@ -135,6 +136,7 @@ export const EFFECT_HANDLERS: Readonly<Record<string, EffectHandler>> = {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
           penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          ...ringkasanSalinan(penerima, { nomorAgenda: record.nomorAgenda ?? berita.nomorAgenda, perihal: berita.perihal }, index + 1),
           nomorSalinan: index + 1,
           jumlahSalinan: total,
           tahap: 'ditugaskan',
