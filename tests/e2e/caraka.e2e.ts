@@ -110,11 +110,16 @@ describe('the Caraka on a phone: the list says what to deliver, the receipt take
   it('the Caraka opens a copy by its recipient and records the receipt with a photo picked in the dialog', async () => {
     const page = await admin.open(admin.users.caraka, PHONE);
     await page.goto(`${base}${DISTRIBUSI_LIST}`);
-    await page.getByRole('row').filter({ hasText: 'Kepala Dinas Kesehatan' }).getByText(ALAMAT).click();
+    await page.getByRole('row').filter({ hasText: 'Kepala Dinas Kesehatan' }).getByText(ALAMAT).first().click();
     await page.waitForURL((url) => /api::distribusi\.distribusi\/[a-z0-9]{20,}/.test(url.pathname), { timeout: 30000 });
     await page.getByRole('heading', { name: 'Kepala Dinas Kesehatan' }).waitFor({ timeout: 20000 });
     await expectTahap(page, 'Ditugaskan');
-    await page.getByTestId('sop-panel').getByRole('button', { name: 'Catat tanda terima' }).click();
+    // on a phone Strapi keeps the side panels in the drawer under the action bar: open it
+    await page.getByRole('button', { name: 'Buka tindakan lainnya' }).click();
+    const catat = page.getByTestId('sop-panel').getByRole('button', { name: 'Catat tanda terima' });
+    await catat.waitFor();
+    await screenshot(page, 'c02-caraka-salinan-390');
+    await catat.click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[name="diterimaOleh"]').fill('Sri Rahayu (sekretariat)');
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 180, b: 40 } } })
@@ -129,7 +134,7 @@ describe('the Caraka on a phone: the list says what to deliver, the receipt take
     // the whole dialog fits the phone's width
     const box = await dialog.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width + 1).toBe(true);
-    fs.copyFileSync(await screenshot(page, 'c02-caraka-tanda-terima-390'), '/tmp/caraka-tanda-terima-390.png');
+    fs.copyFileSync(await screenshot(page, 'c03-caraka-tanda-terima-390'), '/tmp/caraka-tanda-terima-390.png');
     await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
     await expectTahap(page, 'Diterima (tanda terima)');
     await page.context().close();
@@ -149,7 +154,7 @@ describe('the Caraka on a phone: the list says what to deliver, the receipt take
     expect(page.url()).toContain('diteruskan_ke_kasi');
     expect(await page.getByRole('row').filter({ hasText: PERIHAL }).count()).toBe(0);
     expect(await page.getByRole('row').filter({ hasText: 'Berita yang belum sampai ke Kasi' }).count()).toBe(0);
-    await screenshot(page, 'c03-kasi-berita-menunggu');
+    await screenshot(page, 'c04-kasi-berita-menunggu');
     await page.getByTestId('menunggu-saya').click();
     await page.getByRole('row').filter({ hasText: 'Berita yang belum sampai ke Kasi' }).waitFor({ timeout: 20000 });
     await page.getByRole('row').filter({ hasText: PERIHAL }).waitFor();

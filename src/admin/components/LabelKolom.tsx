@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { enumLabel, enumValueLabels } from '../../domain/labels';
 import berita from '../../sop-defs/berita/definition.json';
 import distribusi from '../../sop-defs/distribusi/definition.json';
@@ -28,11 +28,41 @@ const Tahap = ({ uid, value }: { uid: string; value: string }) => {
   return <Typography textColor="neutral800">{label ?? value}</Typography>;
 };
 
+const DISTRIBUSI = 'api::distribusi.distribusi';
+
+/**
+ * A copy's first cell on its own says what to deliver, where and for which letter — on a phone
+ * the list shows little more than its first column: the recipient, then the address, then the
+ * channel's label, the letter's agenda number and subject (what the reader's grant returned).
+ */
+const KartuSalinan = ({ row }: { row: Record<string, unknown> }) => {
+  const text = (field: string): string => (typeof row[field] === 'string' ? String(row[field]) : '');
+  const surat = [text('saluran') ? enumLabel('saluran', text('saluran')) : '', text('nomorAgendaSurat'), text('perihalSurat')].filter(Boolean);
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={1} paddingBottom={1} style={{ whiteSpace: 'normal', maxWidth: '22rem' }}>
+      <Typography fontWeight="bold" textColor="neutral800">
+        {text('tujuan') || '-'}
+      </Typography>
+      {text('alamat') ? (
+        <Typography variant="pi" textColor="neutral700">
+          {text('alamat')}
+        </Typography>
+      ) : null}
+      {surat.length > 0 ? (
+        <Typography variant="pi" textColor="neutral600">
+          {surat.join(' · ')}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
 /**
  * Every enumeration column of a content-manager list (tahap, sifat, derajat, kategori, saluran,
  * jenis…) shows its Indonesian label instead of the stored key. A hook of
  * `Admin/CM/pages/ListView/inject-column-in-table`: it only wraps existing columns in a cell
- * formatter; sorting and filtering still run on the stored value.
+ * formatter; sorting and filtering still run on the stored value. On the distribusi list the
+ * recipient's cell becomes the copy's summary (`KartuSalinan`).
  */
 export const labelEnumerationColumns = ({ displayedHeaders, layout }: HookArgs): HookArgs => {
   const uid = currentUid();
@@ -40,6 +70,9 @@ export const labelEnumerationColumns = ({ displayedHeaders, layout }: HookArgs):
   return {
     layout,
     displayedHeaders: displayedHeaders.map((header) => {
+      if (uid === DISTRIBUSI && header.name === 'tujuan' && !header.cellFormatter) {
+        return { ...header, cellFormatter: (row: Record<string, unknown>) => <KartuSalinan row={row} /> };
+      }
       if (header.attribute?.type !== 'enumeration' || header.cellFormatter) return header;
       const field = header.name;
       return {
