@@ -105,11 +105,12 @@ const SALINAN_METADATA = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'peneri
 const KRIPTOGRAM_EXISTENCE = ['nomorAgenda', 'nomorKriptogram', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan', 'salinan', 'distribusi'];
 const SALINAN_RECIPIENTS = ['nomor', 'klasifikasi', 'penerima', 'jumlahSalinan', 'kriptogram'];
 /**
- * A copy without its parent letter's agenda number and subject (`nomorAgendaSurat`,
- * `perihalSurat`, repeated from the parent): for a role that may not read every parent it
- * delivers — the Sandiman, who has no grant on berita.
+ * A copy's own fields, without its parent letter's agenda number and subject (`nomorAgendaSurat`,
+ * `perihalSurat`, repeated from the parent): the grant of a role that may not read every parent
+ * it delivers — the Sandiman, who has no grant on berita — and what a printed receipt needs of
+ * the copy (src/letters/registry.ts; the letter's fields it prints come under the parent's grant).
  */
-const DISTRIBUSI_WITHOUT_LETTER = ['tujuan', 'penerima', 'alamat', 'saluran', 'nomorSalinan', 'jumlahSalinan', 'tahap', 'carakaId', 'carakaNama', 'diterimaOleh', 'waktuDiterima', 'bukti', 'catatan', 'versi', 'berita', 'kriptogram', 'nomorSurat'];
+export const DISTRIBUSI_WITHOUT_LETTER = ['tujuan', 'penerima', 'alamat', 'saluran', 'nomorSalinan', 'jumlahSalinan', 'tahap', 'carakaId', 'carakaNama', 'diterimaOleh', 'waktuDiterima', 'bukti', 'catatan', 'versi', 'berita', 'kriptogram', 'nomorSurat'];
 
 const reference: readonly ContentPermission[] = [
   { uid: UID.instansi, actions: READ },

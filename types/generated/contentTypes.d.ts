@@ -647,7 +647,7 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'ditugaskan'>;
     tujuan: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 400;
+        maxLength: 255;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

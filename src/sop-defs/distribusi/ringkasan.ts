@@ -39,7 +39,7 @@ export const tujuanSalinan = (penerima: PenerimaSalinan | null | undefined, nomo
   const nama = clean(penerima?.nama);
   const jabatan = clean(penerima?.jabatan);
   const tujuan = nama && jabatan && nama !== jabatan ? `${nama}, ${jabatan}` : nama || jabatan;
-  return (tujuan || `Penerima ke-${nomorSalinan ?? 1}`).slice(0, 400);
+  return (tujuan || `Penerima ke-${nomorSalinan ?? 1}`).slice(0, 255);
 };
 
 /** The summary of one copy from its recipient and its parent letter (see `RingkasanSalinan`). */
