@@ -15,6 +15,7 @@ import { moveLegacyUploads, registerFiles } from './files';
 import { bootIntake, stopIntake } from './intake';
 import { ensureIdempotensiTable } from './api/pengaduan/lib/idempotensi';
 import { backfillWaktuAgenda } from './bootstrap/waktu-agenda';
+import { backfillRingkasanDistribusi, subscribeRingkasanDistribusi } from './sop-defs/distribusi/ringkasan';
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
@@ -61,6 +62,8 @@ export default {
     await moveLegacyUploads(strapi);
     await ensureIdempotensiTable(strapi);
     await backfillWaktuAgenda(strapi);
+    await backfillRingkasanDistribusi(strapi);
+    subscribeRingkasanDistribusi(strapi);
     await lockDownPublicAccess(strapi);
     await lockDownStockAdminRoles(strapi);
     await ensureRoles(strapi);

@@ -2,6 +2,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
 import { SalinanField } from './components/SalinanField';
+import { ENUMERATION_TRANSLATIONS, labelEnumerationColumns } from './components/LabelKolom';
+import { MenungguSaya } from './components/MenungguSaya';
 import { ChartPie, Mail } from '@strapi/icons';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -14,7 +16,8 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 export default {
   config: {
     locales: ['id'],
-    translations: { id },
+    // the office's texts, then the Indonesian label of every enumeration value (forms, filters)
+    translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS } },
     tutorials: false,
     notifications: { releases: false },
   },
@@ -39,10 +42,14 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+      injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
     };
     contentManager.apis.addEditViewSidePanel([StandarPelayananPanel]);
     // the kriptogram's salinan editor, for the `salinan` field type its SOP adds to the vocabulary
     const sop = app.getPlugin('sop') as unknown as { apis: { addFieldEditor: (type: string, editor: unknown) => void } };
     sop.apis.addFieldEditor('salinan', SalinanField);
+    // each role's SOP list opens on what waits for it (the Kasi's berita: paraf and assigning the Caraka)
+    contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-menunggu-saya', Component: MenungguSaya });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
   },
 };

@@ -15,7 +15,8 @@ type ConfigService = {
 };
 
 // 4: waktuAgenda (read-only, labelled) on berita and kriptogram
-const LAYOUT_VERSION = 4;
+// 5: distribusi lists and titles each copy by its recipient (tujuan, alamat, saluran, surat)
+const LAYOUT_VERSION = 5;
 
 /** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
 const HIDDEN_IN_FORM = ['versi', 'tahunAgenda', 'urutAgenda', 'sandimanId', 'carakaId'];

@@ -58,6 +58,9 @@ const LABELS: Record<string, string> = {
   berkasNama: 'Nama berkas (terenkripsi)',
   berkasTipe: 'Jenis berkas',
   nomorTiket: 'Nomor tiket',
+  tujuan: 'Tujuan (penerima)',
+  nomorAgendaSurat: 'Nomor agenda surat',
+  perihalSurat: 'Perihal surat',
 };
 
 /** `waktuDiterima` → `Waktu diterima`, unless the dictionary knows better. */
@@ -69,4 +72,53 @@ export const fieldLabel = (field: string): string => {
     .toLowerCase()
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * Indonesian labels of the enumeration values that are not SOP states (those are labelled by
+ * each workflow definition's `states`), by field name. Keys are the stored values of the
+ * schemas (src/api/<type>/content-types, src/components); a value missing here shows as stored.
+ */
+export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  sifat: { biasa: 'Biasa', terbatas: 'Terbatas', rahasia: 'Rahasia', sangat_rahasia: 'Sangat Rahasia' },
+  klasifikasi: { terbatas: 'Terbatas', rahasia: 'Rahasia', sangat_rahasia: 'Sangat Rahasia' },
+  derajatKecepatan: { biasa: 'Biasa', segera: 'Segera', amat_segera: 'Amat Segera' },
+  kategori: { walikota: 'Wali Kota', sekda: 'Sekretaris Daerah', asisten: 'Asisten', kepala_opd: 'Kepala OPD', lainnya: 'Lainnya' },
+  saluran: {
+    ajudan: 'Melalui ajudan',
+    caraka: 'Diantar caraka',
+    faksimili: 'Faksimili',
+    surat_online: 'Aplikasi surat online',
+    web: 'Situs web',
+    telepon: 'Telepon',
+    email: 'E-mail',
+    langsung: 'Datang langsung',
+  },
+  jenis: {
+    libur_nasional: 'Libur nasional',
+    cuti_bersama: 'Cuti bersama',
+    libur_daerah: 'Libur daerah',
+    kartu_kendali: 'Kartu kendali',
+    lembar_pengantar: 'Lembar pengantar',
+  },
+  hari: { senin: 'Senin', selasa: 'Selasa', rabu: 'Rabu', kamis: 'Kamis', jumat: 'Jumat', sabtu: 'Sabtu', minggu: 'Minggu' },
+};
+
+/** The Indonesian label of a stored enumeration value of `field` (not an SOP state); the value itself when unknown. */
+export const enumLabel = (field: string, value: string): string => ENUM_LABELS[field]?.[value] ?? value;
+
+/**
+ * One label per stored value, whatever the field, for places that know only the value: Strapi's
+ * content-manager form and filter translate an enumeration option by the message id equal to
+ * the value (see src/admin/app.tsx). `states` are the SOP states as `[key, label]`; a key two
+ * workflows label differently gets `shared[key]` (or the first label) so no form misleads.
+ */
+export const enumValueLabels = (
+  states: readonly (readonly [string, string])[],
+  shared: Readonly<Record<string, string>> = {}
+): Record<string, string> => {
+  const labels: Record<string, string> = {};
+  for (const values of Object.values(ENUM_LABELS)) Object.assign(labels, values);
+  for (const [key, label] of states) labels[key] ??= shared[key] ?? label;
+  return labels;
 };

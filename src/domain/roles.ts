@@ -104,6 +104,13 @@ const SALINAN_METADATA = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'peneri
 /** That a kriptogram exists: number, date, tahap and recipients — never its content. */
 const KRIPTOGRAM_EXISTENCE = ['nomorAgenda', 'nomorKriptogram', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan', 'salinan', 'distribusi'];
 const SALINAN_RECIPIENTS = ['nomor', 'klasifikasi', 'penerima', 'jumlahSalinan', 'kriptogram'];
+/**
+ * A copy's own fields, without its parent letter's agenda number and subject (`nomorAgendaSurat`,
+ * `perihalSurat`, repeated from the parent): the grant of a role that may not read every parent
+ * it delivers — the Sandiman, who has no grant on berita — and what a printed receipt needs of
+ * the copy (src/letters/registry.ts; the letter's fields it prints come under the parent's grant).
+ */
+export const DISTRIBUSI_WITHOUT_LETTER = ['tujuan', 'penerima', 'alamat', 'saluran', 'nomorSalinan', 'jumlahSalinan', 'tahap', 'carakaId', 'carakaNama', 'diterimaOleh', 'waktuDiterima', 'bukti', 'catatan', 'versi', 'berita', 'kriptogram', 'nomorSurat'];
 
 const reference: readonly ContentPermission[] = [
   { uid: UID.instansi, actions: READ },
@@ -138,7 +145,7 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   declare('sandiman', 'Mengagendakan kriptogram, mendeskripsi, mengetik salinan, menomori, mendistribusikan.', [
     { uid: UID.kriptogram, actions: EDIT },
     { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
-    { uid: UID.distribusi, actions: READ },
+    { uid: UID.distribusi, actions: READ, fields: DISTRIBUSI_WITHOUT_LETTER },
   ]),
   declare('kasi', 'Pemeriksa; paraf; menugaskan Caraka dan Sandiman; menandatangani surat pengantar.', [
     { uid: UID.instansi, actions: ['read', 'update'] },

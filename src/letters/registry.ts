@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fileSafe } from '../plugins/sop/server/src/engine/index';
+import { DISTRIBUSI_WITHOUT_LETTER } from '../domain/roles';
 import {
   cetakBeritaTersedia,
   dataCetakBerita,
@@ -69,6 +70,7 @@ export type JenisDokumen = {
 const bind = <S extends Sumber>(binding: Binding<S>): Binding<Sumber> => binding as unknown as Binding<Sumber>;
 
 const BERITA_UID = 'api::berita.berita';
+const DISTRIBUSI_UID = 'api::distribusi.distribusi';
 const nomorBerkas = (nomorAgenda: string | null, documentId: string): string => (nomorAgenda ? fileSafe(nomorAgenda) : documentId);
 const beritaBerkas = (jenis: string) => (sumber: BeritaCetak) => `${jenis}-${nomorBerkas(sumber.berita.nomorAgenda, sumber.documentId)}`;
 const beritaRahasia = (sumber: { sifat: BeritaCetak['sifat'] }) => isRahasia(sumber.sifat);
@@ -140,7 +142,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
-        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
         tersedia: (sumber) => tandaTerimaTersedia(sumber.berita),
         data: (sumber, umum) => dataTandaTerima(sumber.berita, umum),
         namaBerkas: beritaBerkas('tanda-terima'),
@@ -149,7 +151,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
-        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
         tersedia: (sumber) =>
           sumber.induk ? null : 'Salinan ini bukan salinan berita biasa: tanda terimanya adalah resi (dokumen "resi").',
         data: (sumber, umum) => dataTandaTerima(sumber.induk!.berita, umum, sumber.documentId),
@@ -209,7 +211,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       kriptogram: bind<KriptogramCetak>({
         muat: muatKriptogram,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
         izin: perluTahu('Resi'),
         tersedia: (sumber) => resiTersedia(sumber.kriptogram),
         data: (sumber, umum) => dataResi(sumber.kriptogram, umum),
@@ -219,7 +221,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: 'api::distribusi.distribusi' }],
+        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
         izin: (sumber, actor) => (sumber.indukKriptogram ? perluTahu('Resi')(sumber.indukKriptogram, actor) : null),
         tersedia: (sumber) =>
           sumber.indukKriptogram ? null : 'Salinan ini bukan salinan kriptogram: tanda terimanya adalah dokumen "tanda-terima".',

@@ -579,6 +579,10 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    alamat: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
     berita: Schema.Attribute.Relation<'manyToOne', 'api::berita.berita'>;
     bukti: Schema.Attribute.Media<'images' | 'files'>;
     carakaId: Schema.Attribute.Integer;
@@ -614,6 +618,10 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
       'api::distribusi.distribusi'
     > &
       Schema.Attribute.Private;
+    nomorAgendaSurat: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
     nomorSalinan: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -626,10 +634,21 @@ export interface ApiDistribusiDistribusi extends Struct.CollectionTypeSchema {
         maxLength: 60;
       }>;
     penerima: Schema.Attribute.Component<'naskah.penerima', false>;
+    perihalSurat: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
+    saluran: Schema.Attribute.Enumeration<
+      ['ajudan', 'caraka', 'faksimili', 'surat_online']
+    >;
     tahap: Schema.Attribute.Enumeration<['ditugaskan', 'diterima', 'gagal']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'ditugaskan'>;
+    tujuan: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -3,6 +3,7 @@ import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/i
 import { requireActiveRole } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
 import type { BeritaRow } from './facts';
+import { ringkasanSalinan } from '../ringkasan-salinan';
 
 const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> = {
   kasi: 'parafKasi',
@@ -82,6 +83,7 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
           penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          ...ringkasanSalinan(penerima, { nomorAgenda: record.nomorAgenda ?? berita.nomorAgenda, perihal: berita.perihal }, index + 1),
           nomorSalinan: index + 1,
           jumlahSalinan: total,
           tahap: 'ditugaskan',

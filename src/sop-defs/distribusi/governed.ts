@@ -16,8 +16,20 @@ export const DISTRIBUSI_GOVERNED: GovernedFields = {
     'nomorSalinan',
     'jumlahSalinan',
     'penerima',
+    'tujuan',
+    'alamat',
+    'saluran',
+    'nomorAgendaSurat',
+    'perihalSurat',
   ],
   transitionOnly: true,
 };
 
-export const DISTRIBUSI_LIST_VIEW: ListView = { list: ['nomorSalinan', 'carakaNama', 'tahap', 'diterimaOleh', 'waktuDiterima'], mainField: 'carakaNama' };
+/**
+ * What the one who delivers needs on the road: to whom (the copy's title), where, by which
+ * channel, for which letter, and how far it got (src/sop-defs/distribusi/ringkasan.ts).
+ */
+export const DISTRIBUSI_LIST_VIEW: ListView = {
+  list: ['tujuan', 'alamat', 'saluran', 'nomorAgendaSurat', 'perihalSurat', 'tahap', 'carakaNama', 'waktuDiterima'],
+  mainField: 'tujuan',
+};

@@ -4,6 +4,7 @@ import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/i
 import { localDate } from '../../domain/calendar';
 import { sealSalinan } from './salinan';
 import type { KriptogramRow } from './facts';
+import { ringkasanSalinan } from '../ringkasan-salinan';
 
 type SalinanInput = {
   perihal: string;
@@ -89,6 +90,7 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
           penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          ...ringkasanSalinan(penerima, { nomorAgenda: kriptogram.nomorAgenda }, index + 1),
           nomorSurat: nomor,
           nomorSalinan: index + 1,
           jumlahSalinan: total,

@@ -3,7 +3,9 @@ import { SopPanel } from './components/SopPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
 import { addFieldEditor } from './components/fields/FieldEditor';
 
-export type { FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
+export type { Definisi, FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
+export { cachedDefinitions, definitionFor, loadDefinitions } from './components/api';
+export { useDefinitions } from './components/useDefinitions';
 
 /**
  * The SOP plugin's admin part: the "Langkah SOP" side panel of every record an SOP governs and
