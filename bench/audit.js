@@ -47,7 +47,13 @@ const legacyAppend = async (trx, value) => {
   await trx.raw('select pg_advisory_xact_lock(7260001)');
   const head = await trx('legacy_head').where({ id: 1 }).first();
   const sealed = sealEntry({ ...value, urutan: head.urutan + 1 }, head.hash);
-  await trx('legacy_audit').insert({ urutan: sealed.urutan, model: sealed.model, document_id: sealed.documentId, hash: sealed.hash, prev_hash: sealed.prevHash });
+  await trx('legacy_audit').insert({
+    urutan: sealed.urutan,
+    model: sealed.model,
+    document_id: sealed.documentId,
+    hash: sealed.hash,
+    prev_hash: sealed.prevHash,
+  });
   await trx('legacy_head').where({ id: 1 }).update({ urutan: sealed.urutan, hash: sealed.hash });
 };
 
@@ -75,7 +81,9 @@ const run = async (knex, label, concurrency, streamOf, append) => {
     p95: +percentile(latencies, 95).toFixed(2),
     p99: +percentile(latencies, 99).toFixed(2),
   };
-  console.error(`${label.padEnd(34)} ${String(concurrency).padStart(3)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
+  console.error(
+    `${label.padEnd(34)} ${String(concurrency).padStart(3)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`
+  );
   return result;
 };
 
@@ -88,12 +96,27 @@ const seed = async (knex, rows) => {
   for (let i = 0; i < rows; i += 1) {
     const documentId = `rec${i % Math.max(1, Math.floor(rows / 8))}`; // 8 rows per record
     const previous = heads.get(documentId);
-    const sealed = sealRow({ ...entry('berita', documentId, i), urutan: (previous ? previous.urutan : 0) + 1 }, previous ? previous.hash : GENESIS_HASH, keys);
+    const sealed = sealRow(
+      { ...entry('berita', documentId, i), urutan: (previous ? previous.urutan : 0) + 1 },
+      previous ? previous.hash : GENESIS_HASH,
+      keys
+    );
     heads.set(documentId, sealed);
     batch.push({
-      model: sealed.model, document_id: sealed.documentId, urutan: sealed.urutan, dari: sealed.dari, ke: sealed.ke, aktor_id: sealed.aktorId,
-      aktor_nama: sealed.aktorNama, aktor_peran: sealed.aktorPeran, waktu: sealed.waktu, catatan: sealed.catatan, digest: sealed.digest,
-      prev_hash: sealed.prevHash, hash: sealed.hash, kunci: sealed.kunci,
+      model: sealed.model,
+      document_id: sealed.documentId,
+      urutan: sealed.urutan,
+      dari: sealed.dari,
+      ke: sealed.ke,
+      aktor_id: sealed.aktorId,
+      aktor_nama: sealed.aktorNama,
+      aktor_peran: sealed.aktorPeran,
+      waktu: sealed.waktu,
+      catatan: sealed.catatan,
+      digest: sealed.digest,
+      prev_hash: sealed.prevHash,
+      hash: sealed.hash,
+      kunci: sealed.kunci,
     });
     if (batch.length === 1000) {
       await knex('sop_audit').insert(batch);
@@ -147,8 +170,16 @@ const main = async () => {
       const against = await audit.verifyAgainstCheckpoint(knex, made.checkpoint);
       const againstMs = performance.now() - t0;
       if (!verdict.ok || !against.titikPeriksa.ok) throw new Error('seeded trail did not verify');
-      const line = { rows, streams: Math.floor(rows / 8), verifyMs: Math.round(verifyMs), checkpointMs: Math.round(checkpointMs), verifyWithCheckpointMs: Math.round(againstMs) };
-      console.error(`verify ${rows} rows (${line.streams} records): ${line.verifyMs} ms; checkpoint ${line.checkpointMs} ms; verify + checkpoint file ${line.verifyWithCheckpointMs} ms`);
+      const line = {
+        rows,
+        streams: Math.floor(rows / 8),
+        verifyMs: Math.round(verifyMs),
+        checkpointMs: Math.round(checkpointMs),
+        verifyWithCheckpointMs: Math.round(againstMs),
+      };
+      console.error(
+        `verify ${rows} rows (${line.streams} records): ${line.verifyMs} ms; checkpoint ${line.checkpointMs} ms; verify + checkpoint file ${line.verifyWithCheckpointMs} ms`
+      );
       results.verify.push(line);
     }
     console.log(JSON.stringify(results));

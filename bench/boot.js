@@ -99,7 +99,10 @@ const prepareBare = (log = console.log) => {
   if (process.env.BENCH_BARE_REBUILD === '1' || !fs.existsSync(path.join(BARE_DIR, 'dist', 'build', 'index.html'))) {
     log('building the bare app (strapi build, NODE_ENV=production) …');
     const started = Date.now();
-    run(process.execPath, [STRAPI_BIN, 'build'], { cwd: BARE_DIR, env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' } });
+    run(process.execPath, [STRAPI_BIN, 'build'], {
+      cwd: BARE_DIR,
+      env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+    });
     notes.push(`built in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   return notes;
@@ -163,7 +166,8 @@ const measureApp = async ({ name, cwd, pathname, status, environment }) => {
 };
 
 const runBootBench = async ({ log = console.log } = {}) => {
-  if (!fs.existsSync(path.join(APP_DIR, 'dist', 'build', 'index.html'))) throw new Error('dist/build is missing: run `npm run build` (or `npm run bench`) first');
+  if (!fs.existsSync(path.join(APP_DIR, 'dist', 'build', 'index.html')))
+    throw new Error('dist/build is missing: run `npm run build` (or `npm run bench`) first');
   const notes = prepareBare(log);
   const ours = (database, port) => ({ ...bench.serverEnvironment(database, port), NODE_ENV: 'production' });
   const bare = (database, port) => {

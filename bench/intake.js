@@ -75,9 +75,21 @@ const main = async () => {
   }
   await withAdmin((client) => client.query(`CREATE DATABASE ${database}`));
   const { Client } = require('pg');
-  const db = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database });
+  const db = new Client({
+    host: env.DATABASE_HOST,
+    port: Number(env.DATABASE_PORT),
+    user: env.DATABASE_USERNAME,
+    password: env.DATABASE_PASSWORD,
+    database,
+  });
   let server;
-  const imap = new ImapFlow({ host: imapServer.host, port: imapServer.port, secure: false, auth: { user: imapServer.user, pass: imapServer.password }, logger: false });
+  const imap = new ImapFlow({
+    host: imapServer.host,
+    port: imapServer.port,
+    secure: false,
+    auth: { user: imapServer.user, pass: imapServer.password },
+    logger: false,
+  });
   imap.on('error', () => undefined);
   try {
     server = await startServer(env);
@@ -103,7 +115,13 @@ const main = async () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const seconds = (Date.now() - started) / 1000;
-      const row = { shape: shape.name, n: shape.n, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round((shape.n / seconds) * 10) / 10, appendMs };
+      const row = {
+        shape: shape.name,
+        n: shape.n,
+        seconds: Math.round(seconds * 10) / 10,
+        perSecond: Math.round((shape.n / seconds) * 10) / 10,
+        appendMs,
+      };
       process.stderr.write(`${row.shape}: ${row.n} messages → berita in ${row.seconds} s = ${row.perSecond} msg/s (APPEND alone ${appendMs} ms)\n`);
       results.push(row);
     }
@@ -120,13 +138,34 @@ const main = async () => {
       left: (await imap.status('INBOX', { messages: true })).messages,
       auditRows: await count("select count(*) as n from sop_audit where model = 'berita' and ke = 'diterima'"),
     };
-    const ok = check.berita === expected && check.distinctMessageIds === expected && check.moved === expected && check.left === 0 && check.auditRows === expected;
-    const { rows: [pg] } = await db.query('show server_version');
+    const ok =
+      check.berita === expected &&
+      check.distinctMessageIds === expected &&
+      check.moved === expected &&
+      check.left === 0 &&
+      check.auditRows === expected;
+    const {
+      rows: [pg],
+    } = await db.query('show server_version');
     console.log('');
     console.log('shape                 messages   seconds   msg/s');
-    for (const row of results) console.log(`${row.shape.padEnd(20)} ${String(row.n).padStart(9)} ${String(row.seconds).padStart(9)} ${String(row.perSecond).padStart(7)}`);
-    console.log(`exactly once: ${ok ? 'ok' : 'FAILED'} (${check.berita} berita, ${check.distinctMessageIds} Message-IDs, ${check.moved} moved, ${check.left} left, ${check.auditRows} audit rows) · PostgreSQL ${pg.server_version} · ${os.cpus().length} CPU`);
-    console.log(JSON.stringify({ benchmark: 'intake', database: 'postgres', postgres: pg.server_version, node: process.version, cpus: os.cpus().length, results, check, ok }));
+    for (const row of results)
+      console.log(`${row.shape.padEnd(20)} ${String(row.n).padStart(9)} ${String(row.seconds).padStart(9)} ${String(row.perSecond).padStart(7)}`);
+    console.log(
+      `exactly once: ${ok ? 'ok' : 'FAILED'} (${check.berita} berita, ${check.distinctMessageIds} Message-IDs, ${check.moved} moved, ${check.left} left, ${check.auditRows} audit rows) · PostgreSQL ${pg.server_version} · ${os.cpus().length} CPU`
+    );
+    console.log(
+      JSON.stringify({
+        benchmark: 'intake',
+        database: 'postgres',
+        postgres: pg.server_version,
+        node: process.version,
+        cpus: os.cpus().length,
+        results,
+        check,
+        ok,
+      })
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await imap.logout().catch(() => undefined);

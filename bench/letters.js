@@ -62,7 +62,8 @@ const berita = (i) => ({
   nomorSurat: `B-${100 + (i % 900)}/BSSN/11/2026`,
   tanggalSurat: '2026-11-20',
   waktuDiterima: '2026-11-23T03:00:00.000Z',
-  isiRingkas: 'Undangan rapat koordinasi persandian tingkat provinsi pada hari Kamis, 26 November 2026 pukul 09.00 WIB di Semarang; peserta Kepala Seksi Persandian dan satu orang Sandiman.',
+  isiRingkas:
+    'Undangan rapat koordinasi persandian tingkat provinsi pada hari Kamis, 26 November 2026 pukul 09.00 WIB di Semarang; peserta Kepala Seksi Persandian dan satu orang Sandiman.',
   sifat: 'biasa',
   derajatKecepatan: 'segera',
   penerima: [
@@ -155,8 +156,12 @@ const main = async () => {
   console.log('');
   console.log(`kartu kendali, ${N} documents per run, median of ${ROUNDS} rounds (node ${process.version}, one core)`);
   console.log('path                                    docs/s    ms/doc   bytes/doc');
-  console.log(`ours (data builder + renderDocx + logo) ${oursRate.toFixed(1).padStart(7)} ${(1000 / oursRate).toFixed(2).padStart(9)} ${Math.round(rounds[0].ours.bytes).toString().padStart(11)}`);
-  console.log(`bare docxtemplater + pizzip             ${bareRate.toFixed(1).padStart(7)} ${(1000 / bareRate).toFixed(2).padStart(9)} ${Math.round(rounds[0].bare.bytes).toString().padStart(11)}`);
+  console.log(
+    `ours (data builder + renderDocx + logo) ${oursRate.toFixed(1).padStart(7)} ${(1000 / oursRate).toFixed(2).padStart(9)} ${Math.round(rounds[0].ours.bytes).toString().padStart(11)}`
+  );
+  console.log(
+    `bare docxtemplater + pizzip             ${bareRate.toFixed(1).padStart(7)} ${(1000 / bareRate).toFixed(2).padStart(9)} ${Math.round(rounds[0].bare.bytes).toString().padStart(11)}`
+  );
   console.log(`ratio ours / bare: ${ratio.toFixed(3)}`);
   console.log(
     JSON.stringify({

@@ -155,13 +155,21 @@ const prepareSize = async (rows, log, prepared) => {
   await size.client.connect();
   log(`[${rows.toLocaleString('en')} rows] seeding berita in SQL …`);
   size.seed = await seedBerita(size.client, { rows, year: size.year });
-  const { rows: [stats] } = await size.client.query(`select count(*)::int as n, pg_size_pretty(pg_total_relation_size('berita')) as bytes from berita`);
+  const {
+    rows: [stats],
+  } = await size.client.query(`select count(*)::int as n, pg_size_pretty(pg_total_relation_size('berita')) as bytes from berita`);
   size.count = stats.n;
   size.tableSize = stats.bytes;
   log(`[${rows.toLocaleString('en')} rows] seeded in ${size.seed.seconds} s (berita ${stats.bytes} with indexes)`);
   size.call = bench.makeClient(port, CONCURRENCY);
-  size.kasi = await login(size.call, size.server.users.find((user) => user.key === 'kasi'));
-  size.operator = await login(size.call, size.server.users.find((user) => user.key === 'operator'));
+  size.kasi = await login(
+    size.call,
+    size.server.users.find((user) => user.key === 'kasi')
+  );
+  size.operator = await login(
+    size.call,
+    size.server.users.find((user) => user.key === 'operator')
+  );
 };
 
 const releaseSize = async (size) => {
@@ -202,7 +210,14 @@ const measureRound = async (size, tally, { listN, listWarmup, stepsN, stepsWarmu
     }
   }
   if (stepsN > 0) {
-    const rows = await bench.measureTransitions({ call: size.call, token: size.operator, n: stepsN, concurrency: CONCURRENCY, warmup: stepsWarmup, log: () => undefined });
+    const rows = await bench.measureTransitions({
+      call: size.call,
+      token: size.operator,
+      n: stepsN,
+      concurrency: CONCURRENCY,
+      warmup: stepsWarmup,
+      log: () => undefined,
+    });
     for (const step of STEP_ROWS) {
       tally.steps[step].latencies.push(...rows.raw[step].latencies);
       tally.steps[step].wall += rows.raw[step].wall;
@@ -218,7 +233,9 @@ const finish = (tally) => ({
       latencySummary(entry.latencies, { label: entry.label, errors: entry.errors, rows: entry.rows, total: entry.total }),
     ])
   ),
-  sql: Object.fromEntries(Object.entries(tally.sql).map(([key, entry]) => [key, latencySummary(entry.latencies, { label: entry.label, rows: entry.rows })])),
+  sql: Object.fromEntries(
+    Object.entries(tally.sql).map(([key, entry]) => [key, latencySummary(entry.latencies, { label: entry.label, rows: entry.rows })])
+  ),
   steps: stepFigures(tally.steps),
 });
 

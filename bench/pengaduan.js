@@ -76,7 +76,6 @@ const stop = (child) =>
     child.send('stop');
   });
 
-
 let sequence = 0;
 const body = () => {
   sequence += 1;
@@ -94,7 +93,10 @@ const body = () => {
  * ports[i % ports.length]; latencies in ms of the 201s.
  */
 const load = async (ports, route, seconds) => {
-  const agents = Array.from({ length: CONCURRENCY }, (_, index) => new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.${Math.floor((index + 2) / 256)}.${(index + 2) % 256}` }));
+  const agents = Array.from(
+    { length: CONCURRENCY },
+    (_, index) => new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.${Math.floor((index + 2) / 256)}.${(index + 2) % 256}` })
+  );
   const latencies = [];
   const failures = new Map();
   const deadline = Date.now() + seconds * 1000;
@@ -103,7 +105,14 @@ const load = async (ports, route, seconds) => {
       const payload = body();
       const started = process.hrtime.bigint();
       const request = http.request(
-        { host: '127.0.0.1', port: ports[index % ports.length], method: 'POST', path: route, agent: agents[index], headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+        {
+          host: '127.0.0.1',
+          port: ports[index % ports.length],
+          method: 'POST',
+          path: route,
+          agent: agents[index],
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+        },
         (response) => {
           response.resume();
           response.on('end', () => {
@@ -154,7 +163,11 @@ const measure = async (label, ports, route, { database, servers }) => {
     postgres: cores(backends.reduce((sum, pid, index) => sum + cpuSeconds(pid) - before.postgres[index], 0)),
     loadGenerator: cores((benchUsage.user + benchUsage.system) / 1e6),
   };
-  const cpu = [...Object.entries(result.cpu.servers).map(([name, value]) => `${name} ${value}`), `postgres ${result.cpu.postgres}`, `bench ${result.cpu.loadGenerator}`].join(', ');
+  const cpu = [
+    ...Object.entries(result.cpu.servers).map(([name, value]) => `${name} ${value}`),
+    `postgres ${result.cpu.postgres}`,
+    `bench ${result.cpu.loadGenerator}`,
+  ].join(', ');
   console.log(
     `${label.padEnd(10)} ${String(result.perSecond).padStart(8)} req/s   p50 ${String(result.p50).padStart(8)} ms   p99 ${String(result.p99).padStart(8)} ms   (${result.requests} ok${
       Object.keys(result.failures).length ? `, failures ${JSON.stringify(result.failures)}` : ''
@@ -238,7 +251,8 @@ const main = async () => {
     }
   }
 
-  const ratio = (a, b, digits = 3) => (results[a] && results[b] && results[b].perSecond > 0 ? Number((results[a].perSecond / results[b].perSecond).toFixed(digits)) : null);
+  const ratio = (a, b, digits = 3) =>
+    results[a] && results[b] && results[b].perSecond > 0 ? Number((results[a].perSecond / results[b].perSecond).toFixed(digits)) : null;
   const ratios = {
     apiToBare: ratio('api', 'bare'),
     api2ToBare: ratio('api2', 'bare'),
@@ -252,15 +266,29 @@ const main = async () => {
   const verdict = (value, goal, atMost = false) => (value === null || value === undefined ? null : atMost ? value <= goal : value >= goal);
   const goals = {
     apiToBare: { goal: `>= ${GOALS.apiToBare}`, value: ratios.apiToBare, met: verdict(ratios.apiToBare, GOALS.apiToBare) },
-    apiP99Ms: { goal: `<= ${GOALS.apiP99Ms}`, value: results.api ? results.api.p99 : null, met: verdict(results.api && results.api.p99, GOALS.apiP99Ms, true) },
-    api2P99Ms: { goal: `<= ${GOALS.apiP99Ms}`, value: results.api2 ? results.api2.p99 : null, met: verdict(results.api2 && results.api2.p99, GOALS.apiP99Ms, true) },
+    apiP99Ms: {
+      goal: `<= ${GOALS.apiP99Ms}`,
+      value: results.api ? results.api.p99 : null,
+      met: verdict(results.api && results.api.p99, GOALS.apiP99Ms, true),
+    },
+    api2P99Ms: {
+      goal: `<= ${GOALS.apiP99Ms}`,
+      value: results.api2 ? results.api2.p99 : null,
+      met: verdict(results.api2 && results.api2.p99, GOALS.apiP99Ms, true),
+    },
     twoProcesses: { goal: `>= ${GOALS.twoProcesses}`, value: ratios.twoProcesses, met: verdict(ratios.twoProcesses, GOALS.twoProcesses) },
   };
   console.log(
     `ratios (throughput): api/bare ${ratios.apiToBare} · api2/bare ${ratios.api2ToBare} · api2/api ${ratios.twoProcesses} · documents/bare ${ratios.documentsToBare} · query/bare ${ratios.queryToBare} · api/documents ${ratios.apiToDocuments}`
   );
-  for (const [key, goal] of Object.entries(goals)) console.log(`goal ${key} ${goal.goal}: ${goal.value} — ${goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
-  console.log(`run took ${Math.round((Date.now() - began) / 1000)} s · load ${require('os').loadavg().map((value) => value.toFixed(2)).join('/')}`);
+  for (const [key, goal] of Object.entries(goals))
+    console.log(`goal ${key} ${goal.goal}: ${goal.value} — ${goal.met === null ? 'not measured' : goal.met ? 'met' : 'NOT met'}`);
+  console.log(
+    `run took ${Math.round((Date.now() - began) / 1000)} s · load ${require('os')
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join('/')}`
+  );
   console.log(
     JSON.stringify({
       bench: 'pengaduan',

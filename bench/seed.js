@@ -37,7 +37,10 @@ const FIRST_WITH_AGENDA = OPEN_STATES.indexOf('diagendakan');
  * Seeds `rows` berita (plus one recipient each) into an empty schema made by the app.
  * Returns { rows, year, years, inflight, perYear, seconds }.
  */
-const seedBerita = async (client, { rows, year, years = Number(process.env.BENCH_YEARS || 10), inflight = Number(process.env.BENCH_INFLIGHT || 500) }) => {
+const seedBerita = async (
+  client,
+  { rows, year, years = Number(process.env.BENCH_YEARS || 10), inflight = Number(process.env.BENCH_INFLIGHT || 500) }
+) => {
   const started = Date.now();
   const perYear = Math.ceil(rows / years);
   const open = Math.min(inflight, perYear, rows);
@@ -84,7 +87,9 @@ const seedBerita = async (client, { rows, year, years = Number(process.env.BENCH
       [perYear]
     );
     // One recipient per berita: component rows first, then the links, both in id order.
-    const { rows: [{ first: firstCmp }] } = await client.query(`SELECT COALESCE(MAX(id), 0) + 1 AS first FROM components_naskah_penerima`);
+    const {
+      rows: [{ first: firstCmp }],
+    } = await client.query(`SELECT COALESCE(MAX(id), 0) + 1 AS first FROM components_naskah_penerima`);
     await client.query(
       `INSERT INTO components_naskah_penerima (nama, jabatan, kategori, saluran)
        SELECT 'Kepala OPD ' || (b.id % 40), 'Kepala Dinas', 'kepala_opd', 'caraka' FROM berita b ORDER BY b.id`

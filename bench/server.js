@@ -46,7 +46,10 @@ const main = async () => {
   });
   // The parent died without saying stop (an error, Ctrl-C): do not linger holding the database.
   process.on('disconnect', () => {
-    strapi.destroy().catch(() => undefined).finally(() => process.exit(0));
+    strapi
+      .destroy()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
   });
   process.send({ type: 'ready', users });
 };

@@ -325,7 +325,9 @@ const main = async () => {
 
     const verify = await call('GET', '/sop/audit/verify', { token });
     const rss = await serverRss(server.child);
-    const { rows: [pg] } = await withAdmin((client) => client.query('show server_version'));
+    const {
+      rows: [pg],
+    } = await withAdmin((client) => client.query('show server_version'));
 
     console.log('');
     printTable(rows);

@@ -68,9 +68,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             port: env.int('SMTP_PORT', 587),
             secure: env.bool('SMTP_SECURE', false),
             ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
-            auth: env('SMTP_USERNAME', '')
-              ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') }
-              : undefined,
+            auth: env('SMTP_USERNAME', '') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } : undefined,
           },
           settings: {
             defaultFrom: env('EMAIL_FROM', 'persandian@pekalongankota.go.id'),

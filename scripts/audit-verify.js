@@ -39,7 +39,11 @@ const openDatabase = () => {
   const { connection } = (configModule.default || configModule)({ env });
   const knex = require('knex');
   if (connection.client === 'sqlite') {
-    return knex({ client: 'better-sqlite3', connection: { filename: connection.connection.filename, options: { readonly: true } }, useNullAsDefault: true });
+    return knex({
+      client: 'better-sqlite3',
+      connection: { filename: connection.connection.filename, options: { readonly: true } },
+      useNullAsDefault: true,
+    });
   }
   return knex({ client: 'pg', connection: connection.connection, pool: { min: 0, max: 2 } });
 };

@@ -35,5 +35,8 @@ export const textToHtml = (text: string): string => {
  * (the configured provider: SMTP, or the log without SMTP). Rejects when the provider does.
  */
 export const sendTextMail = async (strapi: Core.Strapi, mail: TextMail): Promise<void> => {
-  await strapi.plugin('email').service('email').send({ to: mail.to, subject: mail.subject, text: mail.text, html: textToHtml(mail.text) });
+  await strapi
+    .plugin('email')
+    .service('email')
+    .send({ to: mail.to, subject: mail.subject, text: mail.text, html: textToHtml(mail.text) });
 };

@@ -19,7 +19,9 @@ module.exports = {
     const root = path.resolve(global.strapi ? global.strapi.dirs.app.root : process.cwd(), providerOptions.root || 'berkas');
     const publicDir = global.strapi ? path.resolve(global.strapi.dirs.static.public) : null;
     if (publicDir && (root === publicDir || root.startsWith(`${publicDir}${path.sep}`))) {
-      throw new Error(`BERKAS_DIR (${root}) berada di dalam folder publik ${publicDir}; pilih folder di luar public/ agar berkas tidak dapat diunduh tanpa pemeriksaan hak akses.`);
+      throw new Error(
+        `BERKAS_DIR (${root}) berada di dalam folder publik ${publicDir}; pilih folder di luar public/ agar berkas tidak dapat diunduh tanpa pemeriksaan hak akses.`
+      );
     }
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
 

@@ -75,7 +75,11 @@ const grantOf = (pelaku: Pelaku, uid: string, action: ContentAction): { granted:
 const ACTOR_ID = 1_000_001;
 const SOMEONE_ELSE = 1_000_002;
 
-const actorOf = (pelaku: Pelaku): Actor => ({ id: ACTOR_ID, name: PELAKU_LABEL[pelaku], roles: pelaku === 'superAdmin' || pelaku === 'anonim' ? [] : [pelaku] });
+const actorOf = (pelaku: Pelaku): Actor => ({
+  id: ACTOR_ID,
+  name: PELAKU_LABEL[pelaku],
+  roles: pelaku === 'superAdmin' || pelaku === 'anonim' ? [] : [pelaku],
+});
 
 /**
  * The gate's kriptogram editor rule (`kriptogramEditorRule`): whoever it allows on any
@@ -250,43 +254,37 @@ export const ROUTE_MATRIX: readonly RouteCell[] = [
       pelaku === 'anonim' ? 'tidak' : pelaku === 'superAdmin' || pelaku === 'caraka' || rolesListableBy([pelaku]).has('caraka') ? 'ya' : 'tidak'
     ),
   },
-  ...Object.values(WORKFLOWS).map(
-    (definition): RouteCell => ({
-      method: 'GET',
-      path: `/sop/${definition.model}/:documentId`,
-      keterangan: `tampilan SOP ${definition.model} (hak baca ${definition.uid})`,
-      izin: every((pelaku) => (mayReadType(pelaku, definition.uid) ? 'ya' : 'tidak')),
-    })
-  ),
-  ...Object.values(WORKFLOWS).map(
-    (definition): RouteCell => ({
-      method: 'POST',
-      path: `/sop/${definition.model}/:documentId/transisi`,
-      keterangan: `sedikitnya satu transisi ${definition.model} (rincian: TRANSITION_MATRIX)`,
-      izin: every((pelaku) => {
-        const cells = TRANSITION_MATRIX.filter((cell) => cell.model === definition.model).map((cell) => cell.izin[pelaku]);
-        return cells.includes('ya') ? 'ya' : cells.includes('ditugaskan') ? 'ditugaskan' : 'tidak';
-      }),
-    })
-  ),
-  ...Object.values(KOREKSI).map(
-    (rule): RouteCell => ({
-      method: 'POST',
-      path: `/sop/${rule.model}/:documentId/koreksi`,
-      keterangan: `koreksi data registrasi ${rule.model} (${rule.kolom.join(', ')}), dengan catatan`,
-      izin: every((pelaku) => {
-        if (pelaku === 'anonim' || !mayReadType(pelaku, rule.uid)) return 'tidak';
-        const facts = { tahap: '', terdaftar: true, selesai: false, nilai: {} };
-        if (rule.mayCorrect({ ...facts, sandiman: SOMEONE_ELSE, pencatat: SOMEONE_ELSE }, actorOf(pelaku)) === null) return 'ya';
-        return rule.mayCorrect({ ...facts, sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
-      }),
-    })
-  ),
+  ...Object.values(WORKFLOWS).map((definition): RouteCell => ({
+    method: 'GET',
+    path: `/sop/${definition.model}/:documentId`,
+    keterangan: `tampilan SOP ${definition.model} (hak baca ${definition.uid})`,
+    izin: every((pelaku) => (mayReadType(pelaku, definition.uid) ? 'ya' : 'tidak')),
+  })),
+  ...Object.values(WORKFLOWS).map((definition): RouteCell => ({
+    method: 'POST',
+    path: `/sop/${definition.model}/:documentId/transisi`,
+    keterangan: `sedikitnya satu transisi ${definition.model} (rincian: TRANSITION_MATRIX)`,
+    izin: every((pelaku) => {
+      const cells = TRANSITION_MATRIX.filter((cell) => cell.model === definition.model).map((cell) => cell.izin[pelaku]);
+      return cells.includes('ya') ? 'ya' : cells.includes('ditugaskan') ? 'ditugaskan' : 'tidak';
+    }),
+  })),
+  ...Object.values(KOREKSI).map((rule): RouteCell => ({
+    method: 'POST',
+    path: `/sop/${rule.model}/:documentId/koreksi`,
+    keterangan: `koreksi data registrasi ${rule.model} (${rule.kolom.join(', ')}), dengan catatan`,
+    izin: every((pelaku) => {
+      if (pelaku === 'anonim' || !mayReadType(pelaku, rule.uid)) return 'tidak';
+      const facts = { tahap: '', terdaftar: true, selesai: false, nilai: {} };
+      if (rule.mayCorrect({ ...facts, sandiman: SOMEONE_ELSE, pencatat: SOMEONE_ELSE }, actorOf(pelaku)) === null) return 'ya';
+      return rule.mayCorrect({ ...facts, sandiman: ACTOR_ID, pencatat: null }, actorOf(pelaku)) === null ? 'ditugaskan' : 'tidak';
+    }),
+  })),
   {
     method: 'GET',
     path: '/sop/kriptogram/:documentId/isi',
     keterangan: 'isi salinan (teks asli): perlu tahu',
-    izin: every((pelaku) => (pelaku === 'anonim' || pelaku === 'superAdmin' ? 'tidak' : PLAINTEXT_READERS[pelaku] ?? 'tidak')),
+    izin: every((pelaku) => (pelaku === 'anonim' || pelaku === 'superAdmin' ? 'tidak' : (PLAINTEXT_READERS[pelaku] ?? 'tidak'))),
   },
 ];
 
@@ -310,7 +308,11 @@ const MARK: Record<Izin, string> = { ya: 'ya', tidak: '-', ditugaskan: 'tgs', 't
 const table = (title: string, rows: readonly { label: string; izin: Record<Pelaku, Izin> }[]): string => {
   const width = Math.max(...rows.map((row) => row.label.length), title.length);
   const header = `${title.padEnd(width)} | ${PELAKU.map((pelaku) => SHORT[pelaku].padEnd(5)).join(' ')}`;
-  return [header, '-'.repeat(header.length), ...rows.map((row) => `${row.label.padEnd(width)} | ${PELAKU.map((pelaku) => MARK[row.izin[pelaku]].padEnd(5)).join(' ')}`)].join('\n');
+  return [
+    header,
+    '-'.repeat(header.length),
+    ...rows.map((row) => `${row.label.padEnd(width)} | ${PELAKU.map((pelaku) => MARK[row.izin[pelaku]].padEnd(5)).join(' ')}`),
+  ].join('\n');
 };
 
 /** The three tables as plain text (legend: ya, - = no, tgs = only the assigned, awal = first state only, aktif = not final). */
@@ -319,7 +321,10 @@ export const formatAccessMatrix = (): string => {
     contentActions(type).map((action) => ({
       label: `${type.nama}: ${action}`,
       izin: Object.fromEntries(
-        PELAKU.map((pelaku) => [pelaku, CONTENT_MATRIX.find((cell) => cell.uid === type.uid && cell.action === action && cell.pelaku === pelaku)!.izin])
+        PELAKU.map((pelaku) => [
+          pelaku,
+          CONTENT_MATRIX.find((cell) => cell.uid === type.uid && cell.action === action && cell.pelaku === pelaku)!.izin,
+        ])
       ) as Record<Pelaku, Izin>,
     }))
   );

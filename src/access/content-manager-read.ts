@@ -119,14 +119,17 @@ const createReadGuard = (strapi: Core.Strapi, base: PermissionCheckerService) =>
       }
       if (attribute.type === 'component' && attribute.component) {
         const component = attribute.component;
-        const guardComponent = async (item: unknown) => (isPlainObject(item) ? guardRelations(userAbility, component, dropPrivate(component, item)) : item);
+        const guardComponent = async (item: unknown) =>
+          isPlainObject(item) ? guardRelations(userAbility, component, dropPrivate(component, item)) : item;
         copy[key] = Array.isArray(value) ? await Promise.all(value.map(guardComponent)) : await guardComponent(value);
         continue;
       }
       if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
         copy[key] = await Promise.all(
           value.map(async (item: unknown) =>
-            isPlainObject(item) && typeof item.__component === 'string' ? guardRelations(userAbility, item.__component, dropPrivate(item.__component, item)) : item
+            isPlainObject(item) && typeof item.__component === 'string'
+              ? guardRelations(userAbility, item.__component, dropPrivate(item.__component, item))
+              : item
           )
         );
       }
@@ -187,13 +190,19 @@ const createReadGuard = (strapi: Core.Strapi, base: PermissionCheckerService) =>
     if (!schema) return query;
     const numeric = search.trim() !== '' && !Number.isNaN(Number(search));
     const columns = Object.entries(schema.attributes).filter(([, attribute]) =>
-      ['string', 'text', 'uid', 'email', 'enumeration', 'richtext', ...(numeric ? ['biginteger', 'integer', 'decimal', 'float'] : [])].includes(attribute.type)
+      ['string', 'text', 'uid', 'email', 'enumeration', 'richtext', ...(numeric ? ['biginteger', 'integer', 'decimal', 'float'] : [])].includes(
+        attribute.type
+      )
     );
-    const readable = columns.filter(([field, attribute]) => mayReadField(userAbility, { uid, field, depth: 0, private: attribute.private === true, relation: false }));
+    const readable = columns.filter(([field, attribute]) =>
+      mayReadField(userAbility, { uid, field, depth: 0, private: attribute.private === true, relation: false })
+    );
     if (readable.length === columns.length) return query;
     const { _q: _omitted, ...rest } = query;
     const clauses: Entity[] = readable.map(([field, attribute]) =>
-      ['string', 'text', 'uid', 'email', 'enumeration', 'richtext'].includes(attribute.type) ? { [field]: { $containsi: search } } : { [field]: { $eq: search } }
+      ['string', 'text', 'uid', 'email', 'enumeration', 'richtext'].includes(attribute.type)
+        ? { [field]: { $containsi: search } }
+        : { [field]: { $eq: search } }
     );
     if (numeric) clauses.push({ id: { $eq: search } });
     const searchFilter: Entity = clauses.length > 0 ? { $or: clauses } : { id: { $null: true } };

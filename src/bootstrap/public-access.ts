@@ -11,9 +11,10 @@ type UpPermission = { id: number; action: string; role?: { type?: string } };
 
 /** Removes any `api::` permission from the Public and Authenticated roles and closes self-registration. */
 export const lockDownPublicAccess = async (strapi: Core.Strapi): Promise<void> => {
-  const roles = (await strapi.db
-    .query('plugin::users-permissions.role')
-    .findMany({ where: { type: { $in: ['public', 'authenticated'] } } })) as { id: number; type: string }[];
+  const roles = (await strapi.db.query('plugin::users-permissions.role').findMany({ where: { type: { $in: ['public', 'authenticated'] } } })) as {
+    id: number;
+    type: string;
+  }[];
   for (const role of roles) {
     const permissions = (await strapi.db
       .query('plugin::users-permissions.permission')
@@ -23,9 +24,7 @@ export const lockDownPublicAccess = async (strapi: Core.Strapi): Promise<void> =
     await strapi.db
       .query('plugin::users-permissions.permission')
       .deleteMany({ where: { id: { $in: forbidden.map((permission) => permission.id) } } });
-    strapi.log.warn(
-      `[akses] Hak akses peran ${role.type} dicabut karena tidak diizinkan: ${forbidden.map((p) => p.action).join(', ')}`
-    );
+    strapi.log.warn(`[akses] Hak akses peran ${role.type} dicabut karena tidak diizinkan: ${forbidden.map((p) => p.action).join(', ')}`);
   }
 
   const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });

@@ -27,7 +27,8 @@ export class TransactionTimeoutError extends Error {
  */
 const cutConnection = async (trx: Trx): Promise<void> => {
   const client = (trx as { client?: { acquireConnection?: () => Promise<unknown> } }).client;
-  const connection = (await client?.acquireConnection?.().catch(() => null)) as { connection?: { stream?: { destroy: () => void } } } | null | undefined;
+  const connection = (await client?.acquireConnection?.().catch(() => null)) as
+    { connection?: { stream?: { destroy: () => void } } } | null | undefined;
   connection?.connection?.stream?.destroy();
 };
 
@@ -142,7 +143,9 @@ export const exitAfterSignal = (strapi: Core.Strapi, hardLimitMs: number): void 
  * stack instead. The request it came from is answered by the transaction time limit
  * (503, transaction rolled back, connection returned).
  */
-export const logEscapedRejection = (strapi: Core.Strapi) => (reason: unknown): void => {
-  const detail = reason instanceof Error ? `${reason.name}: ${reason.message}\n${reason.stack ?? ''}` : String(reason);
-  strapi.log.error(`[proses] janji ditolak tanpa penanganan (permintaan terkait dijawab oleh batas waktu transaksi): ${detail}`);
-};
+export const logEscapedRejection =
+  (strapi: Core.Strapi) =>
+  (reason: unknown): void => {
+    const detail = reason instanceof Error ? `${reason.name}: ${reason.message}\n${reason.stack ?? ''}` : String(reason);
+    strapi.log.error(`[proses] janji ditolak tanpa penanganan (permintaan terkait dijawab oleh batas waktu transaksi): ${detail}`);
+  };

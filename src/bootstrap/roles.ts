@@ -68,7 +68,10 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
   const roles = (await strapi.db.query('admin::role').findMany({
     where: { code: { $in: ROLE_DECLARATIONS.map((declaration) => declaration.code) } },
   })) as AdminRole[];
-  const permissionsByRole = await currentPermissions(strapi, roles.map((role) => role.id));
+  const permissionsByRole = await currentPermissions(
+    strapi,
+    roles.map((role) => role.id)
+  );
 
   for (const declaration of ROLE_DECLARATIONS) {
     const desired = desiredPermissions(strapi, declaration);
@@ -78,9 +81,7 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
     if (!existing) {
       const byName = (await strapi.db.query('admin::role').findOne({ where: { name: declaration.name } })) as AdminRole | null;
       if (byName) {
-        strapi.log.warn(
-          `[peran] Peran "${declaration.name}" sudah ada tanpa kode ${declaration.code} (dibuat manual); tidak diubah.`
-        );
+        strapi.log.warn(`[peran] Peran "${declaration.name}" sudah ada tanpa kode ${declaration.code} (dibuat manual); tidak diubah.`);
         continue;
       }
       const created = await roleService.create({
@@ -95,9 +96,7 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
     }
 
     if (existing.name !== declaration.name) {
-      strapi.log.warn(
-        `[peran] Nama peran ${declaration.code} diubah manual: "${existing.name}" (seharusnya "${declaration.name}"); tidak ditimpa.`
-      );
+      strapi.log.warn(`[peran] Nama peran ${declaration.code} diubah manual: "${existing.name}" (seharusnya "${declaration.name}"); tidak ditimpa.`);
     }
 
     const actualSet = permissionSet(permissionsByRole.get(existing.id) ?? []);

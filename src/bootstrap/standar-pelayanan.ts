@@ -143,34 +143,35 @@ type ConfigService = {
 };
 
 /** What a repeatable entry is called in its collapsed row, and hints staff need while typing. */
-const LAYOUTS: Record<string, { kind: 'content-types' | 'components'; mainField?: string; list?: string[]; descriptions?: Record<string, string> }> = {
-  [UID]: {
-    kind: 'content-types',
-    list: ['nama', 'slug', 'nomorSK', 'satuanKerja'],
-    descriptions: {
-      slug: 'Alamat halaman publik /standar-pelayanan/<slug>; jangan diubah setelah situs lain menautkannya.',
-      nomorSK: 'Nomor SK penetapan standar pelayanan, misalnya 060/040/III Tahun 2022.',
-      jangkaWaktu: 'Teks jangka waktu penyelesaian seperti tertulis di standar.',
-      waktuPenyelesaianHariKerja: 'Waktu penyelesaian dalam hari kerja (angka).',
-      jamLayanan:
-        'Satu baris per hari buka (WIB, format 08.00); hari yang tidak dicantumkan tutup. Jam layanan standar "penerimaan-berita-biasa-email-sanapati" yang terbit dipakai untuk menghitung tenggat.',
-      biaya: 'Misalnya "Gratis" atau "Tidak dipungut biaya".',
+const LAYOUTS: Record<string, { kind: 'content-types' | 'components'; mainField?: string; list?: string[]; descriptions?: Record<string, string> }> =
+  {
+    [UID]: {
+      kind: 'content-types',
+      list: ['nama', 'slug', 'nomorSK', 'satuanKerja'],
+      descriptions: {
+        slug: 'Alamat halaman publik /standar-pelayanan/<slug>; jangan diubah setelah situs lain menautkannya.',
+        nomorSK: 'Nomor SK penetapan standar pelayanan, misalnya 060/040/III Tahun 2022.',
+        jangkaWaktu: 'Teks jangka waktu penyelesaian seperti tertulis di standar.',
+        waktuPenyelesaianHariKerja: 'Waktu penyelesaian dalam hari kerja (angka).',
+        jamLayanan:
+          'Satu baris per hari buka (WIB, format 08.00); hari yang tidak dicantumkan tutup. Jam layanan standar "penerimaan-berita-biasa-email-sanapati" yang terbit dipakai untuk menghitung tenggat.',
+        biaya: 'Misalnya "Gratis" atau "Tidak dipungut biaya".',
+      },
     },
-  },
-  'layanan.butir': { kind: 'components', mainField: 'uraian' },
-  'layanan.langkah': { kind: 'components', mainField: 'uraian' },
-  'layanan.telepon': { kind: 'components', mainField: 'nomor' },
-  'layanan.jam-layanan': {
-    kind: 'components',
-    mainField: 'hari',
-    descriptions: {
-      buka: 'Format JJ.MM, misalnya 08.00',
-      tutup: 'Format JJ.MM, misalnya 16.00',
-      istirahatMulai: 'Kosongkan bila tanpa istirahat',
-      istirahatSelesai: 'Kosongkan bila tanpa istirahat',
+    'layanan.butir': { kind: 'components', mainField: 'uraian' },
+    'layanan.langkah': { kind: 'components', mainField: 'uraian' },
+    'layanan.telepon': { kind: 'components', mainField: 'nomor' },
+    'layanan.jam-layanan': {
+      kind: 'components',
+      mainField: 'hari',
+      descriptions: {
+        buka: 'Format JJ.MM, misalnya 08.00',
+        tutup: 'Format JJ.MM, misalnya 16.00',
+        istirahatMulai: 'Kosongkan bila tanpa istirahat',
+        istirahatSelesai: 'Kosongkan bila tanpa istirahat',
+      },
     },
-  },
-};
+  };
 
 /**
  * Content-manager layout of the standard and its components (row titles, list

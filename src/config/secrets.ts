@@ -25,8 +25,7 @@ export const isUnusableSecret = (value: string | undefined): boolean => {
   return parts.some((part) => PLACEHOLDERS.has(part) || part.length < 16);
 };
 
-export const missingSecrets = (source: NodeJS.ProcessEnv): SecretName[] =>
-  REQUIRED_SECRETS.filter((name) => isUnusableSecret(source[name]));
+export const missingSecrets = (source: NodeJS.ProcessEnv): SecretName[] => REQUIRED_SECRETS.filter((name) => isUnusableSecret(source[name]));
 
 /** Reads one secret; in production refuses to return a missing or placeholder one. */
 export const secret = (name: SecretName, source: NodeJS.ProcessEnv = process.env): string => {

@@ -57,7 +57,8 @@ export const createEstimatedCountMiddleware = (strapi: Core.Strapi) =>
     if (!isUnfilteredListCount(strapi, context)) return next();
     const from = Number(strapi.config.get('meja-sandi.daftarPerkiraanMulai') ?? 100_000);
     if (!(from > 0) || strapi.db.dialect.client !== 'postgres') return next();
-    const model = strapi.getModel(context.uid as never) as { options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+    const model = strapi.getModel(context.uid as never) as
+      { options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
     if (!model || model.options?.draftAndPublish || model.pluginOptions?.i18n?.localized) return next();
     const estimate = await estimatedRows(strapi, strapi.db.metadata.get(context.uid as never).tableName);
     return estimate !== null && estimate >= from ? estimate : next();

@@ -77,12 +77,7 @@ export const isPublicFile = (relations: readonly FileRelation[]): boolean => rel
  *   Dikecualikan, steps 1–4). Super Admin has no need to know, as for the plaintext.
  * Allowed reads of a file of a Rahasia / Sangat Rahasia record list those records in `audit`.
  */
-export const fileAccess = (
-  relations: readonly FileRelation[],
-  createdBy: number | null,
-  reader: FileReader,
-  rules: FileRules
-): FileVerdict => {
+export const fileAccess = (relations: readonly FileRelation[], createdBy: number | null, reader: FileReader, rules: FileRules): FileVerdict => {
   if (isPublicFile(relations)) return { allowed: true, public: true, audit: [] };
   if (!reader) return { allowed: false, status: 401, reason: 'Berkas ini tidak publik; masuk ke panel admin untuk membukanya.' };
   const own = relations.filter((relation) => !isPublicMediaField(relation));
@@ -106,7 +101,8 @@ export const fileAccess = (
         return {
           allowed: false,
           status: 403,
-          reason: 'Berkas kriptogram Rahasia / Sangat Rahasia hanya untuk Sandiman yang ditugaskan dan Kepala Seksi Persandian dan Keamanan Informasi.',
+          reason:
+            'Berkas kriptogram Rahasia / Sangat Rahasia hanya untuk Sandiman yang ditugaskan dan Kepala Seksi Persandian dan Keamanan Informasi.',
         };
       }
     }

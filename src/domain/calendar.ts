@@ -124,8 +124,7 @@ const FIELD_LABELS: Record<PeriodField, string> = {
 
 const isDayName = (key: string): key is DayName => (WEEK_ORDER as readonly string[]).includes(key);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const readJam = (label: string, field: PeriodField, value: unknown): number | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -158,9 +157,7 @@ const checkPeriod = (day: DayName, value: unknown): { period: ServicePeriod; ran
 
   if (mulai === undefined && selesai === undefined) {
     if (!(buka < tutup)) {
-      throw new Error(
-        `Jadwal hari ${label}: jam buka (${formatJam(buka)}) harus sebelum jam tutup (${formatJam(tutup)}).`
-      );
+      throw new Error(`Jadwal hari ${label}: jam buka (${formatJam(buka)}) harus sebelum jam tutup (${formatJam(tutup)}).`);
     }
     return { period: { buka: formatJam(buka), tutup: formatJam(tutup) }, ranges: [[buka * MINUTE_MS, tutup * MINUTE_MS]] };
   }
@@ -169,9 +166,7 @@ const checkPeriod = (day: DayName, value: unknown): { period: ServicePeriod; ran
   }
   if (!(buka < mulai && mulai < selesai && selesai < tutup)) {
     const given = [buka, mulai, selesai, tutup].map(formatJam).join(', ');
-    throw new Error(
-      `Jadwal hari ${label}: urutan jam harus buka < mulai istirahat < selesai istirahat < tutup (diterima ${given}).`
-    );
+    throw new Error(`Jadwal hari ${label}: urutan jam harus buka < mulai istirahat < selesai istirahat < tutup (diterima ${given}).`);
   }
   return {
     period: {
@@ -193,9 +188,7 @@ const checkSchedule = (input: unknown): { schedule: ServiceSchedule; weekly: Wee
   }
   for (const key of Object.keys(input)) {
     if (!isDayName(key)) {
-      throw new Error(
-        `Hari "${key}" tidak dikenal dalam jadwal layanan. Gunakan senin, selasa, rabu, kamis, jumat, sabtu, atau minggu.`
-      );
+      throw new Error(`Hari "${key}" tidak dikenal dalam jadwal layanan. Gunakan senin, selasa, rabu, kamis, jumat, sabtu, atau minggu.`);
     }
   }
   const schedule: ServiceSchedule = {};
@@ -312,12 +305,7 @@ export const nextOpening = (instant: Date, schedule: ServiceSchedule, holidays: 
   fromLocalMs(advance(calendarOf(schedule, holidays), toLocalMs(instant), 0));
 
 /** Counts only minutes inside service hours; a start outside hours counts from the next opening. */
-export const addWorkingMinutes = (
-  start: Date,
-  minutes: number,
-  schedule: ServiceSchedule,
-  holidays: Holidays
-): Date => {
+export const addWorkingMinutes = (start: Date, minutes: number, schedule: ServiceSchedule, holidays: Holidays): Date => {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new Error(`Jumlah menit kerja harus bilangan tidak negatif, diterima ${minutes}.`);
   }
@@ -326,23 +314,15 @@ export const addWorkingMinutes = (
 };
 
 /** SLA deadline of a receipt: one service day (420 working minutes) later. */
-export const tenggat = (
-  receivedAt: Date,
-  schedule: ServiceSchedule = DEFAULT_SCHEDULE,
-  holidays: Holidays = []
-): Date => addWorkingMinutes(receivedAt, SLA_WORKING_MINUTES, schedule, holidays);
+export const tenggat = (receivedAt: Date, schedule: ServiceSchedule = DEFAULT_SCHEDULE, holidays: Holidays = []): Date =>
+  addWorkingMinutes(receivedAt, SLA_WORKING_MINUTES, schedule, holidays);
 
 /**
  * Complaint timers: the same local time of day `days` working days later. The
  * count starts from the next opening; a result in a break or after closing
  * (e.g. 14.00 landing on a Friday) moves to the next opening.
  */
-export const addWorkingDays = (
-  start: Date,
-  days: number,
-  schedule: ServiceSchedule,
-  holidays: Holidays
-): Date => {
+export const addWorkingDays = (start: Date, days: number, schedule: ServiceSchedule, holidays: Holidays): Date => {
   if (!Number.isInteger(days) || days < 0) {
     throw new Error(`Jumlah hari kerja harus bilangan bulat tidak negatif, diterima ${days}.`);
   }
@@ -350,7 +330,7 @@ export const addWorkingDays = (
   const opening = advance(calendar, toLocalMs(start), 0);
   let day = dayIndexOf(opening);
   const timeOfDay = opening - day * DAY_MS;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     day += 1;
     if (calendar.periodsOn(day).length > 0) counted += 1;
   }
@@ -358,12 +338,7 @@ export const addWorkingDays = (
 };
 
 /** Service minutes in [from, to) (fractional when the instants carry seconds); 0 if to <= from. */
-export const workingMinutesBetween = (
-  from: Date,
-  to: Date,
-  schedule: ServiceSchedule,
-  holidays: Holidays
-): number => {
+export const workingMinutesBetween = (from: Date, to: Date, schedule: ServiceSchedule, holidays: Holidays): number => {
   const start = toLocalMs(from);
   const end = toLocalMs(to);
   const calendar = calendarOf(schedule, holidays);

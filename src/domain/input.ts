@@ -1,4 +1,3 @@
-
 // ---------------------------------------------------------------------------
 // The input policy for text: one rule for every string that enters Meja Sandi
 // (content manager, REST, strapi.documents, the /sop API, addresses), the same on
@@ -126,8 +125,7 @@ export type MomentType = 'date' | 'datetime' | 'time' | 'timestamp';
 
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const ISO_MOMENT =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
 // Strapi's own time format (HH:mm:ss with optional milliseconds).
 const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;
 
@@ -161,7 +159,10 @@ export const checkMoment = (type: MomentType, value: unknown, label: string): st
   if (type === 'time') {
     return typeof value === 'string' && TIME.test(value) ? null : `${label}: jam ${shown} tidak sah; gunakan format JJ:MM:DD (00:00:00–23:59:59).`;
   }
-  if (type !== 'date' && ((typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && /^\d{1,15}$/.test(value)))) {
+  if (
+    type !== 'date' &&
+    ((typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && /^\d{1,15}$/.test(value)))
+  ) {
     return null;
   }
   if (typeof value !== 'string') {

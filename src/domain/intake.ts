@@ -160,18 +160,45 @@ export const malformedReason = (headerCount: number, from: { address?: string | 
 export type Suggestions = { nomorSurat: string | null; tanggalSurat: string | null };
 
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, pebruari: 2, february: 2,
-  maret: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  agustus: 8, agt: 8, agu: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, october: 10,
-  november: 11, nov: 11, nopember: 11,
-  desember: 12, des: 12, dec: 12, december: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  pebruari: 2,
+  february: 2,
+  maret: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  agustus: 8,
+  agt: 8,
+  agu: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  october: 10,
+  november: 11,
+  nov: 11,
+  nopember: 11,
+  desember: 12,
+  des: 12,
+  dec: 12,
+  december: 12,
 };
 
 const isoDate = (year: number, month: number, day: number): string | null => {
@@ -183,7 +210,10 @@ const isoDate = (year: number, month: number, day: number): string | null => {
 
 const DATE_PATTERNS: readonly { re: RegExp; read: (m: RegExpExecArray) => string | null }[] = [
   // 12 November 2026, 1 Agt 2026
-  { re: /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b/, read: (m) => (MONTHS[m[2].toLowerCase()] ? isoDate(Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1])) : null) },
+  {
+    re: /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b/,
+    read: (m) => (MONTHS[m[2].toLowerCase()] ? isoDate(Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1])) : null),
+  },
   // 2026-11-12
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 12-11-2026, 12/11/2026, 12.11.2026 (day first, as written in Indonesia)

@@ -39,8 +39,7 @@ export const ALLOWED_SALURAN: Record<KategoriPenerima, readonly Saluran[]> = {
   lainnya: ['caraka', 'faksimili', 'surat_online'],
 };
 
-const describe = (penerima: Penerima, index: number): string =>
-  penerima.nama || penerima.jabatan || `penerima ke-${index + 1}`;
+const describe = (penerima: Penerima, index: number): string => penerima.nama || penerima.jabatan || `penerima ke-${index + 1}`;
 
 /** Null when every recipient's channel follows the rule, else the first violation in Indonesian. */
 export const checkSaluran = (penerima: readonly Penerima[]): string | null => {

@@ -61,8 +61,7 @@ export const parseKontak = (input: string): Kontak | null => {
   return { jenis: 'telepon', nilai: `+62${national}` };
 };
 
-export const isEmailKontak = (kontak: string | null | undefined): boolean =>
-  typeof kontak === 'string' && parseKontak(kontak)?.jenis === 'email';
+export const isEmailKontak = (kontak: string | null | undefined): boolean => typeof kontak === 'string' && parseKontak(kontak)?.jenis === 'email';
 
 // ---------------------------------------------------------------------------
 // Field schemas (messages in Indonesian: they reach the public unchanged)
@@ -72,12 +71,7 @@ const teks = (label: string) => z.string({ error: `${label} harus berupa teks` }
 export const namaSchema = teks('Nama')
   .refine(hygienic(CONTROL_IN_LINE), 'Nama memuat karakter kendali yang tidak diizinkan')
   .transform((value) => value.trim().replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(BATAS.namaMin, `Nama minimal ${BATAS.namaMin} karakter`)
-      .max(BATAS.namaMax, `Nama paling banyak ${BATAS.namaMax} karakter`)
-  );
+  .pipe(z.string().min(BATAS.namaMin, `Nama minimal ${BATAS.namaMin} karakter`).max(BATAS.namaMax, `Nama paling banyak ${BATAS.namaMax} karakter`));
 
 export const kontakSchema = teks('Kontak')
   .max(BATAS.kontakMax + 40, 'Kontak terlalu panjang')
@@ -186,8 +180,7 @@ export const validateFields = (fields: Record<string, string | undefined>): Hasi
 };
 
 /** One sentence naming every problem, for the `message` of a 400. */
-export const ringkasMasalah = (masalah: readonly Masalah[]): string =>
-  `Pengaduan tidak dapat diterima: ${masalah.map((m) => m.message).join('; ')}.`;
+export const ringkasMasalah = (masalah: readonly Masalah[]): string => `Pengaduan tidak dapat diterima: ${masalah.map((m) => m.message).join('; ')}.`;
 
 // ---------------------------------------------------------------------------
 // Staff-recorded complaints (content manager): same rules, contact optional
@@ -205,9 +198,7 @@ export const pengaduanPetugasSchema = z.object({
 
 export const validatePetugas = (data: Record<string, unknown>): HasilValidasi<z.infer<typeof pengaduanPetugasSchema>> => {
   const candidate = Object.fromEntries(
-    ['nama', 'kontak', 'isi', 'layanan']
-      .filter((key) => key in data && data[key] !== null && data[key] !== '')
-      .map((key) => [key, data[key]])
+    ['nama', 'kontak', 'isi', 'layanan'].filter((key) => key in data && data[key] !== null && data[key] !== '').map((key) => [key, data[key]])
   );
   const parsed = pengaduanPetugasSchema.safeParse(candidate);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, masalah: toMasalah(parsed.error.issues, candidate) };
@@ -255,11 +246,7 @@ export const formatKodeLacak = (bytes: Uint8Array): string => {
 /** What a person typed → the canonical code (`ABCD-EFGH-JKMN-PQRS`), or null. */
 export const normalizeKodeLacak = (input: unknown): string | null => {
   if (typeof input !== 'string' || input.length > 40) return null;
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (compact.length !== KODE_LACAK_LENGTH || [...compact].some((c) => !CROCKFORD.includes(c))) return null;
   return compact.match(/.{4}/g)!.join('-');
 };
@@ -274,22 +261,14 @@ export const DEFAULT_TIMERS: PengaduanTimers = { pengakuan: 3, respons: 14, peny
 
 export type TenggatPengaduan = { tenggatPengakuan: Date; tenggatRespons: Date; tenggatPenyelesaian: Date };
 
-export const hitungTenggat = (
-  diterima: Date,
-  timers: PengaduanTimers,
-  schedule: ServiceSchedule,
-  holidays: Holidays
-): TenggatPengaduan => ({
+export const hitungTenggat = (diterima: Date, timers: PengaduanTimers, schedule: ServiceSchedule, holidays: Holidays): TenggatPengaduan => ({
   tenggatPengakuan: addWorkingDays(diterima, timers.pengakuan, schedule, holidays),
   tenggatRespons: addWorkingDays(diterima, timers.respons, schedule, holidays),
   tenggatPenyelesaian: addWorkingDays(diterima, timers.penyelesaian, schedule, holidays),
 });
 
 /** The deadline that matters in a state: acknowledge while new, answer while in hand, resolve once escalated. */
-export const tenggatAktif = <T>(
-  tahap: string,
-  tenggat: { tenggatPengakuan: T; tenggatRespons: T; tenggatPenyelesaian: T }
-): T | null => {
+export const tenggatAktif = <T>(tahap: string, tenggat: { tenggatPengakuan: T; tenggatRespons: T; tenggatPenyelesaian: T }): T | null => {
   switch (tahap) {
     case 'diterima':
       return tenggat.tenggatPengakuan;

@@ -13,8 +13,7 @@ export const permissionKey = (permission: PermissionLike): string => {
   return [permission.action, permission.subject ?? '', fieldPart, conditions].join('|');
 };
 
-export const permissionSet = (permissions: readonly PermissionLike[]): string[] =>
-  [...new Set(permissions.map(permissionKey))].sort();
+export const permissionSet = (permissions: readonly PermissionLike[]): string[] => [...new Set(permissions.map(permissionKey))].sort();
 
 export type PermissionDiff = { added: string[]; removed: string[] };
 
@@ -24,5 +23,4 @@ export const diffPermissionSets = (expected: readonly string[], actual: readonly
   removed: expected.filter((key) => !actual.includes(key)),
 });
 
-export const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((key, index) => key === b[index]);
+export const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, index) => key === b[index]);

@@ -44,8 +44,7 @@ const splitPath = (text: string): string[] =>
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Paths named by a `filters` object: operators ($and, $or, $not, $eq, …) are walked through, not named. */
 export const filterPaths = (filters: unknown, prefix: readonly string[] = []): string[][] => {

@@ -19,8 +19,7 @@ export type RoleName = (typeof ROLE_NAMES)[RoleKey];
 
 export const ROLE_KEYS = Object.keys(ROLE_NAMES) as RoleKey[];
 
-export const roleKeyOfName = (name: string): RoleKey | undefined =>
-  ROLE_KEYS.find((key) => ROLE_NAMES[key] === name);
+export const roleKeyOfName = (name: string): RoleKey | undefined => ROLE_KEYS.find((key) => ROLE_NAMES[key] === name);
 
 export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
 
@@ -100,9 +99,34 @@ const PENGADUAN_FIELDS = [
 ] as const;
 
 /** What may be seen of a salinan outside the `/sop` plaintext endpoint: never `isi` or `berkas`. */
-const SALINAN_METADATA = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima', 'jumlahSalinan', 'parafSandiman', 'tandaTanganKasi', 'capDinas', 'amplopDisegel', 'amplopRangkap', 'diarsipkan', 'kriptogram', 'berkasTipe'];
+const SALINAN_METADATA = [
+  'nomor',
+  'perihal',
+  'klasifikasi',
+  'lampiran',
+  'penerima',
+  'jumlahSalinan',
+  'parafSandiman',
+  'tandaTanganKasi',
+  'capDinas',
+  'amplopDisegel',
+  'amplopRangkap',
+  'diarsipkan',
+  'kriptogram',
+  'berkasTipe',
+];
 /** That a kriptogram exists: number, date, tahap and recipients — never its content. */
-const KRIPTOGRAM_EXISTENCE = ['nomorAgenda', 'nomorKriptogram', 'waktuDiterima', 'tahap', 'tenggat', 'klasifikasi', 'derajatKecepatan', 'salinan', 'distribusi'];
+const KRIPTOGRAM_EXISTENCE = [
+  'nomorAgenda',
+  'nomorKriptogram',
+  'waktuDiterima',
+  'tahap',
+  'tenggat',
+  'klasifikasi',
+  'derajatKecepatan',
+  'salinan',
+  'distribusi',
+];
 const SALINAN_RECIPIENTS = ['nomor', 'klasifikasi', 'penerima', 'jumlahSalinan', 'kriptogram'];
 /**
  * A copy's own fields, without its parent letter's agenda number and subject (`nomorAgendaSurat`,
@@ -110,7 +134,25 @@ const SALINAN_RECIPIENTS = ['nomor', 'klasifikasi', 'penerima', 'jumlahSalinan',
  * it delivers — the Sandiman, who has no grant on berita — and what a printed receipt needs of
  * the copy (src/letters/registry.ts; the letter's fields it prints come under the parent's grant).
  */
-export const DISTRIBUSI_WITHOUT_LETTER = ['tujuan', 'penerima', 'alamat', 'saluran', 'nomorSalinan', 'jumlahSalinan', 'tahap', 'carakaId', 'carakaNama', 'diterimaOleh', 'waktuDiterima', 'bukti', 'catatan', 'versi', 'berita', 'kriptogram', 'nomorSurat'];
+export const DISTRIBUSI_WITHOUT_LETTER = [
+  'tujuan',
+  'penerima',
+  'alamat',
+  'saluran',
+  'nomorSalinan',
+  'jumlahSalinan',
+  'tahap',
+  'carakaId',
+  'carakaNama',
+  'diterimaOleh',
+  'waktuDiterima',
+  'bukti',
+  'catatan',
+  'versi',
+  'berita',
+  'kriptogram',
+  'nomorSurat',
+];
 
 const reference: readonly ContentPermission[] = [
   { uid: UID.instansi, actions: READ },
@@ -157,33 +199,49 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
     { uid: UID.kriptogram, actions: READ },
     { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
   ]),
-  declare('kabid', 'Memberi paraf berjenjang.', [
-    { uid: UID.berita, actions: READ },
-    { uid: UID.kartuKendali, actions: READ },
-    { uid: UID.distribusi, actions: READ },
-    { uid: UID.kriptogram, actions: READ },
-    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
-  ], NO_MEDIA),
-  declare('kadis', 'Memberi paraf berjenjang.', [
-    { uid: UID.instansi, actions: ['read', 'update'] },
-    { uid: UID.berita, actions: READ },
-    { uid: UID.kartuKendali, actions: READ },
-    { uid: UID.distribusi, actions: READ },
-    { uid: UID.kriptogram, actions: READ },
-    { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
-  ], NO_MEDIA),
+  declare(
+    'kabid',
+    'Memberi paraf berjenjang.',
+    [
+      { uid: UID.berita, actions: READ },
+      { uid: UID.kartuKendali, actions: READ },
+      { uid: UID.distribusi, actions: READ },
+      { uid: UID.kriptogram, actions: READ },
+      { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
+    ],
+    NO_MEDIA
+  ),
+  declare(
+    'kadis',
+    'Memberi paraf berjenjang.',
+    [
+      { uid: UID.instansi, actions: ['read', 'update'] },
+      { uid: UID.berita, actions: READ },
+      { uid: UID.kartuKendali, actions: READ },
+      { uid: UID.distribusi, actions: READ },
+      { uid: UID.kriptogram, actions: READ },
+      { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
+    ],
+    NO_MEDIA
+  ),
   declare('caraka', 'Mendistribusikan surat, meminta paraf tanda terima, menyerahkan tanda terima.', [
     { uid: UID.berita, actions: READ, fields: ['nomorAgenda', 'perihal', 'tahap', 'tenggat', 'penerima', 'sifat', 'derajatKecepatan'] },
     { uid: UID.distribusi, actions: READ },
     { uid: UID.kriptogram, actions: READ, fields: KRIPTOGRAM_EXISTENCE },
     { uid: UID.salinan, actions: READ, fields: SALINAN_RECIPIENTS },
   ]),
-  declare('petugasPengaduan', 'Menerima, mencatat, dan menanggapi pengaduan.', [
-    { uid: UID.pengaduan, actions: EDIT, fields: PENGADUAN_FIELDS },
-  ], NO_MEDIA),
-  declare('pejabatPengaduan', 'Menyelesaikan pengaduan yang diteruskan petugas.', [
-    { uid: UID.pengaduan, actions: ['read', 'update'], fields: PENGADUAN_FIELDS },
-  ], NO_MEDIA),
+  declare(
+    'petugasPengaduan',
+    'Menerima, mencatat, dan menanggapi pengaduan.',
+    [{ uid: UID.pengaduan, actions: EDIT, fields: PENGADUAN_FIELDS }],
+    NO_MEDIA
+  ),
+  declare(
+    'pejabatPengaduan',
+    'Menyelesaikan pengaduan yang diteruskan petugas.',
+    [{ uid: UID.pengaduan, actions: ['read', 'update'], fields: PENGADUAN_FIELDS }],
+    NO_MEDIA
+  ),
 ];
 
 /** Who asks to read: the SOP roles they hold, and whether they are Super Admin (who reads everything). */
@@ -192,7 +250,9 @@ export type Pembaca = { roles: readonly string[]; isSuperAdmin: boolean };
 /** Whether a role of `pembaca` may open records of `uid` at all (its content-manager read grant). */
 export const mayReadType = (pembaca: Pembaca, uid: string): boolean =>
   pembaca.isSuperAdmin ||
-  ROLE_DECLARATIONS.some((role) => pembaca.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read')));
+  ROLE_DECLARATIONS.some(
+    (role) => pembaca.roles.includes(role.key) && role.content.some((grant) => grant.uid === uid && grant.actions.includes('read'))
+  );
 
 /**
  * The content-manager read grant, field by field: a role whose grant lists fields (the

@@ -142,8 +142,7 @@ export const completeness = (standard: StandarPelayanan): Kelengkapan => {
 // ---------------------------------------------------------------------------
 // Service hours
 
-const normalJam = (value: string | null | undefined): string | undefined =>
-  hasText(value) ? String(value).trim() : undefined;
+const normalJam = (value: string | null | undefined): string | undefined => (hasText(value) ? String(value).trim() : undefined);
 
 /**
  * The structured hours as the calendar's schedule; throws (in Indonesian) on a
@@ -237,9 +236,7 @@ const cekJangkaWaktu = (standard: StandarPelayanan): string[] => {
   }
   const target = standard.waktuPenyelesaianHariKerja;
   if (typeof target === 'number' && berbeda.length === 1 && berbeda[0] !== target) {
-    return [
-      `Waktu penyelesaian (${target} hari kerja) berbeda dengan teks jangka waktu penyelesaian ("${lama[0].teks}").`,
-    ];
+    return [`Waktu penyelesaian (${target} hari kerja) berbeda dengan teks jangka waktu penyelesaian ("${lama[0].teks}").`];
   }
   return [];
 };
@@ -265,9 +262,7 @@ const cekJamLayanan = (standard: StandarPelayanan): string[] => {
       continue;
     }
     if (period.buka !== teks.buka || period.tutup !== teks.tutup) {
-      flags.push(
-        `Jam layanan hari ${label} (${period.buka} - ${period.tutup}) berbeda dengan teks jangka waktu (${teks.buka} - ${teks.tutup}).`
-      );
+      flags.push(`Jam layanan hari ${label} (${period.buka} - ${period.tutup}) berbeda dengan teks jangka waktu (${teks.buka} - ${teks.tutup}).`);
     } else if (teks.istirahatMulai && (period.istirahatMulai !== teks.istirahatMulai || period.istirahatSelesai !== teks.istirahatSelesai)) {
       flags.push(
         `Istirahat hari ${label} pada jam layanan (${rentang(period.istirahatMulai, period.istirahatSelesai)}) berbeda dengan teks jangka waktu (${rentang(teks.istirahatMulai, teks.istirahatSelesai)}).`

@@ -70,7 +70,9 @@ export const auditFileDownload = async (
 // check for that user on every download.
 
 const signingKey = (strapi: Core.Strapi): Buffer =>
-  createHmac('sha256', String(strapi.config.get('admin.auth.secret') ?? '')).update('meja-sandi:berkas-url').digest();
+  createHmac('sha256', String(strapi.config.get('admin.auth.secret') ?? ''))
+    .update('meja-sandi:berkas-url')
+    .digest();
 
 const signature = (strapi: Core.Strapi, name: string, userId: number, expires: number): string =>
   createHmac('sha256', signingKey(strapi)).update(`${name}\n${userId}\n${expires}`).digest('base64url');
@@ -100,15 +102,17 @@ type RequestState = { state?: { user?: { id?: unknown }; auth?: { strategy?: { n
  * provider is private): for a signed-in admin user, the file's link with a token for that
  * user; for anyone else the bare link, which only a public file answers.
  */
-export const signFileUrl = (strapi: Core.Strapi) => async (file: { url?: string }): Promise<{ url: string }> => {
-  const url = String(file.url ?? '');
-  if (!url.startsWith(BERKAS_PREFIX)) return { url };
-  const ctx = strapi.requestContext.get() as RequestState | undefined;
-  const userId = ctx?.state?.auth?.strategy?.name === 'admin' ? Number(ctx.state.user?.id) : NaN;
-  if (!Number.isInteger(userId)) return { url };
-  const name = decodeURIComponent(url.slice(BERKAS_PREFIX.length).split(/[?#]/)[0]);
-  return { url: `${url.split(/[?#]/)[0]}?token=${signToken(strapi, name, userId)}` };
-};
+export const signFileUrl =
+  (strapi: Core.Strapi) =>
+  async (file: { url?: string }): Promise<{ url: string }> => {
+    const url = String(file.url ?? '');
+    if (!url.startsWith(BERKAS_PREFIX)) return { url };
+    const ctx = strapi.requestContext.get() as RequestState | undefined;
+    const userId = ctx?.state?.auth?.strategy?.name === 'admin' ? Number(ctx.state.user?.id) : NaN;
+    if (!Number.isInteger(userId)) return { url };
+    const name = decodeURIComponent(url.slice(BERKAS_PREFIX.length).split(/[?#]/)[0]);
+    return { url: `${url.split(/[?#]/)[0]}?token=${signToken(strapi, name, userId)}` };
+  };
 
 /**
  * The file row and the variant (the original, or one of its resized formats) a stored

@@ -111,7 +111,10 @@ const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: 
   if (!ability || fileIds.length === 0) return;
   const pm = (
     strapi.service('admin::permission') as unknown as {
-      createPermissionsManager: (options: { ability: unknown; action: string; model: string }) => { action: string; toSubject: (entity: unknown) => unknown };
+      createPermissionsManager: (options: { ability: unknown; action: string; model: string }) => {
+        action: string;
+        toSubject: (entity: unknown) => unknown;
+      };
     }
   ).createPermissionsManager({ ability, action: 'plugin::upload.assets.update', model: FILE_UID });
   const files = (await strapi.db.query(FILE_UID).findMany({
@@ -131,8 +134,9 @@ const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: 
  * before Strapi mounts the plugin's routes.
  */
 export const guardUploadRoutes = (strapi: Core.Strapi): void => {
-  const routers = (strapi.plugin('upload') as unknown as { routes: Record<string, { routes?: { handler: string; config?: { middlewares?: unknown[] } }[] }> })
-    .routes;
+  const routers = (
+    strapi.plugin('upload') as unknown as { routes: Record<string, { routes?: { handler: string; config?: { middlewares?: unknown[] } }[] }> }
+  ).routes;
   for (const router of Object.values(routers)) {
     for (const route of router.routes ?? []) {
       const rule = MUTATING[route.handler];
@@ -204,7 +208,10 @@ export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: Do
   const fields = Object.keys(context.params.data).filter((field) => model.attributes[field]?.type === 'media');
   if (fields.length === 0) return next();
   if (context.action === 'create' || !context.params.documentId) {
-    await assertMayAttach(strapi, fields.flatMap((field) => afterWrite(context.params.data![field], [])));
+    await assertMayAttach(
+      strapi,
+      fields.flatMap((field) => afterWrite(context.params.data![field], []))
+    );
     return next();
   }
   const row = (await strapi.db.query(context.uid as never).findOne({
@@ -220,7 +227,8 @@ export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: Do
       return afterWrite(context.params.data![field], current).filter((id) => !current.includes(id));
     })
   );
-  const stepRecorded = governed.transitionOnly || (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== governed.definition.initial);
+  const stepRecorded =
+    governed.transitionOnly || (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== governed.definition.initial);
   if (!stepRecorded) return next();
   for (const field of fields) {
     const current = toIds(row[field]);

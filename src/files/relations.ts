@@ -33,7 +33,12 @@ type Link = { fileId: number; relatedId: number; relatedType: string; field: str
 
 /** The morph join table Strapi keeps between files and the records that hold them. */
 const linksOf = async (strapi: Core.Strapi, db: Knex | Knex.Transaction, fileIds: readonly number[]): Promise<Link[]> => {
-  const related = (strapi.db.metadata.get(FILE_UID).attributes as Record<string, { joinTable?: { name: string; joinColumn: { name: string }; morphColumn: { idColumn: { name: string }; typeColumn: { name: string } } } }>).related;
+  const related = (
+    strapi.db.metadata.get(FILE_UID).attributes as Record<
+      string,
+      { joinTable?: { name: string; joinColumn: { name: string }; morphColumn: { idColumn: { name: string }; typeColumn: { name: string } } } }
+    >
+  ).related;
   const table = related.joinTable!;
   const rows = (await db(table.name)
     .select({
@@ -133,7 +138,9 @@ export const loadFileRelations = async (
       documentId: facts?.documentId ?? String(link.relatedId),
       tahap: facts?.tahap ?? null,
       governed: Boolean(governed),
-      stepRecorded: governed !== undefined && (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
+      stepRecorded:
+        governed !== undefined &&
+        (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
       tingkat: facts?.tingkat ?? null,
       ...(facts && facts.kriptogramSandimanId !== undefined ? { kriptogramSandimanId: facts.kriptogramSandimanId } : {}),
       ...(facts && facts.kriptogramPencatatId !== undefined ? { kriptogramPencatatId: facts.kriptogramPencatatId } : {}),

@@ -111,7 +111,9 @@ export const createInputPolicy = (strapi: Core.Strapi) =>
       // relation) is still refused by Strapi's parsers: said in Indonesian here.
       const name = (error as { name?: unknown } | null)?.name;
       if (typeof name === 'string' && MOMENT_ERRORS.has(name)) {
-        throw new errors.ValidationError(`Nilai tanggal atau waktu tidak sah dalam filter atau data (${(error as Error).message}); gunakan TTTT-BB-HH atau ISO 8601.`);
+        throw new errors.ValidationError(
+          `Nilai tanggal atau waktu tidak sah dalam filter atau data (${(error as Error).message}); gunakan TTTT-BB-HH atau ISO 8601.`
+        );
       }
       throw error;
     }

@@ -100,7 +100,9 @@ export const uploadEmlFiles = async (strapi: Core.Strapi, actor: StaffActor, fil
       asal: berkas,
       oleh: { id: actor.id, name: actor.name, peran: actor.peran },
     });
-    results.push(result.hasil === 'gagal' ? { berkas, hasil: 'gagal', alasan: result.alasan } : { berkas, hasil: result.hasil, documentId: result.documentId });
+    results.push(
+      result.hasil === 'gagal' ? { berkas, hasil: 'gagal', alasan: result.alasan } : { berkas, hasil: result.hasil, documentId: result.documentId }
+    );
   }
   return results;
 };

@@ -10,8 +10,7 @@ let running: MailboxIntake | null = null;
  * The intake's settings from the process environment (`SANAPATI_IMAP_*`, DESIGN.md);
  * null when `SANAPATI_IMAP_HOST` is empty. Throws IntakeSettingsError on unusable values.
  */
-export const intakeSettings = (): IntakeSettings | null =>
-  parseIntakeSettings(process.env, (file) => fs.readFileSync(file, 'utf8'));
+export const intakeSettings = (): IntakeSettings | null => parseIntakeSettings(process.env, (file) => fs.readFileSync(file, 'utf8'));
 
 /**
  * Bootstrap: creates the intake's tables and, when the mailbox is configured, starts
@@ -22,7 +21,9 @@ export const bootIntake = async (strapi: Core.Strapi): Promise<void> => {
   await ensureIntakeTables(strapi);
   const settings = intakeSettings();
   if (!settings) return;
-  strapi.log.info(`[kotak-surat] membaca ${settings.user}@${settings.host}:${settings.port}/${settings.folder} setiap ${settings.pollSeconds} detik (atau segera dengan IDLE).`);
+  strapi.log.info(
+    `[kotak-surat] membaca ${settings.user}@${settings.host}:${settings.port}/${settings.folder} setiap ${settings.pollSeconds} detik (atau segera dengan IDLE).`
+  );
   running = startMailboxIntake(strapi, settings);
 };
 

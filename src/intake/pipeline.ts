@@ -58,7 +58,10 @@ const isContentError = (error: unknown): error is Error =>
   (error instanceof errors.ApplicationError && !(error instanceof errors.ForbiddenError));
 
 const safeName = (name: string | undefined | null, fallback: string): string => {
-  const base = path.basename(String(name ?? '').replace(/[\\/]/g, '_')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = path
+    .basename(String(name ?? '').replace(/[\\/]/g, '_'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return (base || fallback).slice(0, 200);
 };
 

@@ -58,8 +58,7 @@ export const findIntakeRecord = async (
   kunci: string
 ): Promise<{ hasil: 'berita' | 'gagal'; berita_document_id: string | null; alasan: string | null } | null> =>
   ((await db(INTAKE_MESSAGE_TABLE).select('hasil', 'berita_document_id', 'alasan').where({ kunci }).first()) as
-    | { hasil: 'berita' | 'gagal'; berita_document_id: string | null; alasan: string | null }
-    | undefined) ?? null;
+    { hasil: 'berita' | 'gagal'; berita_document_id: string | null; alasan: string | null } | undefined) ?? null;
 
 /**
  * Takes (or renews) the lease `nama` for `pemilik` until now + `ttlMs`: succeeds when the
@@ -96,12 +95,19 @@ export const writeIntakeStatus = async (db: Knex, change: Partial<IntakeStatusRo
 /** The shared status row (defaults when the intake never ran). */
 export const readIntakeStatus = async (db: Knex): Promise<IntakeStatusRow> => {
   const row = (await db(INTAKE_STATUS_TABLE).select('terakhir_berhasil', 'menunggu', 'galat').where({ id: 1 }).first()) as
-    | { terakhir_berhasil: string | null; menunggu: number; galat: string | null }
-    | undefined;
+    { terakhir_berhasil: string | null; menunggu: number; galat: string | null } | undefined;
   return { terakhirBerhasil: row?.terakhir_berhasil ?? null, menunggu: Number(row?.menunggu ?? 0), galat: row?.galat ?? null };
 };
 
-export type IntakeFailure = { id: number; alasan: string; perihal: string | null; namaBerkas: string | null; sumber: string; waktu: string; ukuran: number };
+export type IntakeFailure = {
+  id: number;
+  alasan: string;
+  perihal: string | null;
+  namaBerkas: string | null;
+  sumber: string;
+  waktu: string;
+  ukuran: number;
+};
 
 /** Messages kept aside because they could not become a berita, newest first (at most `limit`). */
 export const listIntakeFailures = async (db: Knex, limit = 100): Promise<{ jumlah: number; data: IntakeFailure[] }> => {
@@ -110,7 +116,15 @@ export const listIntakeFailures = async (db: Knex, limit = 100): Promise<{ jumla
     .select('id', 'alasan', 'perihal', 'nama_berkas', 'sumber', 'waktu', 'mentah')
     .where({ hasil: 'gagal' })
     .orderBy('id', 'desc')
-    .limit(limit)) as { id: number; alasan: string; perihal: string | null; nama_berkas: string | null; sumber: string; waktu: string; mentah: Buffer | null }[];
+    .limit(limit)) as {
+    id: number;
+    alasan: string;
+    perihal: string | null;
+    nama_berkas: string | null;
+    sumber: string;
+    waktu: string;
+    mentah: Buffer | null;
+  }[];
   return {
     jumlah: Number(counted?.n ?? 0),
     data: rows.map((row) => ({
@@ -128,7 +142,6 @@ export const listIntakeFailures = async (db: Knex, limit = 100): Promise<{ jumla
 /** The raw bytes of a message kept aside, or null. */
 export const readIntakeFailureRaw = async (db: Knex, id: number): Promise<{ mentah: Buffer; namaBerkas: string | null } | null> => {
   const row = (await db(INTAKE_MESSAGE_TABLE).select('mentah', 'nama_berkas').where({ id, hasil: 'gagal' }).first()) as
-    | { mentah: Buffer | null; nama_berkas: string | null }
-    | undefined;
+    { mentah: Buffer | null; nama_berkas: string | null } | undefined;
   return row?.mentah ? { mentah: Buffer.from(row.mentah), namaBerkas: row.nama_berkas } : null;
 };

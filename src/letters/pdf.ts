@@ -12,7 +12,11 @@ export const PANDUAN_LIBREOFFICE =
   'program soffice dengan variabel lingkungan SOFFICE_PATH. Sementara itu unduh dokumen dalam format .docx.';
 
 const SEARCH = ['soffice', 'libreoffice'];
-const KNOWN_LOCATIONS = ['/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+const KNOWN_LOCATIONS = [
+  '/usr/lib/libreoffice/program/soffice',
+  '/opt/libreoffice/program/soffice',
+  '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+];
 
 const executable = (file: string): boolean => {
   try {

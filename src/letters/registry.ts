@@ -80,8 +80,7 @@ const TANDA_TERIMA_FIELDS = ['nomorAgenda', 'perihal', 'tahap', 'sifat', 'deraja
 
 const KRIPTOGRAM_UID = 'api::kriptogram.kriptogram';
 const SALINAN_UID = 'api::salinan.salinan';
-const kriptogramBerkas = (jenis: string) => (sumber: KriptogramCetak) =>
-  `${jenis}-${nomorBerkas(sumber.kriptogram.nomorAgenda, sumber.documentId)}`;
+const kriptogramBerkas = (jenis: string) => (sumber: KriptogramCetak) => `${jenis}-${nomorBerkas(sumber.kriptogram.nomorAgenda, sumber.documentId)}`;
 
 /** Rahasia and Sangat Rahasia: only those who may read the plaintext (the assigned Sandiman, the Kasi). */
 const perluTahu =
@@ -93,7 +92,16 @@ const perluTahu =
 
 /** The kriptogram fields a resi prints: what a Caraka carrying the envelope may read. */
 const RESI_FIELDS = ['nomorAgenda', 'klasifikasi', 'derajatKecepatan', 'tahap'] as const;
-const KRIPTOGRAM_FIELDS = ['nomorAgenda', 'nomorKriptogram', 'asal', 'waktuDiterima', 'klasifikasi', 'derajatKecepatan', 'sandimanNama', 'tahap'] as const;
+const KRIPTOGRAM_FIELDS = [
+  'nomorAgenda',
+  'nomorKriptogram',
+  'asal',
+  'waktuDiterima',
+  'klasifikasi',
+  'derajatKecepatan',
+  'sandimanNama',
+  'tahap',
+] as const;
 /** Salinan metadata the pengantar and the salinan print (the text itself comes through need to know). */
 const SALINAN_FIELDS = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima', 'jumlahSalinan', 'parafSandiman', 'tandaTanganKasi'] as const;
 
@@ -142,7 +150,10 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
-        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
+        baca: [
+          { uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS },
+          { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER },
+        ],
         tersedia: (sumber) => tandaTerimaTersedia(sumber.berita),
         data: (sumber, umum) => dataTandaTerima(sumber.berita, umum),
         namaBerkas: beritaBerkas('tanda-terima'),
@@ -151,9 +162,11 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
-        baca: [{ uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
-        tersedia: (sumber) =>
-          sumber.induk ? null : 'Salinan ini bukan salinan berita biasa: tanda terimanya adalah resi (dokumen "resi").',
+        baca: [
+          { uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS },
+          { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER },
+        ],
+        tersedia: (sumber) => (sumber.induk ? null : 'Salinan ini bukan salinan berita biasa: tanda terimanya adalah resi (dokumen "resi").'),
         data: (sumber, umum) => dataTandaTerima(sumber.induk!.berita, umum, sumber.documentId),
         namaBerkas: (sumber) => {
           const copy = sumber.induk?.berita.distribusi.find((one) => one.documentId === sumber.documentId);
@@ -171,7 +184,10 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       kriptogram: bind<KriptogramCetak>({
         muat: muatKriptogram,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS }, { uid: SALINAN_UID, fields: SALINAN_FIELDS }],
+        baca: [
+          { uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS },
+          { uid: SALINAN_UID, fields: SALINAN_FIELDS },
+        ],
         izin: perluTahu('Surat pengantar'),
         tersedia: (sumber) => salinanTersedia(sumber.kriptogram),
         data: (sumber, umum) => dataSuratPengantar(sumber.kriptogram, umum),
@@ -188,7 +204,10 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       kriptogram: bind<KriptogramCetak>({
         muat: muatKriptogram,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS }, { uid: SALINAN_UID, fields: SALINAN_FIELDS }],
+        baca: [
+          { uid: KRIPTOGRAM_UID, fields: KRIPTOGRAM_FIELDS },
+          { uid: SALINAN_UID, fields: SALINAN_FIELDS },
+        ],
         izin: perluTahu('Salinan', true),
         tersedia: (sumber) => salinanTersedia(sumber.kriptogram),
         data: async (sumber, umum, { strapi, actor }) => {
@@ -211,7 +230,10 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       kriptogram: bind<KriptogramCetak>({
         muat: muatKriptogram,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
+        baca: [
+          { uid: KRIPTOGRAM_UID, fields: RESI_FIELDS },
+          { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER },
+        ],
         izin: perluTahu('Resi'),
         tersedia: (sumber) => resiTersedia(sumber.kriptogram),
         data: (sumber, umum) => dataResi(sumber.kriptogram, umum),
@@ -221,7 +243,10 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
       }),
       distribusi: bind<DistribusiCetak>({
         muat: muatDistribusi,
-        baca: [{ uid: KRIPTOGRAM_UID, fields: RESI_FIELDS }, { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER }],
+        baca: [
+          { uid: KRIPTOGRAM_UID, fields: RESI_FIELDS },
+          { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER },
+        ],
         izin: (sumber, actor) => (sumber.indukKriptogram ? perluTahu('Resi')(sumber.indukKriptogram, actor) : null),
         tersedia: (sumber) =>
           sumber.indukKriptogram ? null : 'Salinan ini bukan salinan kriptogram: tanda terimanya adalah dokumen "tanda-terima".',

@@ -66,7 +66,10 @@ const renumberDrawings = (zip: PizZip): void => {
   const xml = part.asText();
   if (xml.indexOf('<wp:docPr ') === xml.lastIndexOf('<wp:docPr ')) return;
   let id = 0;
-  zip.file('word/document.xml', xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`));
+  zip.file(
+    'word/document.xml',
+    xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`)
+  );
 };
 
 /**

@@ -126,7 +126,18 @@ export const muatKriptogram = async (strapi: Core.Strapi, documentId: string): P
   if (!strapi.contentTypes['api::kriptogram.kriptogram' as never]) return null;
   const row = (await strapi.db.query('api::kriptogram.kriptogram' as never).findOne({
     where: { documentId },
-    select: ['documentId', 'tahap', 'nomorAgenda', 'nomorKriptogram', 'asal', 'waktuDiterima', 'klasifikasi', 'derajatKecepatan', 'sandimanId', 'sandimanNama'],
+    select: [
+      'documentId',
+      'tahap',
+      'nomorAgenda',
+      'nomorKriptogram',
+      'asal',
+      'waktuDiterima',
+      'klasifikasi',
+      'derajatKecepatan',
+      'sandimanId',
+      'sandimanNama',
+    ],
     populate: {
       salinan: {
         select: ['documentId', 'nomor', 'perihal', 'lampiran'],

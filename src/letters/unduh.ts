@@ -19,7 +19,9 @@ import { agendaXlsx, XLSX_TYPE } from './xlsx';
 
 /** A refusal of the shared availability rule (./tersedia) as the error Strapi answers with: 403 or 409. */
 const penolakanError = (penolakan: Penolakan): Error =>
-  penolakan.status === 409 ? new ConflictError(penolakan.message, penolakan.details) : new errors.ForbiddenError(penolakan.message, penolakan.details);
+  penolakan.status === 409
+    ? new ConflictError(penolakan.message, penolakan.details)
+    : new errors.ForbiddenError(penolakan.message, penolakan.details);
 
 /** The part of Koa's context the download routes use. */
 export type UnduhCtx = {
@@ -40,13 +42,14 @@ const kirim = (ctx: UnduhCtx, berkas: Buffer, namaBerkas: string, type: string):
   ctx.body = berkas;
 };
 
-
 export const templatesDir = (strapi: Core.Strapi): string => path.join(strapi.dirs.app.root, 'templates');
 
 /** ValidationError naming each bad query parameter, `details.issues`. */
 const invalid = (error: z.ZodError): errors.ValidationError => {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  return new errors.ValidationError(`Parameter tidak sah: ${issues.map((issue) => `${issue.path || 'query'} (${issue.message})`).join('; ')}.`, { issues });
+  return new errors.ValidationError(`Parameter tidak sah: ${issues.map((issue) => `${issue.path || 'query'} (${issue.message})`).join('; ')}.`, {
+    issues,
+  });
 };
 
 const dokumenQuery = z.object({ format: z.enum(['docx', 'pdf'], { error: 'format harus docx atau pdf' }).default('docx') });
@@ -57,13 +60,7 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
  * Renders, converts when asked, and turns template and LibreOffice failures into a 500 that
  * says what to repair (`ApplicationError`, details `{ templat, rincian }` for a broken template).
  */
-const buat = async (
-  strapi: Core.Strapi,
-  template: string,
-  data: Record<string, unknown>,
-  logo: Buffer,
-  soffice: string | null
-): Promise<Buffer> => {
+const buat = async (strapi: Core.Strapi, template: string, data: Record<string, unknown>, logo: Buffer, soffice: string | null): Promise<Buffer> => {
   try {
     const docx = renderDocx(readTemplate(path.join(templatesDir(strapi), template)), data, logo, template);
     return soffice ? await convertToPdf(soffice, docx) : docx;
@@ -89,7 +86,9 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   const binding = dokumen.model[model];
   if (!binding) {
     const models = Object.keys(dokumen.model);
-    throw new errors.NotFoundError(`${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${models.length ? ` (hanya untuk: ${models.join(', ')})` : ''}.`);
+    throw new errors.NotFoundError(
+      `${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${models.length ? ` (hanya untuk: ${models.join(', ')})` : ''}.`
+    );
   }
   const query = dokumenQuery.safeParse(satuNilai(ctx.query));
   if (!query.success) throw invalid(query.error);

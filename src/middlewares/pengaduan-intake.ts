@@ -35,8 +35,6 @@ const routeOf = (ctx: Context): Jenis | null => {
   return null;
 };
 
-
-
 /** The HTML error page of a form route: its status and title. */
 type Halaman = { status: number; judul: string };
 
@@ -99,9 +97,7 @@ const closeAfterResponse = (ctx: Context): void => {
 const mediaType = (ctx: Context): { type: string; charset: string | null } => {
   const header = ctx.get('Content-Type');
   const [type, ...parameters] = header.split(';');
-  const charset = parameters
-    .map((parameter) => parameter.trim().toLowerCase())
-    .find((parameter) => parameter.startsWith('charset='));
+  const charset = parameters.map((parameter) => parameter.trim().toLowerCase()).find((parameter) => parameter.startsWith('charset='));
   return { type: type.trim().toLowerCase(), charset: charset ? charset.slice(8).replace(/"/g, '') : null };
 };
 
@@ -127,8 +123,18 @@ const parseForm = (text: string): Record<string, string> => {
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const settings = pengaduanSettings(strapi);
   const redis = rateLimitRedis(strapi, settings.redisUrl);
-  const kiriman = createRateLimiter({ limit: settings.batasKiriman, windowMs: settings.jendelaMs, keyPrefix: `${settings.redisPrefix}:kiriman`, redis });
-  const pelacakan = createRateLimiter({ limit: settings.batasLacak, windowMs: settings.jendelaMs, keyPrefix: `${settings.redisPrefix}:lacak`, redis });
+  const kiriman = createRateLimiter({
+    limit: settings.batasKiriman,
+    windowMs: settings.jendelaMs,
+    keyPrefix: `${settings.redisPrefix}:kiriman`,
+    redis,
+  });
+  const pelacakan = createRateLimiter({
+    limit: settings.batasLacak,
+    windowMs: settings.jendelaMs,
+    keyPrefix: `${settings.redisPrefix}:lacak`,
+    redis,
+  });
 
   return async (ctx: Context, next: Next): Promise<void> => {
     const jenis = routeOf(ctx);
@@ -157,7 +163,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         jenis === 'json'
           ? 'Jenis konten tidak didukung: kirim badan JSON dengan Content-Type: application/json (UTF-8, tanpa kompresi).'
           : 'Jenis konten tidak didukung: kirim formulir sebagai application/x-www-form-urlencoded.';
-      return refuse(ctx, html, new HttpStatusError(415, 'UnsupportedMediaTypeError', message), { status: 415, judul: 'Format kiriman tidak didukung' });
+      return refuse(ctx, html, new HttpStatusError(415, 'UnsupportedMediaTypeError', message), {
+        status: 415,
+        judul: 'Format kiriman tidak didukung',
+      });
     }
     const declared = ctx.get('Content-Length');
     if (declared !== '' && !(Number(declared) <= BATAS.badanMaks)) {
@@ -174,7 +183,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const text = decodeUtf8(body);
     if (text === null) {
-      return refuse(ctx, html, new errors.ValidationError('Badan permintaan bukan teks UTF-8 yang sah.'), { status: 400, judul: 'Kiriman tidak sah' });
+      return refuse(ctx, html, new errors.ValidationError('Badan permintaan bukan teks UTF-8 yang sah.'), {
+        status: 400,
+        judul: 'Kiriman tidak sah',
+      });
     }
 
     const state: IntakeState = {};

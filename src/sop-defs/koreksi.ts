@@ -63,4 +63,3 @@ export const KOREKSI: Readonly<Record<string, KoreksiRule>> = {
 
 /** The correction rule of a content type UID, if it has one. */
 export const koreksiForUid = (uid: string): KoreksiRule | undefined => Object.values(KOREKSI).find((rule) => rule.uid === uid);
-

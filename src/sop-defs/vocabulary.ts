@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { checkSaluran, type Penerima } from '../domain/penerima';
 import { ROLE_KEYS } from '../domain/roles';
-import { BUILTIN_VOCABULARY, effectEntry, guardEntry, mergeVocabularies, resolveValue, valueRefSchema, valuesEffect, type Vocabulary, type VocabularyPart } from '../plugins/sop/server/src/engine/index';
+import {
+  BUILTIN_VOCABULARY,
+  effectEntry,
+  guardEntry,
+  mergeVocabularies,
+  resolveValue,
+  valueRefSchema,
+  valuesEffect,
+  type Vocabulary,
+  type VocabularyPart,
+} from '../plugins/sop/server/src/engine/index';
 import { BERITA_VOCABULARY } from './berita/vocabulary';
 import { DISTRIBUSI_VOCABULARY } from './distribusi/vocabulary';
 import { KRIPTOGRAM_VOCABULARY } from './kriptogram/vocabulary';

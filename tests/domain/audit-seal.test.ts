@@ -130,21 +130,53 @@ describe('keyed audit seal (HMAC-SHA-256, one stream per record)', () => {
 
   it('a deleted row is a gap; the last row deleted is caught by the recorded head; a stream with all rows gone by its head', () => {
     const { rows, heads } = trail();
-    expect(broken(verifyStreams(rows.filter((row) => row.id !== 3), heads, KEY))).toMatchObject({
+    expect(
+      broken(
+        verifyStreams(
+          rows.filter((row) => row.id !== 3),
+          heads,
+          KEY
+        )
+      )
+    ).toMatchObject({
       documentId: 'a',
       urutan: 2,
       alasan: expect.stringContaining('urutan 3 ditemukan di posisi 2'),
     });
-    expect(broken(verifyStreams(rows.filter((row) => row.id !== 8), heads, KEY))).toMatchObject({
+    expect(
+      broken(
+        verifyStreams(
+          rows.filter((row) => row.id !== 8),
+          heads,
+          KEY
+        )
+      )
+    ).toMatchObject({
       documentId: 'a',
       urutan: 4,
       alasan: expect.stringContaining('baris terakhir hilang'),
     });
-    expect(broken(verifyStreams(rows.filter((row) => row.model !== 'pengaduan'), heads, KEY))).toMatchObject({
+    expect(
+      broken(
+        verifyStreams(
+          rows.filter((row) => row.model !== 'pengaduan'),
+          heads,
+          KEY
+        )
+      )
+    ).toMatchObject({
       model: 'pengaduan',
       alasan: expect.stringContaining('semua baris hilang'),
     });
-    expect(broken(verifyStreams(rows, heads.filter((head) => head.documentId !== 'b'), KEY))).toMatchObject({
+    expect(
+      broken(
+        verifyStreams(
+          rows,
+          heads.filter((head) => head.documentId !== 'b'),
+          KEY
+        )
+      )
+    ).toMatchObject({
       documentId: 'b',
       alasan: expect.stringContaining('penanda ujung'),
     });

@@ -19,8 +19,10 @@ const reader = (id: number, roles: RoleKey[], isSuperAdmin = false): FileReader 
 const rules = (actor: FileReader): FileRules => ({
   mayReadField: (uid, field) =>
     actor?.isSuperAdmin === true ||
-    (uid === 'api::berita.berita' && (actor?.roles.includes('operator') === true || (actor?.roles.includes('caraka') === true && field !== 'lampiran'))) ||
-    (uid === 'api::kriptogram.kriptogram' && (actor?.roles.includes('kasi') === true || actor?.roles.includes('sandiman') === true || actor?.roles.includes('kabid') === true)),
+    (uid === 'api::berita.berita' &&
+      (actor?.roles.includes('operator') === true || (actor?.roles.includes('caraka') === true && field !== 'lampiran'))) ||
+    (uid === 'api::kriptogram.kriptogram' &&
+      (actor?.roles.includes('kasi') === true || actor?.roles.includes('sandiman') === true || actor?.roles.includes('kabid') === true)),
   mayReadPlaintext: (sandimanId) => actor?.roles.includes('kasi') === true || (actor?.roles.includes('sandiman') === true && sandimanId === actor.id),
 });
 
@@ -45,7 +47,7 @@ describe('file access rules (src/domain/berkas.ts)', () => {
     expect(isPublicFile([relation({ uid: 'api::berita.berita', field: 'emlAsli' })])).toBe(false);
   });
 
-  it('an unattached file is its uploader\'s (and a Super Admin\'s) alone', () => {
+  it("an unattached file is its uploader's (and a Super Admin's) alone", () => {
     expect(check([], 1, operator)).toMatchObject({ allowed: true, public: false });
     expect(check([], 1, caraka)).toMatchObject({ allowed: false, status: 403 });
     expect(check([], null, operator)).toMatchObject({ allowed: false, status: 403 });
@@ -66,7 +68,13 @@ describe('file access rules (src/domain/berkas.ts)', () => {
     expect(check([rahasia], 9, operator)).toEqual({ allowed: true, public: false, audit: [rahasia] });
     expect(check([relation({ tingkat: 'terbatas' })], 9, operator)).toEqual({ allowed: true, public: false, audit: [] });
 
-    const kriptogram = relation({ uid: 'api::kriptogram.kriptogram', field: 'berkasKriptogram', model: 'kriptogram', tingkat: 'sangat_rahasia', kriptogramSandimanId: 4 });
+    const kriptogram = relation({
+      uid: 'api::kriptogram.kriptogram',
+      field: 'berkasKriptogram',
+      model: 'kriptogram',
+      tingkat: 'sangat_rahasia',
+      kriptogramSandimanId: 4,
+    });
     expect(check([kriptogram], 4, sandiman)).toMatchObject({ allowed: true, audit: [kriptogram] });
     expect(check([kriptogram], 4, kasi)).toMatchObject({ allowed: true });
     expect(check([kriptogram], 4, sandimanLain)).toMatchObject({ allowed: false, status: 403 });
@@ -74,7 +82,10 @@ describe('file access rules (src/domain/berkas.ts)', () => {
     expect(check([kriptogram], 4, superAdmin)).toMatchObject({ allowed: false, status: 403 });
     // before assignment the registering Sandiman reads it, no other Sandiman
     expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, sandimanLain)).toMatchObject({ allowed: true });
-    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, sandiman)).toMatchObject({ allowed: false, status: 403 });
+    expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, sandiman)).toMatchObject({
+      allowed: false,
+      status: 403,
+    });
     expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: null }], 5, sandimanLain)).toMatchObject({ allowed: false });
     expect(check([{ ...kriptogram, kriptogramSandimanId: null, kriptogramPencatatId: 5 }], 5, kasi)).toMatchObject({ allowed: true });
     // a Terbatas kriptogram follows the grant alone

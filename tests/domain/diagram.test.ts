@@ -12,13 +12,10 @@ const ALL = Object.values(WORKFLOWS);
 
 const isNameStart = (code: number): boolean =>
   (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code >= 0x80;
-const isNameChar = (code: number): boolean =>
-  isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+const isNameChar = (code: number): boolean => isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
-const isHex = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-const isXmlChar = (code: number): boolean =>
-  code === 9 || code === 10 || code === 13 || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+const isHex = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isXmlChar = (code: number): boolean => code === 9 || code === 10 || code === 13 || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
 
 const NAMED_ENTITIES = ['amp', 'lt', 'gt', 'quot', 'apos'];
 
@@ -139,8 +136,7 @@ const parseSvg = (svg: string) => {
   }).parseFromString(svg, 'image/svg+xml');
 };
 
-const elements = (svg: string): Element[] =>
-  Array.from(parseSvg(svg).getElementsByTagName('*') as unknown as ArrayLike<Element>);
+const elements = (svg: string): Element[] => Array.from(parseSvg(svg).getElementsByTagName('*') as unknown as ArrayLike<Element>);
 
 /** What a reader sees: the text of every <text>, one string per element. */
 const visibleTexts = (svg: string): string[] =>
@@ -298,9 +294,7 @@ describe('workflow diagram: SVG', () => {
     '%s: marks exactly one state aria-current when asked, none otherwise',
     (_, definition) => {
       for (const state of definition.states) {
-        const marked = elements(toSvg(definition, { current: state.key })).filter(
-          (element) => element.getAttribute('aria-current') !== null
-        );
+        const marked = elements(toSvg(definition, { current: state.key })).filter((element) => element.getAttribute('aria-current') !== null);
         expect(marked).toHaveLength(1);
         expect(marked[0].getAttribute('aria-current')).toBe('step');
         expect(marked[0].getAttribute('data-tahap')).toBe(state.key);
@@ -329,9 +323,7 @@ describe('workflow diagram: SVG', () => {
   it('escapes <, &, " and \' in text and attributes', () => {
     const svg = toSvg(TRICKY, { current: 'a' });
     const root = parseSvg(svg).documentElement;
-    expect(root?.getAttribute('aria-label')).toBe(
-      'Diagram alur Uji <script>alert("x")</script> & \'kutip\'; tahap saat ini: Awal <baru> & "siap"'
-    );
+    expect(root?.getAttribute('aria-label')).toBe('Diagram alur Uji <script>alert("x")</script> & \'kutip\'; tahap saat ini: Awal <baru> & "siap"');
     const texts = visibleTexts(svg);
     for (const state of TRICKY.states) expect(texts).toContain(state.label);
     expect(texts.some((text) => text.includes('Setujui "A" & <B>'))).toBe(true);

@@ -66,7 +66,17 @@ describe('input policy: dates, date-times and times', () => {
   });
 
   it('accepts what Strapi and the admin panel send', () => {
-    for (const value of ['2026-11-23T03:00:00.000Z', '2026-11-23T10:00:00+07:00', '2026-11-23T10:00', '2026-11-23', '1795000000000', 1795000000000, new Date(), null, undefined]) {
+    for (const value of [
+      '2026-11-23T03:00:00.000Z',
+      '2026-11-23T10:00:00+07:00',
+      '2026-11-23T10:00',
+      '2026-11-23',
+      '1795000000000',
+      1795000000000,
+      new Date(),
+      null,
+      undefined,
+    ]) {
       expect(checkMoment('datetime', value, 'w')).toBeNull();
     }
     expect(checkMoment('date', '2026-02-28', 't')).toBeNull();

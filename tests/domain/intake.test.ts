@@ -22,7 +22,9 @@ describe('intake settings (SANAPATI_IMAP_*)', () => {
   });
 
   it('fills the defaults of DESIGN.md', () => {
-    expect(parseIntakeSettings({ SANAPATI_IMAP_HOST: 'mail.sanapati.id', SANAPATI_IMAP_USER: 'persandian', SANAPATI_IMAP_PASSWORD: 'p' }, noSecret)).toEqual({
+    expect(
+      parseIntakeSettings({ SANAPATI_IMAP_HOST: 'mail.sanapati.id', SANAPATI_IMAP_USER: 'persandian', SANAPATI_IMAP_PASSWORD: 'p' }, noSecret)
+    ).toEqual({
       host: 'mail.sanapati.id',
       port: 993,
       secure: true,
@@ -48,14 +50,29 @@ describe('intake settings (SANAPATI_IMAP_*)', () => {
       },
       (file) => (file === '/run/secrets/imap' ? 'rahasia\n' : noSecret(file))
     );
-    expect(settings).toEqual({ host: '127.0.0.1', port: 143, secure: false, user: 'u', password: 'rahasia', folder: 'Sanapati', folderSelesai: 'Arsip/Diproses', pollSeconds: 5 });
+    expect(settings).toEqual({
+      host: '127.0.0.1',
+      port: 143,
+      secure: false,
+      user: 'u',
+      password: 'rahasia',
+      folder: 'Sanapati',
+      folderSelesai: 'Arsip/Diproses',
+      pollSeconds: 5,
+    });
   });
 
   it('names every unusable value at once, in Indonesian', () => {
     let caught: unknown;
     try {
       parseIntakeSettings(
-        { SANAPATI_IMAP_HOST: 'h', SANAPATI_IMAP_PORT: '70000', SANAPATI_IMAP_SECURE: 'ya', SANAPATI_IMAP_POLL_SECONDS: '0', SANAPATI_IMAP_FOLDER_SELESAI: 'inbox' },
+        {
+          SANAPATI_IMAP_HOST: 'h',
+          SANAPATI_IMAP_PORT: '70000',
+          SANAPATI_IMAP_SECURE: 'ya',
+          SANAPATI_IMAP_POLL_SECONDS: '0',
+          SANAPATI_IMAP_FOLDER_SELESAI: 'inbox',
+        },
         noSecret
       );
     } catch (error) {
@@ -73,7 +90,10 @@ describe('intake settings (SANAPATI_IMAP_*)', () => {
 
   it('refuses both a password and a password file, and an unreadable file', () => {
     expect(() =>
-      parseIntakeSettings({ SANAPATI_IMAP_HOST: 'h', SANAPATI_IMAP_USER: 'u', SANAPATI_IMAP_PASSWORD: 'a', SANAPATI_IMAP_PASSWORD_FILE: '/f' }, noSecret)
+      parseIntakeSettings(
+        { SANAPATI_IMAP_HOST: 'h', SANAPATI_IMAP_USER: 'u', SANAPATI_IMAP_PASSWORD: 'a', SANAPATI_IMAP_PASSWORD_FILE: '/f' },
+        noSecret
+      )
     ).toThrow('Isi salah satu saja');
     expect(() => parseIntakeSettings({ SANAPATI_IMAP_HOST: 'h', SANAPATI_IMAP_USER: 'u', SANAPATI_IMAP_PASSWORD_FILE: '/f' }, noSecret)).toThrow(
       'tidak dapat dibaca'
@@ -133,7 +153,10 @@ describe('suggestions for step 2 (nomor surat, tanggal surat)', () => {
       nomorSurat: 'B-123/BSSN/11/2026',
       tanggalSurat: '2026-11-12',
     });
-    expect(suggestFromMessage('', 'No. 005/1.2/Diskominfo/2026, tgl 3 Agt 2026')).toEqual({ nomorSurat: '005/1.2/Diskominfo/2026', tanggalSurat: '2026-08-03' });
+    expect(suggestFromMessage('', 'No. 005/1.2/Diskominfo/2026, tgl 3 Agt 2026')).toEqual({
+      nomorSurat: '005/1.2/Diskominfo/2026',
+      tanggalSurat: '2026-08-03',
+    });
   });
   it('finds a letter number and a date in the subject without labels', () => {
     expect(suggestFromMessage('Surat 060/040/III/2022 tanggal 07-03-2022 tentang rapat', null)).toEqual({

@@ -55,7 +55,9 @@ describe('pengaduan: kontak', () => {
 
 describe('pengaduan: the public allow-list', () => {
   it('accepts a valid complaint and normalises it', () => {
-    const result = validateEnvelope({ data: { nama: '  Siti   Aminah ', kontak: '0812 3456 7890', isi: `  ${ISI}\r\nTerima kasih. `, layanan: 'penerimaan-berita' } });
+    const result = validateEnvelope({
+      data: { nama: '  Siti   Aminah ', kontak: '0812 3456 7890', isi: `  ${ISI}\r\nTerima kasih. `, layanan: 'penerimaan-berita' },
+    });
     expect(result).toEqual({
       ok: true,
       data: { nama: 'Siti Aminah', kontak: '+6281234567890', isi: `${ISI}\nTerima kasih.`, layanan: 'penerimaan-berita' },
@@ -81,7 +83,9 @@ describe('pengaduan: the public allow-list', () => {
     expect(messages({ data: { ...valid, nama: 'A' } })).toEqual(['data.nama: Nama minimal 2 karakter']);
     expect(messages({ data: { ...valid, nama: 'A'.repeat(101) } })).toEqual(['data.nama: Nama paling banyak 100 karakter']);
     expect(messages({ data: { ...valid, nama: 42 } })).toEqual(['data.nama: Nama harus berupa teks']);
-    expect(messages({ data: { ...valid, kontak: 'bukan kontak' } })[0]).toMatch(/^data.kontak: Kontak harus alamat e-mail atau nomor ponsel Indonesia/);
+    expect(messages({ data: { ...valid, kontak: 'bukan kontak' } })[0]).toMatch(
+      /^data.kontak: Kontak harus alamat e-mail atau nomor ponsel Indonesia/
+    );
     expect(messages({ data: { ...valid, isi: 'terlalu pendek' } })).toEqual(['data.isi: Isi pengaduan minimal 20 karakter']);
     expect(messages({ data: { ...valid, isi: 'x'.repeat(5001) } })).toEqual(['data.isi: Isi pengaduan paling banyak 5000 karakter']);
     expect(messages({ data: { ...valid, layanan: 'Bukan Slug!' } })[0]).toMatch(/^data.layanan: Layanan harus berupa slug/);
@@ -219,8 +223,16 @@ describe('pengaduan: the workflow on the SOP engine', () => {
   });
 
   it('offers each role its buttons', () => {
-    expect(availableActions(PENGADUAN, at('diproses'), petugas).map((a) => a.ke).sort()).toEqual(['diteruskan_ke_pejabat', 'selesai']);
-    expect(availableActions(PENGADUAN, at('diteruskan_ke_pejabat'), pejabat).map((a) => a.ke).sort()).toEqual(['ditolak', 'selesai']);
+    expect(
+      availableActions(PENGADUAN, at('diproses'), petugas)
+        .map((a) => a.ke)
+        .sort()
+    ).toEqual(['diteruskan_ke_pejabat', 'selesai']);
+    expect(
+      availableActions(PENGADUAN, at('diteruskan_ke_pejabat'), pejabat)
+        .map((a) => a.ke)
+        .sort()
+    ).toEqual(['ditolak', 'selesai']);
     expect(availableActions(PENGADUAN, at('selesai'), pejabat)).toEqual([]);
   });
 });

@@ -28,17 +28,13 @@ describe('query paths: every field a content-manager query names', () => {
   it('walks filters through operators and bracket or dotted keys', () => {
     expect(
       filterPaths({
-        $and: [{ kriptogram: { teksKriptogram: { $contains: 'X' } } }, { $or: [{ perihal: { $eq: 'a' } }, { 'kriptogram.nomorAgenda': { $null: true } }] }],
+        $and: [
+          { kriptogram: { teksKriptogram: { $contains: 'X' } } },
+          { $or: [{ perihal: { $eq: 'a' } }, { 'kriptogram.nomorAgenda': { $null: true } }] },
+        ],
         $not: { penerima: { nama: { $in: ['a', 'b'] } } },
       })
-    ).toEqual(
-      expect.arrayContaining([
-        ['kriptogram', 'teksKriptogram'],
-        ['perihal'],
-        ['kriptogram', 'nomorAgenda'],
-        ['penerima', 'nama'],
-      ])
-    );
+    ).toEqual(expect.arrayContaining([['kriptogram', 'teksKriptogram'], ['perihal'], ['kriptogram', 'nomorAgenda'], ['penerima', 'nama']]));
   });
 
   it('reads every sort form Strapi accepts', () => {
@@ -50,7 +46,9 @@ describe('query paths: every field a content-manager query names', () => {
 
   it('reads populate with the fields, filters and sort nested in it', () => {
     expect(
-      populatePaths({ kriptogram: { fields: ['teksKriptogram'], filters: { nomorAgenda: { $eq: '1' } }, populate: { salinan: { sort: 'isi:asc' } } } })
+      populatePaths({
+        kriptogram: { fields: ['teksKriptogram'], filters: { nomorAgenda: { $eq: '1' } }, populate: { salinan: { sort: 'isi:asc' } } },
+      })
     ).toEqual(
       expect.arrayContaining([
         ['kriptogram'],
@@ -70,11 +68,9 @@ describe('query paths: every field a content-manager query names', () => {
       { uid: 'api::salinan.salinan', field: 'kriptogram', depth: 0, private: false, relation: true },
       { uid: 'api::kriptogram.kriptogram', field: 'teksKriptogram', depth: 1, private: false, relation: false },
     ]);
-    expect(resolvePath('api::kriptogram.kriptogram', ['salinan', 'penerima', 'nama'], schemaOf).map((step) => `${step.uid}:${step.field}:${step.depth}`)).toEqual([
-      'api::kriptogram.kriptogram:salinan:0',
-      'api::salinan.salinan:penerima:1',
-      'api::salinan.salinan:penerima.nama:1',
-    ]);
+    expect(
+      resolvePath('api::kriptogram.kriptogram', ['salinan', 'penerima', 'nama'], schemaOf).map((step) => `${step.uid}:${step.field}:${step.depth}`)
+    ).toEqual(['api::kriptogram.kriptogram:salinan:0', 'api::salinan.salinan:penerima:1', 'api::salinan.salinan:penerima.nama:1']);
     expect(resolvePath('api::kriptogram.kriptogram', ['salinan', 'isi'], schemaOf)[1]).toMatchObject({ field: 'isi', private: true, depth: 1 });
   });
 

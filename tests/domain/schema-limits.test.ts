@@ -88,17 +88,61 @@ describe('schema limits (PostgreSQL varchar)', () => {
 
 describe('SOP input schemas carry the limits of the fields they write', () => {
   const cases: [string, number | null | undefined, number][] = [
-    ['dideskripsi salinan.perihal → salinan.perihal', zodMax(salinanInput, 'perihal'), limitOf('api/salinan/content-types/salinan/schema.json', 'perihal')],
-    ['dideskripsi salinan.lampiran → salinan.lampiran', zodMax(salinanInput, 'lampiran'), limitOf('api/salinan/content-types/salinan/schema.json', 'lampiran')],
-    ['dideskripsi salinan.penerima[].nama → naskah.penerima.nama', zodMax(salinanInput, 'penerima', '[]', 'nama'), limitOf('components/naskah/penerima.json', 'nama')],
-    ['dideskripsi salinan.penerima[].jabatan → naskah.penerima.jabatan', zodMax(salinanInput, 'penerima', '[]', 'jabatan'), limitOf('components/naskah/penerima.json', 'jabatan')],
-    ['dideskripsi salinan.penerima[].alamat → naskah.penerima.alamat', zodMax(salinanInput, 'penerima', '[]', 'alamat'), limitOf('components/naskah/penerima.json', 'alamat')],
-    ['dicetak indeks → kartu-kendali.indeks', zodMax(kartuKendaliInput, 'indeks'), limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'indeks')],
-    ['dicetak kodeKlasifikasi → kartu-kendali.kodeKlasifikasi', zodMax(kartuKendaliInput, 'kodeKlasifikasi'), limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'kodeKlasifikasi')],
-    ['dicetak pengolah → kartu-kendali.pengolah', zodMax(kartuKendaliInput, 'pengolah'), limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'pengolah')],
-    ['dicetak catatan → kartu-kendali.catatan', zodMax(kartuKendaliInput, 'catatan'), limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'catatan')],
-    ['diterima diterimaOleh → distribusi.diterimaOleh', zodMax(tandaTerimaInput, 'diterimaOleh'), limitOf('api/distribusi/content-types/distribusi/schema.json', 'diterimaOleh')],
-    ['selesai tanggapan → pengaduan.tanggapan', zodMax(tanggapanInput, 'tanggapan'), limitOf('api/pengaduan/content-types/pengaduan/schema.json', 'tanggapan')],
+    [
+      'dideskripsi salinan.perihal → salinan.perihal',
+      zodMax(salinanInput, 'perihal'),
+      limitOf('api/salinan/content-types/salinan/schema.json', 'perihal'),
+    ],
+    [
+      'dideskripsi salinan.lampiran → salinan.lampiran',
+      zodMax(salinanInput, 'lampiran'),
+      limitOf('api/salinan/content-types/salinan/schema.json', 'lampiran'),
+    ],
+    [
+      'dideskripsi salinan.penerima[].nama → naskah.penerima.nama',
+      zodMax(salinanInput, 'penerima', '[]', 'nama'),
+      limitOf('components/naskah/penerima.json', 'nama'),
+    ],
+    [
+      'dideskripsi salinan.penerima[].jabatan → naskah.penerima.jabatan',
+      zodMax(salinanInput, 'penerima', '[]', 'jabatan'),
+      limitOf('components/naskah/penerima.json', 'jabatan'),
+    ],
+    [
+      'dideskripsi salinan.penerima[].alamat → naskah.penerima.alamat',
+      zodMax(salinanInput, 'penerima', '[]', 'alamat'),
+      limitOf('components/naskah/penerima.json', 'alamat'),
+    ],
+    [
+      'dicetak indeks → kartu-kendali.indeks',
+      zodMax(kartuKendaliInput, 'indeks'),
+      limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'indeks'),
+    ],
+    [
+      'dicetak kodeKlasifikasi → kartu-kendali.kodeKlasifikasi',
+      zodMax(kartuKendaliInput, 'kodeKlasifikasi'),
+      limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'kodeKlasifikasi'),
+    ],
+    [
+      'dicetak pengolah → kartu-kendali.pengolah',
+      zodMax(kartuKendaliInput, 'pengolah'),
+      limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'pengolah'),
+    ],
+    [
+      'dicetak catatan → kartu-kendali.catatan',
+      zodMax(kartuKendaliInput, 'catatan'),
+      limitOf('api/kartu-kendali/content-types/kartu-kendali/schema.json', 'catatan'),
+    ],
+    [
+      'diterima diterimaOleh → distribusi.diterimaOleh',
+      zodMax(tandaTerimaInput, 'diterimaOleh'),
+      limitOf('api/distribusi/content-types/distribusi/schema.json', 'diterimaOleh'),
+    ],
+    [
+      'selesai tanggapan → pengaduan.tanggapan',
+      zodMax(tanggapanInput, 'tanggapan'),
+      limitOf('api/pengaduan/content-types/pengaduan/schema.json', 'tanggapan'),
+    ],
     ['pengaduan nama → pengaduan.nama', BATAS.namaMax, limitOf('api/pengaduan/content-types/pengaduan/schema.json', 'nama')],
     ['pengaduan kontak → pengaduan.kontak', BATAS.kontakMax, limitOf('api/pengaduan/content-types/pengaduan/schema.json', 'kontak')],
     ['pengaduan isi → pengaduan.isi', BATAS.isiMax, limitOf('api/pengaduan/content-types/pengaduan/schema.json', 'isi')],

@@ -97,9 +97,13 @@ describe('inconsistencies', () => {
 
   it('flags structured hours that contradict the hours written in the text', () => {
     const jamLayanan = (beritaBiasa.jamLayanan ?? []).map((row) => (row.hari === 'jumat' ? { ...row, tutup: '11.30' } : row));
-    expect(inconsistencies({ ...beritaBiasa, jangkaWaktu: '- Senin-Kamis 08.00 - 16.00 WIB\nIstirahat 12.00 - 13.00 WIB\n- Jumat 08.00 - 11.00 WIB', jamLayanan })).toEqual([
-      'Jam layanan hari Jumat (08.00 - 11.30) berbeda dengan teks jangka waktu (08.00 - 11.00).',
-    ]);
+    expect(
+      inconsistencies({
+        ...beritaBiasa,
+        jangkaWaktu: '- Senin-Kamis 08.00 - 16.00 WIB\nIstirahat 12.00 - 13.00 WIB\n- Jumat 08.00 - 11.00 WIB',
+        jamLayanan,
+      })
+    ).toEqual(['Jam layanan hari Jumat (08.00 - 11.30) berbeda dengan teks jangka waktu (08.00 - 11.00).']);
     const noBreak = (beritaBiasa.jamLayanan ?? []).map((row) => (row.hari === 'rabu' ? { hari: 'rabu', buka: '08.00', tutup: '16.00' } : row));
     expect(inconsistencies({ jangkaWaktu: 'Senin-Kamis 08.00 - 16.00\nIstirahat 12.00 - 13.00', jamLayanan: noBreak })).toEqual([
       'Istirahat hari Rabu pada jam layanan (tanpa istirahat) berbeda dengan teks jangka waktu (12.00 - 13.00).',
@@ -139,9 +143,7 @@ describe('scheduleFromStandard', () => {
   });
 
   it('drives the SLA: Friday closing at 11.30 moves a Thursday 15.00 deadline by 30 minutes', () => {
-    const jumat1130 = scheduleFromStandard(
-      (beritaBiasa.jamLayanan ?? []).map((row) => (row.hari === 'jumat' ? { ...row, tutup: '11.30' } : row))
-    );
+    const jumat1130 = scheduleFromStandard((beritaBiasa.jamLayanan ?? []).map((row) => (row.hari === 'jumat' ? { ...row, tutup: '11.30' } : row)));
     const kamis1500 = new Date('2026-11-26T08:00:00.000Z');
     expect(tenggat(kamis1500, DEFAULT_SCHEDULE).toISOString()).toBe('2026-11-30T04:00:00.000Z'); // Senin 11.00 WIB
     expect(tenggat(kamis1500, jumat1130).toISOString()).toBe('2026-11-30T03:30:00.000Z'); // Senin 10.30 WIB

@@ -85,7 +85,10 @@ describe('the admin panel as the office works it (headless Chromium)', () => {
     // the Kasi's list opens on what awaits the Kasi (issue 16); this berita has moved on to the Kabid
     await page.getByTestId('menunggu-saya').filter({ hasText: 'tampilkan semua' }).click();
     await page.getByText(PERIHAL).waitFor();
-    await page.getByText(/Tepat waktu|Terlambat/).first().waitFor();
+    await page
+      .getByText(/Tepat waktu|Terlambat/)
+      .first()
+      .waitFor();
     await screenshot(page, '08-daftar-berita');
     await page.context().close();
   });

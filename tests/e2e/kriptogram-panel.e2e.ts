@@ -81,7 +81,7 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
     await page.context().close();
   });
 
-  it('the Sandiman initials the pengantar: the salinan is not asked for again, and the print buttons are the server\'s', async () => {
+  it("the Sandiman initials the pengantar: the salinan is not asked for again, and the print buttons are the server's", async () => {
     const page = await open('sandiman');
     await page.goto(documentUrl);
     await expectTahap(page, 'Dideskripsi');
@@ -99,4 +99,3 @@ describe('kriptogram in the admin panel: salinan typed by the assigned Sandiman,
     await page.context().close();
   });
 });
-

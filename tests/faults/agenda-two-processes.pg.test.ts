@@ -36,7 +36,9 @@ describe('concurrency: 1,000 registrations on two server processes', () => {
     // Test setup: one berita registered through the document service, then N copies of its
     // row at step 3 (dicetak) written straight into the table (documents().create one by
     // one would take most of a minute here).
-    const template = (await app.strapi.documents(UID).create({ data: { ...BERITA_CONTOH, perihal: 'Registrasi serentak' } as never })) as unknown as Record<string, unknown>;
+    const template = (await app.strapi
+      .documents(UID)
+      .create({ data: { ...BERITA_CONTOH, perihal: 'Registrasi serentak' } as never })) as unknown as Record<string, unknown>;
     const row = (await app.strapi.db.query(UID).findOne({ where: { documentId: template.documentId } })) as Record<string, unknown>;
     const { id: _id, documentId: _documentId, ...copy } = row;
     const ids = Array.from({ length: N }, (_, i) => `serentak${String(i).padStart(4, '0')}${crypto.randomBytes(6).toString('hex')}`);
@@ -49,7 +51,12 @@ describe('concurrency: 1,000 registrations on two server processes', () => {
     const started = Date.now();
     const responses: HttpOutcome[] = await Promise.all(
       ids.map((documentId, index) =>
-        requestJson(`${servers[index % 2].url}/sop/berita/${documentId}/transisi`, 'POST', { ke: 'diagendakan' }, { Authorization: `Bearer ${operator.token}` })
+        requestJson(
+          `${servers[index % 2].url}/sop/berita/${documentId}/transisi`,
+          'POST',
+          { ke: 'diagendakan' },
+          { Authorization: `Bearer ${operator.token}` }
+        )
       )
     );
     const elapsed = Date.now() - started;
@@ -60,7 +67,9 @@ describe('concurrency: 1,000 registrations on two server processes', () => {
         `p50 ${latencies[Math.floor(N * 0.5)]} ms, p99 ${latencies[Math.floor(N * 0.99)]} ms`
     );
     const failed = responses.filter((response) => response.status !== 200);
-    expect(failed.map((response) => ('error' in response ? response.error : `${response.status} ${JSON.stringify(response.body)}`)).slice(0, 5)).toEqual([]);
+    expect(
+      failed.map((response) => ('error' in response ? response.error : `${response.status} ${JSON.stringify(response.body)}`)).slice(0, 5)
+    ).toEqual([]);
 
     const rows = (await app.strapi.db.query(UID).findMany({
       where: { documentId: { $in: ids } },

@@ -101,7 +101,11 @@ describe('fault: PostgreSQL unreachable under load', () => {
     }
     // keep the load on until writes are acknowledged again
     const writesBack = Date.now();
-    while (answers.filter((answer) => answer.phase === 'after' && answer.status === 201).length < 50 && Date.now() - writesBack < 30_000 && !exitedEarly) {
+    while (
+      answers.filter((answer) => answer.phase === 'after' && answer.status === 201).length < 50 &&
+      Date.now() - writesBack < 30_000 &&
+      !exitedEarly
+    ) {
       await sleep(100);
     }
     running = false;
@@ -113,7 +117,10 @@ describe('fault: PostgreSQL unreachable under load', () => {
     console.log(
       `database down: ${answers.length} POSTs — before: ${count('before', 201)}×201; while down: ${count('down', 503)}×503, ` +
         `${count('down', 201)}×201; after: ${count('after', 201)}×201, ${count('after', 503)}×503; ` +
-        `health while down: ${health.filter((h) => h.phase === 'down').map((h) => h.status).join(',')}; healthy ${recoveredAfter} ms after the resume`
+        `health while down: ${health
+          .filter((h) => h.phase === 'down')
+          .map((h) => h.status)
+          .join(',')}; healthy ${recoveredAfter} ms after the resume`
     );
 
     expect(exitedEarly).toBeNull();
@@ -160,7 +167,12 @@ describe('fault: PostgreSQL unreachable under load', () => {
       begin perform pg_terminate_backend(pg_backend_pid()); return new; end $$`);
     await db.raw('create trigger meja_fault_kill before insert on sop_audit for each row execute function meja_fault_kill()');
     const transit = () =>
-      requestJson(`${server.url}/sop/berita/${documentId}/transisi`, 'POST', { ke: 'diteruskan_ke_kasi' }, { Authorization: `Bearer ${operator.token}` });
+      requestJson(
+        `${server.url}/sop/berita/${documentId}/transisi`,
+        'POST',
+        { ke: 'diteruskan_ke_kasi' },
+        { Authorization: `Bearer ${operator.token}` }
+      );
     let failed: HttpOutcome | undefined;
     try {
       failed = await transit();

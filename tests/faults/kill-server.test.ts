@@ -79,13 +79,17 @@ describe('fault: kill -9 of the server during 200 complaint POSTs', () => {
     const { rows, auditedIds } = await readComplaints(db);
     const tickets = rows.map((row) => row.nomor_tiket);
     // eslint-disable-next-line no-console
-    console.log(`after restart: ${rows.length} complaints stored (${rows.length - acknowledged.length - 2} committed without an answer reaching the client)`);
+    console.log(
+      `after restart: ${rows.length} complaints stored (${rows.length - acknowledged.length - 2} committed without an answer reaching the client)`
+    );
     // every 201 is there, exactly once
     for (const nomorTiket of [(first as { body: { data: { nomorTiket: string } } }).body.data.nomorTiket, ...acknowledged, afterTicket]) {
       expect(tickets.filter((ticket) => ticket === nomorTiket)).toHaveLength(1);
     }
     // nothing half-written: ticket, code hash, first state and audit row on every row
-    const halfWritten = rows.filter((row) => !row.nomor_tiket || !row.kode_lacak_hash || row.tahap !== 'diterima' || !auditedIds.has(row.document_id));
+    const halfWritten = rows.filter(
+      (row) => !row.nomor_tiket || !row.kode_lacak_hash || row.tahap !== 'diterima' || !auditedIds.has(row.document_id)
+    );
     expect(halfWritten).toEqual([]);
     expect(auditedIds.size).toBe(rows.length);
     // unique and gap-free ticket numbers (rolled-back numbers were given back)

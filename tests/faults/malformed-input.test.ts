@@ -64,9 +64,11 @@ describe('fault: malformed input never stops the service (both databases)', () =
     const view = await sopView(app, staff.caraka, 'berita', beritaDitugaskan);
     distribusiId = view.body.data.distribusi[0].documentId;
     kartuKendaliId = String(
-      ((await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: beritaDitugaskan }, populate: ['kartuKendali'] })) as {
-        kartuKendali: { documentId: string };
-      }).kartuKendali.documentId
+      (
+        (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: beritaDitugaskan }, populate: ['kartuKendali'] })) as {
+          kartuKendali: { documentId: string };
+        }
+      ).kartuKendali.documentId
     );
     kriptogramId = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'ditugaskan_deskripsi');
     const libur = await app
@@ -94,11 +96,41 @@ describe('fault: malformed input never stops the service (both databases)', () =
         body: { tanggal, nama: 'x', jenis: 'libur_nasional' },
         pesan: /tanggal/,
       })),
-      { nama: 'hari libur update 2026-13-45', method: 'PUT', url: `${CM}/${HARI_LIBUR}/${hariLiburId}`, body: { tanggal: '2026-13-45' }, pesan: /tanggal/ },
-      { nama: 'berita waktuDiterima 30 Feb', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, waktuDiterima: '2026-02-30T10:00:00.000Z' }, pesan: /waktuDiterima/ },
-      { nama: 'berita tanggalSurat 2026-13-45', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, tanggalSurat: '2026-13-45' }, pesan: /tanggalSurat/ },
-      { nama: 'berita update tanggalSurat 30 Feb', method: 'PUT', url: `${CM}/${BERITA}/${beritaId}`, body: { tanggalSurat: '2026-02-30' }, pesan: /tanggalSurat/ },
-      { nama: 'berita update waktuDiterima 25:00', method: 'PUT', url: `${CM}/${BERITA}/${beritaId}`, body: { waktuDiterima: '2026-11-23T25:00:00Z' }, pesan: /waktuDiterima/ },
+      {
+        nama: 'hari libur update 2026-13-45',
+        method: 'PUT',
+        url: `${CM}/${HARI_LIBUR}/${hariLiburId}`,
+        body: { tanggal: '2026-13-45' },
+        pesan: /tanggal/,
+      },
+      {
+        nama: 'berita waktuDiterima 30 Feb',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        body: { ...BERITA_CONTOH, waktuDiterima: '2026-02-30T10:00:00.000Z' },
+        pesan: /waktuDiterima/,
+      },
+      {
+        nama: 'berita tanggalSurat 2026-13-45',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        body: { ...BERITA_CONTOH, tanggalSurat: '2026-13-45' },
+        pesan: /tanggalSurat/,
+      },
+      {
+        nama: 'berita update tanggalSurat 30 Feb',
+        method: 'PUT',
+        url: `${CM}/${BERITA}/${beritaId}`,
+        body: { tanggalSurat: '2026-02-30' },
+        pesan: /tanggalSurat/,
+      },
+      {
+        nama: 'berita update waktuDiterima 25:00',
+        method: 'PUT',
+        url: `${CM}/${BERITA}/${beritaId}`,
+        body: { waktuDiterima: '2026-11-23T25:00:00Z' },
+        pesan: /waktuDiterima/,
+      },
       {
         nama: 'kriptogram waktuDiterima 31 Apr',
         method: 'POST',
@@ -113,7 +145,12 @@ describe('fault: malformed input never stops the service (both databases)', () =
         body: { nama: 'Warga', isi: 'Pengaduan lewat telepon tentang layanan.', saluran: 'telepon', waktuDiterima: '2026-02-30T10:00:00+07:00' },
         pesan: /waktuDiterima/,
       },
-      { nama: 'distribusi update waktuDiterima 2026-13-45', method: 'PUT', url: `${CM}/api::distribusi.distribusi/${distribusiId}`, body: { waktuDiterima: '2026-13-45T00:00:00Z' } },
+      {
+        nama: 'distribusi update waktuDiterima 2026-13-45',
+        method: 'PUT',
+        url: `${CM}/api::distribusi.distribusi/${distribusiId}`,
+        body: { waktuDiterima: '2026-13-45T00:00:00Z' },
+      },
       {
         nama: 'kartu kendali paraf.waktu 30 Feb (component)',
         method: 'PUT',
@@ -129,13 +166,59 @@ describe('fault: malformed input never stops the service (both databases)', () =
         body: { ke: 'diterima', data: { diterimaOleh: 'Ajudan', waktu: '2026-02-30T10:00:00+07:00' } },
       },
       // 2. NUL and other control characters: data, catatan, filter values, ids.
-      { nama: 'NUL in CM perihal', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, perihal: 'Undangan\u0000rapat' }, status: 400, pesan: /perihal memuat karakter kendali U\+0000/ },
-      { nama: 'ESC in CM update isiRingkas', method: 'PUT', url: `${CM}/${BERITA}/${beritaId}`, body: { isiRingkas: 'warna\u001b[31m' }, status: 400, pesan: /U\+001B/ },
-      { nama: 'NUL in penerima.nama', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, penerima: [{ ...BERITA_CONTOH.penerima[0], nama: 'Wali\u0000' }] }, status: 400, pesan: /penerima\.0\.nama/ },
-      { nama: 'NUL in hari libur nama', method: 'POST', url: `${CM}/${HARI_LIBUR}`, body: { tanggal: '2026-12-26', nama: 'x\u0000', jenis: 'cuti_bersama' }, status: 400 },
-      { nama: 'NUL in catatan', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, body: { ke: 'batal', catatan: 'batal\u0000' }, status: 400, pesan: /catatan/ },
-      { nama: 'NUL in transition data', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, body: { ke: 'diperiksa', data: { x: '\u0000' } }, status: 400 },
-      { nama: 'C1 in transition data', method: 'POST', url: `/sop/distribusi/${distribusiId}/transisi`, body: { ke: 'diterima', data: { diterimaOleh: 'Ajudan\u0085\u0090' } }, status: 400 },
+      {
+        nama: 'NUL in CM perihal',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        body: { ...BERITA_CONTOH, perihal: 'Undangan\u0000rapat' },
+        status: 400,
+        pesan: /perihal memuat karakter kendali U\+0000/,
+      },
+      {
+        nama: 'ESC in CM update isiRingkas',
+        method: 'PUT',
+        url: `${CM}/${BERITA}/${beritaId}`,
+        body: { isiRingkas: 'warna\u001b[31m' },
+        status: 400,
+        pesan: /U\+001B/,
+      },
+      {
+        nama: 'NUL in penerima.nama',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        body: { ...BERITA_CONTOH, penerima: [{ ...BERITA_CONTOH.penerima[0], nama: 'Wali\u0000' }] },
+        status: 400,
+        pesan: /penerima\.0\.nama/,
+      },
+      {
+        nama: 'NUL in hari libur nama',
+        method: 'POST',
+        url: `${CM}/${HARI_LIBUR}`,
+        body: { tanggal: '2026-12-26', nama: 'x\u0000', jenis: 'cuti_bersama' },
+        status: 400,
+      },
+      {
+        nama: 'NUL in catatan',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        body: { ke: 'batal', catatan: 'batal\u0000' },
+        status: 400,
+        pesan: /catatan/,
+      },
+      {
+        nama: 'NUL in transition data',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        body: { ke: 'diperiksa', data: { x: '\u0000' } },
+        status: 400,
+      },
+      {
+        nama: 'C1 in transition data',
+        method: 'POST',
+        url: `/sop/distribusi/${distribusiId}/transisi`,
+        body: { ke: 'diterima', data: { diterimaOleh: 'Ajudan\u0085\u0090' } },
+        status: 400,
+      },
       { nama: 'NUL in filter value (CM)', method: 'GET', url: `${CM}/${BERITA}?filters[perihal][$contains]=%00`, status: 400 },
       { nama: 'NUL in filter value (REST)', method: 'GET', url: '/api/beritas?filters[perihal][$eq]=a%00', status: 400 },
       { nama: 'NUL in search', method: 'GET', url: `${CM}/${BERITA}?_q=%00`, status: 400 },
@@ -145,7 +228,13 @@ describe('fault: malformed input never stops the service (both databases)', () =
       { nama: 'NUL in /sop id (transisi)', method: 'POST', url: '/sop/berita/ab%00cd/transisi', body: { ke: 'diperiksa' }, status: 400 },
       { nama: 'NUL in dokumen id', method: 'GET', url: '/sop/berita/%00/dokumen/kartu-kendali', status: 400 },
       { nama: 'broken percent-encoding in path', method: 'GET', url: '/sop/berita/%E0%A4%A', status: 400 },
-      { nama: 'NUL in relation connect', method: 'PUT', url: `${CM}/api::distribusi.distribusi/${distribusiId}`, body: { berita: { connect: [{ documentId: 'x\u0000' }] } }, status: 400 },
+      {
+        nama: 'NUL in relation connect',
+        method: 'PUT',
+        url: `${CM}/api::distribusi.distribusi/${distribusiId}`,
+        body: { berita: { connect: [{ documentId: 'x\u0000' }] } },
+        status: 400,
+      },
       // 3. penerima: [null] on create, update and in a transition.
       { nama: 'penerima [null] create', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, penerima: [null] }, pesan: /penerima/ },
       { nama: 'penerima [null] update', method: 'PUT', url: `${CM}/${BERITA}/${beritaId}`, body: { penerima: [null] }, pesan: /penerima/ },
@@ -161,7 +250,10 @@ describe('fault: malformed input never stops the service (both databases)', () =
         nama: 'broken multipart (CM)',
         method: 'POST',
         url: `${CM}/${BERITA}`,
-        raw: { bytes: '--XYZ\r\nContent-Disposition: form-data; name="perihal"\r\n\r\nputus', headers: { 'Content-Type': 'multipart/form-data; boundary=XYZ' } },
+        raw: {
+          bytes: '--XYZ\r\nContent-Disposition: form-data; name="perihal"\r\n\r\nputus',
+          headers: { 'Content-Type': 'multipart/form-data; boundary=XYZ' },
+        },
       },
       {
         nama: 'broken multipart (upload)',
@@ -169,7 +261,12 @@ describe('fault: malformed input never stops the service (both databases)', () =
         url: '/upload',
         raw: { bytes: 'sama sekali bukan multipart', headers: { 'Content-Type': 'multipart/form-data; boundary=----batas' } },
       },
-      { nama: 'multipart without boundary', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, raw: { bytes: 'x', headers: { 'Content-Type': 'multipart/form-data' } } },
+      {
+        nama: 'multipart without boundary',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        raw: { bytes: 'x', headers: { 'Content-Type': 'multipart/form-data' } },
+      },
       {
         nama: 'broken gzip',
         method: 'POST',
@@ -182,26 +279,75 @@ describe('fault: malformed input never stops the service (both databases)', () =
         nama: 'truncated gzip',
         method: 'POST',
         url: `/sop/berita/${beritaId}/transisi`,
-        raw: { bytes: zlib.gzipSync(Buffer.from(JSON.stringify({ ke: 'diperiksa' }))).subarray(0, 15), headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } },
+        raw: {
+          bytes: zlib.gzipSync(Buffer.from(JSON.stringify({ ke: 'diperiksa' }))).subarray(0, 15),
+          headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        },
         status: 400,
       },
-      { nama: 'broken deflate', method: 'POST', url: `${CM}/${HARI_LIBUR}`, raw: { bytes: 'xyz', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'deflate' } }, status: 400 },
-      { nama: 'broken JSON', method: 'POST', url: `${CM}/${BERITA}`, raw: { bytes: '{"perihal": "x",', headers: { 'Content-Type': 'application/json' } }, status: 400 },
-      { nama: 'broken form', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, raw: { bytes: 'ke=%E0%A4%A&data[x]=%00', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } },
+      {
+        nama: 'broken deflate',
+        method: 'POST',
+        url: `${CM}/${HARI_LIBUR}`,
+        raw: { bytes: 'xyz', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'deflate' } },
+        status: 400,
+      },
+      {
+        nama: 'broken JSON',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        raw: { bytes: '{"perihal": "x",', headers: { 'Content-Type': 'application/json' } },
+        status: 400,
+      },
+      {
+        nama: 'broken form',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        raw: { bytes: 'ke=%E0%A4%A&data[x]=%00', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      },
       // 5. Huge nesting.
-      { nama: 'deep JSON in CM data', method: 'POST', url: `${CM}/${BERITA}`, raw: { bytes: `{"perihal":${deepArray(20000)}}`, headers: { 'Content-Type': 'application/json' } }, status: 400 },
-      { nama: 'deep JSON in transition data', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, raw: { bytes: `{"ke":"diperiksa","data":{"x":${deepArray(5000)}}}`, headers: { 'Content-Type': 'application/json' } }, status: 400 },
+      {
+        nama: 'deep JSON in CM data',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        raw: { bytes: `{"perihal":${deepArray(20000)}}`, headers: { 'Content-Type': 'application/json' } },
+        status: 400,
+      },
+      {
+        nama: 'deep JSON in transition data',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        raw: { bytes: `{"ke":"diperiksa","data":{"x":${deepArray(5000)}}}`, headers: { 'Content-Type': 'application/json' } },
+        status: 400,
+      },
       { nama: 'deep filters', method: 'GET', url: `${CM}/${BERITA}?${'filters' + '[berita]'.repeat(60)}[perihal][$eq]=x` },
       // 6. Wrong types.
       { nama: 'perihal as object', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, perihal: { $ne: null } } },
       { nama: 'perihal as number', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, perihal: 12345 } },
-      { nama: 'waktuDiterima as operator object', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, waktuDiterima: { $gt: 0 } }, pesan: /waktuDiterima/ },
-      { nama: 'tanggal as boolean', method: 'POST', url: `${CM}/${HARI_LIBUR}`, body: { tanggal: true, nama: 'x', jenis: 'libur_nasional' }, pesan: /tanggal/ },
+      {
+        nama: 'waktuDiterima as operator object',
+        method: 'POST',
+        url: `${CM}/${BERITA}`,
+        body: { ...BERITA_CONTOH, waktuDiterima: { $gt: 0 } },
+        pesan: /waktuDiterima/,
+      },
+      {
+        nama: 'tanggal as boolean',
+        method: 'POST',
+        url: `${CM}/${HARI_LIBUR}`,
+        body: { tanggal: true, nama: 'x', jenis: 'libur_nasional' },
+        pesan: /tanggal/,
+      },
       { nama: 'penerima as string', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, penerima: 'semua' } },
       { nama: 'jenis outside enum', method: 'POST', url: `${CM}/${HARI_LIBUR}`, body: { tanggal: '2026-12-27', nama: 'x', jenis: 'libur_bebas' } },
       { nama: 'ke as number', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, body: { ke: 7 } },
       { nama: 'data as string', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, body: { ke: 'diperiksa', data: 'semua' } },
-      { nama: 'caraka as array', method: 'POST', url: `/sop/berita/${beritaId}/transisi`, body: { ke: 'ditugaskan_ke_caraka', data: { caraka: [1, 2] } } },
+      {
+        nama: 'caraka as array',
+        method: 'POST',
+        url: `/sop/berita/${beritaId}/transisi`,
+        body: { ke: 'ditugaskan_ke_caraka', data: { caraka: [1, 2] } },
+      },
       { nama: 'JSON array body', method: 'POST', url: `${CM}/${BERITA}`, body: [1, 2, 3] },
       { nama: 'huge perihal (1 MiB)', method: 'POST', url: `${CM}/${BERITA}`, body: { ...BERITA_CONTOH, perihal: 'x'.repeat(1024 * 1024) } },
       { nama: 'pagination as object', method: 'GET', url: `${CM}/${BERITA}?page[$gt]=1&pageSize=abc` },
@@ -244,18 +390,29 @@ describe('fault: malformed input never stops the service (both databases)', () =
     // A refusal that does not depend on rights is the same 400 for everyone signed in.
     const unexpected = hasil.filter((h) => {
       const k = list.find((item) => item.nama === h.kasus)!;
-      return (k.status !== undefined && h.peran !== 'tanpa login' && h.status !== k.status) || (k.pesan !== undefined && h.status === 400 && !k.pesan.test(h.message));
+      return (
+        (k.status !== undefined && h.peran !== 'tanpa login' && h.status !== k.status) ||
+        (k.pesan !== undefined && h.status === 400 && !k.pesan.test(h.message))
+      );
     });
     if (unexpected.length) {
       // eslint-disable-next-line no-console
-      console.log(JSON.stringify(unexpected.map((h) => `${h.kasus} | ${h.peran} | ${h.status} | ${h.message.slice(0, 150)}`), null, 1));
+      console.log(
+        JSON.stringify(
+          unexpected.map((h) => `${h.kasus} | ${h.peran} | ${h.status} | ${h.message.slice(0, 150)}`),
+          null,
+          1
+        )
+      );
     }
     expect(unexpected).toEqual([]);
     const serverErrors = hasil.filter((h) => h.status >= 500 || h.status === 0);
     const slowest = Math.max(...hasil.map((h) => h.ms));
     const byStatus = hasil.reduce<Record<number, number>>((acc, h) => ({ ...acc, [h.status]: (acc[h.status] ?? 0) + 1 }), {});
     // eslint-disable-next-line no-console
-    console.log(`malformed input (${app.database.client}): ${hasil.length} requests, ${serverErrors.length} × 5xx, slowest ${slowest} ms, by status ${JSON.stringify(byStatus)}`);
+    console.log(
+      `malformed input (${app.database.client}): ${hasil.length} requests, ${serverErrors.length} × 5xx, slowest ${slowest} ms, by status ${JSON.stringify(byStatus)}`
+    );
     expect(serverErrors).toEqual([]);
     expect(hasil.every((h) => h.status >= 400 && h.status < 500)).toBe(true);
     expect(slowest).toBeLessThan(5000);
@@ -281,7 +438,11 @@ describe('fault: malformed input never stops the service (both databases)', () =
     expect(pool.numUsed()).toBe(0);
     if (app.database.client === 'postgres') {
       db = openDatabase(app.database);
-      const rows = (await db.raw(`select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by state`)).rows as { state: string; n: number }[];
+      const rows = (
+        await db.raw(
+          `select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by state`
+        )
+      ).rows as { state: string; n: number }[];
       // eslint-disable-next-line no-console
       console.log(`pg_stat_activity after the sweep: ${JSON.stringify(rows)}`);
       expect(rows.filter((row) => row.state === 'idle in transaction' || row.state === 'idle in transaction (aborted)')).toEqual([]);
@@ -302,7 +463,9 @@ describe('fault: malformed input never stops the service (both databases)', () =
       ] as const) {
         await expect(app.strapi.documents(uid as never).create({ data } as never)).rejects.toMatchObject({ name: 'ValidationError' });
       }
-      await expect(app.strapi.documents(HARI_LIBUR).update({ documentId: hariLiburId, data: { tanggal: '2026-13-45' } } as never)).rejects.toMatchObject({
+      await expect(
+        app.strapi.documents(HARI_LIBUR).update({ documentId: hariLiburId, data: { tanggal: '2026-13-45' } } as never)
+      ).rejects.toMatchObject({
         name: 'ValidationError',
         message: expect.stringMatching(/tanggal "2026-13-45" tidak ada di kalender/),
       });
@@ -319,10 +482,15 @@ describe('fault: malformed input never stops the service (both databases)', () =
       .set('Authorization', `Bearer ${staff.operator.token}`)
       .send({ ...BERITA_CONTOH, perihal: 'Baris satu\u000Bbaris dua\r\nbaris tiga\u2028empat', isiRingkas: 'Halaman satu.\u000cHalaman dua.\rTiga' });
     expect(created.status).toBe(201);
-    const row = (await app.strapi.db.query(BERITA).findOne({ where: { documentId: created.body.data.documentId } })) as { perihal: string; isiRingkas: string };
+    const row = (await app.strapi.db.query(BERITA).findOne({ where: { documentId: created.body.data.documentId } })) as {
+      perihal: string;
+      isiRingkas: string;
+    };
     expect(row.perihal).toBe('Baris satu\nbaris dua\nbaris tiga\nempat');
     expect(row.isiRingkas).toBe('Halaman satu.\nHalaman dua.\nTiga');
-    const libur = await app.strapi.documents(HARI_LIBUR).create({ data: { tanggal: '2026-12-31', nama: 'Malam\u2029Tahun Baru', jenis: 'cuti_bersama' } } as never);
+    const libur = await app.strapi
+      .documents(HARI_LIBUR)
+      .create({ data: { tanggal: '2026-12-31', nama: 'Malam\u2029Tahun Baru', jenis: 'cuti_bersama' } } as never);
     expect((libur as { nama: string }).nama).toBe('Malam\nTahun Baru');
   });
 
@@ -340,7 +508,12 @@ describe('fault: malformed input never stops the service (both databases)', () =
     try {
       const started = Date.now();
       const [hung, health] = await Promise.all([
-        app.http().post(`${CM}/${HARI_LIBUR}`).set('Authorization', `Bearer ${staff.operator.token}`).send({ tanggal: '2026-12-28', nama: 'tergantung selamanya', jenis: 'libur_daerah' }).timeout(15000),
+        app
+          .http()
+          .post(`${CM}/${HARI_LIBUR}`)
+          .set('Authorization', `Bearer ${staff.operator.token}`)
+          .send({ tanggal: '2026-12-28', nama: 'tergantung selamanya', jenis: 'libur_daerah' })
+          .timeout(15000),
         // Meanwhile (on SQLite the only connection is held) the health check waits its turn, then answers.
         new Promise((resolve) => setTimeout(resolve, 500)).then(() => app.http().get('/api/health').timeout(15000)),
       ]);
@@ -383,7 +556,9 @@ describe('fault: malformed input never stops the service (both databases)', () =
     expect((await app.http().get('/api/health').timeout(5000)).status).toBe(200);
     if (app.database.client === 'postgres') {
       db = db ?? openDatabase(app.database);
-      const idle = (await db.raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)).rows[0].n;
+      const idle = (
+        await db.raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+      ).rows[0].n;
       expect(idle).toBe(0);
     }
   });

@@ -55,7 +55,8 @@ describe('fault: SIGTERM while transactions wait for a lock (PostgreSQL)', () =>
     let waiting = 0;
     for (let i = 0; i < 100 && waiting < 5; i += 1) {
       await sleep(100);
-      waiting = (await db!.raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n;
+      waiting = (await db!.raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))
+        .rows[0].n;
     }
     expect(waiting).toBe(5);
 
@@ -63,7 +64,10 @@ describe('fault: SIGTERM while transactions wait for a lock (PostgreSQL)', () =>
     const started = Date.now();
     victim.child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000))),
+    ]);
     clearTimeout(timer);
     if (code === 'still running') victim.child.kill('SIGKILL');
     const ms = Date.now() - started;
@@ -76,7 +80,9 @@ describe('fault: SIGTERM while transactions wait for a lock (PostgreSQL)', () =>
     }
     await blocker.rollback();
     // eslint-disable-next-line no-console
-    console.log(`SIGTERM with 5 blocked transactions: exited in ${ms} ms with code ${code}; answers ${JSON.stringify(outcomes.map((o) => o.status))}`);
+    console.log(
+      `SIGTERM with 5 blocked transactions: exited in ${ms} ms with code ${code}; answers ${JSON.stringify(outcomes.map((o) => o.status))}`
+    );
     expect(code).not.toBe('still running');
     expect(ms).toBeLessThan(15_000);
     expect(afterExit).toEqual([]);

@@ -40,7 +40,10 @@ describe('fault: SIGTERM during in-flight work', () => {
     const started = Date.now();
     victim.child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000))),
+    ]);
     clearTimeout(timer);
     if (code === 'still running') {
       victim.child.kill('SIGKILL');
@@ -50,8 +53,11 @@ describe('fault: SIGTERM during in-flight work', () => {
   };
 
   const serverConnections = async (): Promise<{ state: string | null; n: number }[]> =>
-    (await db!.raw(`select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by state`))
-      .rows as { state: string | null; n: number }[];
+    (
+      await db!.raw(
+        `select state, count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by state`
+      )
+    ).rows as { state: string | null; n: number }[];
 
   it('stops within 15 s while 100 complaints are in flight; every acknowledged one is stored, nothing half-written', async () => {
     expect((await requestJson(url(), 'POST', complaint(0))).status).toBe(201);
@@ -70,14 +76,17 @@ describe('fault: SIGTERM during in-flight work', () => {
     const { ms, code } = await stop!;
     const acknowledged = outcomes.filter((o) => o.status === 201).length;
     // eslint-disable-next-line no-console
-    console.log(`SIGTERM under load (${database.client}): exited in ${ms} ms with code ${code}; ${acknowledged} answered 201, ${outcomes.filter((o) => o.status === 0).length} without an answer, other ${JSON.stringify(outcomes.filter((o) => o.status !== 0 && o.status !== 201).map((o) => o.status))}`);
+    console.log(
+      `SIGTERM under load (${database.client}): exited in ${ms} ms with code ${code}; ${acknowledged} answered 201, ${outcomes.filter((o) => o.status === 0).length} without an answer, other ${JSON.stringify(outcomes.filter((o) => o.status !== 0 && o.status !== 201).map((o) => o.status))}`
+    );
     expect(ms).toBeLessThan(15_000);
     expect(outcomes.filter((o) => o.status >= 500 && o.status !== 503)).toEqual([]);
 
     const { rows, auditedIds } = await readComplaints(db!);
     const tickets = rows.map((row) => String(row.nomor_tiket));
     for (const outcome of outcomes) {
-      if (outcome.status === 201) expect(tickets.filter((t) => t === (outcome.body as { data: { nomorTiket: string } }).data.nomorTiket)).toHaveLength(1);
+      if (outcome.status === 201)
+        expect(tickets.filter((t) => t === (outcome.body as { data: { nomorTiket: string } }).data.nomorTiket)).toHaveLength(1);
     }
     expect(rows.filter((row) => !row.nomor_tiket || !row.kode_lacak_hash || !auditedIds.has(row.document_id))).toEqual([]);
     expect(tickets.map(ticketNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));

@@ -78,7 +78,12 @@ describe('fault: a transition cut by a database failure leaves no half-state', (
     const done = await transit(app, staff.operator, 'berita', documentId, 'diteruskan_ke_kasi', { data: { pengolah: 'Oki' } });
     expect(done.status).toBe(200);
     const after = await snapshot(documentId);
-    expect(after).toMatchObject({ tahap: 'diteruskan_ke_kasi', versi: before.versi + 1, auditTotal: before.auditTotal + 1, kartuTotal: before.kartuTotal + 1 });
+    expect(after).toMatchObject({
+      tahap: 'diteruskan_ke_kasi',
+      versi: before.versi + 1,
+      auditTotal: before.auditTotal + 1,
+      kartuTotal: before.kartuTotal + 1,
+    });
     expect(after.kartuKendali).not.toBeNull();
     expect(after.audit).toHaveLength(before.audit.length + 1);
     expect(after.audit[after.audit.length - 1]).toMatch(/:diteruskan_ke_kasi$/);

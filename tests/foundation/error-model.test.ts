@@ -76,7 +76,12 @@ describe('the error envelope, one request per kind of refusal', () => {
       'NotFoundError',
       'Jenis naskah "surat-cinta" tidak dikenal.'
     );
-    expectEnvelope(await transit(app, staff.operator, 'berita', 'tidakada000000000000000', 'diperiksa'), 404, 'NotFoundError', 'Naskah tidak ditemukan.');
+    expectEnvelope(
+      await transit(app, staff.operator, 'berita', 'tidakada000000000000000', 'diperiksa'),
+      404,
+      'NotFoundError',
+      'Naskah tidak ditemukan.'
+    );
   });
 
   it('409 ConflictError: a step the record is not at', async () => {
@@ -85,10 +90,7 @@ describe('the error envelope, one request per kind of refusal', () => {
   });
 
   it('409 ConflictError: a document not yet available at this tahap (details.tahap)', async () => {
-    const response = await app
-      .http()
-      .get(`/sop/berita/${documentId}/dokumen/kartu-kendali`)
-      .set('Authorization', `Bearer ${staff.operator.token}`);
+    const response = await app.http().get(`/sop/berita/${documentId}/dokumen/kartu-kendali`).set('Authorization', `Bearer ${staff.operator.token}`);
     expectEnvelope(response, 409, 'ConflictError', /^Kartu kendali \/ lembar pengantar belum diisi/, { tahap: 'diterima' });
     expect(response.headers['cache-control']).toBe('no-store');
   });

@@ -40,9 +40,13 @@ describe('content-manager list total', () => {
   beforeAll(async () => {
     app = await startApp({ env: { ADMIN_LIST_ESTIMATE_FROM: '20' } });
     kasi = await createAdminSession(app, ROLE.kasi);
-    const created = (await app.strapi.documents(UID).create({ data: { ...BERITA_CONTOH, perihal: 'Berita hitungan 0' } as never })) as unknown as { documentId: string };
+    const created = (await app.strapi.documents(UID).create({ data: { ...BERITA_CONTOH, perihal: 'Berita hitungan 0' } as never })) as unknown as {
+      documentId: string;
+    };
     // received first of all: "Berita hitungan n" is received n minutes after it
-    await app.strapi.db.query(UID).update({ where: { documentId: created.documentId }, data: { waktuDiterima: new Date(Date.UTC(2026, 10, 2, 3, 0)).toISOString() } });
+    await app.strapi.db
+      .query(UID)
+      .update({ where: { documentId: created.documentId }, data: { waktuDiterima: new Date(Date.UTC(2026, 10, 2, 3, 0)).toISOString() } });
     const template = (await app.strapi.db.query(UID).findOne({ where: { documentId: created.documentId } })) as Record<string, unknown>;
     await copies(template, 1, ANALYSED - 1);
     if (postgres) await app.strapi.db.connection.raw('analyze berita');
@@ -62,7 +66,13 @@ describe('content-manager list total', () => {
     );
     // the rows added after ANALYZE are listed (and reachable by paging) all the same
     const last = await list({ sort: 'waktuDiterima:DESC', page: '4' });
-    expect(last.body.results.map((row: { perihal: string }) => row.perihal)).toEqual(['Berita hitungan 4', 'Berita hitungan 3', 'Berita hitungan 2', 'Berita hitungan 1', 'Berita hitungan 0']);
+    expect(last.body.results.map((row: { perihal: string }) => row.perihal)).toEqual([
+      'Berita hitungan 4',
+      'Berita hitungan 3',
+      'Berita hitungan 2',
+      'Berita hitungan 1',
+      'Berita hitungan 0',
+    ]);
   });
 
   it('counts exactly with a filter or a search', async () => {

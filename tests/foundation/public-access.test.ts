@@ -40,9 +40,7 @@ describe('REST routes of every content type', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await startApp({ database });
-    contentTypes = Object.values(app.strapi.contentTypes as unknown as Record<string, ContentTypeInfo>).filter((ct) =>
-      ct.uid.startsWith('api::')
-    );
+    contentTypes = Object.values(app.strapi.contentTypes as unknown as Record<string, ContentTypeInfo>).filter((ct) => ct.uid.startsWith('api::'));
     // An ordinary users-permissions account (the Authenticated role).
     const authenticated = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
     await app.strapi.plugin('users-permissions').service('user').add({
@@ -90,7 +88,10 @@ describe('REST routes of every content type', () => {
   });
 
   it('closes self-registration', async () => {
-    const response = await app.http().post('/api/auth/local/register').send({ username: 'baru', email: 'baru@example.com', password: 'Baru-Sandi-123' });
+    const response = await app
+      .http()
+      .post('/api/auth/local/register')
+      .send({ username: 'baru', email: 'baru@example.com', password: 'Baru-Sandi-123' });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'baru' } })).toBe(0);

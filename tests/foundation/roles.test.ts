@@ -9,9 +9,7 @@ const snapshotRoles = async (app: TestApp) => {
   const roles = (await app.strapi.db.query('admin::role').findMany({ orderBy: { id: 'asc' } })) as RoleRow[];
   const result: Record<string, { id: number; name: string; updatedAt: string; permissions: string[] }> = {};
   for (const role of roles) {
-    const permissions = (await app.strapi.db
-      .query('admin::permission')
-      .findMany({ where: { role: { id: role.id } } })) as PermissionLike[];
+    const permissions = (await app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } })) as PermissionLike[];
     result[role.code] = { id: role.id, name: role.name, updatedAt: String(role.updatedAt), permissions: permissionSet(permissions) };
   }
   return result;
@@ -166,8 +164,12 @@ describe("Strapi's stock Editor and Author roles", () => {
     // An administrator gives the Editor role full rights on complaints in the admin panel.
     const editorRole = (await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } })) as RoleRow;
     const roleService = app.strapi.service('admin::role') as { addPermissions: (id: number, permissions: PermissionLike[]) => Promise<unknown> };
-    const contentTypeService = app.strapi.service('admin::content-type') as { getNestedFields: (model: unknown, options: { components: unknown }) => string[] };
-    const fields = contentTypeService.getNestedFields(app.strapi.contentTypes[PENGADUAN as keyof typeof app.strapi.contentTypes], { components: app.strapi.components });
+    const contentTypeService = app.strapi.service('admin::content-type') as {
+      getNestedFields: (model: unknown, options: { components: unknown }) => string[];
+    };
+    const fields = contentTypeService.getNestedFields(app.strapi.contentTypes[PENGADUAN as keyof typeof app.strapi.contentTypes], {
+      components: app.strapi.components,
+    });
     await roleService.addPermissions(editorRole.id, [
       { action: 'plugin::content-manager.explorer.read', subject: PENGADUAN, properties: { fields }, conditions: [] },
       { action: 'plugin::content-manager.explorer.delete', subject: PENGADUAN, properties: {}, conditions: [] },
@@ -175,7 +177,8 @@ describe("Strapi's stock Editor and Author roles", () => {
     ]);
     const editor = await createAdminSession(app, 'Editor', { firstname: 'Editor', lastname: 'Bawaan' });
     let token = editor.token;
-    const asEditor = (current: TestApp, method: 'get' | 'delete', path: string) => current.http()[method](path).set('Authorization', `Bearer ${token}`);
+    const asEditor = (current: TestApp, method: 'get' | 'delete', path: string) =>
+      current.http()[method](path).set('Authorization', `Bearer ${token}`);
     // The hand grant works until the next boot (this is what the boot takes away).
     const before = await asEditor(app, 'get', `/content-manager/collection-types/${PENGADUAN}/${row.documentId}`);
     expect(before.status).toBe(200);

@@ -53,7 +53,11 @@ export const loginAdmin = async (app: TestApp, email: string, password: string):
   return token;
 };
 
-export const createAdminSession = async (app: TestApp, roleName: string, names?: { firstname?: string; lastname?: string }): Promise<AdminSession> => {
+export const createAdminSession = async (
+  app: TestApp,
+  roleName: string,
+  names?: { firstname?: string; lastname?: string }
+): Promise<AdminSession> => {
   const user = await createAdminUser(app.strapi, roleName, names);
   const token = await loginAdmin(app, user.email, user.password);
   return { ...user, token };

@@ -1,6 +1,14 @@
 import { ImapFlow } from 'imapflow';
 
-type DovecotServer = { host: '127.0.0.1'; port: number; user: string; password: string; dir: string; passwordFile: string; stop: () => Promise<void> };
+type DovecotServer = {
+  host: '127.0.0.1';
+  port: number;
+  user: string;
+  password: string;
+  dir: string;
+  passwordFile: string;
+  stop: () => Promise<void>;
+};
 // The launcher is plain JavaScript, shared with bench/intake.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require('./dovecot-server.js') as {

@@ -131,4 +131,3 @@ export const removeAuditFault = async (knex: Knex, client: 'sqlite' | 'postgres'
     await knex.raw(`drop trigger if exists ${FAULT}`);
   }
 };
-

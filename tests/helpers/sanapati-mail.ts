@@ -24,7 +24,9 @@ export const composeMail = async (options: {
     messageId: options.messageId === null ? undefined : (options.messageId ?? `<${crypto.randomBytes(8).toString('hex')}@sanapati.bssn.go.id>`),
     attachments: options.attachments,
   });
-  const built = await new Promise<Buffer>((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  const built = await new Promise<Buffer>((resolve, reject) =>
+    composer.compile().build((error, message) => (error ? reject(error) : resolve(message)))
+  );
   if (options.messageId !== null) return built;
   // The composer always adds a Message-ID; some servers deliver mail without one.
   return Buffer.from(built.toString('latin1').replace(/^Message-ID:.*\r\n/im, ''), 'latin1');

@@ -18,7 +18,8 @@ export const htmlMarkupFaults = (html: string): string[] => {
     const [tag, , name, attributes] = match;
     const lower = name.toLowerCase();
     if (!ALLOWED_TAGS.has(lower)) faults.push(`tag ${tag}`);
-    else if (lower === 'meta' ? !/^\s*charset="utf-8"\s*\/?\s*$/i.test(attributes) : lower !== '!doctype' && attributes.trim() !== '') faults.push(`attributes in ${tag}`);
+    else if (lower === 'meta' ? !/^\s*charset="utf-8"\s*\/?\s*$/i.test(attributes) : lower !== '!doctype' && attributes.trim() !== '')
+      faults.push(`attributes in ${tag}`);
   }
   if (/<!--|<!\[CDATA\[/i.test(html)) faults.push('comment or CDATA');
   return faults;

@@ -82,12 +82,7 @@ const expectOk = async (pending: PromiseLike<{ status: number; body: unknown }>,
  * the SOP's main line up to `state`, each step by the right role over HTTP. Before
  * `didistribusikan` the Caraka records a receipt for every copy. Returns its documentId.
  */
-export const walkBeritaTo = async (
-  app: TestApp,
-  staff: BeritaStaff,
-  state: string,
-  berita: Record<string, unknown> = {}
-): Promise<string> => {
+export const walkBeritaTo = async (app: TestApp, staff: BeritaStaff, state: string, berita: Record<string, unknown> = {}): Promise<string> => {
   const session = (role: keyof BeritaStaff): AdminSession => {
     const found = staff[role];
     if (!found) throw new Error(`walkBeritaTo(${state}) needs a ${role} session`);

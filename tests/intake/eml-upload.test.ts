@@ -46,7 +46,9 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
   };
 
   const berita = async (documentId: string): Promise<BeritaRow> =>
-    (await app.strapi.documents('api::berita.berita' as never).findOne({ documentId, populate: ['emlAsli', 'lampiran'] } as never)) as unknown as BeritaRow;
+    (await app.strapi
+      .documents('api::berita.berita' as never)
+      .findOne({ documentId, populate: ['emlAsli', 'lampiran'] } as never)) as unknown as BeritaRow;
 
   const stored = (file: FileRow): Buffer => fs.readFileSync(localUploadPath(app.strapi, file.url));
 
@@ -62,7 +64,10 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
         { filename: 'daftar hadir.txt', content: Buffer.from('1. Kasi Persandian\n'), contentType: 'text/plain' },
       ],
     });
-    mails.rfc2047 = await composeMail({ subject: 'Pemberitahuan Gangguan Jaringan Intra Pemerintah – Ruang Sandi “Kelas Ⅱ” ✓', text: 'Mohon perhatian.' });
+    mails.rfc2047 = await composeMail({
+      subject: 'Pemberitahuan Gangguan Jaringan Intra Pemerintah – Ruang Sandi “Kelas Ⅱ” ✓',
+      text: 'Mohon perhatian.',
+    });
     mails.html = await composeMail({
       subject: 'Surat 060/040/III/2026 tentang Audit Keamanan Informasi',
       html: '<html><body><p>Dengan hormat,</p><p>Bersama ini kami sampaikan jadwal audit <b>tanggal 05-03-2026</b>.</p></body></html>',
@@ -134,7 +139,12 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
     const view = await sopView(app, operator, 'berita', ids['lampiran.eml']);
     expect(view.status).toBe(200);
     expect(view.body.data.riwayat).toEqual([
-      expect.objectContaining({ dari: null, ke: 'diterima', oleh: { id: operator.id, nama: operator.name, peran: ROLE.operator }, catatan: expect.stringContaining('e-mail Sanapati yang diunggah sebagai berkas .eml (lampiran.eml)') }),
+      expect.objectContaining({
+        dari: null,
+        ke: 'diterima',
+        oleh: { id: operator.id, nama: operator.name, peran: ROLE.operator },
+        catatan: expect.stringContaining('e-mail Sanapati yang diunggah sebagai berkas .eml (lampiran.eml)'),
+      }),
     ]);
     expect(await verifyAuditTrail(app.strapi.db.connection)).toMatchObject({ ok: true, count: 4 });
   });
@@ -155,7 +165,10 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
     });
 
     // the same Message-ID with other bytes (re-sent, another Received line) is the same message
-    const resent = Buffer.concat([Buffer.from('Received: from relay.bssn.go.id by mail.pekalongankota.go.id; Tue, 24 Nov 2026 08:00:00 +0700\r\n'), mails.rfc2047]);
+    const resent = Buffer.concat([
+      Buffer.from('Received: from relay.bssn.go.id by mail.pekalongankota.go.id; Tue, 24 Nov 2026 08:00:00 +0700\r\n'),
+      mails.rfc2047,
+    ]);
     const answer = await upload(operator, [{ name: 'dikirim-ulang.eml', content: resent }]);
     expect(answer.body.data[0]).toMatchObject({ hasil: 'duplikat' });
 
@@ -174,7 +187,12 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
   it('shows the state and the messages kept aside; only the Operator uploads and reads them', async () => {
     const status = await app.http().get('/sop/intake').set('Authorization', `Bearer ${caraka.token}`);
     expect(status.status).toBe(200);
-    expect(status.body.data).toEqual({ aktif: false, terakhirBerhasil: null, menunggu: 0, galat: expect.stringContaining('1 pesan tidak dapat dijadikan berita') });
+    expect(status.body.data).toEqual({
+      aktif: false,
+      terakhirBerhasil: null,
+      menunggu: 0,
+      galat: expect.stringContaining('1 pesan tidak dapat dijadikan berita'),
+    });
     expect((await app.http().get('/sop/intake')).status).toBe(401);
 
     const list = await app.http().get('/sop/intake/gagal').set('Authorization', `Bearer ${operator.token}`);
@@ -208,8 +226,14 @@ describe('Sanapati intake: .eml files uploaded by the Operator', () => {
   it('keeps the SHA-256 and Message-ID server-owned: staff cannot forge or change them', async () => {
     const forged = await cmCreate(app, operator, 'api::berita.berita', { perihal: 'Palsu', pengirim: 'x', emlSha256: 'a'.repeat(64) });
     expect(forged.status).toBe(403);
-    const [first] = (await app.strapi.db.query('api::berita.berita').findMany({ where: { emlSha256: sha256Hex(mails.lampiran) } })) as { documentId: string; emlSha256: string }[];
-    const echoed = await cmUpdate(app, operator, 'api::berita.berita', first.documentId, { perihal: 'Undangan Rapat (diperiksa)', emlSha256: first.emlSha256 });
+    const [first] = (await app.strapi.db.query('api::berita.berita').findMany({ where: { emlSha256: sha256Hex(mails.lampiran) } })) as {
+      documentId: string;
+      emlSha256: string;
+    }[];
+    const echoed = await cmUpdate(app, operator, 'api::berita.berita', first.documentId, {
+      perihal: 'Undangan Rapat (diperiksa)',
+      emlSha256: first.emlSha256,
+    });
     expect(echoed.status).toBe(200);
     const changed = await cmUpdate(app, operator, 'api::berita.berita', first.documentId, { emlSha256: 'b'.repeat(64) });
     expect(changed.status).toBe(403);
@@ -247,7 +271,12 @@ describe('Sanapati intake: an unreachable IMAP server', () => {
       if (data?.galat) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(data).toEqual({ aktif: true, terakhirBerhasil: null, menunggu: 0, galat: expect.stringMatching(/^Server IMAP 127\.0\.0\.1:\d+ tidak dapat dihubungi \(ECONNREFUSED\)/) });
+    expect(data).toEqual({
+      aktif: true,
+      terakhirBerhasil: null,
+      menunggu: 0,
+      galat: expect.stringMatching(/^Server IMAP 127\.0\.0\.1:\d+ tidak dapat dihubungi \(ECONNREFUSED\)/),
+    });
     const health = await app.http().get('/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok', database: 'ok' });

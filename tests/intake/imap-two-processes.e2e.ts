@@ -36,15 +36,25 @@ describe('Sanapati intake: two server processes, one mailbox', () => {
   const berita = async () => (await db!('berita').select('message_id')) as { message_id: string }[];
 
   it('makes one berita per message, whichever process reads it', async () => {
-    await dovecot.append('INBOX', Array.from({ length: 60 }, (_, i) => ({ raw: numberedMail(i + 1, 'dua') })));
+    await dovecot.append(
+      'INBOX',
+      Array.from({ length: 60 }, (_, i) => ({ raw: numberedMail(i + 1, 'dua') }))
+    );
     await eventually('60 messages moved', async () => (await dovecot.count('INBOX')) === 0 && (await dovecot.count('Diproses')) === 60, 120000);
     let rows = await berita();
     expect(rows).toHaveLength(60);
     expect(new Set(rows.map((row) => row.message_id)).size).toBe(60);
 
     // the same messages delivered again (a server re-delivery): moved, no new berita
-    await dovecot.append('INBOX', Array.from({ length: 10 }, (_, i) => ({ raw: numberedMail(i + 1, 'dua') })));
-    await eventually('redelivered messages moved', async () => (await dovecot.count('INBOX')) === 0 && (await dovecot.count('Diproses')) === 70, 60000);
+    await dovecot.append(
+      'INBOX',
+      Array.from({ length: 10 }, (_, i) => ({ raw: numberedMail(i + 1, 'dua') }))
+    );
+    await eventually(
+      'redelivered messages moved',
+      async () => (await dovecot.count('INBOX')) === 0 && (await dovecot.count('Diproses')) === 70,
+      60000
+    );
     expect(await berita()).toHaveLength(60);
 
     // the lease holder stops; the other process takes the mailbox over
@@ -52,7 +62,10 @@ describe('Sanapati intake: two server processes, one mailbox', () => {
     const holder = servers.find((server) => lease.pemilik.includes(`:${server.child.pid}:`));
     expect(holder).toBeDefined();
     await holder!.stop();
-    await dovecot.append('INBOX', Array.from({ length: 20 }, (_, i) => ({ raw: numberedMail(100 + i, 'dua') })));
+    await dovecot.append(
+      'INBOX',
+      Array.from({ length: 20 }, (_, i) => ({ raw: numberedMail(100 + i, 'dua') }))
+    );
     await eventually('taken over', async () => (await dovecot.count('INBOX')) === 0, 60000);
     rows = await berita();
     expect(rows).toHaveLength(80);

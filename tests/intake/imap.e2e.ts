@@ -34,7 +34,9 @@ describe('Sanapati intake from a real IMAP mailbox (Dovecot)', () => {
   let operator: AdminSession;
 
   const beritaBy = async (where: Record<string, unknown>): Promise<BeritaRow[]> =>
-    (await app!.strapi.documents('api::berita.berita' as never).findMany({ filters: where, populate: ['emlAsli', 'lampiran'] } as never)) as unknown as BeritaRow[];
+    (await app!.strapi
+      .documents('api::berita.berita' as never)
+      .findMany({ filters: where, populate: ['emlAsli', 'lampiran'] } as never)) as unknown as BeritaRow[];
   const beritaCount = () => app!.strapi.db.query('api::berita.berita').count({});
 
   beforeAll(async () => {
@@ -60,7 +62,10 @@ describe('Sanapati intake from a real IMAP mailbox (Dovecot)', () => {
         { filename: 'peta lokasi.txt', content: Buffer.from('Gedung Sandi, Lt. 2'), contentType: 'text/plain' },
       ],
     });
-    const rfc2047 = await composeMail({ subject: 'Peringatan Keamanan: Pembaruan Sertifikat Elektronik — Segera ✓ (Ünïcode)', text: 'Mohon segera diperbarui.' });
+    const rfc2047 = await composeMail({
+      subject: 'Peringatan Keamanan: Pembaruan Sertifikat Elektronik — Segera ✓ (Ünïcode)',
+      text: 'Mohon segera diperbarui.',
+    });
     const html = await composeMail({ subject: 'Laporan Insiden', html: '<p>Insiden pada <i>12 Oktober 2026</i> telah <b>ditangani</b>.</p>' });
     const tanpaId = await composeMail({ subject: 'Tanpa Message-ID', text: 'Pesan ini tidak punya Message-ID.', messageId: null });
     const started = Date.now();
@@ -75,7 +80,11 @@ describe('Sanapati intake from a real IMAP mailbox (Dovecot)', () => {
       { raw: MALFORMED_MAIL },
     ]);
 
-    const waited = await eventually('INBOX emptied into Diproses', async () => (await dovecot.count('INBOX')) === 0 && (await dovecot.count('Diproses')) === 7, 30000);
+    const waited = await eventually(
+      'INBOX emptied into Diproses',
+      async () => (await dovecot.count('INBOX')) === 0 && (await dovecot.count('Diproses')) === 7,
+      30000
+    );
     // eslint-disable-next-line no-console
     console.log(`IMAP intake: 7 messages from APPEND to moved in ${waited} ms (${Date.now() - started} ms in all), poll interval 60 s`);
     expect(waited).toBeLessThan(20000); // IDLE, not the 60 s poll
@@ -116,7 +125,12 @@ describe('Sanapati intake from a real IMAP mailbox (Dovecot)', () => {
     // the audit row names the mailbox
     const view = await sopView(app!, operator, 'berita', withFiles.documentId);
     expect(view.body.data.riwayat).toEqual([
-      expect.objectContaining({ dari: null, ke: 'diterima', oleh: { id: null, nama: 'Kotak surat Sanapati (IMAP)', peran: 'Sistem' }, catatan: 'Diterima otomatis dari kotak surat Sanapati (folder INBOX).' }),
+      expect.objectContaining({
+        dari: null,
+        ke: 'diterima',
+        oleh: { id: null, nama: 'Kotak surat Sanapati (IMAP)', peran: 'Sistem' },
+        catatan: 'Diterima otomatis dari kotak surat Sanapati (folder INBOX).',
+      }),
     ]);
     expect(await verifyAuditTrail(app!.strapi.db.connection)).toMatchObject({ ok: true, count: 4 });
 
@@ -151,15 +165,22 @@ describe('Sanapati intake from a real IMAP mailbox (Dovecot)', () => {
 
   it('reports a refused login in Indonesian and reads nothing', async () => {
     await app!.stop();
-    app = await startApp({ database, env: dovecot.env({ SANAPATI_IMAP_PASSWORD_FILE: '', SANAPATI_IMAP_PASSWORD: 'salah', SANAPATI_IMAP_POLL_SECONDS: '1' }) });
+    app = await startApp({
+      database,
+      env: dovecot.env({ SANAPATI_IMAP_PASSWORD_FILE: '', SANAPATI_IMAP_PASSWORD: 'salah', SANAPATI_IMAP_POLL_SECONDS: '1' }),
+    });
     operator = await createAdminSession(app, ROLE.operator);
     await dovecot.append('INBOX', [{ raw: await composeMail({ subject: 'Tidak terbaca', text: 'x' }) }]);
     let galat = '';
-    await eventually('login error reported', async () => {
-      const status = await app!.http().get('/sop/intake').set('Authorization', `Bearer ${operator.token}`);
-      galat = String(status.body.data.galat ?? '');
-      return galat.includes('ditolak');
-    }, 30000);
+    await eventually(
+      'login error reported',
+      async () => {
+        const status = await app!.http().get('/sop/intake').set('Authorization', `Bearer ${operator.token}`);
+        galat = String(status.body.data.galat ?? '');
+        return galat.includes('ditolak');
+      },
+      30000
+    );
     expect(galat).toContain(`Login ke server IMAP 127.0.0.1:${dovecot.port} ditolak`);
     expect(await dovecot.count('INBOX')).toBe(1);
   });

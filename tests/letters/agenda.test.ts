@@ -98,7 +98,17 @@ describe('buku agenda: GET /sop/agenda/:buku', () => {
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.headers['content-disposition']).toBe('attachment; filename="agenda-surat-masuk-2026-11-22-sd-2026-11-23.docx"');
     const docx = bukaDocx(file.bytes);
-    for (const value of ['BUKU AGENDA SURAT MASUK', 'Periode: 22 November 2026 s.d. 23 November 2026', nomor.minggu, nomor.dinihari, nomor.senin, 'Rapat Senin pagi', 'Berita Minggu malam', 'Jumlah: 3 naskah', 'PEMERINTAH KOTA PEKALONGAN']) {
+    for (const value of [
+      'BUKU AGENDA SURAT MASUK',
+      'Periode: 22 November 2026 s.d. 23 November 2026',
+      nomor.minggu,
+      nomor.dinihari,
+      nomor.senin,
+      'Rapat Senin pagi',
+      'Berita Minggu malam',
+      'Jumlah: 3 naskah',
+      'PEMERINTAH KOTA PEKALONGAN',
+    ]) {
       expect(docx.teks).toContain(value);
     }
     expect(docx.teks).not.toContain('Berita yang dibatalkan');

@@ -102,7 +102,10 @@ describe('the record view lists exactly the documents the download route serves 
     const response = await app.http().get('/sop/definitions').set('Authorization', `Bearer ${staff.operator.token}`);
     expect(response.status).toBe(200);
     const byModel = Object.fromEntries(
-      (response.body.data as { model: string; uid: string; awal: string; akhir: string[]; tahap: { key: string; akhir: boolean }[] }[]).map((one) => [one.model, one])
+      (response.body.data as { model: string; uid: string; awal: string; akhir: string[]; tahap: { key: string; akhir: boolean }[] }[]).map((one) => [
+        one.model,
+        one,
+      ])
     );
     expect(byModel.berita.uid).toBe('api::berita.berita');
     expect(byModel.kriptogram.uid).toBe('api::kriptogram.kriptogram');
@@ -122,6 +125,10 @@ describe('the record view lists exactly the documents the download route serves 
       label: 'Wali Kota',
       saluran: [{ nilai: 'ajudan', label: 'melalui ajudan' }],
     });
-    expect(pilihan.find((kategori) => kategori.nilai === 'kepala_opd')?.saluran.map((saluran) => saluran.nilai)).toEqual(['caraka', 'faksimili', 'surat_online']);
+    expect(pilihan.find((kategori) => kategori.nilai === 'kepala_opd')?.saluran.map((saluran) => saluran.nilai)).toEqual([
+      'caraka',
+      'faksimili',
+      'surat_online',
+    ]);
   });
 });

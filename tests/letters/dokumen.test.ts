@@ -168,7 +168,14 @@ describe('berita documents: GET /sop/:model/:documentId/dokumen/:jenis', () => {
     expect(file.headers['content-disposition']).toBe(`attachment; filename="berita-${fresh}.docx"`);
     const docx = bukaDocx(file.bytes);
     expect(docx.document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
-    for (const value of ['BERITA SANAPATI', 'Pemberitahuan Pemeliharaan Sanapati', 'Salinan ke-1 dari 2', 'Salinan ke-2 dari 2', 'belum diagendakan', 'Undangan rapat koordinasi persandian tingkat provinsi.']) {
+    for (const value of [
+      'BERITA SANAPATI',
+      'Pemberitahuan Pemeliharaan Sanapati',
+      'Salinan ke-1 dari 2',
+      'Salinan ke-2 dari 2',
+      'belum diagendakan',
+      'Undangan rapat koordinasi persandian tingkat provinsi.',
+    ]) {
       expect(docx.teks).toContain(value);
     }
     expectNoTagLeft(docx.semua);
@@ -227,15 +234,26 @@ describe('berita documents: GET /sop/:model/:documentId/dokumen/:jenis', () => {
         // the card has no page header: marked in its title and on its last line
         expect(docx.teks).toContain('KARTU KENDALI SURAT MASUK  RAHASIA');
         expect(docx.teks.trim().endsWith('RAHASIA')).toBe(true);
-      }
-      else {
-        const header = docx.zip.file('word/header1.xml')!.asText().replace(/<[^>]+>/g, '');
-        const footer = docx.zip.file('word/footer1.xml')!.asText().replace(/<[^>]+>/g, '');
+      } else {
+        const header = docx.zip
+          .file('word/header1.xml')!
+          .asText()
+          .replace(/<[^>]+>/g, '');
+        const footer = docx.zip
+          .file('word/footer1.xml')!
+          .asText()
+          .replace(/<[^>]+>/g, '');
         expect(header).toContain('RAHASIA');
         expect(footer).toContain('RAHASIA');
       }
       const row = await app.strapi.db.connection('sop_audit').where({ document_id: rahasia }).orderBy('urutan', 'desc').first();
-      expect(row).toMatchObject({ model: 'berita', dari: 'diteruskan_ke_kasi', ke: `dokumen_diunduh:${jenis}`, catatan: jenis, aktor_id: staff.kasi!.id });
+      expect(row).toMatchObject({
+        model: 'berita',
+        dari: 'diteruskan_ke_kasi',
+        ke: `dokumen_diunduh:${jenis}`,
+        catatan: jenis,
+        aktor_id: staff.kasi!.id,
+      });
     }
     const verify = await app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.kasi!.token}`);
     expect(verify.body.data.ok).toBe(true);

@@ -158,8 +158,28 @@ describe('document data builders', () => {
     penerima: [],
     kartuKendali: null,
     distribusi: [
-      { documentId: 'd2', nomorSalinan: 2, jumlahSalinan: 2, tahap: 'gagal', penerima: { jabatan: 'Kepala Dinas Kesehatan', kategori: 'kepala_opd', saluran: 'caraka' }, carakaNama: null, diterimaOleh: null, waktuDiterima: null, catatan: 'Kantor tutup' },
-      { documentId: 'd1', nomorSalinan: 1, jumlahSalinan: 2, tahap: 'diterima', penerima: { nama: 'H. Wali Kota', jabatan: 'Wali Kota', kategori: 'walikota', saluran: 'ajudan' }, carakaNama: 'Cakra', diterimaOleh: 'Bagus', waktuDiterima: '2026-11-24T02:30:00.000Z', catatan: null },
+      {
+        documentId: 'd2',
+        nomorSalinan: 2,
+        jumlahSalinan: 2,
+        tahap: 'gagal',
+        penerima: { jabatan: 'Kepala Dinas Kesehatan', kategori: 'kepala_opd', saluran: 'caraka' },
+        carakaNama: null,
+        diterimaOleh: null,
+        waktuDiterima: null,
+        catatan: 'Kantor tutup',
+      },
+      {
+        documentId: 'd1',
+        nomorSalinan: 1,
+        jumlahSalinan: 2,
+        tahap: 'diterima',
+        penerima: { nama: 'H. Wali Kota', jabatan: 'Wali Kota', kategori: 'walikota', saluran: 'ajudan' },
+        carakaNama: 'Cakra',
+        diterimaOleh: 'Bagus',
+        waktuDiterima: '2026-11-24T02:30:00.000Z',
+        catatan: null,
+      },
     ],
   };
 
@@ -173,8 +193,17 @@ describe('document data builders', () => {
       ['Salinan ke-1 dari 2', false],
       ['Salinan ke-2 dari 2', true],
     ]);
-    expect(data.salinan[0]).toMatchObject({ waktuTerima: '24 November 2026 pukul 09.30 WIB', diterimaOleh: 'Bagus', saluran: 'Melalui ajudan', status: 'Telah diterima' });
-    expect(data.salinan[1]).toMatchObject({ diterimaOleh: expect.stringMatching(/^…+$/), status: 'Gagal diantar: Kantor tutup', kategori: 'Kepala OPD' });
+    expect(data.salinan[0]).toMatchObject({
+      waktuTerima: '24 November 2026 pukul 09.30 WIB',
+      diterimaOleh: 'Bagus',
+      saluran: 'Melalui ajudan',
+      status: 'Telah diterima',
+    });
+    expect(data.salinan[1]).toMatchObject({
+      diterimaOleh: expect.stringMatching(/^…+$/),
+      status: 'Gagal diantar: Kantor tutup',
+      kategori: 'Kepala OPD',
+    });
     const one = dataTandaTerima(berita, {}, 'd2') as { salinan: Record<string, unknown>[] };
     expect(one.salinan).toHaveLength(1);
     expect(one.salinan[0]).toMatchObject({ salinanKe: 'Salinan ke-2 dari 2', halamanBaru: false });
@@ -193,7 +222,15 @@ describe('document data builders', () => {
       derajatKecepatan: 'segera',
       sandimanId: 1,
       sandimanNama: 'Sandi',
-      salinan: { documentId: 's1', nomor: '048/001/XI/2026', perihal: 'Rahasia sekali', lampiran: null, penerima: [], parafSandiman: null, tandaTanganKasi: null },
+      salinan: {
+        documentId: 's1',
+        nomor: '048/001/XI/2026',
+        perihal: 'Rahasia sekali',
+        lampiran: null,
+        penerima: [],
+        parafSandiman: null,
+        tandaTanganKasi: null,
+      },
       distribusi: [],
     };
     expect(JSON.stringify(dataResi(kriptogram, {}))).not.toContain('Rahasia sekali');

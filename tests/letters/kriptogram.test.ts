@@ -61,7 +61,11 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
 
   it('walks on to the signature and numbering', async () => {
     const step = (who: AdminSession, ke: string, data?: Record<string, unknown>) =>
-      app.http().post(`/sop/kriptogram/${rahasia}/transisi`).set('Authorization', `Bearer ${who.token}`).send({ ke, ...(data ? { data } : {}) });
+      app
+        .http()
+        .post(`/sop/kriptogram/${rahasia}/transisi`)
+        .set('Authorization', `Bearer ${who.token}`)
+        .send({ ke, ...(data ? { data } : {}) });
     expect((await step(staff.sandiman, 'diparaf_sandiman')).status).toBe(200);
     expect((await step(staff.kasi, 'ditandatangani_kasi')).status).toBe(200);
     const numbered = await step(staff.sandiman, 'dinomori', { checklist: { cap: true, amplop: true, amplopRangkap: true } });
@@ -121,7 +125,16 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
     expect(file.headers['content-disposition']).toBe(`attachment; filename="salinan-${nomorAgenda.replace('/', '-')}.docx"`);
     const docx = bukaDocx(file.bytes);
     expect(docx.document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
-    for (const value of ['SALINAN', 'Salinan ke-1 dari 3', 'Salinan ke-2 dari 3', 'Salinan ke-3 dari 3', nomorSurat, 'Rahasia / Segera', 'Pengamanan kunjungan kerja', 'Disalin oleh Sandiman Sandi Utama']) {
+    for (const value of [
+      'SALINAN',
+      'Salinan ke-1 dari 3',
+      'Salinan ke-2 dari 3',
+      'Salinan ke-3 dari 3',
+      nomorSurat,
+      'Rahasia / Segera',
+      'Pengamanan kunjungan kerja',
+      'Disalin oleh Sandiman Sandi Utama',
+    ]) {
       expect(docx.teks).toContain(value);
     }
     // the two lines of the plaintext, the line break kept
@@ -139,7 +152,16 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
   it('resi: one page per copy with the letter number and no perihal; on a distribusi, that copy', async () => {
     const docx = bukaDocx(expectFile(await unduh(app, staff.sandiman, url('kriptogram', rahasia, 'resi'))).bytes);
     expect(docx.document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
-    for (const value of ['RESI TANDA TERIMA', 'Salinan ke-1 dari 3', 'Salinan ke-3 dari 3', nomorSurat, 'Rahasia', 'Sekretaris Daerah', 'Melalui ajudan', 'Diantar caraka']) {
+    for (const value of [
+      'RESI TANDA TERIMA',
+      'Salinan ke-1 dari 3',
+      'Salinan ke-3 dari 3',
+      nomorSurat,
+      'Rahasia',
+      'Sekretaris Daerah',
+      'Melalui ajudan',
+      'Diantar caraka',
+    ]) {
       expect(docx.teks).toContain(value);
     }
     expect(docx.teks).not.toContain('Pengamanan kunjungan kerja');
@@ -193,7 +215,15 @@ describe('kriptogram documents: surat-pengantar, salinan, resi', () => {
     const { default: PizZip } = await import('pizzip');
     const file = expectFile(await unduh(app, staff.kasi, '/sop/agenda/kriptogram-masuk?dari=2026-11-23&sampai=2026-11-23&format=xlsx'));
     const sheet = new PizZip(file.bytes).file('xl/worksheets/sheet1.xml')!.asText();
-    for (const value of [nomorAgenda, 'KR-0099/JKS/XI/2026', 'KR-0101/JKS/XI/2026', 'Jaring Komunikasi Sandi Pemerintah Provinsi', 'Rahasia', 'Terbatas', 'Sandi Utama']) {
+    for (const value of [
+      nomorAgenda,
+      'KR-0099/JKS/XI/2026',
+      'KR-0101/JKS/XI/2026',
+      'Jaring Komunikasi Sandi Pemerintah Provinsi',
+      'Rahasia',
+      'Terbatas',
+      'Sandi Utama',
+    ]) {
       expect(sheet).toContain(value);
     }
     const docx = bukaDocx(expectFile(await unduh(app, staff.sandiman, '/sop/agenda/kriptogram-masuk?dari=2026-11-23&sampai=2026-11-23')).bytes);

@@ -27,7 +27,10 @@ describe('PDF without LibreOffice', () => {
     const previous = process.env.SOFFICE_PATH;
     process.env.SOFFICE_PATH = '/nonexistent/soffice';
     try {
-      for (const url of [`/sop/berita/${ids.berita}/dokumen/kartu-kendali?format=pdf`, '/sop/agenda/surat-masuk?dari=2026-11-01&sampai=2026-11-30&format=pdf']) {
+      for (const url of [
+        `/sop/berita/${ids.berita}/dokumen/kartu-kendali?format=pdf`,
+        '/sop/agenda/surat-masuk?dari=2026-11-01&sampai=2026-11-30&format=pdf',
+      ]) {
         const response = await unduh(app, staff.kasi!, url);
         expect(response.status).toBe(501);
         expect(response.json?.error).toMatchObject({ status: 501, name: 'NotImplementedError' });

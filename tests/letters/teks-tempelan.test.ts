@@ -105,8 +105,14 @@ describe('letters: text pasted from a word processor prints, in .docx and .xlsx'
 
   it('a salinan typed with a page break walks the SOP and its salinan, surat pengantar and resi print', async () => {
     const step = (who: AdminSession, ke: string, body: Record<string, unknown> = {}) =>
-      app.http().post(`/sop/kriptogram/${kriptogramId}/transisi`).set('Authorization', `Bearer ${who.token}`).send({ ke, ...body });
-    const typed = await step(staff.sandiman!, 'dideskripsi', { data: { salinan: { ...SALINAN_CONTOH, perihal: 'Pengamanan\u000Bkunjungan', isi: ISI_SALINAN } } });
+      app
+        .http()
+        .post(`/sop/kriptogram/${kriptogramId}/transisi`)
+        .set('Authorization', `Bearer ${who.token}`)
+        .send({ ke, ...body });
+    const typed = await step(staff.sandiman!, 'dideskripsi', {
+      data: { salinan: { ...SALINAN_CONTOH, perihal: 'Pengamanan\u000Bkunjungan', isi: ISI_SALINAN } },
+    });
     expect(typed.status).toBe(200);
     expect((await step(staff.sandiman!, 'diparaf_sandiman', { catatan: 'Sudah diperiksa\u000Bdan diparaf' })).status).toBe(200);
     expect((await step(staff.kasi!, 'ditandatangani_kasi')).status).toBe(200);
@@ -145,8 +151,12 @@ describe('letters: text pasted from a word processor prints, in .docx and .xlsx'
     });
     await expectBeritaPrints(/Perihal lama\nbaris dua(?!\u0007)/, /Ringkasan lama\ndua\ntiga/);
 
-    const salinan = (await app.strapi.db.query('api::salinan.salinan').findOne({ where: { kriptogram: { documentId: kriptogramId } } })) as { id: number };
-    await app.strapi.db.query('api::salinan.salinan').update({ where: { id: salinan.id }, data: { isi: sealSalinan(app.strapi, 'Isi lama\u000Bbaris\u0002dua\u000cHalaman tiga') } });
+    const salinan = (await app.strapi.db.query('api::salinan.salinan').findOne({ where: { kriptogram: { documentId: kriptogramId } } })) as {
+      id: number;
+    };
+    await app.strapi.db
+      .query('api::salinan.salinan')
+      .update({ where: { id: salinan.id }, data: { isi: sealSalinan(app.strapi, 'Isi lama\u000Bbaris\u0002dua\u000cHalaman tiga') } });
     const file = bukaDocx(expectFile(await unduh(app, staff.sandiman!, `/sop/kriptogram/${kriptogramId}/dokumen/salinan`)).bytes);
     expect(file.semua).not.toMatch(XML_INVALID);
     expect(teksDenganBaris(file.document)).toMatch(/Isi lama\nbarisdua\nHalaman tiga/);

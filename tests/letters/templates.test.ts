@@ -14,7 +14,12 @@ const tagsOf = (bytes: Buffer): string[] => {
   const zip = new PizZip(bytes);
   const text = Object.keys(zip.files)
     .filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name))
-    .map((name) => zip.file(name)!.asText().replace(/<[^>]+>/g, ''))
+    .map((name) =>
+      zip
+        .file(name)!
+        .asText()
+        .replace(/<[^>]+>/g, '')
+    )
     .join('\n');
   return [...new Set([...text.matchAll(/\{[#/^@]?[A-Za-z]\w*\}/g)].map((match) => match[0]))];
 };
@@ -30,7 +35,10 @@ describe('the Word templates in templates/', () => {
     const logo = Buffer.from('logo-bytes');
     const filled = new PizZip(renderDocx(bytes, {}, logo, name));
     expect(filled.file(LOGO_PART)!.asNodeBuffer().equals(logo)).toBe(true);
-    const text = filled.file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    const text = filled
+      .file('word/document.xml')!
+      .asText()
+      .replace(/<[^>]+>/g, '');
     expect(text).not.toMatch(TEMPLATE_TAG);
   });
 
@@ -59,7 +67,9 @@ describe('the Word templates in templates/', () => {
     zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('{indeks}', '{#indeks}'));
     const broken = zip.generate({ type: 'nodebuffer' });
     expect(() => renderDocx(broken, {}, null, 'kartu-kendali.docx')).toThrow(TemplatRusak);
-    expect(() => renderDocx(broken, {}, null, 'kartu-kendali.docx')).toThrow(/Templat kartu-kendali\.docx tidak dapat diisi: \{indeks\}: pengulangan dibuka tetapi tidak ditutup/);
+    expect(() => renderDocx(broken, {}, null, 'kartu-kendali.docx')).toThrow(
+      /Templat kartu-kendali\.docx tidak dapat diisi: \{indeks\}: pengulangan dibuka tetapi tidak ditutup/
+    );
   });
 
   it('a bundled default logo exists for instansi without one', () => {

@@ -46,7 +46,10 @@ export const bukaDocx = (bytes: Buffer) => {
     zip,
     document: part('word/document.xml'),
     /** the visible text of document.xml (tags stripped, runs joined) */
-    teks: part('word/document.xml').replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, ''),
+    teks: part('word/document.xml')
+      .replace(/<w:tab\/>/g, '\t')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, ''),
     semua: parts.map(part).join('\n'),
     logo: zip.file('word/media/logo.png')?.asNodeBuffer() ?? null,
   };
@@ -67,7 +70,17 @@ export const SALINAN_CONTOH = {
   ],
 };
 
-const KRIPTOGRAM_STEPS = ['diagendakan', 'dilaporkan', 'ditugaskan_deskripsi', 'dideskripsi', 'diparaf_sandiman', 'ditandatangani_kasi', 'dinomori', 'didistribusikan', 'diarsipkan'];
+const KRIPTOGRAM_STEPS = [
+  'diagendakan',
+  'dilaporkan',
+  'ditugaskan_deskripsi',
+  'dideskripsi',
+  'diparaf_sandiman',
+  'ditandatangani_kasi',
+  'dinomori',
+  'didistribusikan',
+  'diarsipkan',
+];
 
 /**
  * Registers a kriptogram (as the Sandiman, through the content manager) and walks it along
@@ -102,7 +115,11 @@ export const walkKriptogramTo = async (
   );
   const documentId = String(created.documentId);
   const step = (who: AdminSession, ke: string, data?: Record<string, unknown>) =>
-    app.http().post(`/sop/kriptogram/${documentId}/transisi`).set('Authorization', `Bearer ${who.token}`).send({ ke, ...(data ? { data } : {}) });
+    app
+      .http()
+      .post(`/sop/kriptogram/${documentId}/transisi`)
+      .set('Authorization', `Bearer ${who.token}`)
+      .send({ ke, ...(data ? { data } : {}) });
   const last = KRIPTOGRAM_STEPS.indexOf(state);
   if (state !== 'diterima' && last < 0) throw new Error(`walkKriptogramTo: unknown state ${state}`);
   for (const ke of KRIPTOGRAM_STEPS.slice(0, last + 1)) {

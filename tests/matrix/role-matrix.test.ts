@@ -41,7 +41,18 @@ const UIDS = {
 } as const;
 
 /** Attributes every record carries whatever the field permissions. */
-const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations', 'status']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  'status',
+]);
 
 type Response = { status: number; body: { data?: unknown; results?: unknown[]; error?: { message?: string } } };
 type Caller = { label: string; pelaku: Pelaku; session: AdminSession | null; /** another holder of the role, not the one assigned */ lain?: boolean };
@@ -146,7 +157,9 @@ describe('role matrix: every cell against the running server', () => {
       .post('/api/pengaduan')
       .send({ data: { nama: 'Warga Uji', kontak: 'warga@contoh.id', isi: 'Pengaduan untuk uji matriks peran: loket tutup lebih awal.' } });
     if (filed.status !== 201) throw new Error(`pengaduan: ${filed.status} ${JSON.stringify(filed.body)}`);
-    const row = (await db(UIDS.pengaduan).findOne({ where: { nomorTiket: filed.body.data.nomorTiket }, select: ['documentId'] })) as { documentId: string };
+    const row = (await db(UIDS.pengaduan).findOne({ where: { nomorTiket: filed.body.data.nomorTiket }, select: ['documentId'] })) as {
+      documentId: string;
+    };
     pengaduanPublik = row.documentId;
     expect(copiesBerita).toHaveLength(2);
     expect(copiesKriptogram).toHaveLength(2);
@@ -180,7 +193,10 @@ describe('role matrix: every cell against the running server', () => {
   const contentRelations = (uid: string): [string, string][] =>
     Object.entries(attributesOf(uid))
       // `localizations` is Strapi's own link between language versions (no type here is localised)
-      .filter(([field, attribute]) => field !== 'localizations' && attribute.type === 'relation' && typeof attribute.target === 'string' && attribute.target.startsWith('api::'))
+      .filter(
+        ([field, attribute]) =>
+          field !== 'localizations' && attribute.type === 'relation' && typeof attribute.target === 'string' && attribute.target.startsWith('api::')
+      )
       .map(([field, attribute]) => [field, attribute.target!]);
   /** What the matrix lets this caller read on a type: 'none', or the field names (private ones never). */
   const readableOn = (pelaku: Pelaku, uid: string): 'none' | Set<string> => {
@@ -204,9 +220,7 @@ describe('role matrix: every cell against the running server', () => {
     for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
       const attribute = attributes[key];
       if (!attribute) continue; // id, count, status: no attribute
-      const allowed =
-        attribute.private !== true &&
-        (readable === 'none' ? key === 'documentId' : SYSTEM_FIELDS.has(key) || readable.has(key));
+      const allowed = attribute.private !== true && (readable === 'none' ? key === 'documentId' : SYSTEM_FIELDS.has(key) || readable.has(key));
       if (!allowed) found.push(`${where}.${key} (${uid})`);
       if (attribute.type === 'relation' && attribute.target?.startsWith('api::') && field !== null && field !== undefined) {
         found.push(...leaksIn(pelaku, attribute.target, field, `${where}.${key}`));
@@ -231,7 +245,8 @@ describe('role matrix: every cell against the running server', () => {
       relationStats.fiveHundreds += 1;
       mismatches.push(`GET ${path} — ${caller.label}: ${describeResponse(response)}`);
     }
-    if (expected !== undefined && response.status !== expected) mismatches.push(`GET ${path} — ${caller.label}: expected ${expected}, got ${describeResponse(response)}`);
+    if (expected !== undefined && response.status !== expected)
+      mismatches.push(`GET ${path} — ${caller.label}: expected ${expected}, got ${describeResponse(response)}`);
     if (response.status === 200) {
       const found = leaksIn(caller.pelaku, uid, pick(response.body), `GET ${path}`);
       relationStats.leaks += found.length;
@@ -279,8 +294,18 @@ describe('role matrix: every cell against the running server', () => {
         const readExpected = allows(cellOf(uid, 'read', caller.pelaku).izin) ? 200 : caller.session ? 403 : 401;
         await readAndCheck(caller, `${base}?page=1&pageSize=100`, uid, results, readExpected);
         await readAndCheck(caller, `${base}?page=1&pageSize=100&${populateEveryRelation(uid)}`, uid, results, readExpected);
-        await readAndCheck(caller, `${base}/actions/bulkFindForValidation?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`, uid, results);
-        await readAndCheck(caller, `${base}/actions/countManyEntriesDraftRelations?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`, uid, () => null);
+        await readAndCheck(
+          caller,
+          `${base}/actions/bulkFindForValidation?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`,
+          uid,
+          results
+        );
+        await readAndCheck(
+          caller,
+          `${base}/actions/countManyEntriesDraftRelations?${ids.map((id, index) => `documentIds[${index}]=${id}`).join('&')}`,
+          uid,
+          () => null
+        );
         for (const id of ids) {
           await readAndCheck(caller, `${base}/${id}`, uid, data, readExpected);
           await readAndCheck(caller, `${base}/${id}?${populateEveryRelation(uid)}`, uid, data, readExpected);
@@ -299,11 +324,17 @@ describe('role matrix: every cell against the running server', () => {
     }
     // Not stripped to nothing: a field-limited reader still sees what its grant gives on a related type.
     const operatorList = await request(sessions.operator, 'get', `${CM}/collection-types/${UIDS.kriptogram}?page=1&pageSize=100`);
-    const walked = (operatorList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<string, Record<string, unknown>>;
+    const walked = (operatorList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(walked.salinan).toEqual(expect.objectContaining({ documentId: salinan, jumlahSalinan: 2 }));
     expect(walked.salinan).not.toHaveProperty('perihal');
     const kasiList = await request(sessions.kasi, 'get', `${CM}/collection-types/${UIDS.kriptogram}?page=1&pageSize=100`);
-    const kasiRow = (kasiList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<string, Record<string, unknown>>;
+    const kasiRow = (kasiList.body.results as Record<string, unknown>[]).find((row) => row.documentId === kriptogramWalked) as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(kasiRow.salinan).toEqual(expect.objectContaining({ perihal: 'Pengamanan kunjungan kerja' }));
     expect(kasiRow.salinan).not.toHaveProperty('isi');
     expect(relationStats.requests).toBeGreaterThan(300);
@@ -332,11 +363,21 @@ describe('role matrix: every cell against the running server', () => {
           seen.add(signature);
           for (const { field, private: isPrivate } of scalars) {
             const may = onRoot !== 'none' && onRoot.has(relation) && onTarget !== 'none' && onTarget.has(field) && !isPrivate;
-            const filter = await readAndCheck(caller, `${base}?page=1&pageSize=10&filters[${relation}][${field}][$contains]=a`, uid, (body) => body.results);
+            const filter = await readAndCheck(
+              caller,
+              `${base}?page=1&pageSize=10&filters[${relation}][${field}][$contains]=a`,
+              uid,
+              (body) => body.results
+            );
             const sort = await readAndCheck(caller, `${base}?page=1&pageSize=10&sort=${relation}.${field}:ASC`, uid, (body) => body.results);
-            for (const [what, response] of [['filter', filter], ['sort', sort]] as const) {
+            for (const [what, response] of [
+              ['filter', filter],
+              ['sort', sort],
+            ] as const) {
               if (may ? response.status !== 200 : response.status !== 403) {
-                mismatches.push(`${uid} ${what} through ${relation}.${field} — ${caller.label}: expected ${may ? 200 : 403}, got ${describeResponse(response)}`);
+                mismatches.push(
+                  `${uid} ${what} through ${relation}.${field} — ${caller.label}: expected ${may ? 200 : 403}, got ${describeResponse(response)}`
+                );
               }
               if (may) relationStats.allowedFilters += 1;
               else relationStats.refusedFilters += 1;
@@ -346,7 +387,8 @@ describe('role matrix: every cell against the running server', () => {
       }
     }
     // The issue's example: same answer whether the text matches (it does) or not.
-    const path = (text: string) => `${CM}/collection-types/${UIDS.salinan}?page=1&pageSize=10&filters[kriptogram][teksKriptogram][$contains]=${encodeURIComponent(text)}`;
+    const path = (text: string) =>
+      `${CM}/collection-types/${UIDS.salinan}?page=1&pageSize=10&filters[kriptogram][teksKriptogram][$contains]=${encodeURIComponent(text)}`;
     const matching = await request(sessions.operator, 'get', path('XKQWT'));
     const notMatching = await request(sessions.operator, 'get', path('tidak-ada-yang-cocok'));
     expect(matching.status).toBe(403);
@@ -408,7 +450,6 @@ describe('role matrix: every cell against the running server', () => {
     }
     expect(mismatches.slice(before)).toEqual([]);
   });
-
 
   // -------------------------------------------------------------------------
   // Content manager
@@ -612,7 +653,9 @@ describe('role matrix: every cell against the running server', () => {
       expectCell(`${UIDS.instansi} update`, caller, cellOf(UIDS.instansi, 'update', caller.pelaku).izin, response, succeeded);
     }
     // The only permitted delete comes last (Super Admin); the letterhead is put back after.
-    const deleters = [...everyone].sort((a, b) => Number(allows(cellOf(UIDS.instansi, 'delete', a.pelaku).izin)) - Number(allows(cellOf(UIDS.instansi, 'delete', b.pelaku).izin)));
+    const deleters = [...everyone].sort(
+      (a, b) => Number(allows(cellOf(UIDS.instansi, 'delete', a.pelaku).izin)) - Number(allows(cellOf(UIDS.instansi, 'delete', b.pelaku).izin))
+    );
     const letterhead = (await app.strapi.documents(UIDS.instansi as never).findFirst({})) as Record<string, unknown> | null;
     for (const caller of deleters) {
       const response = await request(caller.session, 'delete', base);
@@ -674,7 +717,13 @@ describe('role matrix: every cell against the running server', () => {
         // one copy carried by the matrix's Caraka: he (or the Kasi) closes the delivery
         const documentId = await created(UIDS.berita, { ...BERITA_CONTOH, perihal: `Transisi uji ${unique()}` });
         await db(UIDS.distribusi).create({
-          data: { tahap: 'diterima', versi: 0, carakaId: sessions.caraka!.id, carakaNama: sessions.caraka!.name, berita: await idOf(UIDS.berita, documentId) },
+          data: {
+            tahap: 'diterima',
+            versi: 0,
+            carakaId: sessions.caraka!.id,
+            carakaNama: sessions.caraka!.name,
+            berita: await idOf(UIDS.berita, documentId),
+          },
         });
         return documentId;
       }
@@ -709,7 +758,13 @@ describe('role matrix: every cell against the running server', () => {
             ke: cell.ke,
             catatan: 'Uji matriks peran.',
           });
-          expectCell(`${subject}: ${cell.dari} → ${cell.ke}`, caller, izinFor(caller, cell.izin[caller.pelaku]), response, (status) => ![401, 403, 404].includes(status));
+          expectCell(
+            `${subject}: ${cell.dari} → ${cell.ke}`,
+            caller,
+            izinFor(caller, cell.izin[caller.pelaku]),
+            response,
+            (status) => ![401, 403, 404].includes(status)
+          );
         }
       }
       expect(mismatches.slice(before)).toEqual([]);

@@ -81,7 +81,9 @@ describe('a fixture SOP registered with the plugin runs end to end', () => {
 
     const paraf = await transit(app, kasi, 'surat-uji', documentId, 'diparaf');
     expect(paraf.status).toBe(200);
-    const stored = (await app.strapi.db.query(SURAT_UJI_UID as never).findOne({ where: { documentId } })) as { parafKasi: { userId: number; nama: string } };
+    const stored = (await app.strapi.db.query(SURAT_UJI_UID as never).findOne({ where: { documentId } })) as {
+      parafKasi: { userId: number; nama: string };
+    };
     expect(stored.parafKasi).toMatchObject({ userId: kasi.id, nama: kasi.name });
 
     const done = await transit(app, operator, 'surat-uji', documentId, 'selesai');
@@ -97,8 +99,12 @@ describe('a fixture SOP registered with the plugin runs end to end', () => {
   it('keeps four eyes: whoever registered the record may not initial it, even holding the Kasi role', async () => {
     const both = await staffWithRead(app, ROLE.kasi, 'Dobel');
     const operatorRole = (await app.strapi.db.query('admin::role').findOne({ where: { name: ROLE.operator } })) as { id: number };
-    const current = (await app.strapi.db.query('admin::user').findOne({ where: { id: both.id }, populate: ['roles'] })) as { roles: { id: number }[] };
-    await app.strapi.db.query('admin::user').update({ where: { id: both.id }, data: { roles: [...current.roles.map((role) => role.id), operatorRole.id] } });
+    const current = (await app.strapi.db.query('admin::user').findOne({ where: { id: both.id }, populate: ['roles'] })) as {
+      roles: { id: number }[];
+    };
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: both.id }, data: { roles: [...current.roles.map((role) => role.id), operatorRole.id] } });
     const created = await app
       .http()
       .post(`/content-manager/collection-types/${SURAT_UJI_UID}`)

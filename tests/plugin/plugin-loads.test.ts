@@ -18,7 +18,12 @@ describe('the SOP engine is a Strapi plugin', () => {
     expect(plugin.config('transitionEvent')).toBe('sop.transition');
     expect(plugin.config('agendaFormat')).toBe('{nomor:4}/{tahun}');
     const registry = plugin.service('registry');
-    expect(registry.workflows().map((definition: { model: string }) => definition.model).sort()).toEqual(['berita', 'distribusi', 'kriptogram', 'pengaduan']);
+    expect(
+      registry
+        .workflows()
+        .map((definition: { model: string }) => definition.model)
+        .sort()
+    ).toEqual(['berita', 'distribusi', 'kriptogram', 'pengaduan']);
     expect(registry.vocabulary()?.effects).toHaveProperty('assignAgendaNumber');
     for (const name of ['transitions', 'views', 'audit', 'digest']) expect(plugin.service(name)).toBeDefined();
   });

@@ -18,7 +18,12 @@ const appRegistry = (registrations: readonly SopRegistration[] = SOP_REGISTRATIO
   const registry = createSopRegistry();
   registry.registerEffects(ENGINE_EFFECTS);
   registry.useRoles(ROLE_NAMES, ROLE_SHORT_NAMES);
-  registry.useCalendar(async () => ({ tenggat: (at) => at, workingMinutesBetween: () => 0, isHoliday: () => false, localDate: (at) => at.toISOString().slice(0, 10) }));
+  registry.useCalendar(async () => ({
+    tenggat: (at) => at,
+    workingMinutesBetween: () => 0,
+    isHoliday: () => false,
+    localDate: (at) => at.toISOString().slice(0, 10),
+  }));
   registry.useMailer(async () => undefined);
   registry.useAccess({ mayRead: () => true, mayReadFields: () => true });
   for (const registration of registrations) registry.register(registration);
@@ -78,7 +83,7 @@ describe('every SOP is one registration with every part', () => {
     expect(() => createSopRegistry().register(incomplete as SopRegistration)).toThrow('loadRecord');
   });
 
-  it('resolves an SOP\'s own effect before the engine\'s, and nothing for an unknown type', () => {
+  it("resolves an SOP's own effect before the engine's, and nothing for an unknown type", () => {
     const registry = appRegistry();
     expect(registry.effectHandler('berita', 'assignAgendaNumber')).toBe(ENGINE_EFFECTS.assignAgendaNumber);
     expect(registry.effectHandler('berita', 'recordSignature')).not.toBe(registry.effectHandler('kriptogram', 'recordSignature'));

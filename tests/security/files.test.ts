@@ -32,7 +32,9 @@ const ROLE_OF: Record<Pelaku, string> = {
 type Uploaded = { id: number; url: string; name: string; hash: string; ext: string };
 
 const pdf = (label: string): Buffer =>
-  Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+  Buffer.from(
+    `%PDF-1.4\n% ${label}\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`
+  );
 
 describe('files of governed records are private, locked once used, one proof per receipt', () => {
   let app: TestApp;
@@ -103,14 +105,18 @@ describe('files of governed records are private, locked once used, one proof per
       berkasKriptogram: kriptogramFile.id,
     });
 
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 180, b: 150 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 180, b: 150 } } })
+      .jpeg()
+      .toBuffer();
     bukti = await upload('caraka', photo, 'tanda-terima.jpg', 'image/jpeg');
     const receipt = await send(
       transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan Wali Kota', bukti: bukti.id } })
     );
     expect(receipt.status).toBe(200);
 
-    const logoPng = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 10, g: 90, b: 160, alpha: 1 } } }).png().toBuffer();
+    const logoPng = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 10, g: 90, b: 160, alpha: 1 } } })
+      .png()
+      .toBuffer();
     logo = await upload('kasi', logoPng, 'logo-kota.png', 'image/png');
     const instansi = await app.strapi.documents('api::instansi.instansi').findFirst({});
     await app.strapi.documents('api::instansi.instansi').update({ documentId: instansi!.documentId, data: { logo: logo.id } as never });
@@ -159,42 +165,87 @@ describe('files of governed records are private, locked once used, one proof per
   /** Who may download each file (GET /sop/berkas/:id/unduh), from the records' own rules. */
   const EXPECTED: Record<'lampiran' | 'kriptogram' | 'bukti', Record<Pelaku, boolean>> = {
     // the berita read grant on `lampiran`: not the Caraka (field list), nor roles without berita
-    lampiran: { operator: true, sandiman: false, sandimanLain: false, kasi: true, kabid: true, kadis: true, caraka: false, petugas: false, pejabat: false, superAdmin: true },
+    lampiran: {
+      operator: true,
+      sandiman: false,
+      sandimanLain: false,
+      kasi: true,
+      kabid: true,
+      kadis: true,
+      caraka: false,
+      petugas: false,
+      pejabat: false,
+      superAdmin: true,
+    },
     // Rahasia kriptogram: need to know (the assigned Sandiman, the Kasi); Super Admin neither
-    kriptogram: { operator: false, sandiman: true, sandimanLain: false, kasi: true, kabid: false, kadis: false, caraka: false, petugas: false, pejabat: false, superAdmin: false },
+    kriptogram: {
+      operator: false,
+      sandiman: true,
+      sandimanLain: false,
+      kasi: true,
+      kabid: false,
+      kadis: false,
+      caraka: false,
+      petugas: false,
+      pejabat: false,
+      superAdmin: false,
+    },
     // the distribusi read grant
-    bukti: { operator: true, sandiman: true, sandimanLain: true, kasi: true, kabid: true, kadis: true, caraka: true, petugas: false, pejabat: false, superAdmin: true },
+    bukti: {
+      operator: true,
+      sandiman: true,
+      sandimanLain: true,
+      kasi: true,
+      kabid: true,
+      kadis: true,
+      caraka: true,
+      petugas: false,
+      pejabat: false,
+      superAdmin: true,
+    },
   };
 
-  it.each(['lampiran', 'kriptogram', 'bukti'] as const)('downloads the %s file only for the roles its record allows (bytes intact), audited when Rahasia', async (which) => {
-    const file = { lampiran, kriptogram: kriptogramFile, bukti }[which];
-    const audited = which === 'kriptogram' ? { model: 'kriptogram', id: kriptogramId } : which === 'lampiran' ? { model: 'berita', id: beritaId } : { model: 'distribusi', id: copies[0].documentId };
-    for (const who of PELAKU) {
-      const before = await auditCount(audited.model, audited.id);
-      const response = await send(as(who, 'get', `/sop/berkas/${file.id}/unduh`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }));
-      const after = await auditCount(audited.model, audited.id);
-      if (EXPECTED[which][who]) {
-        expect([who, response.status]).toEqual([who, 200]);
-        expect(Buffer.compare(response.body as Buffer, bytesOf[file.id])).toBe(0);
-        expect(response.headers['cache-control']).toBe('private, no-store');
-        // the berita and the copy's berita are Rahasia, the kriptogram too: one audit row per download
-        expect(after).toBe(before + 1);
-      } else {
-        if (response.status === 200) figures.leaks += 1;
-        expect([who, response.status]).toEqual([who, 403]);
-        expect(JSON.parse((response.body as Buffer).toString()).error.message).toMatch(/berwenang|hanya untuk/);
-        expect(after).toBe(before);
+  it.each(['lampiran', 'kriptogram', 'bukti'] as const)(
+    'downloads the %s file only for the roles its record allows (bytes intact), audited when Rahasia',
+    async (which) => {
+      const file = { lampiran, kriptogram: kriptogramFile, bukti }[which];
+      const audited =
+        which === 'kriptogram'
+          ? { model: 'kriptogram', id: kriptogramId }
+          : which === 'lampiran'
+            ? { model: 'berita', id: beritaId }
+            : { model: 'distribusi', id: copies[0].documentId };
+      for (const who of PELAKU) {
+        const before = await auditCount(audited.model, audited.id);
+        const response = await send(
+          as(who, 'get', `/sop/berkas/${file.id}/unduh`)
+            .buffer(true)
+            .parse((res, done) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () => done(null, Buffer.concat(chunks)));
+            })
+        );
+        const after = await auditCount(audited.model, audited.id);
+        if (EXPECTED[which][who]) {
+          expect([who, response.status]).toEqual([who, 200]);
+          expect(Buffer.compare(response.body as Buffer, bytesOf[file.id])).toBe(0);
+          expect(response.headers['cache-control']).toBe('private, no-store');
+          // the berita and the copy's berita are Rahasia, the kriptogram too: one audit row per download
+          expect(after).toBe(before + 1);
+        } else {
+          if (response.status === 200) figures.leaks += 1;
+          expect([who, response.status]).toEqual([who, 403]);
+          expect(JSON.parse((response.body as Buffer).toString()).error.message).toMatch(/berwenang|hanya untuk/);
+          expect(after).toBe(before);
+        }
       }
+      const anon = await send(as('anonim', 'get', `/sop/berkas/${file.id}/unduh`));
+      expect(anon.status).toBe(401);
+      const verify = await send(as('kasi', 'get', '/sop/audit/verify'));
+      expect(verify.body.data.ok).toBe(true);
     }
-    const anon = await send(as('anonim', 'get', `/sop/berkas/${file.id}/unduh`));
-    expect(anon.status).toBe(401);
-    const verify = await send(as('kasi', 'get', '/sop/audit/verify'));
-    expect(verify.body.data.ok).toBe(true);
-  });
+  );
 
   it('the audit row names who downloaded a Rahasia file and when', async () => {
     const rows = (await app.strapi.db.connection('sop_audit').where({ model: 'kriptogram', document_id: kriptogramId, ke: 'berkas_diunduh' })) as {
@@ -244,7 +295,9 @@ describe('files of governed records are private, locked once used, one proof per
         expect([who, Number(id), listed]).toEqual([who, Number(id), false]);
       }
       if (who !== 'superAdmin') {
-        const others = (response.body.results as { createdBy?: { id: number } }[]).filter((file) => file.createdBy && file.createdBy.id !== staff[who].id);
+        const others = (response.body.results as { createdBy?: { id: number } }[]).filter(
+          (file) => file.createdBy && file.createdBy.id !== staff[who].id
+        );
         expect(others).toEqual([]);
       }
       const one = await send(as(who, 'get', `/upload/files/${kriptogramFile.id}`));
@@ -258,13 +311,34 @@ describe('files of governed records are private, locked once used, one proof per
     expect(folder.status).toBe(201);
     const folderId = folder.body.data.id as number;
     const attacks = (id: number) => [
-      { name: 'ganti isi', call: (who: Pelaku | 'anonim') => as(who, 'post', `/upload/files/${id}/replace`).attach('files', pdf('palsu'), { filename: 'palsu.pdf', contentType: 'application/pdf' }) },
-      { name: 'ganti isi (POST /upload?id=)', call: (who: Pelaku | 'anonim') => as(who, 'post', `/upload?id=${id}`).attach('files', pdf('palsu'), { filename: 'palsu.pdf', contentType: 'application/pdf' }) },
-      { name: 'ubah keterangan', call: (who: Pelaku | 'anonim') => as(who, 'put', `/upload/files/${id}`).send({ fileInfo: { name: 'palsu.pdf', caption: 'x' } }) },
-      { name: 'ubah keterangan massal', call: (who: Pelaku | 'anonim') => as(who, 'post', '/upload/actions/bulk-update').send({ updates: [{ id, fileInfo: { name: 'palsu.pdf' } }] }) },
+      {
+        name: 'ganti isi',
+        call: (who: Pelaku | 'anonim') =>
+          as(who, 'post', `/upload/files/${id}/replace`).attach('files', pdf('palsu'), { filename: 'palsu.pdf', contentType: 'application/pdf' }),
+      },
+      {
+        name: 'ganti isi (POST /upload?id=)',
+        call: (who: Pelaku | 'anonim') =>
+          as(who, 'post', `/upload?id=${id}`).attach('files', pdf('palsu'), { filename: 'palsu.pdf', contentType: 'application/pdf' }),
+      },
+      {
+        name: 'ubah keterangan',
+        call: (who: Pelaku | 'anonim') => as(who, 'put', `/upload/files/${id}`).send({ fileInfo: { name: 'palsu.pdf', caption: 'x' } }),
+      },
+      {
+        name: 'ubah keterangan massal',
+        call: (who: Pelaku | 'anonim') => as(who, 'post', '/upload/actions/bulk-update').send({ updates: [{ id, fileInfo: { name: 'palsu.pdf' } }] }),
+      },
       { name: 'hapus', call: (who: Pelaku | 'anonim') => as(who, 'delete', `/upload/files/${id}`) },
-      { name: 'hapus massal', call: (who: Pelaku | 'anonim') => as(who, 'post', '/upload/actions/bulk-delete').send({ fileIds: [id], folderIds: [] }) },
-      { name: 'pindah ke folder', call: (who: Pelaku | 'anonim') => as(who, 'post', '/upload/actions/bulk-move').send({ fileIds: [id], folderIds: [], destinationFolderId: folderId }) },
+      {
+        name: 'hapus massal',
+        call: (who: Pelaku | 'anonim') => as(who, 'post', '/upload/actions/bulk-delete').send({ fileIds: [id], folderIds: [] }),
+      },
+      {
+        name: 'pindah ke folder',
+        call: (who: Pelaku | 'anonim') =>
+          as(who, 'post', '/upload/actions/bulk-move').send({ fileIds: [id], folderIds: [], destinationFolderId: folderId }),
+      },
     ];
     for (const file of [lampiran, kriptogramFile, bukti]) {
       const rowBefore = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
@@ -306,36 +380,62 @@ describe('files of governed records are private, locked once used, one proof per
     expect(await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: free.id } })).not.toBeNull();
   });
 
-  it('one proof file serves one receipt: reuse, a lampiran, or another user\'s upload is a 400 in Indonesian', async () => {
+  it("one proof file serves one receipt: reuse, a lampiran, or another user's upload is a 400 in Indonesian", async () => {
     const reuse = await send(
-      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: bukti.id } })
+      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', {
+        data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: bukti.id },
+      })
     );
     expect(reuse.status).toBe(400);
     expect(reuse.body.error.message).toMatch(/sudah menjadi bukti tanda terima salinan lain; satu berkas bukti hanya untuk satu tanda terima/);
     const asLampiran = await send(
-      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: lampiran.id } })
+      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', {
+        data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: lampiran.id },
+      })
     );
     expect(asLampiran.status).toBe(400);
     expect(asLampiran.body.error.message).toMatch(/sudah dilampirkan pada naskah lain/);
-    const foreignFile = await upload('operator', await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'foto.jpg', 'image/jpeg');
+    const foreignFile = await upload(
+      'operator',
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer(),
+      'foto.jpg',
+      'image/jpeg'
+    );
     const foreign = await send(
-      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: foreignFile.id } })
+      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', {
+        data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: foreignFile.id },
+      })
     );
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.message).toMatch(/bukan unggahan Anda/);
-    const copy = await app.strapi.db.query('api::distribusi.distribusi').findOne({ where: { documentId: copies[1].documentId }, populate: ['bukti'] });
+    const copy = await app.strapi.db
+      .query('api::distribusi.distribusi')
+      .findOne({ where: { documentId: copies[1].documentId }, populate: ['bukti'] });
     expect(copy).toMatchObject({ tahap: 'ditugaskan', bukti: null });
     // the Caraka's own fresh photo is accepted
-    const fresh = await upload('caraka', await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } }).jpeg().toBuffer(), 'tt-2.jpg', 'image/jpeg');
+    const fresh = await upload(
+      'caraka',
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } })
+        .jpeg()
+        .toBuffer(),
+      'tt-2.jpg',
+      'image/jpeg'
+    );
     const ok = await send(
-      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: fresh.id } })
+      transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', {
+        data: { diterimaOleh: 'Sekretaris Dinas Kesehatan', bukti: fresh.id },
+      })
     );
     expect(ok.status).toBe(200);
   });
 
   it('refuses an upload that attaches itself to a recorded copy (a second receipt photo), for every role', async () => {
     const copy = (await app.strapi.db.query('api::distribusi.distribusi').findOne({ where: { documentId: copies[0].documentId } })) as { id: number };
-    const linksBefore = await app.strapi.db.connection('files_related_mph').where({ related_type: 'api::distribusi.distribusi', related_id: copy.id });
+    const linksBefore = await app.strapi.db
+      .connection('files_related_mph')
+      .where({ related_type: 'api::distribusi.distribusi', related_id: copy.id });
     for (const who of [...PELAKU, 'anonim'] as const) {
       const response = await send(
         as(who, 'post', '/upload')
@@ -361,7 +461,7 @@ describe('files of governed records are private, locked once used, one proof per
     expect(linksAfter).toEqual(linksBefore);
   });
 
-  it('refuses to attach a colleague\'s fresh upload to one\'s own record (it would become readable through it)', async () => {
+  it("refuses to attach a colleague's fresh upload to one's own record (it would become readable through it)", async () => {
     const scan = await upload('sandiman', pdf('pindaian kriptogram'), 'pindaian.pdf', 'application/pdf');
     const taken = await send(cmUpdate(app, staff.operator, 'api::berita.berita', beritaId, { lampiran: [lampiran.id, scan.id] }));
     expect(taken.status).toBe(403);

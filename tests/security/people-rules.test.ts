@@ -13,7 +13,15 @@ import { cmCreate, cmUpdate, ROLE, sopView, transit, walkBeritaTo, type BeritaSt
 const BERITA = 'api::berita.berita';
 const KRIPTOGRAM = 'api::kriptogram.kriptogram';
 
-type AuditDbRow = { urutan: number; ke: string; dari: string | null; aktor_id: number | null; aktor_nama: string; catatan: string | null; digest: string };
+type AuditDbRow = {
+  urutan: number;
+  ke: string;
+  dari: string | null;
+  aktor_id: number | null;
+  aktor_nama: string;
+  catatan: string | null;
+  digest: string;
+};
 
 describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
   let app: TestApp;
@@ -54,8 +62,7 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
     (await app.strapi.db.connection('sop_audit').where({ document_id: documentId }).orderBy('urutan', 'asc')) as AuditDbRow[];
   const koreksi = (who: AdminSession, model: string, documentId: string, body: Record<string, unknown>) =>
     app.http().post(`/sop/${model}/${documentId}/koreksi`).set('Authorization', `Bearer ${who.token}`).send(body);
-  const pengguna = (who: AdminSession, peran: string) =>
-    app.http().get(`/sop/pengguna?peran=${peran}`).set('Authorization', `Bearer ${who.token}`);
+  const pengguna = (who: AdminSession, peran: string) => app.http().get(`/sop/pengguna?peran=${peran}`).set('Authorization', `Bearer ${who.token}`);
   const aksi = async (who: AdminSession, model: string, documentId: string): Promise<string[]> =>
     ((await expectStatus(sopView(app, who, model, documentId), 200)).body.data.aksi as { ke: string }[]).map((action) => action.ke);
 
@@ -79,7 +86,8 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       const documentId = await walkBeritaTo(app, beritaStaff, 'diteruskan_ke_kasi', { perihal: 'Paraf setelah dikembalikan' });
       await expectStatus(transit(app, staff.pimpinan, 'berita', documentId, 'diparaf_kasi'), 200);
       await expectStatus(transit(app, staff.pimpinan, 'berita', documentId, 'diperiksa', { catatan: 'Lampiran kurang' }), 200);
-      for (const ke of ['dicetak', 'diagendakan', 'diteruskan_ke_kasi']) await expectStatus(transit(app, staff.operator, 'berita', documentId, ke), 200);
+      for (const ke of ['dicetak', 'diagendakan', 'diteruskan_ke_kasi'])
+        await expectStatus(transit(app, staff.operator, 'berita', documentId, ke), 200);
       await expectStatus(transit(app, staff.pimpinan, 'berita', documentId, 'diparaf_kasi'), 200);
       await expectStatus(transit(app, staff.pimpinan, 'berita', documentId, 'diparaf_kabid'), 403);
     });
@@ -92,7 +100,11 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       copies = (await expectStatus(sopView(app, staff.caraka, 'berita', delivery), 200)).body.data.distribusi as { documentId: string }[];
       const row = await app.strapi.db.query('api::distribusi.distribusi').findOne({ where: { documentId: copies[0].documentId } });
       const assignedAt = new Date(row.createdAt).getTime();
-      for (const waktu of ['1999-06-01T10:00:00+07:00', new Date(assignedAt - 3_600_000).toISOString(), new Date(Date.now() + 86_400_000).toISOString()]) {
+      for (const waktu of [
+        '1999-06-01T10:00:00+07:00',
+        new Date(assignedAt - 3_600_000).toISOString(),
+        new Date(Date.now() + 86_400_000).toISOString(),
+      ]) {
         const refused = await expectStatus(
           transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan', waktu } }),
           400
@@ -100,7 +112,9 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
         expect(refused.body.error?.name).toBe('ValidationError');
       }
       await expectStatus(
-        transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan', waktu: new Date(assignedAt + 1000).toISOString() } }),
+        transit(app, staff.caraka, 'distribusi', copies[0].documentId, 'diterima', {
+          data: { diterimaOleh: 'Ajudan', waktu: new Date(assignedAt + 1000).toISOString() },
+        }),
         200
       );
       await expectStatus(transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'TU Dinkes' } }), 200);
@@ -116,7 +130,9 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
     });
 
     it('step e-mails of a kriptogram with an assigned Sandiman go to that Sandiman, not to every Sandiman', async () => {
-      const documentId = await walkKriptogramTo(app, { sandiman: staff.sandimanLain, kasi: staff.kasi }, 'diparaf_sandiman', { klasifikasi: 'rahasia' });
+      const documentId = await walkKriptogramTo(app, { sandiman: staff.sandimanLain, kasi: staff.kasi }, 'diparaf_sandiman', {
+        klasifikasi: 'rahasia',
+      });
       await expectStatus(transit(app, staff.kasi, 'kriptogram', documentId, 'ditandatangani_kasi'), 200);
       const signed = (m: { subject: string; text: string }) => m.subject.includes('Pengantar ditandatangani Kasi') && m.text.includes(documentId);
       await smtp.waitFor((m) => m.to.includes(staff.sandimanLain.email) && signed(m));
@@ -154,7 +170,12 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       approved = await walkBeritaTo(app, beritaStaff, 'diparaf_kadis', { perihal: 'Berita yang sudah diparaf' });
       const before = await app.strapi.db.query(BERITA).findOne({ where: { documentId: approved } });
       const rowsBefore = (await audit(approved)).length;
-      for (const change of [{ sifat: 'rahasia' }, { perihal: 'Perihal diganti diam-diam' }, { waktuDiterima: '2026-11-20T01:00:00.000Z' }, { pengirim: 'Pihak lain' }]) {
+      for (const change of [
+        { sifat: 'rahasia' },
+        { perihal: 'Perihal diganti diam-diam' },
+        { waktuDiterima: '2026-11-20T01:00:00.000Z' },
+        { pengirim: 'Pihak lain' },
+      ]) {
         const refused = await expectStatus(cmUpdate(app, staff.operator, BERITA, approved, change), 403);
         expect(refused.body.error?.message).toMatch(/koreksi/);
       }
@@ -188,7 +209,10 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
     });
 
     it('the correction is an SOP step: role (403), catatan (400), old and new values in the audit row; tenggat follows the receipt time', async () => {
-      const body = { catatan: 'Salah ketik saat registrasi', data: { perihal: 'Berita yang sudah diparaf (dikoreksi)', waktuDiterima: '2026-11-26T08:00:00+07:00' } };
+      const body = {
+        catatan: 'Salah ketik saat registrasi',
+        data: { perihal: 'Berita yang sudah diparaf (dikoreksi)', waktuDiterima: '2026-11-26T08:00:00+07:00' },
+      };
       await expectStatus(koreksi(staff.caraka, 'berita', approved, body), 403);
       await expectStatus(koreksi(staff.kabid, 'berita', approved, body), 403);
       await expectStatus(koreksi(staff.operator, 'berita', approved, { data: body.data }), 400);
@@ -211,7 +235,10 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       expect(riwayat.at(-1)).toMatchObject({ ke: 'koreksi' });
       expect(riwayat.at(-1)!.catatan).toContain('→');
       // the Caraka's grant leaves out pengirim and waktuDiterima: the note stays, the values do not
-      const carakaView = (await expectStatus(sopView(app, staff.caraka, 'berita', approved), 200)).body.data.riwayat as { ke: string; catatan: string }[];
+      const carakaView = (await expectStatus(sopView(app, staff.caraka, 'berita', approved), 200)).body.data.riwayat as {
+        ke: string;
+        catatan: string;
+      }[];
       expect(carakaView.at(-1)!.catatan).toContain('Salah ketik saat registrasi');
       expect(carakaView.at(-1)!.catatan).not.toContain('→');
       expect(carakaView.at(-1)!.catatan).not.toContain(before.perihal);
@@ -234,7 +261,10 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
     let kriptogram: string;
 
     it('a kriptogram before assignment: only its registering Sandiman (and the Kasi) edit it; the classification is frozen once registered', async () => {
-      kriptogram = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'dilaporkan', { klasifikasi: 'rahasia', nomorKriptogram: 'KR-0201/JKS/XI/2026' });
+      kriptogram = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'dilaporkan', {
+        klasifikasi: 'rahasia',
+        nomorKriptogram: 'KR-0201/JKS/XI/2026',
+      });
       const other = await expectStatus(cmUpdate(app, staff.sandimanLain, KRIPTOGRAM, kriptogram, { klasifikasi: 'terbatas' }), 403);
       expect(other.body.error?.message).toMatch(/Sandiman yang mencatatnya/);
       await expectStatus(cmUpdate(app, staff.sandimanLain, KRIPTOGRAM, kriptogram, { teksKriptogram: 'UBAH' }), 403);
@@ -243,11 +273,18 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       await expectStatus(cmUpdate(app, staff.sandiman, KRIPTOGRAM, kriptogram, { teksKriptogram: 'XKQWT PLMZR AABCE QQRTX' }), 200);
       const row = await app.strapi.db.query(KRIPTOGRAM).findOne({ where: { documentId: kriptogram } });
       expect(row.klasifikasi).toBe('rahasia');
-      expect((await audit(kriptogram)).pop()).toMatchObject({ ke: 'diubah', aktor_id: staff.sandiman.id, catatan: 'Diubah lewat panel admin (content manager): teksKriptogram.' });
+      expect((await audit(kriptogram)).pop()).toMatchObject({
+        ke: 'diubah',
+        aktor_id: staff.sandiman.id,
+        catatan: 'Diubah lewat panel admin (content manager): teksKriptogram.',
+      });
     });
 
     it('after assignment only the assigned Sandiman (and the Kasi) edit or correct it; lowering Rahasia to Terbatas is an audited koreksi', async () => {
-      await expectStatus(transit(app, staff.kasi, 'kriptogram', kriptogram, 'ditugaskan_deskripsi', { data: { sandiman: staff.sandimanLain.id } }), 200);
+      await expectStatus(
+        transit(app, staff.kasi, 'kriptogram', kriptogram, 'ditugaskan_deskripsi', { data: { sandiman: staff.sandimanLain.id } }),
+        200
+      );
       await expectStatus(cmUpdate(app, staff.sandiman, KRIPTOGRAM, kriptogram, { teksKriptogram: 'LAGI' }), 403);
       await expectStatus(cmUpdate(app, staff.sandimanLain, KRIPTOGRAM, kriptogram, { teksKriptogram: 'XKQWT PLMZR AABCE QQRTY' }), 200);
       const body = { catatan: 'Klasifikasi salah dibaca dari amplop', data: { klasifikasi: 'terbatas' } };
@@ -264,11 +301,16 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
       expect(last).toMatchObject({ ke: 'koreksi', aktor_id: staff.kasi.id });
       expect(last.catatan).toContain('klasifikasi "rahasia" → "terbatas"');
       // raising it again is for the assigned Sandiman too
-      await expectStatus(koreksi(staff.sandimanLain, 'kriptogram', kriptogram, { catatan: 'Dikembalikan sesuai amplop', data: { klasifikasi: 'rahasia' } }), 200);
+      await expectStatus(
+        koreksi(staff.sandimanLain, 'kriptogram', kriptogram, { catatan: 'Dikembalikan sesuai amplop', data: { klasifikasi: 'rahasia' } }),
+        200
+      );
     });
 
     it('every write through the document service is audited, code included: create, update and delete', async () => {
-      const created = await app.strapi.documents(BERITA).create({ data: { perihal: 'Dibuat oleh kode', pengirim: 'Sistem uji', sifat: 'biasa', derajatKecepatan: 'biasa' } as never });
+      const created = await app.strapi
+        .documents(BERITA)
+        .create({ data: { perihal: 'Dibuat oleh kode', pengirim: 'Sistem uji', sifat: 'biasa', derajatKecepatan: 'biasa' } as never });
       await app.strapi.documents(BERITA).update({ documentId: created.documentId, data: { isiRingkas: 'Ringkas' } as never });
       await app.strapi.documents(BERITA).delete({ documentId: created.documentId });
       const rows = await audit(created.documentId);
@@ -278,7 +320,15 @@ describe('people rules and no quiet change (issue 10 items 4 and 7)', () => {
         ['dihapus', 'Sistem', null],
       ]);
       expect(rows[1].catatan).toBe('Diubah lewat kode server: isiRingkas.');
-      const viaCm = await expectStatus(cmCreate(app, staff.sandiman, KRIPTOGRAM, { nomorKriptogram: 'KR-0300', asal: 'Provinsi', klasifikasi: 'terbatas', derajatKecepatan: 'biasa' }), 201);
+      const viaCm = await expectStatus(
+        cmCreate(app, staff.sandiman, KRIPTOGRAM, {
+          nomorKriptogram: 'KR-0300',
+          asal: 'Provinsi',
+          klasifikasi: 'terbatas',
+          derajatKecepatan: 'biasa',
+        }),
+        201
+      );
       expect((await audit(String(viaCm.body.data.documentId)))[0]).toMatchObject({ ke: 'diterima', dari: null, aktor_id: staff.sandiman.id });
       const verify = await expectStatus(app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.kasi.token}`), 200);
       expect(verify.body.data.ok).toBe(true);

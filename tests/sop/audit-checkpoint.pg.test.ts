@@ -3,7 +3,15 @@ import knexFactory, { type Knex } from 'knex';
 import { createTestDatabase, type TestDatabase } from '../helpers/app';
 import { applyTestEnvironment } from '../helpers/env';
 import { checkCheckpoint } from '../../src/plugins/sop/server/src/engine/audit-seal';
-import { appendAudit, auditKeys, createAuditCheckpoint, ensureAuditTables, readAuditRows, useAuditKeySource, verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
+import {
+  appendAudit,
+  auditKeys,
+  createAuditCheckpoint,
+  ensureAuditTables,
+  readAuditRows,
+  useAuditKeySource,
+  verifyAuditTrail,
+} from '../../src/plugins/sop/server/src/services/audit';
 import { auditKeySecret } from '../../src/config/secrets';
 
 const entry = (documentId: string) => ({

@@ -151,10 +151,15 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
     expect(row(second, 2).catatan).toBe('Lampiran lengkap dan terbaca');
     expect(row(first, 1).prev_hash).toBe(GENESIS_HASH);
     expect(row(first, 2).prev_hash).toBe(row(first, 1).hash);
-    expect(originalHeads.map((h) => [h.document_id, Number(h.urutan)]).sort()).toEqual([[first, 8], [second, 3]].sort());
+    expect(originalHeads.map((h) => [h.document_id, Number(h.urutan)]).sort()).toEqual(
+      [
+        [first, 8],
+        [second, 3],
+      ].sort()
+    );
   });
 
-  it('the issue\'s forgery — a row edited, its later hashes recomputed with the published SHA-256 recipe, the head moved — is caught', async () => {
+  it("the issue's forgery — a row edited, its later hashes recomputed with the published SHA-256 recipe, the head moved — is caught", async () => {
     let prev = row(first, 5).hash;
     for (const urutan of [6, 7, 8]) {
       const edited = urutan === 6 ? { ...row(first, urutan), aktor_nama: 'Orang Lain' } : row(first, urutan);
@@ -164,11 +169,17 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
     }
     await setHead(first, 8, prev);
     const verdict = await verify();
-    expect(verdict).toMatchObject({ ok: false, count: 11, rusak: { model: 'berita', documentId: first, urutan: 6, alasan: expect.stringContaining('segel') } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      count: 11,
+      rusak: { model: 'berita', documentId: first, urutan: 6, alasan: expect.stringContaining('segel') },
+    });
     // the same forgery with an HMAC under a key of the intruder's own, named as the server's key
     const ownKey = parseAuditKeys(crypto.randomBytes(32).toString('base64'))[0];
     const edited = { ...row(first, 6), aktor_nama: 'Orang Lain' };
-    await knex(TABLE).where({ id: edited.id }).update({ aktor_nama: 'Orang Lain', prev_hash: row(first, 5).hash, hash: sealHash(entryOf(edited), row(first, 5).hash, ownKey) });
+    await knex(TABLE)
+      .where({ id: edited.id })
+      .update({ aktor_nama: 'Orang Lain', prev_hash: row(first, 5).hash, hash: sealHash(entryOf(edited), row(first, 5).hash, ownKey) });
     expect((await verify()).rusak).toMatchObject({ documentId: first, urutan: 6 });
     // the history shows what the table holds, and says beside it that it is not intact, naming the row
     const view = await sopView(app, staff.kasi!, 'berita', first);
@@ -188,7 +199,9 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
   ] as const)('one character of %s in row %s/%i flipped → that row is the first broken link', async (column, which, urutan) => {
     const documentId = which === 'first' ? first : second;
     const target = row(documentId, urutan);
-    await knex(TABLE).where({ id: target.id }).update({ [column]: flip(String(target[column])) });
+    await knex(TABLE)
+      .where({ id: target.id })
+      .update({ [column]: flip(String(target[column])) });
     expect(await verify()).toMatchObject({ ok: false, count: 11, rusak: { documentId, urutan } });
   });
 
@@ -208,16 +221,26 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
   });
 
   it.each([1, 4])('row %i of a record deleted → its position is the first broken link', async (urutan) => {
-    await knex(TABLE).where({ id: row(first, urutan).id }).delete();
+    await knex(TABLE)
+      .where({ id: row(first, urutan).id })
+      .delete();
     const verdict = await verify();
     expect(verdict).toMatchObject({ ok: false, count: 10, rusak: { documentId: first, urutan } });
     expect(verdict.rusak!.alasan).toContain(`ditemukan di posisi ${urutan}`);
   });
 
   it('the last row deleted → named (the recorded head still points past it); a new step keeps the gap visible', async () => {
-    await knex(TABLE).where({ id: row(second, 3).id }).delete();
-    expect(await verify()).toMatchObject({ ok: false, count: 10, rusak: { documentId: second, urutan: 3, alasan: expect.stringContaining('terakhir hilang') } });
-    await knex(TABLE).where({ id: row(first, 8).id }).delete();
+    await knex(TABLE)
+      .where({ id: row(second, 3).id })
+      .delete();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      count: 10,
+      rusak: { documentId: second, urutan: 3, alasan: expect.stringContaining('terakhir hilang') },
+    });
+    await knex(TABLE)
+      .where({ id: row(first, 8).id })
+      .delete();
     expect((await transit(app, staff.kadis!, 'berita', first, 'diteruskan_ke_operator')).status).not.toBe(500);
     expect((await verify()).ok).toBe(false);
   });
@@ -229,7 +252,10 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
       await trx(TABLE).where({ id: b.id }).update({ id: a.id });
       await trx(TABLE).where({ id: -1 }).update({ id: b.id });
     });
-    expect(await verify()).toMatchObject({ ok: false, rusak: { documentId: first, urutan: 3, alasan: expect.stringContaining('urutan 6 ditemukan di posisi 3') } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      rusak: { documentId: first, urutan: 3, alasan: expect.stringContaining('urutan 6 ditemukan di posisi 3') },
+    });
     await restore();
 
     const [c, d] = [row(first, 2), row(first, 5)];
@@ -258,7 +284,9 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
   });
 
   it('truncation to an earlier consistent state (tail rows deleted, head moved back) passes the chain, not the checkpoint', async () => {
-    await knex(TABLE).whereIn('id', [row(first, 7).id, row(first, 8).id]).delete();
+    await knex(TABLE)
+      .whereIn('id', [row(first, 7).id, row(first, 8).id])
+      .delete();
     await setHead(first, 6, row(first, 6).hash);
     expect(await verify()).toMatchObject({ ok: true, count: 9 });
     const checked = auditVerify(checkpointFile);
@@ -267,7 +295,7 @@ describe('audit trail: keyed per-record chains, checkpoints outside the database
     expect(checked.output).toContain('mencatat 11 baris');
   });
 
-  it('a whole record\'s history deleted with its head passes the chain, not the checkpoint', async () => {
+  it("a whole record's history deleted with its head passes the chain, not the checkpoint", async () => {
     await knex(TABLE).where({ document_id: second }).delete();
     await knex(HEADS).where({ document_id: second }).delete();
     expect(await verify()).toMatchObject({ ok: true, count: 8 });

@@ -65,9 +65,7 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
       transit(app, staff.operator, 'berita', documentId, 'diteruskan_ke_kasi', { data: { indeks: 'RAPAT', kodeKlasifikasi: '005' } }),
       200
     );
-    const kartu = await app.strapi.db
-      .query('api::kartu-kendali.kartu-kendali')
-      .findOne({ where: { berita: { documentId } } });
+    const kartu = await app.strapi.db.query('api::kartu-kendali.kartu-kendali').findOne({ where: { berita: { documentId } } });
     expect(kartu).toMatchObject({ nomorUrut: '0001/2026', indeks: 'RAPAT', kodeKlasifikasi: '005', jenis: 'kartu_kendali' });
     const mail = await smtp.waitFor((m) => m.to.includes(staff.kasi.email));
     expect(mail.subject).toContain('0001/2026');
@@ -206,9 +204,9 @@ describe('Berita Biasa (Email Sanapati), steps 1–11 end to end', () => {
       await expect(app.strapi.documents(UID).update({ documentId: fresh, data: { tahap: 'diperiksa' } as never })).rejects.toThrow(
         /hanya dapat diubah oleh sistem/
       );
-      await expect(
-        app.strapi.documents('api::distribusi.distribusi').create({ data: { tahap: 'diterima' } as never })
-      ).rejects.toThrow(/oleh sistem melalui langkah SOP/);
+      await expect(app.strapi.documents('api::distribusi.distribusi').create({ data: { tahap: 'diterima' } as never })).rejects.toThrow(
+        /oleh sistem melalui langkah SOP/
+      );
     });
 
     it('and the record is untouched', async () => {

@@ -5,7 +5,15 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 
-type StoredFile = { id: number; url: string; mime: string; size: number; width: number | null; height: number | null; formats: Record<string, { url: string }> | null };
+type StoredFile = {
+  id: number;
+  url: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  formats: Record<string, { url: string }> | null;
+};
 
 describe('receipt proof (data.bukti) normalised with sharp', () => {
   let app: TestApp;

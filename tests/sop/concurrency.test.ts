@@ -26,9 +26,7 @@ describe('concurrency', () => {
 
   it('50 concurrent identical transitions: exactly one succeeds, one audit row', async () => {
     const documentId = await createBerita('Berita rebutan');
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, () => transit(app, operator, 'berita', documentId, 'diperiksa'))
-    );
+    const responses = await Promise.all(Array.from({ length: 50 }, () => transit(app, operator, 'berita', documentId, 'diperiksa')));
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
@@ -52,10 +50,7 @@ describe('concurrency', () => {
       const responses = await Promise.all(
         ids.map((documentId, index) => {
           const target = second && index % 2 === 1 ? second.http() : app.http();
-          return target
-            .post(`/sop/berita/${documentId}/transisi`)
-            .set('Authorization', `Bearer ${operator.token}`)
-            .send({ ke: 'diagendakan' });
+          return target.post(`/sop/berita/${documentId}/transisi`).set('Authorization', `Bearer ${operator.token}`).send({ ke: 'diagendakan' });
         })
       );
       expect(responses.map((response) => response.status).filter((status) => status !== 200)).toEqual([]);

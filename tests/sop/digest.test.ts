@@ -136,7 +136,7 @@ describe('daily digest of overdue records', () => {
     expect(digests()).toHaveLength(before + 3);
   });
 
-  it('the Kasi\'s digest carries a signed audit checkpoint that the trail matches; the others\' do not', async () => {
+  it("the Kasi's digest carries a signed audit checkpoint that the trail matches; the others' do not", async () => {
     const before = smtp.messages.length;
     const result = await sendOverdueDigest(app.strapi, SENIN_07);
     const sent = smtp.messages.slice(before);

@@ -51,6 +51,9 @@ describe('upgrade: varchar(255) columns of the old schema become text on start',
     for (const [table, column] of COLUMNS) expect([table, column, await columnType(app, table, column)]).toEqual([table, column, 'text']);
     const row = (await app.strapi.db.connection('berita').where({ document_id: 'lama0000000000000000000001' }).first()) as { perihal: string };
     expect(row.perihal).toBe(perihal);
-    await app.strapi.db.connection('berita').where({ document_id: 'lama0000000000000000000001' }).update({ perihal: 'Q'.repeat(300) });
+    await app.strapi.db
+      .connection('berita')
+      .where({ document_id: 'lama0000000000000000000001' })
+      .update({ perihal: 'Q'.repeat(300) });
   });
 });

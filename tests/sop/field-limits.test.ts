@@ -16,11 +16,15 @@ const PENERIMA_TERPANJANG = [
   { nama: long(150, 'Kepala '), jabatan: long(200, 'Kepala OPD '), kategori: 'kepala_opd', saluran: 'caraka', alamat: long(300, 'Gedung ') },
 ];
 
-type Response = { status: number; body: { data?: Record<string, unknown>; error?: { status: number; name: string; message: string; details?: unknown } } };
+type Response = {
+  status: number;
+  body: { data?: Record<string, unknown>; error?: { status: number; name: string; message: string; details?: unknown } };
+};
 
 const expectStatus = async (pending: PromiseLike<unknown>, status: number, what: string): Promise<Response> => {
   const response = (await pending) as Response;
-  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 800)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 800)}`);
   return response;
 };
 
@@ -51,15 +55,25 @@ describe('field limits: the longest allowed values pass every step on this datab
     await app?.destroy();
   });
 
-  const step = (session: AdminSession, model: string, documentId: string, ke: string, extra: { catatan?: string; data?: Record<string, unknown> } = {}) =>
-    expectStatus(transit(app, session, model, documentId, ke, extra), 200, `${model} → ${ke}`);
+  const step = (
+    session: AdminSession,
+    model: string,
+    documentId: string,
+    ke: string,
+    extra: { catatan?: string; data?: Record<string, unknown> } = {}
+  ) => expectStatus(transit(app, session, model, documentId, ke, extra), 200, `${model} → ${ke}`);
 
   const download = async (session: AdminSession, path: string) => {
-    const response = await app.http().get(path).set('Authorization', `Bearer ${session.token}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await app
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${session.token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${String(response.body).slice(0, 400)}`);
     expect((response.body as Buffer).length).toBeGreaterThan(1000);
   };
@@ -115,7 +129,14 @@ describe('field limits: the longest allowed values pass every step on this datab
   });
 
   it('berita: one character over any limit is a 400 naming the field, on create, edit and step', async () => {
-    const base = { perihal: 'Perihal uji', pengirim: 'BSSN', waktuDiterima: '2026-11-23T03:00:00.000Z', sifat: 'biasa', derajatKecepatan: 'biasa', penerima: [] };
+    const base = {
+      perihal: 'Perihal uji',
+      pengirim: 'BSSN',
+      waktuDiterima: '2026-11-23T03:00:00.000Z',
+      sifat: 'biasa',
+      derajatKecepatan: 'biasa',
+      penerima: [],
+    };
     await expectRefusedNaming(cmCreate(app, staff.operator, 'api::berita.berita', { ...base, perihal: long(301) }), 'perihal', 'perihal 301');
     await expectRefusedNaming(
       cmCreate(app, staff.operator, 'api::berita.berita', { ...base, penerima: [{ ...PENERIMA_TERPANJANG[0], alamat: long(301) }] }),
@@ -123,14 +144,26 @@ describe('field limits: the longest allowed values pass every step on this datab
       'alamat 301'
     );
     await expectRefusedNaming(cmCreate(app, staff.operator, 'api::berita.berita', { ...base, pengirim: long(201) }), 'pengirim', 'pengirim 201');
-    const created = await expectStatus(cmCreate(app, staff.operator, 'api::berita.berita', { ...base, penerima: PENERIMA_TERPANJANG }), 201, 'create');
+    const created = await expectStatus(
+      cmCreate(app, staff.operator, 'api::berita.berita', { ...base, penerima: PENERIMA_TERPANJANG }),
+      201,
+      'create'
+    );
     const documentId = String(created.body.data!.documentId);
     await expectRefusedNaming(
-      app.http().put(`/content-manager/collection-types/api::berita.berita/${documentId}`).set('Authorization', `Bearer ${staff.operator.token}`).send({ perihal: long(301) }),
+      app
+        .http()
+        .put(`/content-manager/collection-types/api::berita.berita/${documentId}`)
+        .set('Authorization', `Bearer ${staff.operator.token}`)
+        .send({ perihal: long(301) }),
       'perihal',
       'edit perihal 301'
     );
-    await expectRefusedNaming(transit(app, staff.operator, 'berita', documentId, 'batal', { catatan: long(2001, 'Batal ') }), 'catatan', 'catatan 2001');
+    await expectRefusedNaming(
+      transit(app, staff.operator, 'berita', documentId, 'batal', { catatan: long(2001, 'Batal ') }),
+      'catatan',
+      'catatan 2001'
+    );
     await step(staff.operator, 'berita', documentId, 'diperiksa');
     await step(staff.operator, 'berita', documentId, 'dicetak');
     await step(staff.operator, 'berita', documentId, 'diagendakan');
@@ -193,7 +226,11 @@ describe('field limits: the longest allowed values pass every step on this datab
 
   it('pengaduan: nama 100, kontak 254, isi 5000 from the public API and a tanggapan of 5000; one more is a 400 naming the field', async () => {
     const filed = await expectStatus(
-      app.http().post('/api/pengaduan').set('X-Forwarded-For', '203.0.113.9').send({ data: { nama: long(100, 'Rina '), kontak: EMAIL_254, isi: long(5000, 'Antrean panjang. ') } }),
+      app
+        .http()
+        .post('/api/pengaduan')
+        .set('X-Forwarded-For', '203.0.113.9')
+        .send({ data: { nama: long(100, 'Rina '), kontak: EMAIL_254, isi: long(5000, 'Antrean panjang. ') } }),
       201,
       'pengaduan'
     );
@@ -203,12 +240,18 @@ describe('field limits: the longest allowed values pass every step on this datab
     await step(staff.petugas, 'pengaduan', row.documentId, 'diproses');
     await step(staff.petugas, 'pengaduan', row.documentId, 'selesai', { data: { tanggapan: long(5000, 'Tanggapan kami. ') } });
     await expectRefusedNaming(
-      app.http().post('/api/pengaduan').send({ data: { nama: long(101, 'Rina '), kontak: 'rina@contoh.id', isi: long(50, 'Antrean panjang. ') } }),
+      app
+        .http()
+        .post('/api/pengaduan')
+        .send({ data: { nama: long(101, 'Rina '), kontak: 'rina@contoh.id', isi: long(50, 'Antrean panjang. ') } }),
       'nama',
       'nama 101'
     );
     await expectRefusedNaming(
-      app.http().post('/api/pengaduan').send({ data: { nama: 'Rina', kontak: 'rina@contoh.id', isi: long(5001, 'Antrean panjang. ') } }),
+      app
+        .http()
+        .post('/api/pengaduan')
+        .send({ data: { nama: 'Rina', kontak: 'rina@contoh.id', isi: long(5001, 'Antrean panjang. ') } }),
       'isi',
       'isi 5001'
     );
@@ -258,7 +301,23 @@ describe('field limits: the longest allowed values pass every step on this datab
     const current = await expectStatus(app.http().get(path).set('Authorization', `Bearer ${staff.admin.token}`), 200, 'instansi');
     const data = current.body.data as Record<string, unknown>;
     const keep = { pemerintah: data.pemerintah, dinas: data.dinas, kota: data.kota };
-    await expectStatus(app.http().put(path).set('Authorization', `Bearer ${staff.admin.token}`).send({ ...keep, alamat: long(300, 'Jalan Mataram No. 1 ') }), 200, 'alamat 300');
-    await expectRefusedNaming(app.http().put(path).set('Authorization', `Bearer ${staff.admin.token}`).send({ ...keep, alamat: long(301) }), 'alamat', 'alamat 301');
+    await expectStatus(
+      app
+        .http()
+        .put(path)
+        .set('Authorization', `Bearer ${staff.admin.token}`)
+        .send({ ...keep, alamat: long(300, 'Jalan Mataram No. 1 ') }),
+      200,
+      'alamat 300'
+    );
+    await expectRefusedNaming(
+      app
+        .http()
+        .put(path)
+        .set('Authorization', `Bearer ${staff.admin.token}`)
+        .send({ ...keep, alamat: long(301) }),
+      'alamat',
+      'alamat 301'
+    );
   });
 });

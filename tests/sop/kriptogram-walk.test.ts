@@ -61,8 +61,7 @@ describe('Naskah Dinas yang Dikecualikan: one rahasia kriptogram with three reci
   };
   const step = (who: AdminSession, ke: string, extra: { catatan?: string; data?: Record<string, unknown> } = {}) =>
     transit(app, who, 'kriptogram', documentId, ke, extra);
-  const readIsi = (who: AdminSession) =>
-    app.http().get(`/sop/kriptogram/${documentId}/isi`).set('Authorization', `Bearer ${who.token}`);
+  const readIsi = (who: AdminSession) => app.http().get(`/sop/kriptogram/${documentId}/isi`).set('Authorization', `Bearer ${who.token}`);
 
   it('the Sandiman registers, agendas and reports the kriptogram; the Kasi is notified', async () => {
     const created = await expectStatus(
@@ -157,7 +156,10 @@ describe('Naskah Dinas yang Dikecualikan: one rahasia kriptogram with three reci
     const copies = view.body.data.distribusi as { documentId: string }[];
     await expectStatus(step(staff.sandiman, 'didistribusikan'), 409);
     await expectStatus(transit(app, staff.sandimanLain, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan' } }), 403);
-    await expectStatus(transit(app, staff.sandiman, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan Wali Kota' } }), 200);
+    await expectStatus(
+      transit(app, staff.sandiman, 'distribusi', copies[0].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan Wali Kota' } }),
+      200
+    );
     await expectStatus(transit(app, staff.caraka, 'distribusi', copies[1].documentId, 'diterima', { data: { diterimaOleh: 'Ajudan Sekda' } }), 200);
     await expectStatus(step(staff.sandiman, 'didistribusikan'), 409);
     await expectStatus(transit(app, staff.caraka, 'distribusi', copies[2].documentId, 'diterima', { data: { diterimaOleh: 'TU Satpol PP' } }), 200);
@@ -196,9 +198,13 @@ describe('Naskah Dinas yang Dikecualikan: one rahasia kriptogram with three reci
         if (fs.existsSync(candidate)) expect(fs.readFileSync(candidate).includes('ISI-RAHASIA-UJI')).toBe(false);
       }
     } else {
-      const dump = execFileSync('pg_dump', ['-h', app.database.env.DATABASE_HOST, '-U', app.database.env.DATABASE_USERNAME, app.database.env.DATABASE_NAME], {
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const dump = execFileSync(
+        'pg_dump',
+        ['-h', app.database.env.DATABASE_HOST, '-U', app.database.env.DATABASE_USERNAME, app.database.env.DATABASE_NAME],
+        {
+          maxBuffer: 256 * 1024 * 1024,
+        }
+      );
       expect(dump.length).toBeGreaterThan(1000);
       expect(dump.includes('ISI-RAHASIA-UJI')).toBe(false);
     }

@@ -63,7 +63,17 @@ describe('salinan encryption (AES-256-GCM) and key rotation', () => {
         [sandiman, 'diagendakan', undefined],
         [sandiman, 'dilaporkan', undefined],
         [kasi, 'ditugaskan_deskripsi', { sandiman: sandiman.id }],
-        [sandiman, 'dideskripsi', { salinan: { perihal: 'Rotasi', isi: PLAINTEXT, penerima: [{ jabatan: 'Kepala Dinas Kesehatan', kategori: 'kepala_opd', saluran: 'caraka' }] } }],
+        [
+          sandiman,
+          'dideskripsi',
+          {
+            salinan: {
+              perihal: 'Rotasi',
+              isi: PLAINTEXT,
+              penerima: [{ jabatan: 'Kepala Dinas Kesehatan', kategori: 'kepala_opd', saluran: 'caraka' }],
+            },
+          },
+        ],
       ] as [AdminSession, string, Record<string, unknown> | undefined][]) {
         const response = await transit(app!, who, 'kriptogram', documentId, ke, data ? { data } : {});
         expect(response.status).toBe(200);

@@ -34,7 +34,9 @@ describe('merged effects and the typed field list, over HTTP', () => {
     expect(failed.status).toBe(200);
 
     const kasiView = await sopView(app, staff.kasi, 'distribusi', copy.documentId);
-    const reassign = (kasiView.body.data.aksi as { ke: string; masukan: { fields: unknown[]; data: unknown } }[]).find((aksi) => aksi.ke === 'ditugaskan');
+    const reassign = (kasiView.body.data.aksi as { ke: string; masukan: { fields: unknown[]; data: unknown } }[]).find(
+      (aksi) => aksi.ke === 'ditugaskan'
+    );
     expect(reassign?.masukan.fields).toEqual([{ name: 'caraka', type: 'pengguna', label: 'Caraka yang ditugaskan', wajib: true, peran: 'caraka' }]);
     expect(reassign?.masukan.data).toMatchObject({ required: ['caraka'] });
 
@@ -52,7 +54,9 @@ describe('merged effects and the typed field list, over HTTP', () => {
   it('a step without data has an empty field list; the definitions view lists every step’s fields', async () => {
     const documentId = await walkBeritaTo(app, staff, 'diterima');
     const view = await sopView(app, staff.operator, 'berita', documentId);
-    const periksa = (view.body.data.aksi as { ke: string; masukan: { catatan: unknown; data: unknown; fields: unknown[] } }[]).find((aksi) => aksi.ke === 'diperiksa');
+    const periksa = (view.body.data.aksi as { ke: string; masukan: { catatan: unknown; data: unknown; fields: unknown[] } }[]).find(
+      (aksi) => aksi.ke === 'diperiksa'
+    );
     expect(periksa?.masukan).toEqual({ catatan: null, data: null, fields: [] });
 
     const definitions = await app.http().get('/sop/definitions').set('Authorization', `Bearer ${staff.kasi.token}`);

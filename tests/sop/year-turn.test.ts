@@ -59,7 +59,9 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     ok(transit(app, session, model, documentId, ke, data ? { data } : {}), `${model} → ${ke}`);
 
   const beritaAt = async (perihal: string, diterima: string, registered: string): Promise<string> => {
-    const created = await at(diterima, () => ok(cmCreate(app, staff.operator, 'api::berita.berita', { ...BERITA_CONTOH, perihal, waktuDiterima: wib(diterima).toISOString() }), 'create'));
+    const created = await at(diterima, () =>
+      ok(cmCreate(app, staff.operator, 'api::berita.berita', { ...BERITA_CONTOH, perihal, waktuDiterima: wib(diterima).toISOString() }), 'create')
+    );
     const documentId = String(created.body.data!.documentId);
     await at(registered, async () => {
       await step(staff.operator, 'berita', documentId, 'diperiksa');
@@ -97,16 +99,23 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     expect(await bookNumbers('surat-masuk', '2026-12-30', '2026-12-30')).toEqual([]);
 
     // an entry numbered before the registration moment was recorded gets it from its audit row at start
-    const rowA = (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: a }, select: ['id', 'waktuAgenda'] })) as { id: number; waktuAgenda: string | Date };
+    const rowA = (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: a }, select: ['id', 'waktuAgenda'] })) as {
+      id: number;
+      waktuAgenda: string | Date;
+    };
     expect(new Date(rowA.waktuAgenda).toISOString()).toBe(wib('2026-12-31 23:58').toISOString());
     await app.strapi.db.query('api::berita.berita').update({ where: { id: rowA.id }, data: { waktuAgenda: null } });
     expect(await backfillWaktuAgenda(app.strapi)).toBe(1);
-    const filled = (await app.strapi.db.query('api::berita.berita').findOne({ where: { id: rowA.id }, select: ['waktuAgenda'] })) as { waktuAgenda: string | Date };
+    const filled = (await app.strapi.db.query('api::berita.berita').findOne({ where: { id: rowA.id }, select: ['waktuAgenda'] })) as {
+      waktuAgenda: string | Date;
+    };
     expect(new Date(filled.waktuAgenda).toISOString()).toBe(wib('2026-12-31 23:58').toISOString());
 
     // the kartu kendali is dated by the step that made it (diteruskan ke Kasi), printed "dicetak" by the print moment
     await at('2027-01-01 00:05', () => step(staff.operator, 'berita', c, 'diteruskan_ke_kasi'));
-    const kartu = await at('2027-01-01 00:06', async () => bukaDocx(expectFile(await unduh(app, staff.operator, `/sop/berita/${c}/dokumen/kartu-kendali`)).bytes));
+    const kartu = await at('2027-01-01 00:06', async () =>
+      bukaDocx(expectFile(await unduh(app, staff.operator, `/sop/berita/${c}/dokumen/kartu-kendali`)).bytes)
+    );
     expect(kartu.teks).toContain('0001/2027');
     expect(kartu.teks).toContain('1 Januari 2027');
     expect(kartu.teks).not.toContain('Januari 2026');
@@ -114,7 +123,9 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
 
   it('kriptogram (the issue’s example): registered 31 Desember 23.27, numbered 1 Januari 00.20 → 048/001/XII/2026, not 048/001/I/2026; the next year’s first is 048/001/I/2027', async () => {
     const walk = async (times: { registered: string; signed: string; numbered: string }) => {
-      const created = await at(times.registered, () => ok(cmCreate(app, staff.sandiman, 'api::kriptogram.kriptogram', KRIPTOGRAM_CONTOH), 'create kriptogram'));
+      const created = await at(times.registered, () =>
+        ok(cmCreate(app, staff.sandiman, 'api::kriptogram.kriptogram', KRIPTOGRAM_CONTOH), 'create kriptogram')
+      );
       const documentId = String(created.body.data!.documentId);
       await at(times.registered, async () => {
         await step(staff.sandiman, 'kriptogram', documentId, 'diagendakan');
@@ -124,7 +135,9 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
         await step(staff.sandiman, 'kriptogram', documentId, 'diparaf_sandiman');
       });
       await at(times.signed, () => step(staff.kasi, 'kriptogram', documentId, 'ditandatangani_kasi'));
-      await at(times.numbered, () => step(staff.sandiman, 'kriptogram', documentId, 'dinomori', { checklist: { cap: true, amplop: true, amplopRangkap: true } }));
+      await at(times.numbered, () =>
+        step(staff.sandiman, 'kriptogram', documentId, 'dinomori', { checklist: { cap: true, amplop: true, amplopRangkap: true } })
+      );
       return documentId;
     };
     const lama = await walk({ registered: '2026-12-31 23:27', signed: '2026-12-31 23:59', numbered: '2027-01-01 00:20' });
@@ -132,7 +145,9 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     expect(await nomorAgenda('kriptogram', lama, staff.sandiman)).toBe('0001/2026');
     expect(await nomorAgenda('kriptogram', baru, staff.sandiman)).toBe('0001/2027');
 
-    const salinan = (await app.strapi.db.query('api::salinan.salinan').findMany({ select: ['nomor'], orderBy: { id: 'asc' } })) as { nomor: string }[];
+    const salinan = (await app.strapi.db.query('api::salinan.salinan').findMany({ select: ['nomor'], orderBy: { id: 'asc' } })) as {
+      nomor: string;
+    }[];
     expect(salinan.map((row) => row.nomor)).toEqual(['048/001/XII/2026', '048/001/I/2027']);
     const copies = (await app.strapi.db.query('api::distribusi.distribusi').findMany({ select: ['nomorSurat'] })) as { nomorSurat: string }[];
     expect(new Set(copies.map((copy) => copy.nomorSurat))).toEqual(new Set(['048/001/XII/2026', '048/001/I/2027']));
@@ -153,7 +168,11 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     const file = (local: string, ip: string) =>
       at(local, () =>
         ok(
-          app.http().post('/api/pengaduan').set('X-Forwarded-For', ip).send({ data: { nama: 'Rina', kontak: 'rina@contoh.id', isi: 'Antrean panjang sekali pada malam tahun baru.' } }),
+          app
+            .http()
+            .post('/api/pengaduan')
+            .set('X-Forwarded-For', ip)
+            .send({ data: { nama: 'Rina', kontak: 'rina@contoh.id', isi: 'Antrean panjang sekali pada malam tahun baru.' } }),
           `pengaduan ${local}`
         )
       );

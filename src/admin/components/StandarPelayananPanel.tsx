@@ -106,11 +106,7 @@ export const StandarPelayananPanel = ({ model, documentId, activeTab, document }
   return {
     title: 'Pemeriksaan Standar Pelayanan',
     content: documentId ? (
-      <PemeriksaanContent
-        documentId={documentId}
-        status={activeTab === 'published' ? 'published' : 'draft'}
-        version={document?.updatedAt ?? ''}
-      />
+      <PemeriksaanContent documentId={documentId} status={activeTab === 'published' ? 'published' : 'draft'} version={document?.updatedAt ?? ''} />
     ) : (
       <Typography variant="pi">Simpan standar pelayanan terlebih dahulu untuk memeriksa kelengkapan 14 komponennya.</Typography>
     ),

@@ -7,7 +7,9 @@ type Gagal = { id: number; alasan: string; perihal: string | null; namaBerkas: s
 type HasilUnggah = { berkas: string; hasil: 'baru' | 'duplikat' | 'gagal'; documentId?: string | null; alasan?: string };
 
 const waktu = (iso: string | null): string =>
-  iso ? `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB` : 'belum pernah';
+  iso
+    ? `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB`
+    : 'belum pernah';
 
 const errorMessage = (error: unknown): string =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ??
@@ -79,7 +81,11 @@ const KotakSuratPage = () => {
                   <Badge active={status.aktif}>{status.aktif ? 'Aktif (IMAP)' : 'Tidak aktif: unggah berkas .eml di bawah'}</Badge>
                   <Typography>Terakhir berhasil: {waktu(status.terakhirBerhasil)}</Typography>
                   <Typography>Pesan menunggu: {status.menunggu}</Typography>
-                  {status.galat ? <Typography textColor="danger600">{status.galat}</Typography> : <Typography textColor="success600">Tidak ada galat.</Typography>}
+                  {status.galat ? (
+                    <Typography textColor="danger600">{status.galat}</Typography>
+                  ) : (
+                    <Typography textColor="success600">Tidak ada galat.</Typography>
+                  )}
                 </>
               ) : (
                 <Typography>Memuat…</Typography>

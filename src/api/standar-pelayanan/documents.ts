@@ -51,11 +51,7 @@ export const findPublishedStandard = async (strapi: Core.Strapi, slug: string): 
     populate: STANDAR_POPULATE,
   })) as unknown as StoredStandar | null;
 
-export const findStandard = async (
-  strapi: Core.Strapi,
-  documentId: string,
-  status: 'draft' | 'published'
-): Promise<StoredStandar | null> =>
+export const findStandard = async (strapi: Core.Strapi, documentId: string, status: 'draft' | 'published'): Promise<StoredStandar | null> =>
   (await documents(strapi).findOne({ documentId, status, populate: STANDAR_POPULATE })) as unknown as StoredStandar | null;
 
 // ---------------------------------------------------------------------------
@@ -143,9 +139,7 @@ export const toPublicView = (record: StoredStandar, publicUrl = ''): StandarPubl
           email: text(pengaduan.email),
           website: text(pengaduan.website),
           pejabatPengaduan:
-            text(pengaduan.pejabatNama) || text(pengaduan.pejabatHp)
-              ? { nama: text(pengaduan.pejabatNama), hp: text(pengaduan.pejabatHp) }
-              : null,
+            text(pengaduan.pejabatNama) || text(pengaduan.pejabatHp) ? { nama: text(pengaduan.pejabatNama), hp: text(pengaduan.pejabatHp) } : null,
           pengaduanLangsung: items(pengaduan.pengaduanLangsung),
         }
       : null,
@@ -224,10 +218,9 @@ const assertHours = (jamLayanan: unknown): void => {
   try {
     scheduleFromStandard(jamLayanan as JamLayanan[]);
   } catch (error: unknown) {
-    throw new errors.ValidationError(
-      `Standar pelayanan tidak dapat dipublikasikan: ${error instanceof Error ? error.message : String(error)}`,
-      { field: 'jamLayanan' }
-    );
+    throw new errors.ValidationError(`Standar pelayanan tidak dapat dipublikasikan: ${error instanceof Error ? error.message : String(error)}`, {
+      field: 'jamLayanan',
+    });
   }
 };
 

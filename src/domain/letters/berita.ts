@@ -108,9 +108,7 @@ export const kartuKendaliTersedia = (berita: BeritaSumber): string | null =>
     : `Kartu kendali / lembar pengantar belum diisi: dibuat pada langkah 5 ("Isi kartu kendali dan teruskan ke Kasi"). Tahap sekarang: ${berita.tahapLabel}.`;
 
 export const tandaTerimaTersedia = (berita: BeritaSumber): string | null =>
-  berita.distribusi.length > 0
-    ? null
-    : `Tanda terima tersedia setelah Kasi menugaskan Caraka (langkah 7); tahap sekarang: ${berita.tahapLabel}.`;
+  berita.distribusi.length > 0 ? null : `Tanda terima tersedia setelah Kasi menugaskan Caraka (langkah 7); tahap sekarang: ${berita.tahapLabel}.`;
 
 export const cetakBeritaTersedia = (berita: BeritaSumber): string | null => {
   if (berita.tahap === 'diterima') return 'Berita dicetak setelah diperiksa (langkah 1–2): periksa isi dan tujuannya terlebih dahulu.';

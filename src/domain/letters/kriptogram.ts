@@ -118,7 +118,8 @@ export const dataSalinan = (kriptogram: KriptogramSumber, isi: IsiSalinan, umum:
   const teksIsi = (() => {
     if (isi.isi && isi.isi.trim() !== '') return isi.isi.replace(/\r\n?/g, '\n');
     if (isi.berkas?.tipe === 'text/plain') return Buffer.from(isi.berkas.base64, 'base64').toString('utf8').replace(/\r\n?/g, '\n');
-    if (isi.berkas) return `Isi salinan berupa berkas terlampir: ${isi.berkas.nama} (${isi.berkas.tipe}). Cetak berkas tersebut dan lampirkan pada salinan ini.`;
+    if (isi.berkas)
+      return `Isi salinan berupa berkas terlampir: ${isi.berkas.nama} (${isi.berkas.tipe}). Cetak berkas tersebut dan lampirkan pada salinan ini.`;
     return '';
   })();
   const distribusi = daftarPenerima(penerima);
@@ -158,7 +159,12 @@ export const dataResi = (kriptogram: KriptogramSumber, umum: DataUmum, hanya?: s
       pengantar: atauIsian(copy.carakaNama),
       waktuTerima: waktuPanjang(copy.waktuDiterima) || `${ISIAN_KOSONG} pukul ………… WIB`,
       diterimaOleh: atauIsian(copy.diterimaOleh),
-      status: copy.tahap === 'diterima' ? 'Telah diterima' : copy.tahap === 'gagal' ? `Gagal diantar${copy.catatan ? `: ${teks(copy.catatan)}` : ''}` : 'Dalam pengantaran',
+      status:
+        copy.tahap === 'diterima'
+          ? 'Telah diterima'
+          : copy.tahap === 'gagal'
+            ? `Gagal diantar${copy.catatan ? `: ${teks(copy.catatan)}` : ''}`
+            : 'Dalam pengantaran',
     })),
   };
 };

@@ -82,7 +82,13 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     for (const [index, penerima] of berita.penerima.entries()) {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
-          penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          penerima: {
+            nama: penerima.nama,
+            jabatan: penerima.jabatan,
+            kategori: penerima.kategori,
+            saluran: penerima.saluran,
+            alamat: penerima.alamat,
+          },
           ...ringkasanSalinan(penerima, { nomorAgenda: record.nomorAgenda ?? berita.nomorAgenda, perihal: berita.perihal }, index + 1),
           nomorSalinan: index + 1,
           jumlahSalinan: total,

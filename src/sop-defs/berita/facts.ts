@@ -24,7 +24,6 @@ export type BeritaRow = {
   distribusi: { id: number; documentId: string; tahap: string; penerima: Penerima | null; nomorSalinan: number | null; carakaId: number | null }[];
 };
 
-
 export const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
   const row = (await strapi.db.query('api::berita.berita').findOne({
     where: { documentId },
@@ -51,4 +50,3 @@ export const loadBerita = async (strapi: Core.Strapi, documentId: string): Promi
   };
   return loadedRecord(row, facts, { tenggat: row.tenggat, nomorAgenda: row.nomorAgenda });
 };
-

@@ -2,7 +2,20 @@ import type { GovernedFields, ListView } from '../../plugins/sop/server/src/inde
 
 /** What only the engine writes on a berita; the recipients stay editable until it is printed. */
 export const BERITA_GOVERNED: GovernedFields = {
-  serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'waktuAgenda', 'jumlahCetak', 'tenggat', 'versi', 'kartuKendali', 'distribusi', 'emlSha256', 'messageId'],
+  serverOwned: [
+    'tahap',
+    'nomorAgenda',
+    'tahunAgenda',
+    'urutAgenda',
+    'waktuAgenda',
+    'jumlahCetak',
+    'tenggat',
+    'versi',
+    'kartuKendali',
+    'distribusi',
+    'emlSha256',
+    'messageId',
+  ],
   transitionOnly: false,
   slaFromReceipt: true,
   intakeOwned: ['emlSha256', 'messageId'],

@@ -27,4 +27,3 @@ export const BERITA_VOCABULARY: VocabularyPart = {
     createDistribusi: valuesEffect({ caraka: valueRefSchema }, 'Buat satu salinan distribusi per penerima untuk Caraka'),
   },
 };
-

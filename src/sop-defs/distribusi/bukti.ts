@@ -50,12 +50,7 @@ export const localUploadPath = (strapi: Core.Strapi, url: string): string => {
  * receipt, attached to no record yet (not another copy's proof, not a lampiran, not a
  * kriptogram file). Reads inside `trx` when given. 400 otherwise.
  */
-export const checkBuktiMayBeUsed = async (
-  strapi: Core.Strapi,
-  fileId: number,
-  actor: StaffActor,
-  trx?: Knex.Transaction
-): Promise<void> => {
+export const checkBuktiMayBeUsed = async (strapi: Core.Strapi, fileId: number, actor: StaffActor, trx?: Knex.Transaction): Promise<void> => {
   const file = await loadStoredFile(strapi, { id: fileId });
   if (!file) return invalid(`Berkas bukti #${fileId} tidak ditemukan; unggah foto atau pindaian tanda terima terlebih dahulu.`);
   const relations = (await loadFileRelations(strapi, [fileId], trx)).get(fileId) ?? [];
@@ -109,10 +104,7 @@ const replaceFile = async (file: string, content: Buffer): Promise<void> => {
  * EXIF, XMP, IPTC and the ICC profile unless asked to keep them). Returns null when
  * the image carries none, so normalising twice does not re-compress a JPEG again.
  */
-export const stripImage = async (
-  input: Buffer,
-  format: 'jpeg' | 'png' | 'webp'
-): Promise<{ data: Buffer; width: number; height: number } | null> => {
+export const stripImage = async (input: Buffer, format: 'jpeg' | 'png' | 'webp'): Promise<{ data: Buffer; width: number; height: number } | null> => {
   let metadata: Metadata;
   try {
     metadata = await sharp(input).metadata();
@@ -120,8 +112,7 @@ export const stripImage = async (
     return invalid('Berkas bukti bukan gambar yang dapat dibaca.');
   }
   if (metadata.format !== format) return invalid(`Isi berkas bukti tidak sesuai jenisnya (${format.toUpperCase()}).`);
-  const clean =
-    !metadata.exif && !metadata.xmp && !metadata.iptc && !metadata.icc && !metadata.comments?.length && (metadata.orientation ?? 1) === 1;
+  const clean = !metadata.exif && !metadata.xmp && !metadata.iptc && !metadata.icc && !metadata.comments?.length && (metadata.orientation ?? 1) === 1;
   if (clean) return null;
   const pipeline = sharp(input).rotate();
   const encoded =

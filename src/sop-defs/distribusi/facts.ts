@@ -45,4 +45,3 @@ export const loadDistribusi = async (strapi: Core.Strapi, documentId: string): P
   };
   return loadedRecord(row, facts, { tenggat: null, nomorAgenda: null });
 };
-

@@ -9,7 +9,6 @@ type CopyRow = {
   kriptogram: { nomorAgenda: string | null } | null;
 };
 
-
 const DISTRIBUSI_UID = 'api::distribusi.distribusi';
 
 /**

@@ -4,12 +4,7 @@ import { vocabularyFor } from '../vocabulary';
 import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
 import type { WorkflowData, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
-export {
-  CLOCK_TOLERANCE_MS,
-  DELIVERY_STATE,
-  receiptWithinAssignment,
-  type DistribusiFacts,
-} from './vocabulary';
+export { CLOCK_TOLERANCE_MS, DELIVERY_STATE, receiptWithinAssignment, type DistribusiFacts } from './vocabulary';
 
 /** One copy to one recipient, as data (src/sop-defs/distribusi/definition.json). */
 export const DISTRIBUSI_DEFINITION = definition as unknown as WorkflowData;

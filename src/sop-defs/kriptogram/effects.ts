@@ -72,7 +72,8 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     // Every part from the kriptogram's registration moment: the sequence is its agenda number,
     // so month and year are that entry's too (numbering on 1 January never yields .../I/<last year>).
     const registered = kriptogram.waktuAgenda ?? kriptogram.waktuDiterima;
-    if (!kriptogram.urutAgenda || !kriptogram.tahunAgenda || !registered) throw new errors.ApplicationError('Kriptogram belum tercatat di buku agenda.');
+    if (!kriptogram.urutAgenda || !kriptogram.tahunAgenda || !registered)
+      throw new errors.ApplicationError('Kriptogram belum tercatat di buku agenda.');
     const moment = numberMoment(localDate(new Date(registered)));
     const nomor = formatNumber(pattern, {
       nomor: Number(kriptogram.urutAgenda),
@@ -89,7 +90,13 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     for (const [index, penerima] of salinan.penerima.entries()) {
       await strapi.documents('api::distribusi.distribusi').create({
         data: {
-          penerima: { nama: penerima.nama, jabatan: penerima.jabatan, kategori: penerima.kategori, saluran: penerima.saluran, alamat: penerima.alamat },
+          penerima: {
+            nama: penerima.nama,
+            jabatan: penerima.jabatan,
+            kategori: penerima.kategori,
+            saluran: penerima.saluran,
+            alamat: penerima.alamat,
+          },
           ...ringkasanSalinan(penerima, { nomorAgenda: kriptogram.nomorAgenda }, index + 1),
           nomorSurat: nomor,
           nomorSalinan: index + 1,

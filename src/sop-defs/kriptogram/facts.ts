@@ -54,4 +54,3 @@ export const loadKriptogram = async (strapi: Core.Strapi, documentId: string): P
   };
   return loadedRecord(row, facts, { tenggat: row.tenggat, nomorAgenda: row.nomorAgenda });
 };
-

@@ -2,7 +2,19 @@ import type { GovernedFields, ListView } from '../../plugins/sop/server/src/inde
 
 /** What only the engine writes on a kriptogram. */
 export const KRIPTOGRAM_GOVERNED: GovernedFields = {
-  serverOwned: ['tahap', 'nomorAgenda', 'tahunAgenda', 'urutAgenda', 'waktuAgenda', 'tenggat', 'versi', 'sandimanId', 'sandimanNama', 'salinan', 'distribusi'],
+  serverOwned: [
+    'tahap',
+    'nomorAgenda',
+    'tahunAgenda',
+    'urutAgenda',
+    'waktuAgenda',
+    'tenggat',
+    'versi',
+    'sandimanId',
+    'sandimanNama',
+    'salinan',
+    'distribusi',
+  ],
   transitionOnly: false,
   slaFromReceipt: true,
 };

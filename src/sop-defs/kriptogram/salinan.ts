@@ -50,7 +50,11 @@ export const readSalinanPlaintext = async (
       perihal: row.perihal,
       isi: row.isi ? decryptSalinan(row.isi, keys) : null,
       berkas: row.berkas
-        ? { nama: row.berkasNama ? decryptSalinan(row.berkasNama, keys) : 'berkas', tipe: row.berkasTipe ?? 'application/octet-stream', base64: decryptSalinan(row.berkas, keys) }
+        ? {
+            nama: row.berkasNama ? decryptSalinan(row.berkasNama, keys) : 'berkas',
+            tipe: row.berkasTipe ?? 'application/octet-stream',
+            base64: decryptSalinan(row.berkas, keys),
+          }
         : null,
     };
     await appendAudit(trx, {

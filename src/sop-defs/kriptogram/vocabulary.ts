@@ -51,7 +51,10 @@ const berkasSchema = z
   .object({
     nama: z.string().trim().min(1).max(200),
     tipe: z.enum(['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']),
-    base64: z.string().max(7_000_000, 'berkas terlalu besar (maks. 5 MB)').regex(/^[A-Za-z0-9+/=\s]+$/, 'harus base64'),
+    base64: z
+      .string()
+      .max(7_000_000, 'berkas terlalu besar (maks. 5 MB)')
+      .regex(/^[A-Za-z0-9+/=\s]+$/, 'harus base64'),
   })
   .strict();
 

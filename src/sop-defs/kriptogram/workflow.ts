@@ -5,14 +5,7 @@ import { vocabularyFor } from '../vocabulary';
 import { compileWorkflow, transitionInput } from '../../plugins/sop/server/src/engine/index';
 import type { WorkflowData, Actor, WorkflowDefinition } from '../../plugins/sop/server/src/engine/index';
 
-export {
-  KLASIFIKASI,
-  KLASIFIKASI_LABEL,
-  needsDoubleEnvelope,
-  salinanInput,
-  type Klasifikasi,
-  type KriptogramFacts,
-} from './vocabulary';
+export { KLASIFIKASI, KLASIFIKASI_LABEL, needsDoubleEnvelope, salinanInput, type Klasifikasi, type KriptogramFacts } from './vocabulary';
 
 type SalinanData = z.infer<typeof salinanInput>;
 

@@ -19,4 +19,3 @@ export const loadPengaduan = async (strapi: Core.Strapi, documentId: string): Pr
   if (!row) return null;
   return loadedRecord(row, { tahap: row.tahap }, { tenggat: row.tenggat, nomorAgenda: row.nomorTiket });
 };
-

@@ -34,8 +34,7 @@ const salinan = (overrides: Partial<DistribusiFacts> = {}): DistribusiFacts => (
   ...overrides,
 });
 
-const describeResult = (result: Decision | Refusal): string =>
-  result.ok ? `ok → ${result.to}` : `${result.reason}: ${result.message}`;
+const describeResult = (result: Decision | Refusal): string => (result.ok ? `ok → ${result.to}` : `${result.reason}: ${result.message}`);
 
 const expectOk = (result: Decision | Refusal): Decision => {
   if (!result.ok) throw new Error(`diharapkan berhasil, ternyata ${describeResult(result)}`);
@@ -49,12 +48,8 @@ const expectRefusal = <R extends Reason>(result: Decision | Refusal, reason: R):
   return result as Extract<Refusal, { reason: R }>;
 };
 
-const run = (
-  definition: WorkflowDefinition,
-  record: RecordFacts,
-  request: TransitionRequest,
-  who: Actor
-): Decision | Refusal => decide(definition, record, request, who, NOW);
+const run = (definition: WorkflowDefinition, record: RecordFacts, request: TransitionRequest, who: Actor): Decision | Refusal =>
+  decide(definition, record, request, who, NOW);
 
 type Step = {
   from: string;
@@ -152,9 +147,7 @@ describe('decide — berita, send back and void', () => {
 
   describe.each(PARAF_STEPS.map((from) => [from] as const))('from %s back to diperiksa', (from) => {
     it.each(backRoles.map((role) => [role] as const))('succeeds for %s with a catatan and clears the paraf', (role) => {
-      const decision = expectOk(
-        run(BERITA, berita(from), { ke: 'diperiksa', catatan: ' Perihal tidak sesuai ' }, actor([role]))
-      );
+      const decision = expectOk(run(BERITA, berita(from), { ke: 'diperiksa', catatan: ' Perihal tidak sesuai ' }, actor([role])));
       expect(decision.to).toBe('diperiksa');
       expect(decision.effects).toEqual([{ type: 'clearSignatures', dokumen: 'kartuKendali' }]);
       expect(decision.catatan).toBe('Perihal tidak sesuai');
@@ -357,7 +350,10 @@ describe('decide — berita guards', () => {
   it.each([
     [{ kategori: 'sekda', saluran: 'faksimili' }, /Sekretaris Daerah .* harus menerima melalui ajudan, bukan faksimili/],
     [{ kategori: 'asisten', saluran: 'surat_online' }, /Asisten .* harus menerima melalui ajudan, bukan aplikasi surat online/],
-    [{ kategori: 'kepala_opd', saluran: 'ajudan' }, /Kepala OPD .* harus menerima diantar caraka, atau faksimili, atau aplikasi surat online, bukan melalui ajudan/],
+    [
+      { kategori: 'kepala_opd', saluran: 'ajudan' },
+      /Kepala OPD .* harus menerima diantar caraka, atau faksimili, atau aplikasi surat online, bukan melalui ajudan/,
+    ],
     [{ kategori: 'lainnya', saluran: 'ajudan' }, /Lainnya \(penerima ke-1\) harus menerima/],
   ] as const)('dicetak refuses %p', (one, message) => {
     const refusal = expectRefusal(run(BERITA, berita('diperiksa', { penerima: [one] }), { ke: 'dicetak' }, actor(['operator'])), 'syarat');
@@ -377,24 +373,37 @@ describe('decide — berita guards', () => {
 
   it('ditugaskan_ke_caraka applies the channel rule and needs recipients again', () => {
     const wrong: Penerima[] = [{ kategori: 'walikota', saluran: 'caraka' }];
-    expect(expectRefusal(run(BERITA, berita('diparaf_kadis', { penerima: wrong }), { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } }, actor(['kasi'])), 'syarat').message).toMatch(
-      /Wali Kota .* melalui ajudan/
-    );
-    expect(expectRefusal(run(BERITA, berita('diparaf_kadis', { penerima: [] }), { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } }, actor(['kasi'])), 'syarat').message).toMatch(
-      /belum memiliki penerima/
-    );
+    expect(
+      expectRefusal(
+        run(BERITA, berita('diparaf_kadis', { penerima: wrong }), { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } }, actor(['kasi'])),
+        'syarat'
+      ).message
+    ).toMatch(/Wali Kota .* melalui ajudan/);
+    expect(
+      expectRefusal(
+        run(BERITA, berita('diparaf_kadis', { penerima: [] }), { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } }, actor(['kasi'])),
+        'syarat'
+      ).message
+    ).toMatch(/belum memiliki penerima/);
   });
 
   it('paraf run up the ranks: Kabid needs the Kasi paraf, Kadis needs both, caraka needs all three', () => {
     expect(expectRefusal(run(BERITA, berita('diparaf_kasi', { paraf: {} }), { ke: 'diparaf_kabid' }, actor(['kabid'])), 'syarat').message).toBe(
       'Paraf belum lengkap: Kepala Seksi Persandian dan Keamanan Informasi.'
     );
-    expect(expectRefusal(run(BERITA, berita('diparaf_kabid', { paraf: { kasi: true } }), { ke: 'diparaf_kadis' }, actor(['kadis'])), 'syarat').message).toBe(
-      'Paraf belum lengkap: Kepala Bidang Aplikasi dan Persandian.'
-    );
     expect(
-      expectRefusal(run(BERITA, berita('diparaf_kadis', { paraf: { kasi: true, kabid: false } }), { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } }, actor(['kasi'])), 'syarat')
-        .message
+      expectRefusal(run(BERITA, berita('diparaf_kabid', { paraf: { kasi: true } }), { ke: 'diparaf_kadis' }, actor(['kadis'])), 'syarat').message
+    ).toBe('Paraf belum lengkap: Kepala Bidang Aplikasi dan Persandian.');
+    expect(
+      expectRefusal(
+        run(
+          BERITA,
+          berita('diparaf_kadis', { paraf: { kasi: true, kabid: false } }),
+          { ke: 'ditugaskan_ke_caraka', data: { caraka: 7 } },
+          actor(['kasi'])
+        ),
+        'syarat'
+      ).message
     ).toBe('Paraf belum lengkap: Kepala Bidang Aplikasi dan Persandian, Kepala Dinas.');
   });
 
@@ -426,7 +435,9 @@ describe('decide — berita guards', () => {
 
   it('diarsipkan needs all three paraf', () => {
     const record = berita('tanda_terima_diserahkan', { paraf: { kasi: true, kabid: true } });
-    expect(expectRefusal(run(BERITA, record, { ke: 'diarsipkan' }, actor(['operator'])), 'syarat').message).toMatch(/Paraf belum lengkap: Kepala Dinas/);
+    expect(expectRefusal(run(BERITA, record, { ke: 'diarsipkan' }, actor(['operator'])), 'syarat').message).toMatch(
+      /Paraf belum lengkap: Kepala Dinas/
+    );
   });
 });
 
@@ -441,7 +452,12 @@ describe('decide — distribusi', () => {
 
   it('keeps the receipt time and proof that were given', () => {
     const decision = expectOk(
-      run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: ' Siti ', waktu: '2026-11-02T09:30:00+07:00', bukti: '15' } }, actor(['caraka'], 7))
+      run(
+        DISTRIBUSI,
+        salinan(),
+        { ke: 'diterima', data: { diterimaOleh: ' Siti ', waktu: '2026-11-02T09:30:00+07:00', bukti: '15' } },
+        actor(['caraka'], 7)
+      )
     );
     expect(decision.effects).toEqual([{ type: 'recordReceipt', diterimaOleh: 'Siti', waktu: '2026-11-02T09:30:00+07:00', bukti: 15 }]);
   });
@@ -509,16 +525,21 @@ describe('decide — distribusi', () => {
   it('a receipt time in the future is input (400); a minute of clock skew is tolerated', () => {
     const later = new Date(NOW.getTime() + 5 * 60_000).toISOString();
     const skew = new Date(NOW.getTime() + 30_000).toISOString();
-    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: later } }, actor(['caraka'], 7)), 'input').message).toMatch(
-      /masa depan/
-    );
+    expect(
+      expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: later } }, actor(['caraka'], 7)), 'input')
+        .message
+    ).toMatch(/masa depan/);
     expectOk(run(DISTRIBUSI, salinan(), { ke: 'diterima', data: { diterimaOleh: 'Siti', waktu: skew } }, actor(['caraka'], 7)));
   });
 
   it('gagal needs a catatan, takes no data, and has no effects', () => {
-    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'gagal' }, actor(['caraka'], 7)), 'input').issues).toEqual([{ path: 'catatan', message: 'wajib diisi' }]);
+    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'gagal' }, actor(['caraka'], 7)), 'input').issues).toEqual([
+      { path: 'catatan', message: 'wajib diisi' },
+    ]);
     expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'gagal', catatan: '  ' }, actor(['caraka'], 7)), 'input').issues[0]?.path).toBe('catatan');
-    expect(expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'gagal', catatan: 'x', data: { alasan: 'x' } }, actor(['caraka'], 7)), 'input').issues[0]?.path).toBe('data');
+    expect(
+      expectRefusal(run(DISTRIBUSI, salinan(), { ke: 'gagal', catatan: 'x', data: { alasan: 'x' } }, actor(['caraka'], 7)), 'input').issues[0]?.path
+    ).toBe('data');
     const decision = expectOk(run(DISTRIBUSI, salinan(), { ke: 'gagal', catatan: 'Kantor tutup' }, actor(['caraka'], 7)));
     expect(decision.to).toBe('gagal');
     expect(decision.effects).toEqual([]);

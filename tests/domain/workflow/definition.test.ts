@@ -143,7 +143,9 @@ describe('validateDefinition', () => {
   it('compileWorkflow refuses an invalid definition, naming every problem', () => {
     const definition = base();
     definition.transitions[0].guards = [{ type: 'tidakAda' }];
-    expect(() => compileWorkflow(definition, APP_VOCABULARY)).toThrow('Definisi alur "contoh" tidak sah: transitions[0].guards[0].type: Jenis syarat "tidakAda" tidak dikenal.');
+    expect(() => compileWorkflow(definition, APP_VOCABULARY)).toThrow(
+      'Definisi alur "contoh" tidak sah: transitions[0].guards[0].type: Jenis syarat "tidakAda" tidak dikenal.'
+    );
   });
 });
 
@@ -181,14 +183,47 @@ const DATA: (unknown | undefined)[] = [
 const FACTS: Record<string, Record<string, unknown>[]> = {
   berita: [
     { penerima: [PENERIMA], paraf: {}, pemaraf: [], caraka: [], distribusi: [] },
-    { penerima: [PENERIMA, PENERIMA], paraf: { kasi: true, kabid: true, kadis: true }, pemaraf: [40], caraka: [7], distribusi: [{ tahap: 'diterima' }, { tahap: 'ditugaskan' }] },
+    {
+      penerima: [PENERIMA, PENERIMA],
+      paraf: { kasi: true, kabid: true, kadis: true },
+      pemaraf: [40],
+      caraka: [7],
+      distribusi: [{ tahap: 'diterima' }, { tahap: 'ditugaskan' }],
+    },
     { penerima: [PENERIMA], paraf: { kasi: true, kabid: true, kadis: true }, pemaraf: [5, 7, 40], caraka: [7], distribusi: [{ tahap: 'diterima' }] },
     { penerima: [], paraf: { kasi: true }, pemaraf: [7], caraka: [], distribusi: [] },
   ],
   kriptogram: [
-    { klasifikasi: 'terbatas', sandiman: null, pencatat: 5, adaSalinan: false, parafSandiman: false, tandaTanganKasi: false, jumlahPenerima: 0, distribusi: [] },
-    { klasifikasi: 'rahasia', sandiman: 5, pencatat: 5, adaSalinan: true, parafSandiman: true, tandaTanganKasi: true, jumlahPenerima: 1, distribusi: [{ tahap: 'diterima' }] },
-    { klasifikasi: 'sangat_rahasia', sandiman: 7, pencatat: null, adaSalinan: true, parafSandiman: true, tandaTanganKasi: false, jumlahPenerima: 2, distribusi: [{ tahap: 'ditugaskan' }] },
+    {
+      klasifikasi: 'terbatas',
+      sandiman: null,
+      pencatat: 5,
+      adaSalinan: false,
+      parafSandiman: false,
+      tandaTanganKasi: false,
+      jumlahPenerima: 0,
+      distribusi: [],
+    },
+    {
+      klasifikasi: 'rahasia',
+      sandiman: 5,
+      pencatat: 5,
+      adaSalinan: true,
+      parafSandiman: true,
+      tandaTanganKasi: true,
+      jumlahPenerima: 1,
+      distribusi: [{ tahap: 'diterima' }],
+    },
+    {
+      klasifikasi: 'sangat_rahasia',
+      sandiman: 7,
+      pencatat: null,
+      adaSalinan: true,
+      parafSandiman: true,
+      tandaTanganKasi: false,
+      jumlahPenerima: 2,
+      distribusi: [{ tahap: 'ditugaskan' }],
+    },
   ],
   distribusi: [
     { jenisInduk: 'berita', indukTahap: 'ditugaskan_ke_caraka', caraka: 7, sandiman: null, ditugaskanPada: '2026-11-01T03:00:00.000Z' },
@@ -232,7 +267,8 @@ describe('a definition survives JSON', () => {
     expect(expected.filter((decision) => (decision as { ok: boolean }).ok).length).toBeGreaterThan(0);
     // compared as text: one comparison instead of thousands of deep ones
     expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
-    for (const facts of FACTS[model]) expect(again.assignees?.({ ...facts, tahap: original.initial })).toEqual(original.assignees?.({ ...facts, tahap: original.initial }));
+    for (const facts of FACTS[model])
+      expect(again.assignees?.({ ...facts, tahap: original.initial })).toEqual(original.assignees?.({ ...facts, tahap: original.initial }));
   });
 
   it('the compiled definition keeps the field list for the panel and rolesListableBy', () => {
@@ -286,7 +322,10 @@ describe('field types build the step’s input schema', () => {
   it('a checklist refuses a missing required tick with its message, and unknown ticks', () => {
     expect(issue(checklistInput, { checklist: { cap: true, amplop: false } })).toBe('amplop wajib disegel');
     expect(checklistInput.safeParse({ checklist: { cap: true, amplop: true, lain: true } }).success).toBe(false);
-    const schema = inputSchemaOf([{ name: 'periksa', type: 'checklist', label: 'Periksa', wajib: true, items: [{ name: 'stempel', label: 'Stempel dibubuhkan', wajib: true }] }], APP_VOCABULARY);
+    const schema = inputSchemaOf(
+      [{ name: 'periksa', type: 'checklist', label: 'Periksa', wajib: true, items: [{ name: 'stempel', label: 'Stempel dibubuhkan', wajib: true }] }],
+      APP_VOCABULARY
+    );
     expect(schema && issue(schema, { periksa: {} })).toBe('Stempel dibubuhkan wajib dicentang');
   });
 

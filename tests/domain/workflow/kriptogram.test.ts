@@ -108,7 +108,13 @@ const STEPS: readonly Step[] = [
     effects: [{ type: 'writeSalinan', salinan: salinanData() }],
   },
   { from: 'dideskripsi', to: 'diparaf_sandiman', role: 'sandiman', assigned: true, effects: [{ type: 'recordSignature', tanda: 'parafSandiman' }] },
-  { from: 'diparaf_sandiman', to: 'ditandatangani_kasi', role: 'kasi', assigned: false, effects: [{ type: 'recordSignature', tanda: 'tandaTanganKasi' }] },
+  {
+    from: 'diparaf_sandiman',
+    to: 'ditandatangani_kasi',
+    role: 'kasi',
+    assigned: false,
+    effects: [{ type: 'recordSignature', tanda: 'tandaTanganKasi' }],
+  },
   {
     from: 'diparaf_sandiman',
     to: 'dideskripsi',
@@ -184,7 +190,9 @@ describe('decide — kriptogram, every transition', () => {
   });
 
   it('the Kasi’s return is drawn as a return and needs a catatan', () => {
-    const decision = expectOk(run(kriptogram('diparaf_sandiman'), { ke: 'dideskripsi', catatan: '  Penerima kurang satu  ' }, actor(['kasi'], KASI_ID)));
+    const decision = expectOk(
+      run(kriptogram('diparaf_sandiman'), { ke: 'dideskripsi', catatan: '  Penerima kurang satu  ' }, actor(['kasi'], KASI_ID))
+    );
     expect(decision.transition.kind).toBe('kembali');
     expect(decision.catatan).toBe('Penerima kurang satu');
     for (const catatan of [undefined, null, '', '   ']) {
@@ -203,7 +211,9 @@ describe('decide — kriptogram, every transition', () => {
   });
 
   it('coerces a sandiman id sent as a string from a form', () => {
-    const decision = expectOk(run(kriptogram('dilaporkan', { sandiman: null }), { ke: 'ditugaskan_deskripsi', data: { sandiman: '12' } }, actor(['kasi'], KASI_ID)));
+    const decision = expectOk(
+      run(kriptogram('dilaporkan', { sandiman: null }), { ke: 'ditugaskan_deskripsi', data: { sandiman: '12' } }, actor(['kasi'], KASI_ID))
+    );
     expect(decision.effects).toEqual([{ type: 'assignUser', sandiman: 12 }]);
   });
 
@@ -211,7 +221,10 @@ describe('decide — kriptogram, every transition', () => {
     const decision = expectOk(
       run(
         kriptogram('ditugaskan_deskripsi'),
-        { ke: 'dideskripsi', data: { salinan: salinanData({ perihal: '  Pengamanan  ', penerima: [{ ...KEPALA_OPD, jabatan: ' Kepala Dinas Kesehatan ' }] }) } },
+        {
+          ke: 'dideskripsi',
+          data: { salinan: salinanData({ perihal: '  Pengamanan  ', penerima: [{ ...KEPALA_OPD, jabatan: ' Kepala Dinas Kesehatan ' }] }) },
+        },
         actor(['sandiman'])
       )
     );
@@ -289,17 +302,27 @@ describe('decide — kriptogram, input', () => {
     ['a recipient without jabatan', { penerima: [{ kategori: 'kepala_opd', saluran: 'caraka' } as PenerimaData] }, 'data.salinan.penerima.0.jabatan'],
     ['an unknown channel', { penerima: [{ ...KEPALA_OPD, saluran: 'merpati' } as unknown as PenerimaData] }, 'data.salinan.penerima.0.saluran'],
     ['a short perihal', { perihal: ' x ' }, 'data.salinan.perihal'],
-    ['a berkas of an unsupported type', { isi: undefined, berkas: { ...BERKAS, tipe: 'image/png' } as unknown as SalinanData['berkas'] }, 'data.salinan.berkas.tipe'],
+    [
+      'a berkas of an unsupported type',
+      { isi: undefined, berkas: { ...BERKAS, tipe: 'image/png' } as unknown as SalinanData['berkas'] },
+      'data.salinan.berkas.tipe',
+    ],
     ['a berkas that is not base64', { isi: undefined, berkas: { ...BERKAS, base64: '<script>' } }, 'data.salinan.berkas.base64'],
   ];
 
   it.each(invalidSalinan)('dideskripsi with %s is reason input on %s', (_name, overrides, path) => {
-    const refusal = expectRefusal(run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData(overrides) } }, sandiman), 'input');
+    const refusal = expectRefusal(
+      run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData(overrides) } }, sandiman),
+      'input'
+    );
     expect(paths(refusal)).toEqual([path]);
   });
 
   it('a missing isi says that the isi or its berkas is required', () => {
-    const refusal = expectRefusal(run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ isi: undefined }) } }, sandiman), 'input');
+    const refusal = expectRefusal(
+      run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ isi: undefined }) } }, sandiman),
+      'input'
+    );
     expect(refusal.issues[0]?.message).toBe('isi salinan (teks) atau berkasnya wajib diisi');
   });
 
@@ -309,7 +332,10 @@ describe('decide — kriptogram, input', () => {
       'input'
     );
     expect(paths(inSalinan)).toEqual(['data.salinan']);
-    const beside = expectRefusal(run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData(), tahap: 'diarsipkan' } }, sandiman), 'input');
+    const beside = expectRefusal(
+      run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData(), tahap: 'diarsipkan' } }, sandiman),
+      'input'
+    );
     expect(paths(beside)).toEqual(['data']);
   });
 
@@ -338,13 +364,22 @@ describe('decide — kriptogram, input', () => {
     });
 
     it('cap false says the stamp is required', () => {
-      const refusal = expectRefusal(run(kriptogram('ditandatangani_kasi'), { ke: 'dinomori', data: { checklist: { ...CHECKLIST, cap: false } } }, sandiman), 'input');
+      const refusal = expectRefusal(
+        run(kriptogram('ditandatangani_kasi'), { ke: 'dinomori', data: { checklist: { ...CHECKLIST, cap: false } } }, sandiman),
+        'input'
+      );
       expect(refusal.issues[0]?.message).toBe('cap dinas wajib dibubuhkan');
     });
 
     it.each([['rahasia'], ['sangat_rahasia']] as const)('%s without a double envelope is reason input', (klasifikasi) => {
-      for (const checklist of [{ cap: true, amplop: true }, { cap: true, amplop: true, amplopRangkap: false }]) {
-        const refusal = expectRefusal(run(kriptogram('ditandatangani_kasi', { klasifikasi }), { ke: 'dinomori', data: { checklist } }, sandiman), 'input');
+      for (const checklist of [
+        { cap: true, amplop: true },
+        { cap: true, amplop: true, amplopRangkap: false },
+      ]) {
+        const refusal = expectRefusal(
+          run(kriptogram('ditandatangani_kasi', { klasifikasi }), { ke: 'dinomori', data: { checklist } }, sandiman),
+          'input'
+        );
         expect(refusal.message).toMatch(/wajib dalam amplop rangkap \(data\.checklist\.amplopRangkap\)/);
         expect(refusal.message).toContain(klasifikasi === 'rahasia' ? 'Naskah RAHASIA' : 'Naskah SANGAT RAHASIA');
       }
@@ -352,7 +387,9 @@ describe('decide — kriptogram, input', () => {
 
     it('terbatas does not need a double envelope', () => {
       for (const checklist of [{ cap: true, amplop: true }, { cap: true, amplop: true, amplopRangkap: false }, CHECKLIST]) {
-        const decision = expectOk(run(kriptogram('ditandatangani_kasi', { klasifikasi: 'terbatas' }), { ke: 'dinomori', data: { checklist } }, sandiman));
+        const decision = expectOk(
+          run(kriptogram('ditandatangani_kasi', { klasifikasi: 'terbatas' }), { ke: 'dinomori', data: { checklist } }, sandiman)
+        );
         expect(decision.effects).toEqual([{ type: 'numberSalinan', checklist }]);
       }
     });
@@ -366,12 +403,18 @@ describe('decide — kriptogram, input', () => {
 
   const noInput = STEPS.filter((step) => step.data === undefined && step.to !== 'diparaf_sandiman');
 
-  it.each(noInput.map((step) => [step.from, step.to, step.role] as const))('%s → %s takes no data: unexpected data is reason input on data', (from, to, role) => {
-    for (const data of [{ checklist: CHECKLIST }, 'x', 0, [1]]) {
-      const refusal = expectRefusal(run(kriptogram(from), { ke: to, data, catatan: 'alasan' }, actor([role], role === 'kasi' ? KASI_ID : SANDIMAN)), 'input');
-      expect(refusal.issues).toEqual([{ path: 'data', message: 'tidak diharapkan' }]);
+  it.each(noInput.map((step) => [step.from, step.to, step.role] as const))(
+    '%s → %s takes no data: unexpected data is reason input on data',
+    (from, to, role) => {
+      for (const data of [{ checklist: CHECKLIST }, 'x', 0, [1]]) {
+        const refusal = expectRefusal(
+          run(kriptogram(from), { ke: to, data, catatan: 'alasan' }, actor([role], role === 'kasi' ? KASI_ID : SANDIMAN)),
+          'input'
+        );
+        expect(refusal.issues).toEqual([{ path: 'data', message: 'tidak diharapkan' }]);
+      }
     }
-  });
+  );
 
   it('diparaf_sandiman accepts an empty body', () => {
     for (const data of [undefined, null, {}]) expectOk(run(kriptogram('dideskripsi'), { ke: 'diparaf_sandiman', data }, sandiman));
@@ -392,7 +435,10 @@ describe('decide — kriptogram guards', () => {
     [{ jabatan: 'Asisten Pemerintahan', kategori: 'asisten', saluran: 'caraka' }, /Asisten .* melalui ajudan, bukan diantar caraka/],
     [{ jabatan: 'Kepala Bappeda', kategori: 'kepala_opd', saluran: 'ajudan' }, /Kepala OPD \(Kepala Bappeda\) harus menerima diantar caraka/],
   ] as const)('dideskripsi refuses %p (syarat)', (one, message) => {
-    const refusal = expectRefusal(run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ penerima: [one] }) } }, sandiman), 'syarat');
+    const refusal = expectRefusal(
+      run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ penerima: [one] }) } }, sandiman),
+      'syarat'
+    );
     expect(refusal.message).toMatch(message);
   });
 
@@ -403,7 +449,10 @@ describe('decide — kriptogram guards', () => {
 
   it('dinomori needs the Sandiman’s paraf and the Kasi’s signature', () => {
     for (const missing of [{ parafSandiman: false }, { tandaTanganKasi: false }, { parafSandiman: false, tandaTanganKasi: false }]) {
-      const refusal = expectRefusal(run(kriptogram('ditandatangani_kasi', missing), { ke: 'dinomori', data: { checklist: CHECKLIST } }, sandiman), 'syarat');
+      const refusal = expectRefusal(
+        run(kriptogram('ditandatangani_kasi', missing), { ke: 'dinomori', data: { checklist: CHECKLIST } }, sandiman),
+        'syarat'
+      );
       expect(refusal.message).toBe('Surat pengantar belum diparaf Sandiman dan ditandatangani Kasi.');
     }
   });
@@ -446,7 +495,9 @@ describe('redact — classified text never reaches the audit digest', () => {
   };
 
   it('keeps perihal and recipients of a typed salinan, not its isi', () => {
-    const decision = expectOk(run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ lampiran: '1 berkas' }) } }, sandiman));
+    const decision = expectOk(
+      run(kriptogram('ditugaskan_deskripsi'), { ke: 'dideskripsi', data: { salinan: salinanData({ lampiran: '1 berkas' }) } }, sandiman)
+    );
     const text = redacted(decision);
     expect(text).not.toContain('Garuda');
     expect(text).not.toContain('perbatasan');
@@ -463,7 +514,11 @@ describe('redact — classified text never reaches the audit digest', () => {
     expect(text).not.toContain('garuda');
     expect(text).not.toContain(BERKAS.base64);
     expect(JSON.parse(text)).toEqual({
-      salinan: { perihal: 'Pengamanan kunjungan kerja', penerima: [WALIKOTA, KEPALA_OPD], berkas: { nama: '[dirahasiakan]', tipe: 'application/pdf' } },
+      salinan: {
+        perihal: 'Pengamanan kunjungan kerja',
+        penerima: [WALIKOTA, KEPALA_OPD],
+        berkas: { nama: '[dirahasiakan]', tipe: 'application/pdf' },
+      },
     });
   });
 
@@ -490,7 +545,12 @@ describe('redact — classified text never reaches the audit digest', () => {
         const decision = expectOk(run(record, { ke: viaParaf ? 'diparaf_sandiman' : 'dideskripsi', data: { salinan } }, sandiman));
         const text = redacted(decision);
         const expected = {
-          salinan: { perihal: salinan.perihal, penerima: salinan.penerima, isi: '[dirahasiakan]', berkas: { nama: '[dirahasiakan]', tipe: BERKAS.tipe } },
+          salinan: {
+            perihal: salinan.perihal,
+            penerima: salinan.penerima,
+            isi: '[dirahasiakan]',
+            berkas: { nama: '[dirahasiakan]', tipe: BERKAS.tipe },
+          },
         };
         expect(JSON.parse(text)).toEqual(expected);
         for (const hidden of [isi, nama.trim()]) {
@@ -842,7 +902,9 @@ const stepArbitrary: fc.Arbitrary<RandomStep> = fc.record({
 
 const penerimaSah: fc.Arbitrary<PenerimaData> = fc
   .constantFrom(...KATEGORI_PENERIMA)
-  .chain((kategori) => fc.constantFrom(...ALLOWED_SALURAN[kategori]).map((saluran): PenerimaData => ({ jabatan: 'Pejabat penerima', kategori, saluran })));
+  .chain((kategori) =>
+    fc.constantFrom(...ALLOWED_SALURAN[kategori]).map((saluran): PenerimaData => ({ jabatan: 'Pejabat penerima', kategori, saluran }))
+  );
 const penerimaAcak: fc.Arbitrary<PenerimaData> = fc.record({
   jabatan: fc.constant('Pejabat penerima'),
   kategori: fc.constantFrom(...KATEGORI_PENERIMA),
@@ -865,7 +927,8 @@ const validData = (model: Model, target: Target, ke: string, pick: number): unkn
   }
   if (ke === 'ditugaskan_deskripsi') return { sandiman: SANDIMAN_IDS[pick % SANDIMAN_IDS.length] };
   if (ke === 'dideskripsi' && model.tahap === 'ditugaskan_deskripsi') return { salinan: salinanData({ penerima: [...model.rencana] }) };
-  if (ke === 'diparaf_sandiman' && pick % 2 === 1) return { salinan: salinanData({ penerima: [...model.rencana.slice(0, 1 + (pick % model.rencana.length))] }) };
+  if (ke === 'diparaf_sandiman' && pick % 2 === 1)
+    return { salinan: salinanData({ penerima: [...model.rencana.slice(0, 1 + (pick % model.rencana.length))] }) };
   if (ke === 'dinomori') return { checklist: CHECKLIST };
   return undefined;
 };
@@ -873,7 +936,9 @@ const validData = (model: Model, target: Target, ke: string, pick: number): unkn
 const invalidData = (target: Target, ke: string, pick: number): unknown => {
   if (target.kind === 'kriptogram' && ke === 'ditugaskan_deskripsi') return { sandiman: 'bukan-angka' };
   if (target.kind === 'kriptogram' && (ke === 'dideskripsi' || ke === 'diparaf_sandiman')) {
-    return pick % 2 === 0 ? { salinan: salinanData({ isi: undefined }) } : { salinan: salinanData({ penerima: [{ ...WALIKOTA, saluran: 'caraka' }] }) };
+    return pick % 2 === 0
+      ? { salinan: salinanData({ isi: undefined }) }
+      : { salinan: salinanData({ penerima: [{ ...WALIKOTA, saluran: 'caraka' }] }) };
   }
   if (target.kind === 'kriptogram' && ke === 'dinomori') {
     return pick % 2 === 0 ? { checklist: { cap: true, amplop: true } } : { checklist: { ...CHECKLIST, cap: false } };
@@ -917,7 +982,12 @@ const resolveStep = (model: Model, step: RandomStep): Attempt => {
   return { target, request: { ke, data, catatan: step.catatan ? 'Mohon diperbaiki' : undefined }, actor: { id, name: `pengguna-${id}`, roles } };
 };
 
-const simulate = (klasifikasi: Klasifikasi, penerima: readonly PenerimaData[], steps: readonly RandomStep[], check: (outcome: Outcome) => void): Model => {
+const simulate = (
+  klasifikasi: Klasifikasi,
+  penerima: readonly PenerimaData[],
+  steps: readonly RandomStep[],
+  check: (outcome: Outcome) => void
+): Model => {
   let model = initialModel(klasifikasi, penerima);
   for (const step of steps) {
     const outcome = attempt(model, resolveStep(model, step));
@@ -983,16 +1053,19 @@ describe('kriptogram: every state is reachable', () => {
     return { states, copyStates, taken, size: seen.size };
   };
 
-  it.each(KLASIFIKASI.map((klasifikasi) => [klasifikasi] as const))('%s: every state, copy state and transition, from the initial state', (klasifikasi) => {
-    const { states, copyStates, taken, size } = explore(klasifikasi, [WALIKOTA, KEPALA_OPD]);
-    expect([...states].sort()).toEqual(KRIPTOGRAM.states.map((state) => state.key).sort());
-    expect([...copyStates].sort()).toEqual(DISTRIBUSI.states.map((state) => state.key).sort());
-    const everyTransition = [KRIPTOGRAM, DISTRIBUSI].flatMap((definition) =>
-      definition.transitions.flatMap((t) => t.from.map((from) => `${definition.model}:${from}→${t.to}`))
-    );
-    expect(everyTransition.filter((name) => !taken.has(name))).toEqual([]);
-    expect(size).toBeGreaterThan(20);
-  });
+  it.each(KLASIFIKASI.map((klasifikasi) => [klasifikasi] as const))(
+    '%s: every state, copy state and transition, from the initial state',
+    (klasifikasi) => {
+      const { states, copyStates, taken, size } = explore(klasifikasi, [WALIKOTA, KEPALA_OPD]);
+      expect([...states].sort()).toEqual(KRIPTOGRAM.states.map((state) => state.key).sort());
+      expect([...copyStates].sort()).toEqual(DISTRIBUSI.states.map((state) => state.key).sort());
+      const everyTransition = [KRIPTOGRAM, DISTRIBUSI].flatMap((definition) =>
+        definition.transitions.flatMap((t) => t.from.map((from) => `${definition.model}:${from}→${t.to}`))
+      );
+      expect(everyTransition.filter((name) => !taken.has(name))).toEqual([]);
+      expect(size).toBeGreaterThan(20);
+    }
+  );
 
   it('but nothing beyond ditugaskan_deskripsi when the only recipient breaks the channel rule', () => {
     const { states } = explore('rahasia', [{ ...WALIKOTA, saluran: 'faksimili' }]);
@@ -1043,7 +1116,8 @@ describe('kriptogram: properties of random scenarios', () => {
           if (assignedStep && otherSandiman && !outcome.result.ok && outcome.result.reason === 'peran') refusedOtherSandiman += 1;
           if (!outcome.result.ok) return;
           if (assignedStep) {
-            if (!who.roles.includes('sandiman') || who.id !== outcome.before.sandiman) throw new Error(`bukan Sandiman yang ditugaskan: ${label(outcome)}`);
+            if (!who.roles.includes('sandiman') || who.id !== outcome.before.sandiman)
+              throw new Error(`bukan Sandiman yang ditugaskan: ${label(outcome)}`);
           }
           const receipt = target.kind === 'distribusi' && (outcome.result.to === 'diterima' || outcome.result.to === 'gagal');
           if (receipt && !who.roles.includes('caraka') && who.id !== outcome.before.sandiman) {

@@ -29,7 +29,13 @@ describe('three paraf from three different people', () => {
     expect(decide(BERITA, berita('diteruskan_ke_kasi', { paraf: {} }), { ke: 'diparaf_kasi' }, PIMPINAN, NOW).ok).toBe(true);
     const kabid = decide(BERITA, berita('diparaf_kasi', { paraf: { kasi: true }, pemaraf: [40] }), { ke: 'diparaf_kabid' }, PIMPINAN, NOW);
     expect(kabid).toMatchObject({ ok: false, reason: 'peran', message: expect.stringMatching(/tiga orang yang berbeda/) });
-    const kadis = decide(BERITA, berita('diparaf_kabid', { paraf: { kasi: true, kabid: true }, pemaraf: [40, 41] }), { ke: 'diparaf_kadis' }, PIMPINAN, NOW);
+    const kadis = decide(
+      BERITA,
+      berita('diparaf_kabid', { paraf: { kasi: true, kabid: true }, pemaraf: [40, 41] }),
+      { ke: 'diparaf_kadis' },
+      PIMPINAN,
+      NOW
+    );
     expect(kadis).toMatchObject({ ok: false, reason: 'peran' });
   });
 
@@ -145,10 +151,18 @@ describe('correcting a registered entry (koreksi)', () => {
 
   it('only the Kasi lowers a classification (it widens who may read); anyone allowed may raise it', () => {
     const lower = { catatan: 'Sifat salah dibaca', data: { sifat: 'biasa' } };
-    const rahasia = registered({ nilai: { perihal: 'Undangan rapat', pengirim: 'BSSN', sifat: 'rahasia', waktuDiterima: '2026-11-02T01:00:00.000Z' } });
-    expect(decideKoreksi(KOREKSI.berita, rahasia, lower, operator, NOW)).toMatchObject({ ok: false, reason: 'peran', message: expect.stringMatching(/Hanya Kasi/) });
+    const rahasia = registered({
+      nilai: { perihal: 'Undangan rapat', pengirim: 'BSSN', sifat: 'rahasia', waktuDiterima: '2026-11-02T01:00:00.000Z' },
+    });
+    expect(decideKoreksi(KOREKSI.berita, rahasia, lower, operator, NOW)).toMatchObject({
+      ok: false,
+      reason: 'peran',
+      message: expect.stringMatching(/Hanya Kasi/),
+    });
     expect(decideKoreksi(KOREKSI.berita, rahasia, lower, actor(['kasi'], 3), NOW)).toMatchObject({ ok: true });
-    expect(decideKoreksi(KOREKSI.berita, registered(), { catatan: 'Seharusnya rahasia', data: { sifat: 'rahasia' } }, operator, NOW)).toMatchObject({ ok: true });
+    expect(decideKoreksi(KOREKSI.berita, registered(), { catatan: 'Seharusnya rahasia', data: { sifat: 'rahasia' } }, operator, NOW)).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -159,14 +173,27 @@ describe('correcting a registered entry (koreksi)', () => {
     ['a receipt time in the future', registered(), { catatan: 'x', data: { waktuDiterima: '2026-11-05T00:00:00Z' } }, operator, 'input'],
     ['a receipt time in 1999', registered(), { catatan: 'x', data: { waktuDiterima: '1999-01-01T00:00:00Z' } }, operator, 'input'],
     ['a Caraka', registered(), { catatan: 'x', data: { perihal: 'Baru sekali' } }, actor(['caraka'], 7), 'peran'],
-    ['not registered yet (a plain edit suffices)', registered({ terdaftar: false }), { catatan: 'x', data: { perihal: 'Baru sekali' } }, operator, 'tahap'],
+    [
+      'not registered yet (a plain edit suffices)',
+      registered({ terdaftar: false }),
+      { catatan: 'x', data: { perihal: 'Baru sekali' } },
+      operator,
+      'tahap',
+    ],
     ['archived', registered({ selesai: true }), { catatan: 'x', data: { perihal: 'Baru sekali' } }, operator, 'tahap'],
   ] as const)('refuses %s', (_name, record, request, who, reason) => {
     expect(decideKoreksi(KOREKSI.berita, record, request, who, NOW)).toMatchObject({ ok: false, reason });
   });
 
   it('a kriptogram is corrected only by whoever may edit it', () => {
-    const record: KoreksiFacts = { tahap: 'dideskripsi', terdaftar: true, selesai: false, nilai: { klasifikasi: 'rahasia' }, sandiman: 6, pencatat: 5 };
+    const record: KoreksiFacts = {
+      tahap: 'dideskripsi',
+      terdaftar: true,
+      selesai: false,
+      nilai: { klasifikasi: 'rahasia' },
+      sandiman: 6,
+      pencatat: 5,
+    };
     const request = { catatan: 'Klasifikasi salah baca', data: { klasifikasi: 'sangat_rahasia' } };
     expect(decideKoreksi(KOREKSI.kriptogram, record, request, actor(['sandiman'], 5), NOW)).toMatchObject({ ok: false, reason: 'peran' });
     expect(decideKoreksi(KOREKSI.kriptogram, record, request, actor(['sandiman'], 6), NOW)).toMatchObject({
@@ -201,7 +228,11 @@ describe('the access matrix states the same rules', () => {
     const { CONTENT_MATRIX, ROUTE_MATRIX, TRANSITION_MATRIX } = await import('../../../src/access/access-matrix');
     const content = (pelaku: string, action: string) =>
       CONTENT_MATRIX.find((cell) => cell.uid === 'api::kriptogram.kriptogram' && cell.action === action && cell.pelaku === pelaku)?.izin;
-    expect([content('sandiman', 'update'), content('superAdmin', 'update'), content('superAdmin', 'delete')]).toEqual(['ditugaskan', 'tidak', 'tidak']);
+    expect([content('sandiman', 'update'), content('superAdmin', 'update'), content('superAdmin', 'delete')]).toEqual([
+      'ditugaskan',
+      'tidak',
+      'tidak',
+    ]);
     const closing = TRANSITION_MATRIX.find((cell) => cell.subject === 'berita' && cell.ke === 'didistribusikan')!;
     expect([closing.izin.caraka, closing.izin.kasi, closing.izin.operator]).toEqual(['ditugaskan', 'ya', 'tidak']);
     const route = (path: string) => ROUTE_MATRIX.find((cell) => cell.path === path)!.izin;

@@ -258,7 +258,11 @@ const resolveStep = (model: Model, step: Step): Attempt => {
   const roles: RoleKey[] =
     step.actor.mode === 'acak'
       ? step.actor.roles
-      : [transition ? (transition.roles[step.actor.pick % transition.roles.length] as RoleKey) : (ROLE_KEYS[step.actor.pick % ROLE_KEYS.length] as RoleKey)];
+      : [
+          transition
+            ? (transition.roles[step.actor.pick % transition.roles.length] as RoleKey)
+            : (ROLE_KEYS[step.actor.pick % ROLE_KEYS.length] as RoleKey),
+        ];
   const assigned =
     target.kind === 'distribusi'
       ? (model.distribusi[target.index] as CopyModel).caraka
@@ -337,18 +341,38 @@ const normalise = (rows: readonly Expected[]): { from: string[]; to: string; rol
 
 describe('definitions match DESIGN.md "Who performs each transition"', () => {
   it('berita', () => {
-    const actual = BERITA.transitions.map((t): Expected => ({ from: t.from, to: t.to, roles: t.roles, catatan: t.catatan === 'wajib' ? 'wajib' : undefined }));
+    const actual = BERITA.transitions.map((t): Expected => ({
+      from: t.from,
+      to: t.to,
+      roles: t.roles,
+      catatan: t.catatan === 'wajib' ? 'wajib' : undefined,
+    }));
     expect(normalise(actual)).toEqual(normalise(DESIGN_BERITA));
   });
 
   it('distribusi', () => {
-    const actual = DISTRIBUSI.transitions.map((t): Expected => ({ from: t.from, to: t.to, roles: t.roles, catatan: t.catatan === 'wajib' ? 'wajib' : undefined }));
+    const actual = DISTRIBUSI.transitions.map((t): Expected => ({
+      from: t.from,
+      to: t.to,
+      roles: t.roles,
+      catatan: t.catatan === 'wajib' ? 'wajib' : undefined,
+    }));
     expect(normalise(actual)).toEqual(normalise(DESIGN_DISTRIBUSI));
   });
 
   it('only the kartu kendali and the caraka assignment take data on a berita; receipts and re-assignment on a distribusi', () => {
-    expect(BERITA.transitions.filter((t) => t.input).map((t) => t.to).sort()).toEqual(['diteruskan_ke_kasi', 'ditugaskan_ke_caraka']);
-    expect(DISTRIBUSI.transitions.filter((t) => t.input).map((t) => t.to).sort()).toEqual(['diterima', 'ditugaskan']);
+    expect(
+      BERITA.transitions
+        .filter((t) => t.input)
+        .map((t) => t.to)
+        .sort()
+    ).toEqual(['diteruskan_ke_kasi', 'ditugaskan_ke_caraka']);
+    expect(
+      DISTRIBUSI.transitions
+        .filter((t) => t.input)
+        .map((t) => t.to)
+        .sort()
+    ).toEqual(['diterima', 'ditugaskan']);
   });
 
   it('every transition joins known states and every state but the initial one has a way in', () => {
@@ -546,7 +570,15 @@ describe('properties of random scenarios', () => {
             expect(outcome.after.nomorAgenda).toBe('SM/1');
           }
           // a berita past the agenda step always carries its number
-          const past = ['diagendakan', 'diteruskan_ke_kasi', ...PARAF_STEPS, 'ditugaskan_ke_caraka', 'didistribusikan', 'tanda_terima_diserahkan', 'diarsipkan'];
+          const past = [
+            'diagendakan',
+            'diteruskan_ke_kasi',
+            ...PARAF_STEPS,
+            'ditugaskan_ke_caraka',
+            'didistribusikan',
+            'tanda_terima_diserahkan',
+            'diarsipkan',
+          ];
           if (past.includes(outcome.after.tahap)) expect(outcome.after.nomorAgenda).toBe('SM/1');
           expect(outcome.after.nextAgenda).toBeLessThanOrEqual(2);
         });
@@ -650,14 +682,20 @@ describe('properties of random scenarios', () => {
         fc.constantFrom('ditugaskan', 'gagal', 'diterima'),
         fc.subarray([...ROLE_KEYS]),
         (tahap, ke, keSalinan, tahapSalinan, roles) => {
-          const model: Model = { ...initialModel([{ kategori: 'lainnya', saluran: 'caraka' }]), tahap, paraf: { kasi: true, kabid: true, kadis: true } };
+          const model: Model = {
+            ...initialModel([{ kategori: 'lainnya', saluran: 'caraka' }]),
+            tahap,
+            paraf: { kasi: true, kabid: true, kadis: true },
+          };
           model.distribusi = [{ tahap: tahapSalinan, penerima: 0, caraka: 7, diterimaOleh: null }];
           const actor: Actor = { id: 7, name: 'x', roles };
           for (const data of [undefined, validData({ kind: 'berita' }, ke, 7)]) {
             expect(attempt(model, { target: { kind: 'berita' }, request: { ke, data, catatan: 'x' }, actor }).result.ok).toBe(false);
           }
           const target: Target = { kind: 'distribusi', index: 0 };
-          expect(attempt(model, { target, request: { ke: keSalinan, data: validData(target, keSalinan, 7), catatan: 'x' }, actor }).result.ok).toBe(false);
+          expect(attempt(model, { target, request: { ke: keSalinan, data: validData(target, keSalinan, 7), catatan: 'x' }, actor }).result.ok).toBe(
+            false
+          );
         }
       ),
       { numRuns: RUNS }
@@ -699,10 +737,12 @@ describe('the simulation on worked scenarios', () => {
     // one person holding all three ranks gives one paraf only
     const pimpinan: RoleKey[] = ['kasi', 'kabid', 'kadis'];
     model = act(model, berita, 'diparaf_kasi', pimpinan, {}, 101);
-    expect(attempt(model, { target: berita, request: { ke: 'diparaf_kabid' }, actor: { id: 101, name: 'x', roles: pimpinan } }).result).toMatchObject({
-      ok: false,
-      reason: 'peran',
-    });
+    expect(attempt(model, { target: berita, request: { ke: 'diparaf_kabid' }, actor: { id: 101, name: 'x', roles: pimpinan } }).result).toMatchObject(
+      {
+        ok: false,
+        reason: 'peran',
+      }
+    );
     model = act(model, berita, 'diparaf_kabid', ['kabid'], {}, 102);
     model = act(model, berita, 'diparaf_kadis', ['kadis'], {}, 103);
     expect(model.pemaraf).toEqual([101, 102, 103]);
@@ -714,16 +754,26 @@ describe('the simulation on worked scenarios', () => {
     ]);
     model = act(model, { kind: 'distribusi', index: 1 }, 'gagal', ['caraka'], { catatan: 'Kantor tutup' }, 8);
     model = act(model, { kind: 'distribusi', index: 1 }, 'ditugaskan', ['kasi'], { data: { caraka: 9 } });
-    expect(attempt(model, { target: { kind: 'distribusi', index: 1 }, request: { ke: 'diterima', data: { diterimaOleh: 'Ajudan' } }, actor: { id: 8, name: 'x', roles: ['caraka'] } }).result).toMatchObject({
+    expect(
+      attempt(model, {
+        target: { kind: 'distribusi', index: 1 },
+        request: { ke: 'diterima', data: { diterimaOleh: 'Ajudan' } },
+        actor: { id: 8, name: 'x', roles: ['caraka'] },
+      }).result
+    ).toMatchObject({
       ok: false,
       reason: 'peran',
     });
     model = act(model, { kind: 'distribusi', index: 0 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Ajudan Wali Kota' } }, 8);
     model = act(model, { kind: 'distribusi', index: 1 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Sekretariat' } }, 9);
-    expect(attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 8, name: 'x', roles: ['caraka'] } }).result).toMatchObject({ ok: false, reason: 'syarat' });
+    expect(
+      attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 8, name: 'x', roles: ['caraka'] } }).result
+    ).toMatchObject({ ok: false, reason: 'syarat' });
     model = act(model, { kind: 'distribusi', index: 2 }, 'diterima', ['caraka'], { data: { diterimaOleh: 'Resepsionis' } }, 8);
     // a Caraka not assigned to any copy may not close the delivery; an assigned one or the Kasi may
-    expect(attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 7, name: 'x', roles: ['caraka'] } }).result).toMatchObject({
+    expect(
+      attempt(model, { target: berita, request: { ke: 'didistribusikan' }, actor: { id: 7, name: 'x', roles: ['caraka'] } }).result
+    ).toMatchObject({
       ok: false,
       reason: 'peran',
     });

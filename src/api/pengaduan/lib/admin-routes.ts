@@ -35,7 +35,9 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
           tahap: string;
         } | null;
         if (!row?.nomorTiket) return null;
-        await strapi.db.query(UID_PENGADUAN).update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, row.nomorTiket, kodeLacak) } });
+        await strapi.db
+          .query(UID_PENGADUAN)
+          .update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, row.nomorTiket, kodeLacak) } });
         await cabutKodeTurunan(trx, row.nomorTiket);
         await appendAudit(trx, {
           model: 'pengaduan',

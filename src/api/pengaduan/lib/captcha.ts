@@ -34,7 +34,8 @@ const b64url = (value: Buffer | string): string => Buffer.from(value).toString('
 const sign = (settings: PengaduanSettings, text: string): string =>
   crypto.createHmac('sha256', subKey(settings, 'formulir')).update(text).digest('base64url');
 
-const answerTag = (settings: PengaduanSettings, nonce: string, jawaban: string): string => sign(settings, `jawaban\n${nonce}\n${jawaban}`).slice(0, 22);
+const answerTag = (settings: PengaduanSettings, nonce: string, jawaban: string): string =>
+  sign(settings, `jawaban\n${nonce}\n${jawaban}`).slice(0, 22);
 
 const safeEqual = (a: string, b: string): boolean => {
   const left = Buffer.from(a);
@@ -125,13 +126,21 @@ export const periksaFormulir = async (
   now: Date
 ): Promise<HasilPemeriksaan> => {
   if ((fields[HONEYPOT_FIELD] ?? '') !== '') {
-    return { ok: false, alasan: 'honeypot', pesan: 'Pengaduan tidak dapat diterima dari formulir ini. Kosongkan kolom yang tersembunyi lalu kirim ulang.' };
+    return {
+      ok: false,
+      alasan: 'honeypot',
+      pesan: 'Pengaduan tidak dapat diterima dari formulir ini. Kosongkan kolom yang tersembunyi lalu kirim ulang.',
+    };
   }
   const token = decodeToken(settings, fields.token ?? '');
   if (!token) return { ok: false, alasan: 'token', pesan: GAGAL_TOKEN };
   const age = now.getTime() - token.t;
   if (age > TOKEN_TTL_MS || age < -60_000) {
-    return { ok: false, alasan: 'kedaluwarsa', pesan: 'Formulir sudah kedaluwarsa (lebih dari 2 jam). Silakan kirim ulang dari formulir yang baru ini.' };
+    return {
+      ok: false,
+      alasan: 'kedaluwarsa',
+      pesan: 'Formulir sudah kedaluwarsa (lebih dari 2 jam). Silakan kirim ulang dari formulir yang baru ini.',
+    };
   }
   if (age < settings.formulirMsMinimum) {
     return { ok: false, alasan: 'terlalu-cepat', pesan: 'Formulir dikirim terlalu cepat. Periksa kembali isian Anda lalu kirim ulang.' };

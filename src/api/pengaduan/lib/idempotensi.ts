@@ -51,7 +51,8 @@ export type Ulangan = {
   samaIsi: boolean;
 };
 
-const hmac = (settings: PengaduanSettings, text: string): string => crypto.createHmac('sha256', subKey(settings, 'idempotensi')).update(text).digest('hex');
+const hmac = (settings: PengaduanSettings, text: string): string =>
+  crypto.createHmac('sha256', subKey(settings, 'idempotensi')).update(text).digest('hex');
 
 /**
  * The stored id of a key and the fingerprint of the (validated, normalised) complaint; a
@@ -65,7 +66,13 @@ export const simpanan = (settings: PengaduanSettings, kunci: Kunci, isi: Pengadu
 
 /** The tracking code of a keyed filing: 80 bits of HMAC(key id, ticket) in the usual `XXXX-XXXX-XXXX-XXXX` form. */
 export const kodeLacakTurunan = (settings: PengaduanSettings, kunciId: string, nomorTiket: string): string =>
-  formatKodeLacak(crypto.createHmac('sha256', subKey(settings, 'idempotensi')).update(`kode-lacak\n${kunciId}\n${nomorTiket}`).digest().subarray(0, KODE_LACAK_BYTES));
+  formatKodeLacak(
+    crypto
+      .createHmac('sha256', subKey(settings, 'idempotensi'))
+      .update(`kode-lacak\n${kunciId}\n${nomorTiket}`)
+      .digest()
+      .subarray(0, KODE_LACAK_BYTES)
+  );
 
 /** Creates the table when missing (bootstrap). */
 export const ensureIdempotensiTable = async (strapi: Core.Strapi): Promise<void> => {

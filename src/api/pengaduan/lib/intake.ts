@@ -38,8 +38,7 @@ const intakeScope = new AsyncLocalStorage<IntakeScope>();
 
 const UID_STANDAR = 'api::standar-pelayanan.standar-pelayanan';
 
-const hasContentType = (strapi: Core.Strapi, uid: string): boolean =>
-  Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
+const hasContentType = (strapi: Core.Strapi, uid: string): boolean => Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
 
 /** A layanan slug names a published standar pelayanan (or, before that content type exists, merely looks like a slug). */
 export const layananDikenal = async (strapi: Core.Strapi, slug: string): Promise<boolean> => {
@@ -69,7 +68,10 @@ const invalid = (masalah: Masalah[]): never => {
   });
 };
 
-const LAYANAN_TIDAK_DIKENAL: Masalah = { path: ['layanan'], message: 'Layanan tidak dikenal: pilih salah satu standar pelayanan yang dipublikasikan' };
+const LAYANAN_TIDAK_DIKENAL: Masalah = {
+  path: ['layanan'],
+  message: 'Layanan tidak dikenal: pilih salah satu standar pelayanan yang dipublikasikan',
+};
 
 /** Staff input from the content manager: same field rules as the public form, contact optional. */
 const screenStaffInput = async (strapi: Core.Strapi, data: Record<string, unknown>, current: Record<string, unknown> | null) => {
@@ -92,7 +94,8 @@ const readWaktuDiterima = (value: unknown, now: Date): Date => {
   const waktu = new Date(String(value));
   if (Number.isNaN(waktu.getTime())) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak sah' }]);
   if (waktu.getTime() > now.getTime() + 60_000) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak boleh di masa depan' }]);
-  if (waktu.getTime() < now.getTime() - 366 * 86_400_000) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima lebih dari setahun yang lalu' }]);
+  if (waktu.getTime() < now.getTime() - 366 * 86_400_000)
+    invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima lebih dari setahun yang lalu' }]);
   return waktu;
 };
 
@@ -177,7 +180,9 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       }).catch(logMailFailure(strapi, nomorTiket));
       if (publik) {
         kabariPetugas(strapi, String(created.documentId), nomorTiket, tenggat.tenggatPengakuan).catch((error: unknown) =>
-          strapi.log.error(`[pengaduan] pemberitahuan ke petugas untuk ${nomorTiket} gagal: ${error instanceof Error ? error.message : String(error)}`)
+          strapi.log.error(
+            `[pengaduan] pemberitahuan ke petugas untuk ${nomorTiket} gagal: ${error instanceof Error ? error.message : String(error)}`
+          )
         );
       }
     });

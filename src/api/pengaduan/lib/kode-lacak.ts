@@ -21,12 +21,7 @@ export const hashKodeLacak = (settings: PengaduanSettings, nomorTiket: string, k
 const PLACEHOLDER = `${VERSION}:${'0'.repeat(64)}`;
 
 /** Constant-time check of a (canonical) code against the stored hash; a missing hash never matches. */
-export const verifyKodeLacak = (
-  settings: PengaduanSettings,
-  nomorTiket: string,
-  kodeLacak: string,
-  stored: string | null | undefined
-): boolean => {
+export const verifyKodeLacak = (settings: PengaduanSettings, nomorTiket: string, kodeLacak: string, stored: string | null | undefined): boolean => {
   const expected = typeof stored === 'string' && stored.startsWith(`${VERSION}:`) && stored.length === PLACEHOLDER.length ? stored : PLACEHOLDER;
   const actual = Buffer.from(hashKodeLacak(settings, nomorTiket, kodeLacak), 'utf8');
   const same = crypto.timingSafeEqual(actual, Buffer.from(expected, 'utf8'));

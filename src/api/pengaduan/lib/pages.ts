@@ -22,7 +22,9 @@ const text = (value: unknown, max: number): string => (typeof value === 'string'
 const labelTahapPengaduan =
   (strapi: Core.Strapi) =>
   (tahap: string): string =>
-    sopRegistryOf(strapi).workflow('pengaduan')?.states.find((state) => state.key === tahap)?.label ?? tahap;
+    sopRegistryOf(strapi)
+      .workflow('pengaduan')
+      ?.states.find((state) => state.key === tahap)?.label ?? tahap;
 
 export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
   const kunciFormulir = (token: TokenFormulir): Kunci => ({ jenis: 'formulir', klien: '', nilai: token.nonce, berlakuSampai: token.berlakuSampai });
@@ -68,7 +70,8 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
       path: '/pengaduan',
       handler: async (ctx: Context) => {
         const state = ctx.state[INTAKE_STATE] as IntakeState | undefined;
-        if (!state?.fields) return showForm(ctx, 400, { nama: '', kontak: '', isi: '', layanan: '' }, [], 'Formulir tidak terbaca. Silakan isi ulang.');
+        if (!state?.fields)
+          return showForm(ctx, 400, { nama: '', kontak: '', isi: '', layanan: '' }, [], 'Formulir tidak terbaca. Silakan isi ulang.');
         const fields = state.fields;
         const nilai: NilaiFormulir = {
           nama: text(fields.nama, 200),
@@ -126,7 +129,11 @@ export const pengaduanPageRoutes = (strapi: Core.Strapi) => {
         const kode = text(fields.kode, 40);
         const hasil = nomor && kode ? ((await lacakPengaduan(strapi, nomor, kode)) ?? 'tidak-ditemukan') : null;
         const status = hasil === 'tidak-ditemukan' ? 404 : hasil ? 200 : 400;
-        sendHtml(ctx, status, renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil, kosong: !hasil, labelTahap: labelTahapPengaduan(strapi) }));
+        sendHtml(
+          ctx,
+          status,
+          renderLacak({ letterhead: await loadLetterhead(strapi), nomor, hasil, kosong: !hasil, labelTahap: labelTahapPengaduan(strapi) })
+        );
         ctx.set('Referrer-Policy', 'no-referrer');
       },
       config: { auth: false },

@@ -50,7 +50,8 @@ export const createRateLimiter = ({ limit, windowMs, keyPrefix, redis }: RateLim
         const res = await limiter.consume(key);
         return { allowed: true, remaining: res.remainingPoints };
       } catch (refusal: unknown) {
-        if (refusal instanceof flexible().RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+        if (refusal instanceof flexible().RateLimiterRes)
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
         throw refusal;
       }
     },

@@ -23,7 +23,7 @@ export const registerPengaduan = (strapi: Core.Strapi): void => {
   // The public routes must be size-checked and rate-limited before any body parser
   // runs, so the intake middleware goes right in front of strapi::body.
   const middlewares = [...((strapi.config.get('middlewares') as MiddlewareEntry[] | undefined) ?? [])];
-  const named = (entry: MiddlewareEntry) => (typeof entry === 'string' ? entry : entry.name ?? entry.resolve);
+  const named = (entry: MiddlewareEntry) => (typeof entry === 'string' ? entry : (entry.name ?? entry.resolve));
   if (!middlewares.some((entry) => named(entry) === INTAKE_MIDDLEWARE)) {
     const body = middlewares.findIndex((entry) => named(entry) === 'strapi::body');
     if (body < 0) throw new Error('Konfigurasi middleware tanpa strapi::body: pengaduan tidak dapat dipasang.');

@@ -7,7 +7,6 @@ import { pengaduanSettings } from './settings';
 export const UID_PENGADUAN = 'api::pengaduan.pengaduan';
 const LOG_PROVIDER = '@meja-sandi/provider-email-log';
 
-
 const FOOTER = [
   '',
   'Identitas Anda dirahasiakan dan hanya dapat dilihat oleh petugas pengaduan.',
@@ -24,7 +23,9 @@ export const smtpAktif = (strapi: Core.Strapi): boolean =>
 
 const kirim = async (strapi: Core.Strapi, nomorTiket: string, mail: TextMail): Promise<void> => {
   if (!smtpAktif(strapi)) {
-    strapi.log.info(`[pengaduan] SMTP belum diatur; e-mail "${mail.subject}" untuk pelapor ${nomorTiket} tidak dikirim (isinya tidak dicatat: memuat identitas dan kode lacak).`);
+    strapi.log.info(
+      `[pengaduan] SMTP belum diatur; e-mail "${mail.subject}" untuk pelapor ${nomorTiket} tidak dikirim (isinya tidak dicatat: memuat identitas dan kode lacak).`
+    );
     return;
   }
   await sendTextMail(strapi, mail);

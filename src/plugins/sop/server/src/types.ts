@@ -66,7 +66,13 @@ export type EditorRule = (writer: Writer, current: Record<string, unknown>) => s
  */
 export type WriteScreen = (
   strapi: Core.Strapi,
-  write: { action: 'create' | 'update'; uid: string; documentId: string | null; current: Record<string, unknown> | null; data: Record<string, unknown> }
+  write: {
+    action: 'create' | 'update';
+    uid: string;
+    documentId: string | null;
+    current: Record<string, unknown> | null;
+    data: Record<string, unknown>;
+  }
 ) => Promise<void>;
 
 /** The gate's hooks for one content type (see EditorRule, WriteScreen). */

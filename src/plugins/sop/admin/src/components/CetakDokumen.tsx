@@ -31,7 +31,8 @@ export const CetakDokumen = ({ dokumen }: { dokumen: Dokumen[] }) => {
     setBusy(item.jenis);
     try {
       const response = await get(`${item.url}${pdf ? '?format=pdf' : ''}`, { responseType: 'blob', validateStatus: () => true });
-      if (response.status !== 200) throw new Error(await blobErrorMessage(response.data as Blob, `Dokumen tidak dapat diunduh (${response.status}).`));
+      if (response.status !== 200)
+        throw new Error(await blobErrorMessage(response.data as Blob, `Dokumen tidak dapat diunduh (${response.status}).`));
       const disposition = response.headers?.get('content-disposition') ?? '';
       const nama = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${item.jenis}.${pdf ? 'pdf' : 'docx'}`;
       simpan(response.data as Blob, nama);

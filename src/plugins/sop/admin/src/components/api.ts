@@ -50,4 +50,3 @@ export const loadDefinitions = (get: Get): Promise<Definisi[]> => {
 
 /** The workflow run by a content type, by its uid (`api::berita.berita`). */
 export const definitionFor = (list: Definisi[], uid: string): Definisi | undefined => list.find((definition) => definition.uid === uid);
-

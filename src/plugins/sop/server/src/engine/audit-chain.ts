@@ -73,8 +73,7 @@ export const sealEntry = (entry: AuditEntry, prevHash: string): AuditRow => ({
 
 /** Version 0 (legacy) verdict: ok with count and last hash, or the first broken link. */
 export type ChainVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; head: string; rusak: { urutan: number; alasan: string } };
+  { ok: true; count: number; head: string } | { ok: false; count: number; head: string; rusak: { urutan: number; alasan: string } };
 
 /**
  * The end of the chain as last appended, stored apart from the rows: without it, rows

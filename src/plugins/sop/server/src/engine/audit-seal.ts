@@ -33,9 +33,7 @@ export type Breakage = { model: string; documentId: string; urutan: number; alas
  * The verdict of {@link verifyStreams}: `count` rows, `head` the root over every
  * stream head ({@link headsRoot}); on failure the first broken link.
  */
-export type StreamVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; head: string; rusak: Breakage };
+export type StreamVerdict = { ok: true; count: number; head: string } | { ok: false; count: number; head: string; rusak: Breakage };
 
 const SEAL_VERSION = 'meja-sandi-audit-v1';
 const ROOT_PREFIX = 'meja-sandi-audit-akar-v1\n';
@@ -129,11 +127,7 @@ const groupStreams = <T extends { id: number; model: string; documentId: string 
  * all gone). Returns the first broken link in stream order; `head` is the root over the
  * heads the rows themselves end at.
  */
-export const verifyStreams = (
-  rows: readonly StoredAuditRow[],
-  recordedHeads: readonly StreamHead[],
-  keys: readonly AuditKey[]
-): StreamVerdict => {
+export const verifyStreams = (rows: readonly StoredAuditRow[], recordedHeads: readonly StreamHead[], keys: readonly AuditKey[]): StreamVerdict => {
   const keyById = new Map(keys.map((key) => [key.id, key]));
   const headByStream = new Map(recordedHeads.map((head) => [streamKey(head), head]));
   const computed: StreamHead[] = [];
@@ -218,12 +212,7 @@ export const headsUpTo = (rows: readonly StoredAuditRow[], batasId: number): { j
 };
 
 /** Signs a checkpoint of `rows` (a verified trail) up to `batasId`, at `waktu`, with the first key. */
-export const signCheckpoint = (
-  rows: readonly StoredAuditRow[],
-  batasId: number,
-  waktu: Date,
-  keys: readonly AuditKey[]
-): AuditCheckpoint => {
+export const signCheckpoint = (rows: readonly StoredAuditRow[], batasId: number, waktu: Date, keys: readonly AuditKey[]): AuditCheckpoint => {
   const { jumlah, heads } = headsUpTo(rows, batasId);
   const body: CheckpointBody = { versi: CHECKPOINT_VERSION, waktu: waktu.toISOString(), batasId, jumlah, akar: headsRoot(heads) };
   return { ...body, kunci: keys[0].id, tanda: hmac(keys[0], checkpointText(body, keys[0].id)) };

@@ -175,7 +175,15 @@ export const BUILTIN_EFFECTS = {
   assignAgendaNumber: valuesEffect({ buku: z.string().trim().min(1) }, 'Beri nomor dari buku agenda'),
 
   /** A paraf or signature on the record itself: `{ kolom }`, a JSON field that receives who, as which role, and when. */
-  signRecord: valuesEffect({ kolom: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'nama kolom tidak sah') }, 'Paraf pada naskah (kolom)'),
+  signRecord: valuesEffect(
+    {
+      kolom: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'nama kolom tidak sah'),
+    },
+    'Paraf pada naskah (kolom)'
+  ),
 
   /** Merges assignSandiman and reassignCaraka: `{ [peran]: id }`, e.g. `{ type: 'assignUser', sandiman: 12 }`. */
   assignUser: effectEntry<{ peran: string; pengguna: ValueRef }>({

@@ -41,7 +41,7 @@ const compileTransition = (data: TransitionData, vocabulary: Vocabulary): Transi
     from: [...data.from],
     to: data.to,
     label: data.label,
-    roles: data.roles ,
+    roles: data.roles,
     fields: data.input ?? [],
     ...(data.langkah !== undefined ? { langkah: data.langkah } : {}),
     ...(data.catatan !== undefined ? { catatan: data.catatan } : {}),

@@ -6,8 +6,7 @@ export type TransitionRequest = {
   data?: unknown;
 };
 
-const stateLabel = (definition: WorkflowDefinition, key: string): string =>
-  definition.states.find((state) => state.key === key)?.label ?? key;
+const stateLabel = (definition: WorkflowDefinition, key: string): string => definition.states.find((state) => state.key === key)?.label ?? key;
 
 /**
  * Longest `catatan` a step accepts (characters): it is kept in the audit trail and, on a
@@ -19,14 +18,10 @@ export const CATATAN_MAX = 2000;
 export const transitionsFrom = (definition: WorkflowDefinition, tahap: string): Transition<unknown>[] =>
   definition.transitions.filter((candidate) => candidate.from.includes(tahap));
 
-export const findTransition = (
-  definition: WorkflowDefinition,
-  tahap: string,
-  ke: string
-): Transition<unknown> | undefined => transitionsFrom(definition, tahap).find((candidate) => candidate.to === ke);
+export const findTransition = (definition: WorkflowDefinition, tahap: string, ke: string): Transition<unknown> | undefined =>
+  transitionsFrom(definition, tahap).find((candidate) => candidate.to === ke);
 
-export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean =>
-  transition.roles.some((role) => actor.roles.includes(role));
+export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean => transition.roles.some((role) => actor.roles.includes(role));
 
 /**
  * Whether this actor may take this step on this record, before input and guards: one of
@@ -101,7 +96,11 @@ export const decide = (
       };
     }
     input = parsed.data;
-  } else if (request.data !== undefined && request.data !== null && !(typeof request.data === 'object' && Object.keys(request.data as object).length === 0)) {
+  } else if (
+    request.data !== undefined &&
+    request.data !== null &&
+    !(typeof request.data === 'object' && Object.keys(request.data as object).length === 0)
+  ) {
     return {
       ok: false,
       reason: 'input',

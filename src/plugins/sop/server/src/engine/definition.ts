@@ -98,13 +98,9 @@ export type WorkflowData = {
 const name = z.string().trim().min(1, 'tidak boleh kosong');
 
 /** zod schema of a `Ref`. */
-export const refSchema: z.ZodType<Ref> = z
-  .object({ type: name, params: z.record(z.string(), z.unknown()).optional() })
-  .strict();
+export const refSchema: z.ZodType<Ref> = z.object({ type: name, params: z.record(z.string(), z.unknown()).optional() }).strict();
 
-const checklistItemSchema = z
-  .object({ name, label: name, wajib: z.boolean(), pesan: z.string().min(1).optional() })
-  .strict();
+const checklistItemSchema = z.object({ name, label: name, wajib: z.boolean(), pesan: z.string().min(1).optional() }).strict();
 
 /** zod schema of a `FieldSpec`. */
 export const fieldSpecSchema: z.ZodType<FieldSpec> = z
@@ -149,12 +145,14 @@ export const workflowDataSchema: z.ZodType<WorkflowData> = z
     sop: z.string().min(1).optional(),
     initial: name,
     pengawas: name.optional(),
-    assignees: z.object({ fakta: z.array(name) }).strict().optional(),
+    assignees: z
+      .object({ fakta: z.array(name) })
+      .strict()
+      .optional(),
     states: z.array(z.object({ key: name, label: name, final: z.boolean().optional() }).strict()).min(1, 'paling sedikit satu tahap'),
     transitions: z.array(transitionSchema),
   })
   .strict();
-
 
 /**
  * The version fingerprint of a definition: sha256 (hex) of its canonical JSON — key order and

@@ -10,29 +10,25 @@ export type DiagramOptions = {
 /** Role key → its short name on a diagram. */
 export type RoleLabels = Readonly<Record<string, string>>;
 
-
 const roleNames = (roles: readonly string[], labels: RoleLabels = {}): string => roles.map((role) => labels[role] ?? role).join(', ');
 
 /** "Periksa isi dan tujuan (Operator)": the text of an edge in both diagrams. */
 export const edgeCaption = (transition: Transition<unknown>, labels?: RoleLabels): string =>
   transition.roles.length > 0 ? `${transition.label} (${roleNames(transition.roles, labels)})` : transition.label;
 
-const stateLabel = (definition: WorkflowDefinition, key: string): string =>
-  definition.states.find((state) => state.key === key)?.label ?? key;
+const stateLabel = (definition: WorkflowDefinition, key: string): string => definition.states.find((state) => state.key === key)?.label ?? key;
 
 const currentState = (definition: WorkflowDefinition, options: DiagramOptions): State | undefined =>
   options.current === undefined ? undefined : definition.states.find((state) => state.key === options.current);
 
 /** A void allowed from many states is drawn once, starting from a description of those states. */
-const isGathered = (transition: Transition<unknown>): boolean =>
-  transition.kind === 'batal' && transition.from.length > 1;
+const isGathered = (transition: Transition<unknown>): boolean => transition.kind === 'batal' && transition.from.length > 1;
 
 const joinAtau = (items: readonly string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} atau ${items[items.length - 1]}`;
 
 // "Diarsipkan" reads "diarsipkan" mid-sentence; the second-letter test keeps acronyms such as "SKPD" intact.
-const lowerFirst = (text: string): string =>
-  /^\p{Lu}\p{Ll}/u.test(text) ? `${text.slice(0, 1).toLowerCase()}${text.slice(1)}` : text;
+const lowerFirst = (text: string): string => (/^\p{Lu}\p{Ll}/u.test(text) ? `${text.slice(0, 1).toLowerCase()}${text.slice(1)}` : text);
 
 const upperFirst = (text: string): string => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;
 
@@ -40,9 +36,7 @@ const upperFirst = (text: string): string => `${text.slice(0, 1).toUpperCase()}$
 export const sourcesDescription = (definition: WorkflowDefinition, transition: Transition<unknown>): string => {
   const open = definition.states.filter((state) => !state.final);
   if (open.length > 0 && open.every((state) => transition.from.includes(state.key))) {
-    const ends = definition.states
-      .filter((state) => state.final && state.key !== transition.to)
-      .map((state) => lowerFirst(state.label));
+    const ends = definition.states.filter((state) => state.final && state.key !== transition.to).map((state) => lowerFirst(state.label));
     return ends.length > 0 ? `dari tahap mana pun sebelum ${joinAtau(ends)}` : 'dari tahap mana pun';
   }
   return `dari tahap ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
@@ -134,8 +128,7 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
   "'": '&apos;',
 };
 
-const xml = (text: string): string =>
-  text.replace(INVALID_XML, '').replace(/[&<>"']/g, (character) => XML_ENTITIES[character] ?? character);
+const xml = (text: string): string => text.replace(INVALID_XML, '').replace(/[&<>"']/g, (character) => XML_ENTITIES[character] ?? character);
 
 const WIDTH = 720;
 const MARGIN = 16;
@@ -276,16 +269,13 @@ const stateBox = (
 
 /** Where a transition starts, as a phrase: "dari Diperiksa atau Dicetak". */
 const fromPhrase = (definition: WorkflowDefinition, transition: Transition<unknown>): string =>
-  isGathered(transition)
-    ? sourcesDescription(definition, transition)
-    : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
+  isGathered(transition) ? sourcesDescription(definition, transition) : `dari ${joinAtau(transition.from.map((key) => stateLabel(definition, key)))}`;
 
 const describe = (definition: WorkflowDefinition, labels?: RoleLabels): string =>
   [
     `Tahap awal: ${stateLabel(definition, definition.initial)}.`,
     ...definition.transitions.map(
-      (transition) =>
-        `${edgeCaption(transition, labels)}: ${fromPhrase(definition, transition)} ke ${stateLabel(definition, transition.to)}.`
+      (transition) => `${edgeCaption(transition, labels)}: ${fromPhrase(definition, transition)} ke ${stateLabel(definition, transition.to)}.`
     ),
   ].join(' ');
 
@@ -372,9 +362,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
   const parts: string[] = [];
 
   // Title and start marker.
-  parts.push(
-    textBlock(plain(titleLines), MARGIN, MARGIN - 2, TITLE_FONT + 5, `font-size="${TITLE_FONT}" font-weight="600" fill="${COLOUR.text}"`)
-  );
+  parts.push(textBlock(plain(titleLines), MARGIN, MARGIN - 2, TITLE_FONT + 5, `font-size="${TITLE_FONT}" font-weight="600" fill="${COLOUR.text}"`));
   if (startsOnTop && rows.length > 0) {
     const top = rows[0].top;
     parts.push(
@@ -398,9 +386,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
     const height = captions.reduce((sum, lines) => sum + lines.length * EDGE_LINE + 4, 0) - 4;
     let top = (from + to) / 2 - height / 2;
     for (const lines of captions) {
-      parts.push(
-        textBlock(lines, edgeLabelX, top, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${COLOUR.muted}"`)
-      );
+      parts.push(textBlock(lines, edgeLabelX, top, EDGE_LINE, `font-size="${EDGE_FONT}" fill="${COLOUR.muted}"`));
       top += lines.length * EDGE_LINE + 4;
     }
   });
@@ -436,9 +422,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
 
   // States on the main line.
   rows.forEach((row) => {
-    parts.push(
-      stateBox(row.state, row.lines, { x: columnLeft, top: row.top, width: BOX_WIDTH, height: row.height }, row.state.key === current?.key)
-    );
+    parts.push(stateBox(row.state, row.lines, { x: columnLeft, top: row.top, width: BOX_WIDTH, height: row.height }, row.state.key === current?.key));
   });
 
   // Side states, each under a note naming what leads there, stacked so the last ends level with
@@ -473,9 +457,7 @@ export const toSvg = (definition: WorkflowDefinition, options: DiagramOptions = 
       `<line x1="${sideLeft + SIDE_WIDTH / 2}" y1="${round(sideTop + noteHeight)}" x2="${sideLeft + SIDE_WIDTH / 2}" y2="${round(boxTop)}"` +
         ` stroke="${COLOUR.noteStroke}" stroke-dasharray="3 3"/>`
     );
-    parts.push(
-      stateBox(group.state, lines, { x: sideLeft, top: boxTop, width: SIDE_WIDTH, height: boxHeight }, group.state.key === current?.key)
-    );
+    parts.push(stateBox(group.state, lines, { x: sideLeft, top: boxTop, width: SIDE_WIDTH, height: boxHeight }, group.state.key === current?.key));
     group.transitions.forEach((transition, index) => {
       entries.set(transition, boxTop + boxHeight / 2 + (index - (group.transitions.length - 1) / 2) * 8);
     });

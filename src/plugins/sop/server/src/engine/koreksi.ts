@@ -89,7 +89,12 @@ export const decideKoreksi = (
 
   const catatan = typeof request.catatan === 'string' ? request.catatan.trim() : '';
   if (catatan === '') {
-    return { ok: false, reason: 'input', message: 'Catatan wajib diisi: sebutkan alasan koreksi.', issues: [{ path: 'catatan', message: 'wajib diisi' }] };
+    return {
+      ok: false,
+      reason: 'input',
+      message: 'Catatan wajib diisi: sebutkan alasan koreksi.',
+      issues: [{ path: 'catatan', message: 'wajib diisi' }],
+    };
   }
   const parsed = rule.input.safeParse(request.data ?? {});
   if (!parsed.success) {
@@ -117,7 +122,12 @@ export const decideKoreksi = (
     .map((kolom) => ({ kolom, lama: record.nilai[kolom] ?? null, baru: normaliseNilai(kolom, parsed.data[kolom]) }))
     .filter((change) => change.lama !== change.baru);
   if (perubahan.length === 0) {
-    return { ok: false, reason: 'input', message: 'Tidak ada nilai yang berubah.', issues: [{ path: 'data', message: 'sama dengan nilai sekarang' }] };
+    return {
+      ok: false,
+      reason: 'input',
+      message: 'Tidak ada nilai yang berubah.',
+      issues: [{ path: 'data', message: 'sama dengan nilai sekarang' }],
+    };
   }
   const turun = rule.turunKlasifikasi;
   const rank = (nilai: string | null): number => (turun ? turun.urutan.indexOf(nilai ?? '') : -1);

@@ -1,4 +1,3 @@
-
 /**
  * Number formats as settings: `{nomor}` or `{nomor:4}` (zero-padded), `{tahun}`,
  * `{bulan}` (01–12), `{bulan-romawi}` (I–XII), `{kode}` (kode klasifikasi).

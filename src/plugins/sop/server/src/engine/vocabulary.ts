@@ -137,7 +137,9 @@ export const valueRefSchema: z.ZodType<ValueRef> = z.lazy(() =>
 
 /** The value at a dotted path (`'salinan.penerima'`) inside `root`; undefined when any step is missing. */
 export const valueAt = (root: unknown, dotted: string): unknown =>
-  dotted.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), root);
+  dotted
+    .split('.')
+    .reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), root);
 
 /** The value `ref` names in this decision's context (undefined when absent and no `atau`). */
 export const resolveValue = (ref: ValueRef, context: GuardContext<unknown>): unknown => {

@@ -75,7 +75,23 @@ const screenServerOwned = (
 
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 
-const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp', 'uid']);
+const SCALAR_TYPES = new Set([
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+  'uid',
+]);
 
 /**
  * The fields a write changes: scalars compared with their stored value; relations, media
@@ -86,9 +102,7 @@ const changedFields = (strapi: Core.Strapi, uid: string, data: Record<string, un
   return Object.keys(data)
     .filter((field) => field in attributes && !SYSTEM_FIELDS.has(field))
     .filter((field) =>
-      SCALAR_TYPES.has(attributes[field].type)
-        ? comparable(data[field]) !== comparable(current?.[field] ?? null)
-        : !isEmpty(data[field])
+      SCALAR_TYPES.has(attributes[field].type) ? comparable(data[field]) !== comparable(current?.[field] ?? null) : !isEmpty(data[field])
     )
     .sort();
 };
@@ -156,9 +170,7 @@ const runScreens = async (
 const screenFrozen = (governed: GovernedType, data: Record<string, unknown>, current: Record<string, unknown>) => {
   const rule = governed.koreksi;
   if (!rule || !current.nomorAgenda) return;
-  const changed = rule.kolom.filter(
-    (field) => field in data && normaliseNilai(field, data[field]) !== normaliseNilai(field, current[field])
-  );
+  const changed = rule.kolom.filter((field) => field in data && normaliseNilai(field, data[field]) !== normaliseNilai(field, current[field]));
   for (const field of rule.kolom) if (!changed.includes(field)) delete data[field];
   if (changed.length > 0) {
     refuse(
@@ -205,14 +217,21 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       context.params.data = data;
       // the complaint intake and the mailbox intake write the creation's row themselves (ticket number, source)
       if (governed.auditsOwnCreation || currentIntake()) return next();
-      return auditedWrite(strapi, governed, writer, { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data }, next);
+      return auditedWrite(
+        strapi,
+        governed,
+        writer,
+        { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data },
+        next
+      );
     }
 
     const documentId = context.params.documentId;
     const current = documentId
-      ? ((await strapi.db
-          .query(context.uid as never)
-          .findOne({ where: { documentId }, populate: { createdBy: { select: ['id'] } } })) as Record<string, unknown> | null)
+      ? ((await strapi.db.query(context.uid as never).findOne({ where: { documentId }, populate: { createdBy: { select: ['id'] } } })) as Record<
+          string,
+          unknown
+        > | null)
       : null;
     if (!current) return next();
     const final = governed.definition?.states.find((state) => state.key === current.tahap)?.final === true;

@@ -57,18 +57,16 @@ const koreksiBody = z
  * errors or `ConflictError`; `strapi::errors` answers them, the Indonesian message kept.
  * The app registers its own `/sop/...` routes with it too.
  */
-export const adminRoute =
-  (strapi: Core.Strapi) =>
-  (method: 'GET' | 'POST', path: string, handler: SopHandler) => ({
-    method,
-    path,
-    handler: keepRefusalMessages(async (ctx: SopCtx) => {
-      const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
-      if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
-      await handler(ctx, actor);
-    }),
-    config: { policies: ['admin::isAuthenticatedAdmin'] },
-  });
+export const adminRoute = (strapi: Core.Strapi) => (method: 'GET' | 'POST', path: string, handler: SopHandler) => ({
+  method,
+  path,
+  handler: keepRefusalMessages(async (ctx: SopCtx) => {
+    const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
+    if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
+    await handler(ctx, actor);
+  }),
+  config: { policies: ['admin::isAuthenticatedAdmin'] },
+});
 
 /** The model of the address is registered (else NotFoundError) and the actor may read it (else ForbiddenError). */
 export const requireReadableModel = (strapi: Core.Strapi, model: string, actor: StaffActor): void => {

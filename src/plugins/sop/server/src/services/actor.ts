@@ -15,7 +15,6 @@ type AdminUserRow = {
   roles?: { name: string; code: string }[];
 };
 
-
 /**
  * Longest name or role list (characters) copied onto records: `carakaNama`, `sandimanNama`,
  * a paraf's `nama` and `peran`, the audit's `aktor_nama` hold 200 on both databases, while an
@@ -67,7 +66,6 @@ export const requireActiveRole = async (strapi: Core.Strapi, id: unknown, role: 
   return user;
 };
 
-
 /**
  * The writer of the current request (Strapi's request context), read inside a document
  * service middleware: the admin user of a panel or `/sop` request, a users-permissions
@@ -75,8 +73,7 @@ export const requireActiveRole = async (strapi: Core.Strapi, id: unknown, role: 
  */
 export const currentWriter = async (strapi: Core.Strapi): Promise<Writer> => {
   const state = strapi.requestContext.get()?.state as
-    | { user?: { id?: unknown; username?: unknown }; auth?: { strategy?: { name?: string } } }
-    | undefined;
+    { user?: { id?: unknown; username?: unknown }; auth?: { strategy?: { name?: string } } } | undefined;
   if (!state) return { jalur: 'sistem', actor: null, aktorId: null, aktorNama: 'Sistem', aktorPeran: '-' };
   if (state.auth?.strategy?.name === 'admin' && typeof state.user?.id === 'number') {
     const actor = await loadActor(strapi, state.user.id);

@@ -243,11 +243,10 @@ export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry,
       const sealed = sealRow({ ...entry, urutan: Number(bumped.urutan) }, bumped.hash, keys);
       if (isPostgres(trx)) {
         const insert = trx(AUDIT_TABLE).insert(toDb(sealed)).toSQL().toNative();
-        await trx.raw(`with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) update ${AUDIT_HEAD_TABLE} set hash = ? where model = ? and document_id = ?`, [
-          ...(insert.bindings as Knex.Value[]),
-          sealed.hash,
-          ...stream,
-        ]);
+        await trx.raw(
+          `with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) update ${AUDIT_HEAD_TABLE} set hash = ? where model = ? and document_id = ?`,
+          [...(insert.bindings as Knex.Value[]), sealed.hash, ...stream]
+        );
       } else {
         await trx(AUDIT_TABLE).insert(toDb(sealed));
         await trx(AUDIT_HEAD_TABLE).where({ model: sealed.model, document_id: sealed.documentId }).update({ hash: sealed.hash });
@@ -277,12 +276,14 @@ export const readAuditRows = async (db: Db): Promise<StoredAuditRow[]> =>
 
 /** Every recorded stream head. */
 export const readStreamHeads = async (db: Db): Promise<StreamHead[]> =>
-  ((await db(AUDIT_HEAD_TABLE).select('model', 'document_id', 'urutan', 'hash')) as {
-    model: string;
-    document_id: string;
-    urutan: number;
-    hash: string;
-  }[]).map((row) => ({ model: row.model, documentId: row.document_id, urutan: Number(row.urutan), hash: row.hash }));
+  (
+    (await db(AUDIT_HEAD_TABLE).select('model', 'document_id', 'urutan', 'hash')) as {
+      model: string;
+      document_id: string;
+      urutan: number;
+      hash: string;
+    }[]
+  ).map((row) => ({ model: row.model, documentId: row.document_id, urutan: Number(row.urutan), hash: row.hash }));
 
 /** Rows and heads in one snapshot, so a step committing meanwhile is not mistaken for tampering. */
 const readSnapshot = async (knex: Knex): Promise<{ rows: StoredAuditRow[]; heads: StreamHead[] }> =>
@@ -374,8 +375,7 @@ export const verifyAgainstCheckpoint = async (
 export const checkAuditFor = async (db: Db, model: string, documentId: string): Promise<Breakage | null> => {
   const rows = await readAuditFor(db, model, documentId);
   const head = (await db(AUDIT_HEAD_TABLE).select('urutan', 'hash').where({ model, document_id: documentId }).first()) as
-    | { urutan: number; hash: string }
-    | undefined;
+    { urutan: number; hash: string } | undefined;
   const heads = head ? [{ model, documentId, urutan: Number(head.urutan), hash: head.hash }] : [];
   const verdict = verifyStreams(rows, heads, auditKeys());
   return verdict.ok ? null : verdict.rusak;

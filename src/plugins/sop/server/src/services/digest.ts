@@ -82,10 +82,12 @@ const contentTypeOf = (strapi: Core.Strapi, uid: string): ContentTypeShape | und
 
 /** Every workflow whose content type carries a deadline qualifies; copies (distribusi) have none. */
 const workflowsWithTenggat = (strapi: Core.Strapi): WorkflowDefinition[] =>
-  sopRegistryOf(strapi).workflows().filter((definition) => {
-    const attributes = contentTypeOf(strapi, definition.uid)?.attributes ?? {};
-    return 'tenggat' in attributes && 'tahap' in attributes;
-  });
+  sopRegistryOf(strapi)
+    .workflows()
+    .filter((definition) => {
+      const attributes = contentTypeOf(strapi, definition.uid)?.attributes ?? {};
+      return 'tenggat' in attributes && 'tahap' in attributes;
+    });
 
 /** `1320` → `22 jam kerja`; `75` → `1 jam 15 menit kerja`. */
 export const formatDurasiKerja = (minutes: number): string => {
@@ -228,7 +230,12 @@ const sendCheckpointOnly = async (strapi: Core.Strapi, now: Date, result: Digest
       'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
     ].join('\n');
     try {
-      await sendMail(strapi, kasi.email, `[Meja Sandi] Titik periksa jejak audit ${(await sopRegistryOf(strapi).calendar(strapi)).localDate(now)}`, text);
+      await sendMail(
+        strapi,
+        kasi.email,
+        `[Meja Sandi] Titik periksa jejak audit ${(await sopRegistryOf(strapi).calendar(strapi)).localDate(now)}`,
+        text
+      );
       result.terkirim.push({ to: kasi.email, jumlah: 0 });
     } catch (error: unknown) {
       const pesan = error instanceof Error ? error.message : String(error);

@@ -12,7 +12,9 @@ export const emitTransition = async (strapi: Core.Strapi, event: SopTransitionEv
   try {
     await strapi.eventHub.emit(SOP_TRANSITION_EVENT, event);
   } catch (error: unknown) {
-    strapi.log.error(`[sop] pemrosesan setelah langkah ${event.model}:${event.documentId} → ${event.ke} gagal: ${error instanceof Error ? error.stack : String(error)}`);
+    strapi.log.error(
+      `[sop] pemrosesan setelah langkah ${event.model}:${event.documentId} → ${event.ke} gagal: ${error instanceof Error ? error.stack : String(error)}`
+    );
   }
 };
 
@@ -21,15 +23,19 @@ export const emitTransition = async (strapi: Core.Strapi, event: SopTransitionEv
  * out (registered by the SOPs, e.g. pengaduan's `notifyComplainant`), in order; one
  * failing handler is logged and does not stop the others.
  */
-export const runAfterCommit = (strapi: Core.Strapi) => async (event: SopTransitionEvent): Promise<void> => {
-  const registry = sopRegistryOf(strapi);
-  for (const type of event.efek) {
-    const handler = registry.afterCommitHandler(event.model, type);
-    if (!handler) continue;
-    try {
-      await handler(strapi, event);
-    } catch (error: unknown) {
-      strapi.log.error(`[sop] efek "${type}" setelah langkah ${event.model}:${event.documentId} gagal: ${error instanceof Error ? error.message : String(error)}`);
+export const runAfterCommit =
+  (strapi: Core.Strapi) =>
+  async (event: SopTransitionEvent): Promise<void> => {
+    const registry = sopRegistryOf(strapi);
+    for (const type of event.efek) {
+      const handler = registry.afterCommitHandler(event.model, type);
+      if (!handler) continue;
+      try {
+        await handler(strapi, event);
+      } catch (error: unknown) {
+        strapi.log.error(
+          `[sop] efek "${type}" setelah langkah ${event.model}:${event.documentId} gagal: ${error instanceof Error ? error.message : String(error)}`
+        );
+      }
     }
-  }
-};
+  };

@@ -75,7 +75,8 @@ const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent): Promi
 };
 
 /** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
-const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> => sopRegistryOf(strapi).mailer()(strapi, { to, subject, text });
+const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> =>
+  sopRegistryOf(strapi).mailer()(strapi, { to, subject, text });
 
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
 export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {

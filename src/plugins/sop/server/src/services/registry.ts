@@ -65,7 +65,9 @@ export const createSopRegistry = () => {
       );
       if (missing.length > 0) throw new SopRegistrationError(`SOP "${registration.model ?? '?'}" tidak lengkap: ${missing.join(', ')} belum ada.`);
       if (registration.definition.model !== registration.model || registration.definition.uid !== registration.uid) {
-        throw new SopRegistrationError(`SOP "${registration.model}": model/uid pada definisi (${registration.definition.model}, ${registration.definition.uid}) tidak sama dengan pendaftarannya.`);
+        throw new SopRegistrationError(
+          `SOP "${registration.model}": model/uid pada definisi (${registration.definition.model}, ${registration.definition.uid}) tidak sama dengan pendaftarannya.`
+        );
       }
       if (byModel.has(registration.model)) throw new SopRegistrationError(`SOP "${registration.model}" sudah terdaftar.`);
       addGoverned(registration.uid, registration.governed, registration.listView, {

@@ -34,25 +34,27 @@ const describeInput = (transition: Transition<unknown>) => {
  * is finished (`akhir`: the final states' keys, also flagged per state in `tahap`).
  */
 export const definitionsView = (strapi: Core.Strapi) =>
-  sopRegistryOf(strapi).workflows().map((definition: WorkflowDefinition) => ({
-    model: definition.model,
-    uid: definition.uid,
-    judul: definition.title,
-    sop: definition.sop ?? null,
-    awal: definition.initial,
-    akhir: definition.states.filter((state) => state.final === true).map((state) => state.key),
-    tahap: definition.states.map((state) => ({ key: state.key, label: state.label, akhir: state.final === true })),
-    transisi: definition.transitions.map((transition) => ({
-      dari: transition.from,
-      ke: transition.to,
-      label: transition.label,
-      langkah: transition.langkah ?? null,
-      jenis: transition.kind ?? 'maju',
-      peran: transition.roles,
-      masukan: describeInput(transition),
-    })),
-    mermaid: toMermaid(definition, { roleLabels: sopRegistryOf(strapi).roleLabels() }),
-  }));
+  sopRegistryOf(strapi)
+    .workflows()
+    .map((definition: WorkflowDefinition) => ({
+      model: definition.model,
+      uid: definition.uid,
+      judul: definition.title,
+      sop: definition.sop ?? null,
+      awal: definition.initial,
+      akhir: definition.states.filter((state) => state.final === true).map((state) => state.key),
+      tahap: definition.states.map((state) => ({ key: state.key, label: state.label, akhir: state.final === true })),
+      transisi: definition.transitions.map((transition) => ({
+        dari: transition.from,
+        ke: transition.to,
+        label: transition.label,
+        langkah: transition.langkah ?? null,
+        jenis: transition.kind ?? 'maju',
+        peran: transition.roles,
+        masukan: describeInput(transition),
+      })),
+      mermaid: toMermaid(definition, { roleLabels: sopRegistryOf(strapi).roleLabels() }),
+    }));
 
 export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string): string | null => {
   const definition = sopRegistryOf(strapi).workflow(model);
@@ -71,10 +73,11 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   if (!definition || !loader) return null;
   const record = await loader(strapi, documentId);
   if (!record) return null;
-  const label = (key: string | null) => (key === null ? null : definition.states.find((state) => state.key === key)?.label ?? key);
+  const label = (key: string | null) => (key === null ? null : (definition.states.find((state) => state.key === key)?.label ?? key));
   // a correction's old and new values only for those who may read the corrected fields
   const koreksi = registration?.koreksi;
-  const mayReadKoreksi = !koreksi || actor.isSuperAdmin || sopRegistryOf(strapi).access().mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
+  const mayReadKoreksi =
+    !koreksi || actor.isSuperAdmin || sopRegistryOf(strapi).access().mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
   const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
     dari: row.dari,
     ke: row.ke,

@@ -34,7 +34,11 @@ export const PenggunaField = ({ field, value, onChange }: FieldProps<string>) =>
     <Field.Root name={field.name} required={field.wajib} hint={field.bantuan}>
       <Field.Label>{field.label}</Field.Label>
       {daftar.status === 'bukanPeran' ? (
-        <TextInput inputMode="numeric" value={value ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value.replace(/\D/g, ''))} />
+        <TextInput
+          inputMode="numeric"
+          value={value ?? ''}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value.replace(/\D/g, ''))}
+        />
       ) : (
         <SingleSelect value={value ?? ''} onChange={(next: string | number) => onChange(String(next))} placeholder="Pilih pegawai">
           {(daftar.status === 'ada' ? daftar.users : []).map((user) => (

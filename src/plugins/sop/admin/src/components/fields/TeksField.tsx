@@ -6,11 +6,7 @@ import type { FieldProps } from '../types';
 export const TeksField = ({ field, value, onChange }: FieldProps<string>) => (
   <Field.Root name={field.name} required={field.wajib} hint={field.bantuan}>
     <Field.Label>{field.label}</Field.Label>
-    <TextInput
-      value={value ?? ''}
-      maxLength={field.maks}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-    />
+    <TextInput value={value ?? ''} maxLength={field.maks} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)} />
     <Field.Hint />
   </Field.Root>
 );

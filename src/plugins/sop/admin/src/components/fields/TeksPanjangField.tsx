@@ -6,11 +6,7 @@ import type { FieldProps } from '../types';
 export const TeksPanjangField = ({ field, value, onChange }: FieldProps<string>) => (
   <Field.Root name={field.name} required={field.wajib} hint={field.bantuan}>
     <Field.Label>{field.label}</Field.Label>
-    <Textarea
-      value={value ?? ''}
-      maxLength={field.maks}
-      onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
-    />
+    <Textarea value={value ?? ''} maxLength={field.maks} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)} />
     <Field.Hint />
   </Field.Root>
 );
