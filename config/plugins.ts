@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/config/secrets';
-import { DEFAULT_AGENDA_FORMAT } from '../src/plugins/sop/server/src/engine/numbering';
+import { DEFAULT_AGENDA_FORMAT, DEFAULT_KRIPTOGRAM_AGENDA_FORMAT } from '../src/plugins/sop/server/src/engine/numbering';
 
 const allowedMediaTypes = [
   'image/jpeg',
@@ -33,6 +33,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './src/plugins/sop',
     config: {
       agendaFormat: env('AGENDA_FORMAT', DEFAULT_AGENDA_FORMAT),
+      // the kriptogram book's numbers differ on paper from the berita book's (K-0001/2026 beside 0001/2026)
+      agendaFormatPerBuku: { 'kriptogram-masuk': env('AGENDA_FORMAT_KRIPTOGRAM', DEFAULT_KRIPTOGRAM_AGENDA_FORMAT) },
       publicUrl: env('PUBLIC_URL', ''),
       transitionEvent: 'sop.transition',
     },

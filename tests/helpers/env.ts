@@ -29,6 +29,7 @@ export const applyTestEnvironment = (overrides: Record<string, string> = {}): vo
     DATABASE_URL: '',
     DATABASE_CONNECTION_TIMEOUT: '10000',
     AGENDA_FORMAT: '{nomor:4}/{tahun}',
+    AGENDA_FORMAT_KRIPTOGRAM: 'K-{nomor:4}/{tahun}',
     NOMOR_SURAT_FORMAT: '{kode}/{nomor:3}/{bulan-romawi}/{tahun}',
     KODE_KLASIFIKASI_SALINAN: '048',
     SMTP_HOST: '',

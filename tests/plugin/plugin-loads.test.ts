@@ -17,6 +17,7 @@ describe('the SOP engine is a Strapi plugin', () => {
     expect(plugin).toBeDefined();
     expect(plugin.config('transitionEvent')).toBe('sop.transition');
     expect(plugin.config('agendaFormat')).toBe('{nomor:4}/{tahun}');
+    expect(plugin.config('agendaFormatPerBuku')).toEqual({ 'kriptogram-masuk': 'K-{nomor:4}/{tahun}' });
     const registry = plugin.service('registry');
     expect(
       registry

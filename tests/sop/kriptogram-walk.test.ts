@@ -78,7 +78,7 @@ describe('Naskah Dinas yang Dikecualikan: one rahasia kriptogram with three reci
     await expectStatus(step(staff.operator, 'diagendakan'), 403);
     await expectStatus(step(staff.sandiman, 'dilaporkan'), 409);
     const agenda = await expectStatus(step(staff.sandiman, 'diagendakan'), 200);
-    expect(agenda.body.data.nomorAgenda).toBe('0001/2026');
+    expect(agenda.body.data.nomorAgenda).toBe('K-0001/2026');
     await expectStatus(step(staff.sandiman, 'dilaporkan'), 200);
     const mail = await smtp.waitFor((m) => m.to.includes(staff.kasi.email));
     expect(mail.subject).toContain('Dilaporkan ke Kasi');

@@ -142,8 +142,8 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     };
     const lama = await walk({ registered: '2026-12-31 23:27', signed: '2026-12-31 23:59', numbered: '2027-01-01 00:20' });
     const baru = await walk({ registered: '2027-01-01 00:00', signed: '2027-01-01 00:10', numbered: '2027-01-01 00:30' });
-    expect(await nomorAgenda('kriptogram', lama, staff.sandiman)).toBe('0001/2026');
-    expect(await nomorAgenda('kriptogram', baru, staff.sandiman)).toBe('0001/2027');
+    expect(await nomorAgenda('kriptogram', lama, staff.sandiman)).toBe('K-0001/2026');
+    expect(await nomorAgenda('kriptogram', baru, staff.sandiman)).toBe('K-0001/2027');
 
     const salinan = (await app.strapi.db.query('api::salinan.salinan').findMany({ select: ['nomor'], orderBy: { id: 'asc' } })) as {
       nomor: string;
@@ -160,8 +160,8 @@ describe('the turn of the year (WIB): numbers, books and printed dates', () => {
     expect(pengantarBaru.teks).toContain('048/001/I/2027');
     expect(pengantarBaru.teks).toContain('1 Januari 2027');
 
-    expect(await bookNumbers('kriptogram-masuk', '2026-01-01', '2026-12-31')).toEqual(['0001/2026']);
-    expect(await bookNumbers('kriptogram-masuk', '2027-01-01', '2027-12-31')).toEqual(['0001/2027']);
+    expect(await bookNumbers('kriptogram-masuk', '2026-01-01', '2026-12-31')).toEqual(['K-0001/2026']);
+    expect(await bookNumbers('kriptogram-masuk', '2027-01-01', '2027-12-31')).toEqual(['K-0001/2027']);
   });
 
   it('pengaduan: the ticket year is the recording moment in WIB — 23.59 on the 31st is 2026, 00.00 on the 1st is 2027', async () => {

@@ -4,6 +4,8 @@
  * Letter numbers follow `kode-klasifikasi/nomor-urut/bulan-romawi/tahun`, e.g. 060/040/III/2022.
  */
 export const DEFAULT_AGENDA_FORMAT = '{nomor:4}/{tahun}';
+/** The kriptogram book's default: a `K-` prefix, so its numbers are never read as the berita book's. */
+export const DEFAULT_KRIPTOGRAM_AGENDA_FORMAT = 'K-{nomor:4}/{tahun}';
 export const DEFAULT_LETTER_FORMAT = '{kode}/{nomor:3}/{bulan-romawi}/{tahun}';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];

@@ -9,7 +9,7 @@ import { nextAgendaNumber } from './tables';
 export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   /**
    * `{ buku }`: the next number of that agenda book for the year of the step (the office's
-   * local date), formatted with the plugin's `agendaFormat`, with its year, sequence and moment
+   * local date), formatted with the book's own pattern (`agendaFormatPerBuku`) or else the plugin's `agendaFormat`, with its year, sequence and moment
    * (columns nomorAgenda, tahunAgenda, urutAgenda, waktuAgenda). A record sent back and registered
    * again keeps its number. Drawn at the end of the step's transaction (atEnd): the counter row
    * stays locked from the draw to the commit, and every other request for the same book waits on it.
@@ -18,7 +18,8 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     if (record.nomorAgenda) return;
     const buku = String(effect.buku);
     const moment = numberMoment((await sopRegistryOf(strapi).calendar(strapi)).localDate(now));
-    const pattern = String(strapi.plugin('sop').config('agendaFormat'));
+    const perBuku = (strapi.plugin('sop').config('agendaFormatPerBuku') ?? {}) as Readonly<Record<string, string>>;
+    const pattern = perBuku[buku] ?? String(strapi.plugin('sop').config('agendaFormat'));
     atEnd(async () => {
       const nomor = await nextAgendaNumber(trx, buku, moment.tahun);
       const nomorAgenda = formatNumber(pattern, { nomor, ...moment });
