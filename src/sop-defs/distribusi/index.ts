@@ -3,6 +3,7 @@ import { DISTRIBUSI_EFFECTS, prepareDistribusiInput } from './effects';
 import { loadDistribusi } from './facts';
 import { DISTRIBUSI_GOVERNED, DISTRIBUSI_LIST_VIEW } from './governed';
 import { DISTRIBUSI } from './workflow';
+import { DISTRIBUSI_NAMA } from '../nama-naskah';
 
 /** One copy to one recipient (of a berita or a kriptogram), delivered with a receipt. */
 export const distribusiSop: SopRegistration = {
@@ -13,5 +14,6 @@ export const distribusiSop: SopRegistration = {
   governed: DISTRIBUSI_GOVERNED,
   listView: DISTRIBUSI_LIST_VIEW,
   effects: DISTRIBUSI_EFFECTS,
+  namaNaskah: DISTRIBUSI_NAMA,
   prepareInput: (strapi, input) => prepareDistribusiInput(strapi, input),
 };

@@ -6,6 +6,7 @@ import { KRIPTOGRAM_GATE } from './gate';
 import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';
 import { kriptogramView } from './view';
 import { KRIPTOGRAM } from './workflow';
+import { KRIPTOGRAM_NAMA } from '../nama-naskah';
 
 /** SOP "Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan": the kriptogram and its salinan. */
 export const kriptogramSop: SopRegistration = {
@@ -19,6 +20,7 @@ export const kriptogramSop: SopRegistration = {
   koreksi: KOREKSI.kriptogram,
   effects: KRIPTOGRAM_EFFECTS,
   view: kriptogramView,
+  namaNaskah: KRIPTOGRAM_NAMA,
   // a corrected klasifikasi follows into the salinan, whose letters print it
   async afterKoreksi(strapi, { record, values }) {
     const salinan = record.row.salinan as { id: number } | null;

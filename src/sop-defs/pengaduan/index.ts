@@ -3,6 +3,7 @@ import { PENGADUAN_AFTER_COMMIT, PENGADUAN_EFFECTS } from './effects';
 import { loadPengaduan } from './facts';
 import { PENGADUAN_GOVERNED, PENGADUAN_LIST_VIEW } from './governed';
 import { PENGADUAN } from './workflow';
+import { PENGADUAN_NAMA } from '../nama-naskah';
 
 /** Pengelolaan pengaduan (component 10 of both service standards). */
 export const pengaduanSop: SopRegistration = {
@@ -13,5 +14,6 @@ export const pengaduanSop: SopRegistration = {
   governed: PENGADUAN_GOVERNED,
   listView: PENGADUAN_LIST_VIEW,
   effects: PENGADUAN_EFFECTS,
+  namaNaskah: PENGADUAN_NAMA,
   afterCommit: PENGADUAN_AFTER_COMMIT,
 };

@@ -91,6 +91,16 @@ export type RelatedType = { uid: string; governed: GovernedFields; listView: Lis
  * Everything the engine needs to run one SOP — registered by the app, one per SOP
  * (`src/sop-defs/<sop>/index.ts`).
  */
+/** How a person names one record: its number (agenda, ticket…) and its subject — never an internal id. */
+export type NamaNaskah = { nomor: string | null; perihal: string };
+
+/**
+ * How an SOP names its records in notifications and digests: the stored columns it reads
+ * (`fields`) and the name it makes of them. Without one, the engine uses `nomorAgenda` and
+ * `perihal`, else the workflow's title.
+ */
+export type RecordNamer = { fields: readonly string[]; nama: (row: Readonly<Record<string, unknown>>) => NamaNaskah };
+
 export type SopRegistration = {
   model: string;
   uid: string;
@@ -113,6 +123,8 @@ export type SopRegistration = {
   /** work to run once a step that carried out this effect type has committed (see events.ts) */
   afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
   related?: readonly RelatedType[];
+  /** how a person names a record of this SOP (see RecordNamer) */
+  namaNaskah?: RecordNamer;
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../engine/types';
-import { adminLink, formatWaktu, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
+import { adminLink, formatWaktu, namaNaskah, namaNaskahFields, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from './registry';
 import { createAuditCheckpoint } from './audit';
 import type { AuditCheckpoint } from '../engine/audit-seal';
@@ -11,7 +11,9 @@ export type OverdueItem = {
   model: string;
   judul: string;
   documentId: string;
+  /** the record's number as people know it (agenda number, ticket…; see namaNaskah) */
   nomorAgenda: string | null;
+  /** its subject as people know it, never the documentId */
   perihal: string;
   tahap: string;
   tahapLabel: string;
@@ -72,7 +74,7 @@ export const auditCheckpointSection = async (strapi: Core.Strapi, now: Date): Pr
 };
 
 type ContentTypeShape = { attributes: Record<string, unknown> };
-type OverdueRow = { documentId: string; tahap: string; tenggat: string | Date; nomorAgenda?: string | null; perihal?: string | null };
+type OverdueRow = { documentId: string; tahap: string; tenggat: string | Date } & Record<string, unknown>;
 
 /** The role that gets every overdue record of a workflow, whatever step it is stuck at. */
 const pengawasOf = (strapi: Core.Strapi, model: string): string => sopRegistryOf(strapi).workflow(model)?.pengawas ?? 'kasi';
@@ -106,7 +108,7 @@ export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<Overd
   for (const definition of workflowsWithTenggat(strapi)) {
     const attributes = contentTypeOf(strapi, definition.uid)!.attributes;
     const finals = definition.states.filter((state) => state.final).map((state) => state.key);
-    const optional = ['nomorAgenda', 'perihal'].filter((field) => field in attributes);
+    const optional = namaNaskahFields(strapi, definition.model).filter((field) => field in attributes);
     const rows = (await strapi.db.query(definition.uid as never).findMany({
       select: ['documentId', 'tahap', 'tenggat', ...optional],
       where: { tenggat: { $lt: now }, ...(finals.length ? { tahap: { $notIn: finals } } : {}) },
@@ -114,12 +116,13 @@ export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<Overd
     })) as OverdueRow[];
     for (const row of rows) {
       const tenggat = new Date(row.tenggat);
+      const nama = namaNaskah(strapi, definition.model, row);
       items.push({
         model: definition.model,
         judul: definition.title,
         documentId: row.documentId,
-        nomorAgenda: row.nomorAgenda ?? null,
-        perihal: row.perihal ?? row.documentId,
+        nomorAgenda: nama.nomor,
+        perihal: nama.perihal,
         tahap: row.tahap,
         tahapLabel: definition.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
         tenggat: tenggat.toISOString(),

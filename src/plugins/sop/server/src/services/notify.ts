@@ -3,11 +3,28 @@ import { mayActOn, transitionsFrom } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
-import type { LoadedRecord, SopTransitionEvent, StaffActor } from '../types';
+import type { LoadedRecord, NamaNaskah, SopTransitionEvent, StaffActor } from '../types';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
   return `${base}/admin/content-manager/collection-types/${uid}/${documentId}`;
+};
+
+const teks = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/** The stored columns {@link namaNaskah} reads for a record of `model` (the SOP's own namer's, else nomorAgenda and perihal). */
+export const namaNaskahFields = (strapi: Core.Strapi, model: string): readonly string[] =>
+  sopRegistryOf(strapi).sop(model)?.namaNaskah?.fields ?? ['nomorAgenda', 'perihal'];
+
+/**
+ * How a person names a record of `model` from its stored row: the SOP's own namer (number and
+ * subject: a berita's agenda number and perihal, a copy's recipient and letter…), else
+ * `nomorAgenda` and `perihal`, else the workflow's title. Never the internal documentId.
+ */
+export const namaNaskah = (strapi: Core.Strapi, model: string, row: Readonly<Record<string, unknown>>): NamaNaskah => {
+  const registration = sopRegistryOf(strapi).sop(model);
+  if (registration?.namaNaskah) return registration.namaNaskah.nama(row);
+  return { nomor: teks(row.nomorAgenda), perihal: teks(row.perihal) ?? registration?.definition.title ?? model };
 };
 
 export type Recipient = { id: number; name: string; email: string | null };
@@ -85,23 +102,24 @@ export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTrans
   const params = { documentId: event.documentId };
   const recipients = (await nextActors(strapi, event)).filter((user) => user.email);
   if (recipients.length === 0) return;
-  const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as {
-    perihal?: string;
-    nomorAgenda?: string | null;
-    tenggat?: string | null;
-  } | null;
+  const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as Record<
+    string,
+    unknown
+  > | null;
+  const nama = namaNaskah(strapi, event.model, record ?? {});
+  const tenggat = record?.tenggat instanceof Date || typeof record?.tenggat === 'string' ? record.tenggat : null;
   const state = event.keLabel;
   const pending = forwardTransitionsFrom(definition, event.ke).map((next) => next.label);
-  const nomor = record?.nomorAgenda ? ` ${record.nomorAgenda}` : '';
+  const nomor = nama.nomor ? ` ${nama.nomor}` : '';
   const subject = `[Meja Sandi] ${definition.title}${nomor}: ${state}`;
   const lines = [
     'Yth. Bapak/Ibu,',
     '',
-    `Naskah "${record?.perihal ?? params.documentId}"${nomor ? ` (nomor agenda${nomor})` : ''} kini berada pada tahap "${state}"`,
+    `Naskah "${nama.perihal}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${state}"`,
     `setelah langkah oleh ${event.aktor.nama} (${event.aktor.peran}).`,
     pending.length ? `Langkah berikutnya: ${pending.join(' / ')}.` : '',
     event.catatan ? `Catatan: ${event.catatan}` : '',
-    record?.tenggat ? `Tenggat penyelesaian: ${formatWaktu(record.tenggat)}.` : '',
+    tenggat ? `Tenggat penyelesaian: ${formatWaktu(tenggat)}.` : '',
     '',
     `Buka naskah: ${adminLink(strapi, definition.uid, params.documentId)}`,
     '',
