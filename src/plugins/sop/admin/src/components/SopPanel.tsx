@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
+import { useFetchClient, useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
 import { definitionFor, errorMessage, formatWaktu } from './api';
 import { useDefinitions } from './useDefinitions';
 import { AksiList } from './AksiList';
@@ -9,7 +9,36 @@ import { DaftarSalinan } from './DaftarSalinan';
 import { DiagramAlur } from './DiagramAlur';
 import { IsiSalinan } from './IsiSalinan';
 import { Riwayat } from './Riwayat';
-import type { SopView } from './types';
+import type { Berikutnya, SopView } from './types';
+
+/**
+ * The edit view's own document query parameters (the content manager's `buildValidParams`: the
+ * URL query with its `plugins` options flattened, e.g. the i18n locale), so that the panel's
+ * refetch after a step refreshes the very query the edit form reads.
+ */
+const useEditViewParams = (): Record<string, unknown> => {
+  const [{ query }] = useQueryParams<Record<string, unknown>>();
+  return React.useMemo(() => {
+    const { plugins, ...rest } = query ?? {};
+    const options = Object.values((plugins as Record<string, unknown> | undefined) ?? {}).filter(
+      (value): value is Record<string, unknown> => typeof value === 'object' && value !== null
+    );
+    return Object.assign({}, rest, ...options) as Record<string, unknown>;
+  }, [query]);
+};
+
+/** "Menunggu Kasi (Budi Santoso): Paraf Kasi" — who acts next, one line per role. */
+const Menunggu = ({ berikutnya }: { berikutnya: Berikutnya[] }) =>
+  berikutnya.length === 0 ? null : (
+    <Flex direction="column" alignItems="flex-start" gap={1} data-testid="sop-berikutnya">
+      {berikutnya.map((entry) => (
+        <Typography key={entry.peran} variant="omega">
+          Menunggu {entry.label}
+          {entry.nama.length > 0 ? ` (${entry.nama.join(', ')})` : ' (belum ada pengguna aktif)'}: {entry.langkah.join(' / ')}
+        </Typography>
+      ))}
+    </Flex>
+  );
 
 /** Tahap, agenda number and tenggat (marked when overdue). */
 const Status = ({ view }: { view: SopView }) => {
@@ -30,6 +59,7 @@ const Status = ({ view }: { view: SopView }) => {
           Tenggat: {formatWaktu(view.tenggat)} {terlambat ? '— TERLAMBAT' : ''}
         </Typography>
       )}
+      {!view.akhir && <Menunggu berikutnya={view.berikutnya ?? []} />}
     </>
   );
 };
@@ -37,7 +67,8 @@ const Status = ({ view }: { view: SopView }) => {
 /** The panel's body: `GET /sop/:model/:documentId`, reloaded after each step. */
 const SopPanelContent = ({ model, uid, documentId }: { model: string; uid: string; documentId: string }) => {
   const { get } = useFetchClient();
-  const { refetch } = useDocument({ model: uid, collectionType: 'collection-types', documentId });
+  const params = useEditViewParams();
+  const { refetch } = useDocument({ model: uid, collectionType: 'collection-types', documentId, params });
   const [view, setView] = React.useState<SopView | null>(null);
   const [error, setError] = React.useState<string | null>(null);
 

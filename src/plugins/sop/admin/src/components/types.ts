@@ -74,6 +74,9 @@ export type Dokumen = { jenis: string; label: string; url: string };
 /** A recipient category and the channels the SOP allows it. */
 export type PilihanPenerima = { nilai: string; label: string; saluran: { nilai: string; label: string }[] };
 
+/** One role that may take the next forward step, with the names of who may take it (never e-mails). */
+export type Berikutnya = { peran: string; label: string; langkah: string[]; nama: string[] };
+
 /** `GET /sop/:model/:documentId`. */
 export type SopView = {
   documentId: string;
@@ -82,6 +85,8 @@ export type SopView = {
   akhir: boolean;
   tenggat: string | null;
   nomorAgenda: string | null;
+  /** who acts next, by role (empty in a final state) */
+  berikutnya?: Berikutnya[];
   aksi: Aksi[];
   riwayat: Riwayat[];
   distribusi: Salinan[];

@@ -6,7 +6,35 @@ import { toMermaid, toSvg } from '../engine/diagram';
 import { sopRegistryOf } from './registry';
 import { readAuditFor, checkAuditFor } from './audit';
 import { withoutKoreksiValues } from '../engine/koreksi';
-import type { StaffActor } from '../types';
+import type { LoadedRecord, StaffActor } from '../types';
+import { forwardTransitionsFrom, whoActsNext } from './notify';
+
+/** One role that may take the next forward step: its key, its short name, those steps' labels and the names of who may take them. */
+export type Berikutnya = { peran: string; label: string; langkah: string[]; nama: string[] };
+
+/**
+ * Who acts next on a record in its state (the same people the step e-mail goes to, see
+ * `whoActsNext`: the assigned Sandiman, not every Sandiman), grouped by role: e.g.
+ * `[{ peran: 'kasi', label: 'Kasi', langkah: ['Paraf Kasi'], nama: ['Budi'] }]`. Names only,
+ * never e-mail addresses. A role none of whose holders may act is left out unless no role
+ * has anyone (then each role is listed with no names). Empty in a final state.
+ */
+export const berikutnyaFor = async (strapi: Core.Strapi, model: string, record: LoadedRecord): Promise<Berikutnya[]> => {
+  const definition = sopRegistryOf(strapi).workflow(model);
+  if (!definition) return [];
+  const steps = forwardTransitionsFrom(definition, record.tahap);
+  const roles = [...new Set(steps.flatMap((step) => step.roles))];
+  const people = await whoActsNext(strapi, model, record.tahap, () => Promise.resolve(record));
+  const registry = sopRegistryOf(strapi);
+  const groups = roles.map((peran) => ({
+    peran,
+    label: registry.roleLabels()[peran] ?? registry.roleName(peran),
+    langkah: steps.filter((step) => step.roles.includes(peran)).map((step) => step.label),
+    nama: people.filter((user) => (user.roles as readonly string[]).includes(peran)).map((user) => user.name),
+  }));
+  const withPeople = groups.filter((group) => group.nama.length > 0);
+  return withPeople.length > 0 ? withPeople : groups;
+};
 
 /** Whether the actor may see records of this content type at all (the app's read rights; Super Admin always). */
 export const mayRead = (strapi: Core.Strapi, actor: StaffActor, uid: string): boolean =>
@@ -106,6 +134,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     tenggat: record.tenggat ? new Date(record.tenggat).toISOString() : null,
     nomorAgenda: record.nomorAgenda,
     versi: record.versi,
+    // who may take the next forward step, by role, with their names ("Menunggu Kasi (Budi): Paraf Kasi")
+    berikutnya: await berikutnyaFor(strapi, model, record),
     aksi: availableActions(definition, record.facts, actor).map((action) => ({
       ke: action.ke,
       label: action.label,
