@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { adminRoute, requireReadableModel } from './plugins/sop/server/src/index';
 import { readSalinanPlaintext } from './sop-defs/kriptogram/salinan';
-import { unduhAgenda, unduhDokumen } from './letters/unduh';
+import { bukuAgendaTersedia, unduhAgenda, unduhDokumen } from './letters/unduh';
 import { intakeFailureRaw, intakeFailures, intakeStatus, uploadEmlFiles } from './intake/http';
 
 /**
@@ -39,6 +39,9 @@ export const appSopRoutes = (strapi: Core.Strapi) => {
       if (result === 'forbidden') throw new errors.ForbiddenError('Hanya Sandiman yang ditugaskan dan Kasi yang berwenang membaca isi salinan.');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: result };
+    }),
+    route('GET', '/sop/agenda', async (ctx, actor) => {
+      ctx.body = { data: bukuAgendaTersedia(strapi, actor) };
     }),
     route('GET', '/sop/agenda/:buku', (ctx, actor) => unduhAgenda(strapi, ctx, actor)),
     route('GET', '/sop/:model/:documentId/dokumen/:jenis', async (ctx, actor) => {

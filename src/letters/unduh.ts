@@ -10,7 +10,7 @@ import type { StaffActor } from '../plugins/sop/server/src/index';
 import { appendAudit, now as clockNow, ConflictError, HttpStatusError } from '../plugins/sop/server/src/index';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
-import { bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
+import { BUKU_AGENDA, bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
 import { mayReadFields } from '../domain/roles';
@@ -127,6 +127,18 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   const extension = query.data.format === 'pdf' ? 'pdf' : 'docx';
   kirim(ctx, berkas, `${binding.namaBerkas(sumber)}.${extension}`, extension === 'pdf' ? PDF_TYPE : DOCX_TYPE);
 };
+
+/** One agenda book this user may print: its `:buku`, title and the content type it lists. */
+export type BukuTersedia = { buku: string; judul: string; uid: string };
+
+/**
+ * `GET /sop/agenda`: the agenda books this user may print (the same read rule as
+ * {@link unduhAgenda}), so the panel shows "Cetak buku agenda" only where it will work.
+ */
+export const bukuAgendaTersedia = (strapi: Core.Strapi, actor: StaffActor): BukuTersedia[] =>
+  Object.entries(BUKU_AGENDA)
+    .filter(([, buku]) => Boolean(strapi.contentTypes[buku.uid as never]) && mayReadFields(actor, buku.baca))
+    .map(([key, buku]) => ({ buku: key, judul: buku.judul, uid: buku.uid }));
 
 /** `GET /sop/agenda/:buku?dari=YYYY-MM-DD&sampai=YYYY-MM-DD&format=docx|xlsx|pdf` */
 export const unduhAgenda = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: StaffActor): Promise<void> => {
