@@ -5,6 +5,25 @@ import { SalinanField } from './components/SalinanField';
 import { ENUMERATION_TRANSLATIONS, labelEnumerationColumns } from './components/LabelKolom';
 import { MenungguSaya } from './components/MenungguSaya';
 import { ChartPie, Mail } from '@strapi/icons';
+import logo from './extensions/logo.png';
+import { CetakBukuAgenda } from './components/CetakBukuAgenda';
+import { NAMA_KANTOR, SAMBUTAN } from './components/sambutan';
+
+const STRAPI_SUFFIX = / \| Strapi$/;
+
+/**
+ * Strapi names every browser tab "… | Strapi" (its Page.Title, not configurable): the title is
+ * rewritten to "… | Meja Sandi" whenever Strapi sets it. Call once, at bootstrap.
+ */
+const judulTanpaStrapi = (): void => {
+  if (typeof document === 'undefined') return;
+  const fix = () => {
+    if (STRAPI_SUFFIX.test(document.title)) document.title = document.title.replace(STRAPI_SUFFIX, ' | Meja Sandi');
+  };
+  fix();
+  const head = document.querySelector('head');
+  if (head) new MutationObserver(fix).observe(head, { subtree: true, childList: true, characterData: true });
+};
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -17,7 +36,11 @@ export default {
   config: {
     locales: ['id'],
     // the office's texts, then the Indonesian label of every enumeration value (forms, filters)
-    translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS } },
+    translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS, ...SAMBUTAN }, en: SAMBUTAN },
+    // the office's name and emblem instead of Strapi's welcome, tour and banners
+    auth: { logo },
+    menu: { logo },
+    head: { favicon: logo, title: NAMA_KANTOR },
     tutorials: false,
     notifications: { releases: false },
   },
@@ -51,5 +74,8 @@ export default {
     // each role's SOP list opens on what waits for it (the Kasi's berita: paraf and assigning the Caraka)
     contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-menunggu-saya', Component: MenungguSaya });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
+    // "Cetak buku agenda" on the berita and kriptogram lists (the books the server lets this user print)
+    contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-cetak-buku-agenda', Component: CetakBukuAgenda });
+    judulTanpaStrapi();
   },
 };

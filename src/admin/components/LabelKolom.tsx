@@ -5,7 +5,7 @@ import berita from '../../sop-defs/berita/definition.json';
 import distribusi from '../../sop-defs/distribusi/definition.json';
 import kriptogram from '../../sop-defs/kriptogram/definition.json';
 import pengaduan from '../../sop-defs/pengaduan/definition.json';
-import { definitionFor, useDefinitions } from '../../plugins/sop/admin/src/index';
+import { definitionFor, formatWaktu, useDefinitions } from '../../plugins/sop/admin/src/index';
 
 type Header = {
   name: string;
@@ -60,7 +60,8 @@ const KartuSalinan = ({ row }: { row: Record<string, unknown> }) => {
  * Every enumeration column of a content-manager list (tahap, sifat, derajat, kategori, saluran,
  * jenis…) shows its Indonesian label instead of the stored key. A hook of
  * `Admin/CM/pages/ListView/inject-column-in-table`: it only wraps existing columns in a cell
- * formatter; sorting and filtering still run on the stored value. On the distribusi list the
+ * formatter; sorting and filtering still run on the stored value. Every date-time column
+ * (tenggat, waktuDiterima, waktuAgenda…) shows its moment in WIB, labelled "WIB". On the distribusi list the
  * recipient's cell becomes the copy's summary (`KartuSalinan`).
  */
 export const labelEnumerationColumns = ({ displayedHeaders, layout }: HookArgs): HookArgs => {
@@ -71,6 +72,17 @@ export const labelEnumerationColumns = ({ displayedHeaders, layout }: HookArgs):
     displayedHeaders: displayedHeaders.map((header) => {
       if (uid === DISTRIBUSI && header.name === 'tujuan' && !header.cellFormatter) {
         return { ...header, cellFormatter: (row: Record<string, unknown>) => <KartuSalinan row={row} /> };
+      }
+      if (header.attribute?.type === 'datetime' && !header.cellFormatter) {
+        // tenggat, waktuDiterima, waktuAgenda, createdAt…: in WIB and labelled so, whatever the browser's zone
+        const field = header.name;
+        return {
+          ...header,
+          cellFormatter: (row: Record<string, unknown>) => {
+            const value = row[field];
+            return <Typography textColor="neutral800">{typeof value === 'string' && value !== '' ? formatWaktu(value) : '-'}</Typography>;
+          },
+        };
       }
       if (header.attribute?.type !== 'enumeration' || header.cellFormatter) return header;
       const field = header.name;

@@ -20,6 +20,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar, Doughnut } from 'react-chartjs-2';
+import { formatWaktu } from '../../plugins/sop/admin/src/index';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, ArcElement, Tooltip, Legend);
 
@@ -66,9 +67,8 @@ type Evaluasi = {
 const WARNA = { tepat: '#328048', terlambat: '#d02b20', batal: '#8e8ea9', terbuka: '#f29d41', median: '#4945ff', p90: '#ac73e6' };
 const WARNA_TAHAP = ['#f29d41', '#4945ff', '#ac73e6', '#328048', '#8e8ea9', '#0c75af'];
 
-/** A moment in WIB, e.g. "30 Nov 2026 10.00". */
-const waktuWib = (iso: string | null): string =>
-  iso ? new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) : '–';
+/** A moment in WIB, labelled so, e.g. "30 Nov 2026, 10.00 WIB". */
+const waktuWib = (iso: string | null): string => (iso ? formatWaktu(iso) : '–');
 
 const angka = (value: number | null): string => (value === null ? '–' : value.toLocaleString('id-ID'));
 

@@ -4,7 +4,7 @@ import { injectTenggatColumn } from './components/TenggatColumn';
 import { addFieldEditor } from './components/fields/FieldEditor';
 
 export type { Definisi, FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
-export { cachedDefinitions, definitionFor, loadDefinitions } from './components/api';
+export { cachedDefinitions, definitionFor, formatWaktu, loadDefinitions } from './components/api';
 export { useDefinitions } from './components/useDefinitions';
 
 /**
