@@ -1,0 +1,140 @@
+/**
+ * Issue 16 — what a clerk reads is words, not keys: in a browser whose zone is not WIB the
+ * side panel and the list still show times in WIB, labelled so; the panel says who acts next
+ * by name; the login and home pages carry the office's name instead of Strapi's welcome; and
+ * "Cetak buku agenda" on the berita list downloads the book as .xlsx (absent for a Caraka).
+ */
+import fs from 'fs';
+import type { Page } from 'playwright-core';
+import { startAdminPanel, type AdminPanel, type PanelUser } from '../helpers/admin-panel';
+import { loginAdmin, type AdminSession } from '../helpers/admin-users';
+import { screenshot } from '../helpers/browser';
+import { ROLE, walkBeritaTo } from '../helpers/sop';
+
+const NAMA_KANTOR = 'Meja Sandi — Persandian Diskominfo Kota Pekalongan';
+const BERITA_LIST = '/admin/content-manager/collection-types/api::berita.berita';
+
+describe('words, not keys: WIB times, who acts next, the office name, the agenda book', () => {
+  let admin: AdminPanel;
+  let base: string;
+  let menungguKasi = '';
+
+  beforeAll(async () => {
+    admin = await startAdminPanel(
+      {
+        operator: { role: ROLE.operator, firstname: 'Oki', lastname: 'Operator' },
+        kasi: { role: ROLE.kasi, firstname: 'Budi', lastname: 'Santoso' },
+        caraka: { role: ROLE.caraka, firstname: 'Cakra', lastname: 'Caraka' },
+      },
+      {
+        seed: async (app, users) => {
+          const session = async (user: PanelUser): Promise<AdminSession> => ({ ...user, token: await loginAdmin(app, user.email, user.password) });
+          const staff = { operator: await session(users.operator), kasi: await session(users.kasi) };
+          menungguKasi = await walkBeritaTo(app, staff, 'diteruskan_ke_kasi', { perihal: 'Berita menunggu paraf Kasi' });
+          await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita yang diagendakan hari ini' });
+        },
+      }
+    );
+    base = admin.base;
+  });
+
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  /** A browser in New York's zone (not WIB), logged in as `who`. */
+  const openElsewhere = async (who: PanelUser): Promise<Page> => {
+    const context = await admin.browser.newContext({
+      locale: 'id-ID',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1440, height: 1100 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/auth/login`);
+    await page.locator('input[name="email"]').waitFor({ timeout: 30000 });
+    await page.locator('input[name="email"]').fill(who.email);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30000 });
+    return page;
+  };
+
+  it("the login and home pages carry the office name, not Strapi's welcome", async () => {
+    const context = await admin.browser.newContext({ locale: 'id-ID' });
+    const login = await context.newPage();
+    await login.goto(`${base}/admin/auth/login`);
+    await login.locator('input[name="email"]').waitFor({ timeout: 30000 });
+    await login.getByText('Meja Sandi', { exact: true }).first().waitFor();
+    const loginText = await login.locator('body').innerText();
+    expect(loginText).not.toMatch(/Welcome to Strapi|Selamat datang di Strapi|akun Strapi/);
+    await screenshot(login, 'kata01-login');
+    await context.close();
+
+    const page = await openElsewhere(admin.users.operator);
+    await page.goto(`${base}/admin`);
+    await page.getByRole('heading', { name: NAMA_KANTOR }).waitFor({ timeout: 30000 });
+    const home = await page.locator('#main-content').innerText();
+    expect(home).not.toMatch(/Welcome to Strapi|Selamat datang di panel administrasi|Halo Oki|Hello Oki/);
+    expect(await page.title()).not.toMatch(/Strapi/);
+    await screenshot(page, 'kata02-beranda');
+    await page.context().close();
+  });
+
+  it('the side panel and the list show times in WIB in a New York browser, and who acts next by name', async () => {
+    const page = await openElsewhere(admin.users.operator);
+    await page.goto(`${base}${BERITA_LIST}/${menungguKasi}`);
+    const panel = page.getByTestId('sop-panel');
+    await panel.getByText(/^Tenggat: .+ WIB/).waitFor({ timeout: 30000 });
+    await panel.getByTestId('sop-berikutnya').getByText('Menunggu Kasi (Budi Santoso): Paraf Kasi').waitFor();
+    await panel.getByText(/WIB/).first().waitFor();
+    await screenshot(page, 'kata03-panel-wib');
+
+    await page.goto(`${base}${BERITA_LIST}`);
+    const row = page.getByRole('row').filter({ hasText: 'Berita yang diagendakan hari ini' });
+    await row.waitFor({ timeout: 30000 });
+    await row.getByText(/\d{2}\.\d{2} WIB$/).waitFor();
+    await screenshot(page, 'kata04-daftar-wib');
+    await page.context().close();
+  });
+
+  it('the Kasi gives the paraf: the panel then names the next in line', async () => {
+    const page = await openElsewhere(admin.users.kasi);
+    await page.goto(`${base}${BERITA_LIST}/${menungguKasi}`);
+    const panel = page.getByTestId('sop-panel');
+    await panel.getByRole('button', { name: 'Paraf Kasi' }).click();
+    const dialog = page.getByRole('dialog');
+    if (await dialog.count()) await dialog.getByRole('button', { name: 'Simpan langkah' }).click();
+    await page.getByTestId('sop-tahap').filter({ hasText: 'Diparaf Kasi' }).waitFor({ timeout: 20000 });
+    await panel
+      .getByTestId('sop-berikutnya')
+      .getByText(/^Menunggu Kabid .*: Paraf Kabid$/)
+      .waitFor();
+    await screenshot(page, 'kata05-setelah-paraf');
+    await page.context().close();
+  });
+
+  it('"Cetak buku agenda" downloads the berita book as .xlsx; a Caraka has no such button', async () => {
+    const page = await openElsewhere(admin.users.operator);
+    await page.goto(`${base}${BERITA_LIST}`);
+    await page.getByTestId('cetak-buku-agenda').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Cetak buku agenda surat masuk').waitFor();
+    await dialog.getByRole('radio', { name: 'Lembar kerja (.xlsx)' }).click();
+    await screenshot(page, 'kata06-dialog-buku-agenda');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), dialog.getByRole('button', { name: 'Unduh' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+    expect(fs.readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+    await page.context().close();
+
+    const caraka = await openElsewhere(admin.users.caraka);
+    const books = caraka.waitForResponse((response) => new URL(response.url()).pathname === '/sop/agenda', { timeout: 30000 });
+    await caraka.goto(`${base}${BERITA_LIST}`);
+    expect((await (await books).json()).data).toEqual([]);
+    await caraka.waitForTimeout(1000);
+    expect(await caraka.getByTestId('cetak-buku-agenda').count()).toBe(0);
+    await caraka.context().close();
+  });
+});
