@@ -8,6 +8,7 @@ import { ChartPie, Mail } from '@strapi/icons';
 import logo from './extensions/logo.png';
 import { CetakBukuAgenda } from './components/CetakBukuAgenda';
 import { NAMA_KANTOR, SAMBUTAN } from './components/sambutan';
+import { labelZonaWaktu } from './components/ZonaWaktu';
 
 const STRAPI_SUFFIX = / \| Strapi$/;
 
@@ -23,6 +24,27 @@ const judulTanpaStrapi = (): void => {
   fix();
   const head = document.querySelector('head');
   if (head) new MutationObserver(fix).observe(head, { subtree: true, childList: true, characterData: true });
+};
+
+/**
+ * Strapi's own banners give way: the NPS survey is off, and the media library's news banner is
+ * dismissed ahead of time (Strapi keeps that per instance, under the uuid `/admin/init` gives).
+ */
+const tanpaBannerStrapi = async (): Promise<void> => {
+  if (typeof window === 'undefined') return;
+  window.localStorage.setItem(
+    'STRAPI_NPS_SURVEY_SETTINGS',
+    JSON.stringify({ enabled: false, lastResponseDate: null, firstDismissalDate: null, lastDismissalDate: null })
+  );
+  try {
+    const backend = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+    const response = await fetch(`${backend}/admin/init`);
+    const uuid = ((await response.json()) as { data?: { uuid?: unknown } }).data?.uuid;
+    for (const legacy of ['true', 'false'])
+      window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${String(uuid)}`, 'true');
+  } catch {
+    // the banner stays, and can still be closed by hand
+  }
 };
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -77,5 +99,7 @@ export default {
     // "Cetak buku agenda" on the berita and kriptogram lists (the books the server lets this user print)
     contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-cetak-buku-agenda', Component: CetakBukuAgenda });
     judulTanpaStrapi();
+    void tanpaBannerStrapi();
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', labelZonaWaktu);
   },
 };

@@ -77,6 +77,8 @@ describe('words, not keys: WIB times, who acts next, the office name, the agenda
     const home = await page.locator('#main-content').innerText();
     expect(home).not.toMatch(/Welcome to Strapi|Selamat datang di panel administrasi|Halo Oki|Hello Oki/);
     expect(await page.title()).not.toMatch(/Strapi/);
+    // Strapi's own news banner (the media library's) has given way
+    expect(await page.getByText('Pustaka Media').count()).toBe(0);
     await screenshot(page, 'kata02-beranda');
     await page.context().close();
   });
@@ -88,6 +90,8 @@ describe('words, not keys: WIB times, who acts next, the office name, the agenda
     await panel.getByText(/^Tenggat: .+ WIB/).waitFor({ timeout: 30000 });
     await panel.getByTestId('sop-berikutnya').getByText('Menunggu Kasi (Budi Santoso): Paraf Kasi').waitFor();
     await panel.getByText(/WIB/).first().waitFor();
+    // the form's date-time picker runs in the browser's zone, and its label says so
+    await page.getByText('Waktu diterima (zona America/New_York, bukan WIB)').waitFor();
     await screenshot(page, 'kata03-panel-wib');
 
     await page.goto(`${base}${BERITA_LIST}`);
