@@ -1,6 +1,6 @@
-import { createAdminSession } from '../helpers/admin-users';
+import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
+import { BERITA_CONTOH, cmCreate, ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 
 /**
  * The content manager's clone (`POST /content-manager/collection-types/:uid/clone/:sourceId`)
@@ -9,7 +9,7 @@ import { ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
  */
 describe('security: a clone carries no workflow field of its source', () => {
   let app: TestApp;
-  const staff: BeritaStaff = {};
+  const staff: BeritaStaff & { sandiman?: AdminSession } = {};
   const CM = '/content-manager/collection-types/api::berita.berita';
 
   beforeAll(async () => {
@@ -19,6 +19,7 @@ describe('security: a clone carries no workflow field of its source', () => {
     staff.kabid = await createAdminSession(app, ROLE.kabid);
     staff.kadis = await createAdminSession(app, ROLE.kadis);
     staff.caraka = await createAdminSession(app, ROLE.caraka);
+    staff.sandiman = await createAdminSession(app, ROLE.sandiman);
   });
 
   afterAll(async () => {
@@ -55,5 +56,33 @@ describe('security: a clone carries no workflow field of its source', () => {
       const copy = await row(String(response.body.data.documentId));
       expect(copy).toMatchObject({ tahap: 'diterima', nomorAgenda: null, jumlahCetak: null, kartuKendali: null, distribusi: [] });
     }
+  });
+
+  // The media-field guard (src/files/guard.ts createMediaFieldGuard) screens 'create' and
+  // 'update' only: a clone's data may attach a colleague's fresh upload (readable by its
+  // uploader alone), which then becomes readable through the cloner's new record.
+  it("a clone cannot attach a colleague's fresh upload (refused like create and update)", async () => {
+    const scan = await app
+      .http()
+      .post('/upload')
+      .set('Authorization', `Bearer ${staff.sandiman!.token}`)
+      .attach('files', Buffer.from('%PDF-1.4\n% pindaian kriptogram rahasia\n%%EOF\n'), { filename: 'pindaian.pdf', contentType: 'application/pdf' });
+    expect(scan.status).toBeLessThan(300);
+    const fileId = (scan.body as { id: number }[])[0].id;
+    const operatorAuth = `Bearer ${staff.operator!.token}`;
+    expect((await app.http().get(`/sop/berkas/${fileId}/unduh`).set('Authorization', operatorAuth)).status).toBe(403);
+
+    const own = await cmCreate(app, staff.operator!, 'api::berita.berita', BERITA_CONTOH);
+    expect(own.status).toBeLessThan(300);
+    // the same write as an update is refused (tests/security/files.test.ts)
+    const response = await app
+      .http()
+      .post(`${CM}/clone/${String(own.body.data.documentId)}`)
+      .set('Authorization', operatorAuth)
+      .send({ lampiran: [fileId] });
+    // the impact first: the colleague's file must stay unreadable to the cloner
+    expect((await app.http().get(`/sop/berkas/${fileId}/unduh`).set('Authorization', operatorAuth)).status).toBe(403);
+    expect(response.status).toBe(403);
+    expect(await app.strapi.db.connection('files_related_mph').where({ file_id: fileId })).toEqual([]);
   });
 });
