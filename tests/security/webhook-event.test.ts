@@ -21,7 +21,7 @@ describe('security: sop.transition carries no step input; only Super Admin subsc
     staff.kadis = await createAdminSession(app, ROLE.kadis);
     staff.editor = await createAdminSession(app, 'Editor');
     staff.author = await createAdminSession(app, 'Author');
-    app.strapi.eventHub.on('sop.transition', (event: unknown) => {
+    app.strapi.eventHub.on('sop.transition', async (event: unknown) => {
       events.push(event);
     });
   });
