@@ -47,8 +47,17 @@ export const performTransition = async (
   if (!registration) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
   const { definition, loadRecord: loader } = registration;
   const { actor } = params;
-  await registration.prepareInput?.(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
   const now = clockNow();
+  if (registration.prepareInput) {
+    // The SOP's file work runs outside the transaction, so first the same checks the step
+    // makes: an unknown record is 404 and a refused step answers as it would, never with a
+    // fact about the input (whose file, attached where) to someone who may not take it.
+    const current = await loader(strapi, params.documentId);
+    if (!current) throw new errors.NotFoundError('Naskah tidak ditemukan.');
+    const verdict = decide(definition, current.facts, params.request, actor, now);
+    if (!verdict.ok) throw refusalError(verdict);
+    await registration.prepareInput(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
+  }
 
   let decision: Decision & { versi: number };
   try {
