@@ -26,15 +26,18 @@ export default {
       position: 1,
       Component: () => import('./pages/AntrianSaya'),
     });
-    // Strapi 5's homepage Widgets API (the home page after login)
-    app.widgets.register({
-      id: 'antrian-saya',
-      pluginId: 'sop',
-      icon: BulletList,
-      title: { id: 'sop.widget.antrian-saya', defaultMessage: 'Antrian saya' },
-      link: { label: { id: 'sop.widget.antrian-saya.semua', defaultMessage: 'Lihat semua' }, href: '/antrian-saya' },
-      component: async () => (await import('./components/AntrianWidget')).AntrianWidget,
-    });
+    // Strapi 5's homepage Widgets API (the home page after login), first: it is what the day starts with
+    app.widgets.register((widgets) => [
+      {
+        id: 'antrian-saya',
+        pluginId: 'sop',
+        icon: BulletList,
+        title: { id: 'sop.widget.antrian-saya', defaultMessage: 'Antrian saya' },
+        link: { label: { id: 'sop.widget.antrian-saya.semua', defaultMessage: 'Lihat semua' }, href: '/antrian-saya' },
+        component: async () => (await import('./components/AntrianWidget')).AntrianWidget,
+      },
+      ...widgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as {
