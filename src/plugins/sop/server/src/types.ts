@@ -113,7 +113,17 @@ export type SopRegistration = {
   /** work to run once a step that carried out this effect type has committed (see events.ts) */
   afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
   related?: readonly RelatedType[];
+  /** how a person names a record in "Antrian saya" (`GET /sop/antrian`); absent or empty: its agenda number or documentId */
+  judul?: JudulRecord;
 };
+
+/**
+ * Names a record as a person would ("nomor agenda — perihal", a copy's recipient), from the row its
+ * loader read, using only fields the reader may read: `mayReadFields(fields, uid?)` asks the app's
+ * read rights for this SOP's content type (or `uid`, e.g. a related salinan). Returns the name, or
+ * an empty string to fall back to the generic one.
+ */
+export type JudulRecord = (row: Record<string, unknown>, reader: { mayReadFields: (fields: readonly string[], uid?: string) => boolean }) => string;
 
 /**
  * The office's service calendar as loaded now (published service hours and holidays):
