@@ -11,7 +11,7 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { cmCreate, cmUpdate, ROLE, sopView, transit, walkBeritaTo } from '../helpers/sop';
-import { bukaDocx, expectFile, unduh } from '../letters/unduh';
+import { bukaDocx, expectFile, unduh, walkKriptogramTo } from '../letters/unduh';
 
 const UID = 'api::pelaksana.pelaksana';
 const JAM = 3600_000;
@@ -195,5 +195,18 @@ describe('acting officials (Plh / Plt) over HTTP', () => {
     const late = await cmUpdate(app, staff.kadis, UID, mandate, { alasan: 'diubah sesudahnya' });
     expect({ status: late.status, message: late.body.error?.message }).toEqual({ status: 403, message: expect.stringMatching(/sudah berakhir/) });
     expect((await transit(app, staff.kasi, 'berita', documentId, 'diparaf_kasi')).status).toBe(200);
+  });
+
+  it('a Plt Kasi signs a salinan: the surat pengantar prints "Plt. Kepala Seksi …" above the deputy’s name', async () => {
+    const named = await cmCreate(app, staff.kadis, UID, naming({ jenis: 'plt', ...window(0, 8) }));
+    expect(named.status).toBe(201);
+    const sandiman = await createAdminSession(app, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Man' });
+    const documentId = await walkKriptogramTo(app, { sandiman, kasi: staff.kasi }, 'diparaf_sandiman');
+    const signed = await transit(app, staff.plh, 'kriptogram', documentId, 'ditandatangani_kasi');
+    expect(signed.status).toBe(200);
+    const surat = bukaDocx(expectFile(await unduh(app, staff.kasi, `/sop/kriptogram/${documentId}/dokumen/surat-pengantar`)).bytes);
+    expect(surat.teks).toContain(`Plt. ${ROLE.kasi},`);
+    expect(surat.teks).toContain('Budi Sandiman');
+    expect(surat.teks).toContain(`oleh Budi Sandiman, Plt. ${ROLE.kasi}, a.n. Siti Kasi`);
   });
 });
