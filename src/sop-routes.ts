@@ -14,8 +14,8 @@ import { intakeFailureRaw, intakeFailures, intakeStatus, uploadEmlFiles } from '
 export const appSopRoutes = (strapi: Core.Strapi) => {
   const route = adminRoute(strapi);
   return [
-    route('GET', '/sop/intake', async (ctx) => {
-      ctx.body = { data: await intakeStatus(strapi) };
+    route('GET', '/sop/intake', async (ctx, actor) => {
+      ctx.body = { data: await intakeStatus(strapi, actor) };
     }),
     route('GET', '/sop/intake/gagal', async (ctx, actor) => {
       const failures = await intakeFailures(strapi, actor);

@@ -54,6 +54,7 @@ export const CONTENT_TYPES: readonly ContentTypeInfo[] = [
   { uid: 'api::pengaduan.pengaduan', nama: 'Pengaduan', kind: 'collectionType', draftAndPublish: false },
   { uid: 'api::standar-pelayanan.standar-pelayanan', nama: 'Standar pelayanan', kind: 'collectionType', draftAndPublish: true },
   { uid: 'api::hari-libur.hari-libur', nama: 'Hari libur', kind: 'collectionType', draftAndPublish: false },
+  { uid: 'api::pelaksana.pelaksana', nama: 'Plh / Plt', kind: 'collectionType', draftAndPublish: false },
   { uid: 'api::instansi.instansi', nama: 'Instansi (kop)', kind: 'singleType', draftAndPublish: false },
 ];
 

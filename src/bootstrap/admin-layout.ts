@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fieldLabel } from '../domain/labels';
 import { GOVERNED_TYPES, SOP_REGISTRATIONS } from '../sop-defs';
+import { PELAKSANA_GOVERNED } from '../sop-defs/pelaksana';
 import type { ListView } from '../plugins/sop/server/src/index';
 
 type FieldMeta = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
@@ -16,6 +17,7 @@ type ConfigService = {
 
 // 4: waktuAgenda (read-only, labelled) on berita and kriptogram
 // 5: distribusi lists and titles each copy by its recipient (tujuan, alamat, saluran, surat)
+// (a new content type, like the acting officials' `pelaksana`, gets its layout without a new version)
 const LAYOUT_VERSION = 5;
 
 /** Bookkeeping columns: kept for sorting and joins, not shown in the edit form. */
@@ -30,6 +32,7 @@ const LIST_VIEWS: Readonly<Record<string, ListView>> = {
     ])
   ),
   'api::hari-libur.hari-libur': { list: ['tanggal', 'nama', 'jenis'], mainField: 'nama', defaultSortBy: 'tanggal', defaultSortOrder: 'ASC' },
+  [PELAKSANA_GOVERNED.uid]: PELAKSANA_GOVERNED.listView,
 };
 
 const labelled = (configuration: Configuration, readOnly: readonly string[]): Configuration => {
@@ -84,7 +87,7 @@ export const applyAdminLayouts = async (strapi: Core.Strapi): Promise<void> => {
   for (const uid of Object.keys(strapi.components)) {
     if (applied[uid] === LAYOUT_VERSION) continue;
     const current = await components.findConfiguration({ uid });
-    const readOnly = uid === 'naskah.paraf' ? ['userId', 'nama', 'peran', 'waktu'] : [];
+    const readOnly = uid === 'naskah.paraf' ? ['userId', 'nama', 'peran', 'atasNama', 'waktu'] : [];
     await components.updateConfiguration({ uid }, labelled(current, readOnly));
     next[uid] = LAYOUT_VERSION;
   }

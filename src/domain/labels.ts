@@ -61,6 +61,12 @@ const LABELS: Record<string, string> = {
   tujuan: 'Tujuan (penerima)',
   nomorAgendaSurat: 'Nomor agenda surat',
   perihalSurat: 'Perihal surat',
+  pejabatId: 'ID pejabat yang diwakili',
+  namaPejabat: 'Pejabat yang diwakili',
+  pelaksanaId: 'ID pelaksana (Plh/Plt)',
+  namaPelaksana: 'Pelaksana (Plh/Plt)',
+  peran: 'Peran yang diwakili',
+  alasan: 'Alasan (mis. cuti, dinas luar)',
 };
 
 /** `waktuDiterima` → `Waktu diterima`, unless the dictionary knows better. */
@@ -100,6 +106,18 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     libur_daerah: 'Libur daerah',
     kartu_kendali: 'Kartu kendali',
     lembar_pengantar: 'Lembar pengantar',
+    plh: 'Pelaksana Harian (Plh)',
+    plt: 'Pelaksana Tugas (Plt)',
+  },
+  peran: {
+    operator: 'Operator Transmisi Sandi',
+    sandiman: 'Sandiman',
+    kasi: 'Kepala Seksi Persandian dan Keamanan Informasi',
+    kabid: 'Kepala Bidang Aplikasi dan Persandian',
+    kadis: 'Kepala Dinas',
+    caraka: 'Caraka',
+    petugasPengaduan: 'Petugas Pengaduan',
+    pejabatPengaduan: 'Pejabat Pengaduan',
   },
   hari: { senin: 'Senin', selasa: 'Selasa', rabu: 'Rabu', kamis: 'Kamis', jumat: 'Jumat', sabtu: 'Sabtu', minggu: 'Minggu' },
 };

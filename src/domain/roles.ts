@@ -77,6 +77,7 @@ const UID = {
   salinan: 'api::salinan.salinan',
   pengaduan: 'api::pengaduan.pengaduan',
   standarPelayanan: 'api::standar-pelayanan.standar-pelayanan',
+  pelaksana: 'api::pelaksana.pelaksana',
 } as const;
 
 /** Every complaint field but the tracking-code hash, which no person needs to see. */
@@ -213,7 +214,7 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   ),
   declare(
     'kadis',
-    'Memberi paraf berjenjang.',
+    'Memberi paraf berjenjang; menunjuk Plh/Plt.',
     [
       { uid: UID.instansi, actions: ['read', 'update'] },
       { uid: UID.berita, actions: READ },
@@ -221,6 +222,8 @@ export const ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
       { uid: UID.distribusi, actions: READ },
       { uid: UID.kriptogram, actions: READ },
       { uid: UID.salinan, actions: READ, fields: SALINAN_METADATA },
+      // names the acting officials (Plh / Plt, Permendagri 1/2023); nobody else may (src/sop-defs/pelaksana.ts)
+      { uid: UID.pelaksana, actions: MANAGE },
     ],
     NO_MEDIA
   ),

@@ -10,7 +10,7 @@ import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from '../letters/render';
 import { muatInstansi } from '../letters/sources';
 import { XLSX_TYPE } from '../letters/xlsx';
-import { adminRoute, now as clockNow, HttpStatusError, type SopCtx, type StaffActor } from '../plugins/sop/server/src/index';
+import { adminRoute, now as clockNow, HttpStatusError, mayRead, sopRegistryOf, type SopCtx, type StaffActor } from '../plugins/sop/server/src/index';
 import { muatEvaluasi } from './load';
 import { dataEvaluasiDocx } from './tabel';
 import { evaluasiXlsx } from './xlsx';
@@ -91,7 +91,12 @@ export const evaluasiRoutes = (strapi: Core.Strapi) => {
     const soffice = query.format === 'pdf' ? sofficePath() : null;
     if (query.format === 'pdf' && !soffice) throw new errors.NotImplementedError(PANDUAN_LIBREOFFICE);
 
-    const evaluasi = await muatEvaluasi(strapi, triwulan);
+    const dimuat = await muatEvaluasi(strapi, triwulan);
+    // need to know: the overdue table names records one by one, so only those of the types this leader may read
+    const evaluasi = {
+      ...dimuat,
+      terlambat: dimuat.terlambat.filter((butir) => mayRead(strapi, actor, sopRegistryOf(strapi).workflow(butir.model)?.uid ?? '')),
+    };
     if (query.format === 'json') {
       ctx.body = { data: evaluasi };
       return;

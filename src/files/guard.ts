@@ -201,13 +201,13 @@ const assertMayAttach = async (strapi: Core.Strapi, fileIds: readonly number[]):
  * media field of a governed record on which a step has been recorded. SOP steps pass.
  */
 export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: DocumentContext, next: () => Promise<unknown>) => {
-  if (!['create', 'update'].includes(context.action) || currentTransition() || currentIntake() || !context.params.data) return next();
+  if (!['create', 'update', 'clone'].includes(context.action) || currentTransition() || currentIntake() || !context.params.data) return next();
   const governed = sopRegistryOf(strapi).governed(context.uid);
   if (!governed) return next();
   const model = strapi.getModel(context.uid as never) as { attributes: Record<string, { type: string }> };
   const fields = Object.keys(context.params.data).filter((field) => model.attributes[field]?.type === 'media');
   if (fields.length === 0) return next();
-  if (context.action === 'create' || !context.params.documentId) {
+  if (context.action !== 'update' || !context.params.documentId) {
     await assertMayAttach(
       strapi,
       fields.flatMap((field) => afterWrite(context.params.data![field], []))

@@ -20,9 +20,10 @@ export type IntakeStatusView = { aktif: boolean; terakhirBerhasil: string | null
  * Reads the shared status: `aktif` whether this server reads a mailbox, `terakhirBerhasil`
  * the ISO time of the last complete poll (any process), `menunggu` messages still in the
  * folder at the last look, `galat` the last poll's error — or, when messages were kept
- * aside, how many and why the newest was — in Indonesian; null when all is well.
+ * aside, how many and why the newest was — in Indonesian; null when all is well, and null for
+ * anyone but the Operator and Super Admin (it names the mailbox account and server).
  */
-export const intakeStatus = async (strapi: Core.Strapi): Promise<IntakeStatusView> => {
+export const intakeStatus = async (strapi: Core.Strapi, actor: StaffActor): Promise<IntakeStatusView> => {
   const knex = strapi.db.connection;
   const status = await readIntakeStatus(knex);
   const failures = await listIntakeFailures(knex, 1);
@@ -34,7 +35,8 @@ export const intakeStatus = async (strapi: Core.Strapi): Promise<IntakeStatusVie
     aktif: intakeActive(),
     terakhirBerhasil: status.terakhirBerhasil,
     menunggu: status.menunggu,
-    galat: [status.galat, kept].filter(Boolean).join(' ') || null,
+    // the poller's error names the mailbox account and server: only for whoever handles the mailbox
+    galat: mayHandleIntake(actor) ? [status.galat, kept].filter(Boolean).join(' ') || null : null,
   };
 };
 

@@ -9,6 +9,7 @@ import { beritaSop } from './berita';
 import { distribusiSop } from './distribusi';
 import { kriptogramSop } from './kriptogram';
 import { pengaduanSop } from './pengaduan';
+import { ACTING_ROLES, PELAKSANA_GOVERNED } from './pelaksana';
 
 /** Every SOP Meja Sandi runs; a new SOP is one folder here and one entry in this list. */
 export const SOP_REGISTRATIONS: readonly SopRegistration[] = [beritaSop, kriptogramSop, distribusiSop, pengaduanSop];
@@ -22,6 +23,8 @@ export const registerSops = (strapi: Core.Strapi): void => {
   registry.useAccess({ mayRead: mayReadType, mayReadFields });
   registry.useVocabulary(APP_VOCABULARY);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
+  registry.registerGoverned(PELAKSANA_GOVERNED);
+  registry.useActingRoles(ACTING_ROLES);
 };
 
 /**
@@ -33,7 +36,7 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = Object.fro
   SOP_REGISTRATIONS.flatMap((registration) => [
     [registration.uid, { ...registration.governed, uid: registration.uid, definition: registration.definition }],
     ...(registration.related ?? []).map((related) => [related.uid, { ...related.governed, uid: related.uid }]),
-  ])
+  ]).concat([[PELAKSANA_GOVERNED.uid, { ...PELAKSANA_GOVERNED.governed, uid: PELAKSANA_GOVERNED.uid }]])
 );
 
 /** Every SOP workflow Meja Sandi runs, by the `:model` of `/sop/:model/...`. */

@@ -37,6 +37,7 @@ const UIDS = {
   pengaduan: 'api::pengaduan.pengaduan',
   standarPelayanan: 'api::standar-pelayanan.standar-pelayanan',
   hariLibur: 'api::hari-libur.hari-libur',
+  pelaksana: 'api::pelaksana.pelaksana',
   instansi: 'api::instansi.instansi',
 } as const;
 
@@ -474,6 +475,19 @@ describe('role matrix: every cell against the running server', () => {
     const day = new Date(Date.UTC(2031, 0, 1) + counter * 86_400_000).toISOString().slice(0, 10);
     return { tanggal: day, nama: `Libur uji ${counter}`, jenis: 'libur_daerah' };
   };
+  // an acting official's mandate, each in its own future window (none runs during the test: the Sandiman keeps his own rights)
+  const pelaksanaData = () => {
+    counter += 1;
+    const mulai = Date.UTC(2031, 0, 1) + counter * 86_400_000;
+    return {
+      peran: 'kasi',
+      jenis: 'plh',
+      pejabatId: sessions.kasi!.id,
+      pelaksanaId: sessions.sandiman!.id,
+      mulai: new Date(mulai).toISOString(),
+      selesai: new Date(mulai + 8 * 3_600_000).toISOString(),
+    };
+  };
   const kriptogramData = () => ({
     nomorKriptogram: `KR-${unique()}/UJI`,
     asal: 'Jaring Komunikasi Sandi Uji',
@@ -519,6 +533,11 @@ describe('role matrix: every cell against the running server', () => {
       create: hariLiburData,
       fresh: () => created(UIDS.hariLibur, hariLiburData()),
       update: async () => ({ nama: `Libur diubah ${unique()}` }),
+    },
+    [UIDS.pelaksana]: {
+      create: pelaksanaData,
+      fresh: () => created(UIDS.pelaksana, pelaksanaData()),
+      update: async () => ({ alasan: `Dinas luar ${unique()}` }),
     },
     [UIDS.standarPelayanan]: {
       create: () => ({ nama: `Standar uji ${unique()}`, slug: `standar-uji-${unique()}` }),

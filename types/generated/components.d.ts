@@ -156,10 +156,14 @@ export interface LayananTelepon extends Struct.ComponentSchema {
 export interface NaskahParaf extends Struct.ComponentSchema {
   collectionName: 'components_naskah_paraf';
   info: {
-    description: 'Paraf pejabat: siapa dan kapan (dicatat oleh sistem)';
+    description: 'Paraf pejabat: siapa, sebagai apa, atas nama siapa (Plh/Plt) dan kapan (dicatat oleh sistem)';
     displayName: 'Paraf';
   };
   attributes: {
+    atasNama: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     nama: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;

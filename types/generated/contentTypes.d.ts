@@ -941,6 +941,80 @@ export interface ApiKriptogramKriptogram extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPelaksanaPelaksana extends Struct.CollectionTypeSchema {
+  collectionName: 'pelaksana';
+  info: {
+    description: 'Plh / Plt: pejabat yang ditunjuk Kepala Dinas untuk melaksanakan tugas suatu peran selama jangka waktu tertentu (Permendagri 1/2023)';
+    displayName: 'Pelaksana Harian / Tugas';
+    pluralName: 'pelaksanas';
+    singularName: 'pelaksana';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    alasan: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    jenis: Schema.Attribute.Enumeration<['plh', 'plt']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'plh'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::pelaksana.pelaksana'
+    > &
+      Schema.Attribute.Private;
+    mulai: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    namaPejabat: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    namaPelaksana: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    pejabatId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    pelaksanaId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    peran: Schema.Attribute.Enumeration<
+      [
+        'operator',
+        'sandiman',
+        'kasi',
+        'kabid',
+        'kadis',
+        'caraka',
+        'petugasPengaduan',
+        'pejabatPengaduan',
+      ]
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    selesai: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiPengaduanPengaduan extends Struct.CollectionTypeSchema {
   collectionName: 'pengaduan';
   info: {
@@ -1703,6 +1777,7 @@ declare module '@strapi/strapi' {
       'api::instansi.instansi': ApiInstansiInstansi;
       'api::kartu-kendali.kartu-kendali': ApiKartuKendaliKartuKendali;
       'api::kriptogram.kriptogram': ApiKriptogramKriptogram;
+      'api::pelaksana.pelaksana': ApiPelaksanaPelaksana;
       'api::pengaduan.pengaduan': ApiPengaduanPengaduan;
       'api::salinan.salinan': ApiSalinanSalinan;
       'api::standar-pelayanan.standar-pelayanan': ApiStandarPelayananStandarPelayanan;

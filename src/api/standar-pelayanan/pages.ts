@@ -41,14 +41,10 @@ const daftar = (items: ButirPublik[], ordered = false): Html => {
   if (items.length === 0) return KOSONG;
   const numbered = items.every((item) => item.nomor !== null);
   if (numbered || ordered) {
-    return html`<ol>
-      ${items.map((item) => html`<li${item.nomor !== null ? html` value="${item.nomor}"` : ''}>${multiline(item.uraian)}</li>`)}
-    </ol>`;
+    return html`<ol>${items.map((item) => html`<li${item.nomor !== null ? html` value="${item.nomor}"` : ''}>${multiline(item.uraian)}</li>`)}</ol>`;
   }
   if (items.length === 1) return html`<p>${multiline(items[0].uraian)}</p>`;
-  return html`<ul>
-    ${items.map((item) => html`<li>${multiline(item.uraian)}</li>`)}
-  </ul>`;
+  return html`<ul>${items.map((item) => html`<li>${multiline(item.uraian)}</li>`)}</ul>`;
 };
 
 const teks = (value: string | null): Html => (value ? html`<p>${multiline(value)}</p>` : KOSONG);
@@ -81,34 +77,18 @@ export const ringkasJam = (jam: JamLayananPublik[]): string[] => {
 const tabelJam = (jam: JamLayananPublik[]): Html => {
   const byDay = new Map(jam.map((row) => [row.hari, row]));
   return html`<table class="jam">
-      <caption>
-        Jam layanan (WIB)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Hari</th>
-          <th scope="col">Jam layanan</th>
-          <th scope="col">Istirahat</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${WEEK.map((hari) => {
-          const row = byDay.get(hari);
-          if (!row)
-            return html`<tr>
-              <th scope="row">${labelHari(hari)}</th>
-              <td colspan="2">Tutup</td>
-            </tr> `;
-          const pause = row.istirahatMulai && row.istirahatSelesai ? rentangJam(row.istirahatMulai, row.istirahatSelesai) : '—';
-          return html`<tr>
-            <th scope="row">${labelHari(hari)}</th>
-            <td>${rentangJam(row.buka, row.tutup)}</td>
-            <td>${pause}</td>
-          </tr> `;
-        })}
-      </tbody>
-    </table>
-    <p class="catatan">Hari libur nasional dan cuti bersama: tutup.</p>`;
+<caption>Jam layanan (WIB)</caption>
+<thead><tr><th scope="col">Hari</th><th scope="col">Jam layanan</th><th scope="col">Istirahat</th></tr></thead>
+<tbody>
+${WEEK.map((hari) => {
+  const row = byDay.get(hari);
+  if (!row) return html`<tr><th scope="row">${labelHari(hari)}</th><td colspan="2">Tutup</td></tr>\n`;
+  const pause = row.istirahatMulai && row.istirahatSelesai ? rentangJam(row.istirahatMulai, row.istirahatSelesai) : '—';
+  return html`<tr><th scope="row">${labelHari(hari)}</th><td>${rentangJam(row.buka, row.tutup)}</td><td>${pause}</td></tr>\n`;
+})}
+</tbody>
+</table>
+<p class="catatan">Hari libur nasional dan cuti bersama: tutup.</p>`;
 };
 
 const pengaduan = (standard: StandarPublik): Html => {
@@ -119,10 +99,7 @@ const pengaduan = (standard: StandarPublik): Html => {
   const pejabat = data.pejabatPengaduan;
   const tidakLangsung = [
     data.telepon.length > 0
-      ? html`<li>
-          Telepon:
-          ${data.telepon.map((telepon, index) => html`${index > 0 ? '; ' : ''}${link(telHref(telepon.nomor), telepon.nomor)}${telepon.keterangan ? ` (${telepon.keterangan})` : ''}`)}
-        </li>`
+      ? html`<li>Telepon: ${data.telepon.map((telepon, index) => html`${index > 0 ? '; ' : ''}${link(telHref(telepon.nomor), telepon.nomor)}${telepon.keterangan ? ` (${telepon.keterangan})` : ''}`)}</li>`
       : null,
     data.email ? html`<li>E-mail: ${link(mailtoHref(data.email), data.email)}</li>` : null,
     data.website ? html`<li>Situs web: ${link(safeHttpUrl(data.website), data.website)}</li>` : null,
@@ -130,21 +107,9 @@ const pengaduan = (standard: StandarPublik): Html => {
       ? html`<li>Pejabat Pengaduan: ${pejabat.nama ?? '—'}${pejabat.hp ? html`, No. HP ${link(telHref(pejabat.hp), pejabat.hp)}` : ''}</li>`
       : null,
   ].filter((item): item is Html => item !== null);
-  return html`${
-    tidakLangsung.length > 0
-      ? html`<p class="sub">a. Pengaduan Tak Langsung</p>
-          <ul>
-            ${tidakLangsung}
-          </ul>`
-      : ''
-  }
-  ${
-    data.pengaduanLangsung.length > 0
-      ? html`<p class="sub">b. Pengaduan Langsung</p>
-          ${daftar(data.pengaduanLangsung, true)}`
-      : ''
-  }
-  ${online}`;
+  return html`${tidakLangsung.length > 0 ? html`<p class="sub">a. Pengaduan Tak Langsung</p><ul>${tidakLangsung}</ul>` : ''}
+${data.pengaduanLangsung.length > 0 ? html`<p class="sub">b. Pengaduan Langsung</p>${daftar(data.pengaduanLangsung, true)}` : ''}
+${online}`;
 };
 
 const isiKomponen = (standard: StandarPublik, key: KomponenKey): Html => {
@@ -165,118 +130,60 @@ const isiKomponen = (standard: StandarPublik, key: KomponenKey): Html => {
   }
 };
 
-const identitas = (standard: StandarPublik): Html =>
-  html`<dl class="identitas">
-    ${
-      standard.satuanKerja
-        ? html`<div>
-            <dt>Satuan kerja</dt>
-            <dd>${standard.satuanKerja}</dd>
-          </div>`
-        : ''
-    }
-    <div>
-      <dt>Jenis pelayanan</dt>
-      <dd>${standard.nama}</dd>
-    </div>
-    ${
-      standard.nomorSK
-        ? html`<div>
-            <dt>Nomor SK</dt>
-            <dd>${standard.nomorSK}</dd>
-          </div>`
-        : ''
-    }
-  </dl>`;
+const identitas = (standard: StandarPublik): Html => html`<dl class="identitas">
+${standard.satuanKerja ? html`<div><dt>Satuan kerja</dt><dd>${standard.satuanKerja}</dd></div>` : ''}
+<div><dt>Jenis pelayanan</dt><dd>${standard.nama}</dd></div>
+${standard.nomorSK ? html`<div><dt>Nomor SK</dt><dd>${standard.nomorSK}</dd></div>` : ''}
+</dl>`;
 
-const halamanDetail = (standard: StandarPublik): Html =>
-  html`<article class="standar">
-    <h1>${standard.nama}</h1>
-    <p class="pengantar">Standar pelayanan (Permenpan RB Nomor 15 Tahun 2014)</p>
-    ${identitas(standard)}
-    ${
-      standard.jamLayanan.length > 0
-        ? html`<section aria-labelledby="jam-layanan">
-            <h2 id="jam-layanan">Jam Layanan</h2>
-            ${tabelJam(standard.jamLayanan)}
-          </section>`
-        : ''
-    }
-    <section aria-labelledby="komponen">
-      <h2 id="komponen">Komponen Standar Pelayanan</h2>
-      <dl class="komponen">
-        ${KOMPONEN.map(
-          (komponen, index) =>
-            html`<div class="komponen-butir" id="${komponen.key}">
-              <dt><span class="nomor">${index + 1}.</span> ${komponen.label}</dt>
-              <dd>${isiKomponen(standard, komponen.key)}</dd>
-            </div> `
-        )}
-      </dl>
-    </section>
-    <p class="tanpa-cetak"><a href="${LIST_PATH}">← Semua standar pelayanan</a></p>
-  </article>`;
+const halamanDetail = (standard: StandarPublik): Html => html`<article class="standar">
+<h1>${standard.nama}</h1>
+<p class="pengantar">Standar pelayanan (Permenpan RB Nomor 15 Tahun 2014)</p>
+${identitas(standard)}
+${standard.jamLayanan.length > 0 ? html`<section aria-labelledby="jam-layanan"><h2 id="jam-layanan">Jam Layanan</h2>${tabelJam(standard.jamLayanan)}</section>` : ''}
+<section aria-labelledby="komponen">
+<h2 id="komponen">Komponen Standar Pelayanan</h2>
+<dl class="komponen">
+${KOMPONEN.map(
+  (komponen, index) => html`<div class="komponen-butir" id="${komponen.key}">
+<dt><span class="nomor">${index + 1}.</span> ${komponen.label}</dt>
+<dd>${isiKomponen(standard, komponen.key)}</dd>
+</div>
+`
+)}
+</dl>
+</section>
+<p class="tanpa-cetak"><a href="${LIST_PATH}">← Semua standar pelayanan</a></p>
+</article>`;
 
-const halamanDaftar = (standards: StandarPublik[], kop: Letterhead | null): Html =>
-  html`<h1>Standar Pelayanan</h1>
-    <p class="pengantar">
-      Standar pelayanan publik${kop?.dinas ? html` ${kop.dinas}` : ''} sesuai Peraturan Menteri PANRB Nomor 15 Tahun 2014. Pilih layanan untuk melihat
-      keempat belas komponennya.
-    </p>
-    ${
-      standards.length === 0
-        ? html`<p>Belum ada standar pelayanan yang dipublikasikan.</p>`
-        : html`<ul class="daftar-layanan">
-            ${standards.map(
-              (standard) =>
-                html`<li>
-                  <h2><a href="${pagePath(standard.slug)}">${standard.nama}</a></h2>
-                  <dl class="ringkas">
-                    ${
-                      standard.nomorSK
-                        ? html`<div>
-                            <dt>Nomor SK</dt>
-                            <dd>${standard.nomorSK}</dd>
-                          </div>`
-                        : ''
-                    }
-                    ${
-                      standard.jangkaWaktu
-                        ? html`<div>
-                            <dt>Jangka waktu penyelesaian</dt>
-                            <dd>${multiline(standard.jangkaWaktu)}</dd>
-                          </div>`
-                        : ''
-                    }
-                    ${
-                      standard.jamLayanan.length > 0
-                        ? html`<div>
-                            <dt>Jam layanan</dt>
-                            <dd>${ringkasJam(standard.jamLayanan).map((line, index) => html`${index > 0 ? html`<br />` : ''}${line}`)}</dd>
-                          </div>`
-                        : ''
-                    }
-                    ${
-                      standard.biaya
-                        ? html`<div>
-                            <dt>Biaya/Tarif</dt>
-                            <dd>${multiline(standard.biaya)}</dd>
-                          </div>`
-                        : ''
-                    }
-                  </dl>
-                </li> `
-            )}
-          </ul>`
-    }`;
+const halamanDaftar = (standards: StandarPublik[], kop: Letterhead | null): Html => html`<h1>Standar Pelayanan</h1>
+<p class="pengantar">Standar pelayanan publik${kop?.dinas ? html` ${kop.dinas}` : ''} sesuai Peraturan Menteri PANRB Nomor 15 Tahun 2014. Pilih layanan untuk melihat keempat belas komponennya.</p>
+${
+  standards.length === 0
+    ? html`<p>Belum ada standar pelayanan yang dipublikasikan.</p>`
+    : html`<ul class="daftar-layanan">
+${standards.map(
+  (standard) => html`<li>
+<h2><a href="${pagePath(standard.slug)}">${standard.nama}</a></h2>
+<dl class="ringkas">
+${standard.nomorSK ? html`<div><dt>Nomor SK</dt><dd>${standard.nomorSK}</dd></div>` : ''}
+${standard.jangkaWaktu ? html`<div><dt>Jangka waktu penyelesaian</dt><dd>${multiline(standard.jangkaWaktu)}</dd></div>` : ''}
+${standard.jamLayanan.length > 0 ? html`<div><dt>Jam layanan</dt><dd>${ringkasJam(standard.jamLayanan).map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}</dd></div>` : ''}
+${standard.biaya ? html`<div><dt>Biaya/Tarif</dt><dd>${multiline(standard.biaya)}</dd></div>` : ''}
+</dl>
+</li>
+`
+)}
+</ul>`
+}`;
 
 const notFound = (kop: Letterhead | null): string =>
   renderPage({
     title: 'Halaman tidak ditemukan',
     letterhead: kop,
     content: html`<h1>Halaman tidak ditemukan</h1>
-      <p>Standar pelayanan yang Anda cari tidak ada atau belum dipublikasikan.</p>
-      <p><a href="${LIST_PATH}">Lihat semua standar pelayanan</a></p>`,
+<p>Standar pelayanan yang Anda cari tidak ada atau belum dipublikasikan.</p>
+<p><a href="${LIST_PATH}">Lihat semua standar pelayanan</a></p>`,
   });
 
 type PageContext = HtmlContext & { params: Record<string, string | undefined> };

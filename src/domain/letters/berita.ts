@@ -13,9 +13,9 @@ import {
   waktuPanjang,
   type Sifat,
 } from './format';
-import type { DataUmum } from './kop';
+import { blokPelaksana, type DataUmum, type TandaPejabat } from './kop';
 
-export type ParafSumber = { nama?: string | null; peran?: string | null; waktu?: string | null } | null | undefined;
+export type ParafSumber = TandaPejabat;
 
 export type PenerimaSumber = {
   nama?: string | null;
@@ -88,8 +88,21 @@ const kategoriLabel = (kategori: unknown): string => KATEGORI_LABEL[kategori as 
 export const namaPenerima = (penerima: PenerimaSumber | null | undefined): string =>
   [teks(penerima?.nama), teks(penerima?.jabatan)].filter((part, index, all) => part && all.indexOf(part) === index).join(', ') || '-';
 
-const parafTeks = (paraf: ParafSumber): string =>
-  paraf?.waktu ? `Diparaf ${waktuPanjang(paraf.waktu)}${paraf.nama ? ` oleh ${teks(paraf.nama)}` : ''}` : 'Belum diparaf';
+/** `oleh Budi` — and for an acting official `oleh Budi, Plh. Kepala Seksi …, a.n. Siti`. */
+export const olehPemaraf = (paraf: ParafSumber): string => {
+  if (!paraf?.nama) return '';
+  const atasNama = teks(paraf.atasNama);
+  return ` oleh ${teks(paraf.nama)}${atasNama ? `, ${teks(paraf.peran)}, a.n. ${atasNama}` : ''}`;
+};
+
+const parafTeks = (paraf: ParafSumber): string => (paraf?.waktu ? `Diparaf ${waktuPanjang(paraf.waktu)}${olehPemaraf(paraf)}` : 'Belum diparaf');
+
+/** The three officials' blocks as they gave their paraf (an acting official prints as "Plh. <jabatan>"). */
+const blokParaf = (kartu: KartuKendaliSumber | null | undefined, umum: DataUmum): DataUmum => ({
+  ...blokPelaksana('kasi', kartu?.parafKasi, umum),
+  ...blokPelaksana('kabid', kartu?.parafKabid, umum),
+  ...blokPelaksana('kadis', kartu?.parafKadis, umum),
+});
 
 /** Fields every berita document shares. */
 const dataBerita = (berita: BeritaSumber): TemplateData => ({
@@ -123,6 +136,7 @@ export const dataKartuKendali = (berita: BeritaSumber, umum: DataUmum): Template
   const kartu = berita.kartuKendali;
   return {
     ...umum,
+    ...blokParaf(kartu, umum),
     ...dataBerita(berita),
     nomorAgenda: teks(berita.nomorAgenda) || teks(kartu?.nomorUrut) || 'belum diagendakan',
     indeks: teks(kartu?.indeks),
@@ -149,6 +163,7 @@ export const dataLembarPengantar = (berita: BeritaSumber, umum: DataUmum): Templ
   const kartu = berita.kartuKendali;
   return {
     ...umum,
+    ...blokParaf(kartu, umum),
     ...dataBerita(berita),
     tanggal: tanggalPanjang(kartu?.tanggal) || umum.tanggalCetak,
     dari: teks(kartu?.dari) || teks(berita.pengirim),

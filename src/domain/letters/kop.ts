@@ -70,3 +70,30 @@ export const dataUmum = (instansi: InstansiData, pencetak: Pencetak): DataUmum =
     dicetak: `Dicetak oleh ${pencetak.nama} pada ${tanggalPanjang(pencetak.waktu)} pukul ${jam(pencetak.waktu)} WIB melalui Meja Sandi`,
   };
 };
+
+/** A paraf or signature as stored (`naskah.paraf`): who, as which position, for whom (Plh / Plt), when. */
+export type TandaPejabat = { nama?: string | null; peran?: string | null; atasNama?: string | null; waktu?: string | null } | null | undefined;
+
+/** `Plh.` / `Plt.` when the paraf or signature was given by an acting official, else null. */
+export const awalanPelaksana = (tanda: TandaPejabat): 'Plh.' | 'Plt.' | null => {
+  if (!tanda?.waktu || !teks(tanda.atasNama)) return null;
+  const awalan = /^(Plh\.|Plt\.)/.exec(teks(tanda.peran))?.[1];
+  return awalan === 'Plh.' || awalan === 'Plt.' ? awalan : null;
+};
+
+/**
+ * The signature block of `prefix`'s official (`<prefix>Jabatan`, `Nama`, `Nip`, `Pangkat`) when
+ * an acting official gave the paraf or signature (Permendagri 1 Tahun 2023, tata naskah dinas:
+ * "Plh." / "Plt." before the position, then the acting official's own name — the holder's stays
+ * off the block). Their NIP is not on record, so a line to fill in by hand. Empty otherwise.
+ */
+export const blokPelaksana = (prefix: keyof typeof JABATAN_BAKU, tanda: TandaPejabat, umum: DataUmum): DataUmum => {
+  const awalan = awalanPelaksana(tanda);
+  if (!awalan) return {};
+  return {
+    [`${prefix}Jabatan`]: `${awalan} ${umum[`${prefix}Jabatan`] || JABATAN_BAKU[prefix]}`,
+    [`${prefix}Nama`]: atauIsian(tanda?.nama),
+    [`${prefix}Nip`]: atauIsian(null),
+    [`${prefix}Pangkat`]: '',
+  };
+};

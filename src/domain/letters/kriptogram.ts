@@ -1,6 +1,6 @@
 import { KATEGORI_LABEL, SALURAN_LABEL, type KategoriPenerima, type Saluran } from '../penerima';
 import type { ParafSumber, PenerimaSumber, SalinanSumber, TemplateData } from './berita';
-import { namaPenerima } from './berita';
+import { namaPenerima, olehPemaraf } from './berita';
 import {
   angkaTerbilang,
   atauIsian,
@@ -14,7 +14,7 @@ import {
   waktuPanjang,
   type Sifat,
 } from './format';
-import type { DataUmum } from './kop';
+import { blokPelaksana, type DataUmum } from './kop';
 
 /** The salinan of a kriptogram, without its (encrypted) text. */
 export type SalinanKriptogramSumber = {
@@ -86,7 +86,7 @@ const daftarPenerima = (penerima: readonly PenerimaSumber[]) =>
   }));
 
 const tandaTeks = (tanda: ParafSumber, kata: string): string =>
-  tanda?.waktu ? `${kata} ${waktuPanjang(tanda.waktu)}${tanda.nama ? ` oleh ${teks(tanda.nama)}` : ''}` : `Belum ${kata.toLowerCase()}`;
+  tanda?.waktu ? `${kata} ${waktuPanjang(tanda.waktu)}${olehPemaraf(tanda)}` : `Belum ${kata.toLowerCase()}`;
 
 /**
  * Surat pengantar of a salinan (Permendagri 1/2023 surat dinas): nomor, sifat, lampiran,
@@ -97,6 +97,8 @@ export const dataSuratPengantar = (kriptogram: KriptogramSumber, umum: DataUmum)
   const penerima = salinan?.penerima ?? [];
   return {
     ...umum,
+    // signed by a Plh / Plt Kasi: "Plh. Kepala Seksi …" above the acting official's name (Permendagri 1/2023)
+    ...blokPelaksana('kasi', salinan?.tandaTanganKasi, umum),
     ...dataKriptogram(kriptogram),
     perihal: teks(salinan?.perihal),
     tanggal: tanggalPanjang(salinan?.tandaTanganKasi?.waktu) || umum.tanggalCetak,

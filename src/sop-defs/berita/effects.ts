@@ -59,7 +59,15 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     if (!field) throw new errors.ApplicationError(`Tingkat paraf "${String(effect.tingkat)}" tidak dikenal.`);
     await strapi.documents('api::kartu-kendali.kartu-kendali').update({
       documentId: kartu.documentId,
-      data: { [field]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+      data: {
+        [field]: {
+          userId: actor.id,
+          nama: actor.name,
+          peran: actor.peran,
+          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
+          waktu: now.toISOString(),
+        },
+      } as never,
     });
   },
 

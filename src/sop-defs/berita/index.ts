@@ -1,10 +1,19 @@
-import type { SopRegistration } from '../../plugins/sop/server/src/index';
+import type { JudulRecord, SopRegistration } from '../../plugins/sop/server/src/index';
 import { KOREKSI } from '../koreksi';
 import { BERITA_EFFECTS } from './effects';
 import { loadBerita } from './facts';
 import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
 import { BERITA } from './workflow';
+
+const teks = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** A berita in "Antrian saya": `nomor agenda — perihal` (the perihal alone before registration), as the reader's grant allows. */
+export const judulBerita: JudulRecord = (row, reader) => {
+  const nomor = reader.mayReadFields(['nomorAgenda']) ? teks(row.nomorAgenda) : '';
+  const perihal = reader.mayReadFields(['perihal']) ? teks(row.perihal) : '';
+  return [nomor, perihal].filter(Boolean).join(' — ');
+};
 
 /** SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. */
 export const beritaSop: SopRegistration = {
@@ -17,5 +26,6 @@ export const beritaSop: SopRegistration = {
   gate: BERITA_GATE,
   koreksi: KOREKSI.berita,
   effects: BERITA_EFFECTS,
+  judul: judulBerita,
   related: [{ uid: 'api::kartu-kendali.kartu-kendali', governed: KARTU_KENDALI_GOVERNED, listView: KARTU_KENDALI_LIST_VIEW }],
 };

@@ -1,5 +1,6 @@
 import type { EffectHandler, StaffActor } from '../../plugins/sop/server/src/index';
 import type { Core } from '@strapi/strapi';
+import { positiveId } from '../../plugins/sop/server/src/engine/index';
 import { assertBuktiFree, checkBuktiMayBeUsed, normaliseBukti } from './bukti';
 
 /** The copy's own effects; each runs inside the step's transaction. */
@@ -28,8 +29,9 @@ export const DISTRIBUSI_EFFECTS: Readonly<Record<string, EffectHandler>> = {
  * work that must not hold the step's locks. Throws ValidationError (400) naming `data.bukti`.
  */
 export const prepareDistribusiInput = async (strapi: Core.Strapi, input: { data: unknown; actor: StaffActor }): Promise<void> => {
-  const bukti = (input.data as { bukti?: unknown } | null | undefined)?.bukti;
-  if (typeof bukti !== 'number' || !Number.isInteger(bukti) || bukti <= 0) return;
-  await checkBuktiMayBeUsed(strapi, bukti, input.actor);
-  await normaliseBukti(strapi, bukti);
+  // the step's own field schema (a number or a string of digits, at most MAX_ID): what it accepts is prepared here
+  const bukti = positiveId.safeParse((input.data as { bukti?: unknown } | null | undefined)?.bukti);
+  if (!bukti.success) return;
+  await checkBuktiMayBeUsed(strapi, bukti.data, input.actor);
+  await normaliseBukti(strapi, bukti.data);
 };

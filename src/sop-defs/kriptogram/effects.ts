@@ -29,7 +29,15 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     const salinan = salinanOf(record);
     await strapi.documents('api::salinan.salinan' as never).update({
       documentId: salinan.documentId,
-      data: { [String(effect.tanda)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } } as never,
+      data: {
+        [String(effect.tanda)]: {
+          userId: actor.id,
+          nama: actor.name,
+          peran: actor.peran,
+          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
+          waktu: now.toISOString(),
+        },
+      } as never,
     });
   },
 

@@ -2,19 +2,42 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { SopPanel } from './components/SopPanel';
 import { injectTenggatColumn } from './components/TenggatColumn';
 import { addFieldEditor } from './components/fields/FieldEditor';
+import { AntrianMenuIcon } from './components/AntrianMenuIcon';
+import { BulletList } from '@strapi/icons';
 
 export type { Definisi, FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
 export { cachedDefinitions, definitionFor, formatWaktu, loadDefinitions } from './components/api';
 export { useDefinitions } from './components/useDefinitions';
 
 /**
- * The SOP plugin's admin part: the "Langkah SOP" side panel of every record an SOP governs and
- * the "Status tenggat" list column, both driven by `GET /sop/...`. An app adds an editor for a
+ * The SOP plugin's admin part: the "Langkah SOP" side panel of every record an SOP governs, the
+ * "Status tenggat" list column, and "Antrian saya" (`GET /sop/antrian`) as a homepage widget and a
+ * full page whose menu icon counts the waiting records — all driven by `GET /sop/...`. An app adds an editor for a
  * field type of its own with `app.getPlugin('sop').apis.addFieldEditor(type, Component)`.
  */
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: 'sop', name: 'SOP', apis: { addFieldEditor } } as never);
+    app.addMenuLink({
+      to: 'antrian-saya',
+      icon: AntrianMenuIcon,
+      intlLabel: { id: 'sop.antrian-saya', defaultMessage: 'Antrian Saya' },
+      permissions: [],
+      position: 1,
+      Component: () => import('./pages/AntrianSaya'),
+    });
+    // Strapi 5's homepage Widgets API (the home page after login), first: it is what the day starts with
+    app.widgets.register((widgets) => [
+      {
+        id: 'antrian-saya',
+        pluginId: 'sop',
+        icon: BulletList,
+        title: { id: 'sop.widget.antrian-saya', defaultMessage: 'Antrian saya' },
+        link: { label: { id: 'sop.widget.antrian-saya.semua', defaultMessage: 'Lihat semua' }, href: '/antrian-saya' },
+        component: async () => (await import('./components/AntrianWidget')).AntrianWidget,
+      },
+      ...widgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as {

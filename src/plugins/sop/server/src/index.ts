@@ -19,6 +19,7 @@ export * from './errors';
 export { SOP_TRANSITION_EVENT } from './constants';
 export { createSopRegistry, loadedRecord, sopRegistryOf, SopRegistrationError, type SopRegistry } from './services/registry';
 export * from './services/actor';
+export * from './services/antrian';
 export * from './services/audit';
 export * from './services/clock';
 export * from './services/context';

@@ -1,10 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Actor, Effect, WorkflowDefinition } from './engine/types';
+import type { Actor, Effect, Perwakilan, WorkflowDefinition } from './engine/types';
 import type { KoreksiRule } from './engine/koreksi';
 
-/** An admin user as the SOP sees them: id, name, the SOP roles they hold, e-mail and the role names shown on records. */
-export type StaffActor = Actor & { email: string | null; peran: string; isSuperAdmin: boolean };
+/**
+ * An admin user as the SOP sees them: id, name, the SOP roles they hold, e-mail and the role names
+ * shown on records; while taking a step as an acting official, `peran` reads "Plh. <jabatan>" and
+ * `atasNama` names the holder acted for.
+ */
+export type StaffActor = Actor & { email: string | null; peran: string; isSuperAdmin: boolean; atasNama?: string };
+
+/**
+ * The app's acting officials (Plh / Plt), as the engine asks for them: the mandates `userId`
+ * holds at `now` (role, kind, and the holder acted for), or — with `userId` null — every
+ * mandate running at `now`, each with its deputy (`pelaksana`), for who-acts-next e-mails.
+ */
+export type ActingRolesProvider = {
+  of: (strapi: Core.Strapi, userId: number, now: Date) => Promise<Perwakilan[]>;
+  running: (strapi: Core.Strapi, now: Date) => Promise<(Perwakilan & { pelaksana: number })[]>;
+};
 
 /** Who is writing through the document service now, as the audit trail names them. */
 export type Writer = {
@@ -123,9 +137,19 @@ export type SopRegistration = {
   /** work to run once a step that carried out this effect type has committed (see events.ts) */
   afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
   related?: readonly RelatedType[];
-  /** how a person names a record of this SOP (see RecordNamer) */
+  /** how a person names a record of this SOP in e-mails and the overdue digest, by number and subject (see RecordNamer) */
   namaNaskah?: RecordNamer;
+  /** how a person names a record in "Antrian saya" (`GET /sop/antrian`); absent or empty: its agenda number or documentId */
+  judul?: JudulRecord;
 };
+
+/**
+ * Names a record as a person would ("nomor agenda — perihal", a copy's recipient), from the row its
+ * loader read, using only fields the reader may read: `mayReadFields(fields, uid?)` asks the app's
+ * read rights for this SOP's content type (or `uid`, e.g. a related salinan). Returns the name, or
+ * an empty string to fall back to the generic one.
+ */
+export type JudulRecord = (row: Record<string, unknown>, reader: { mayReadFields: (fields: readonly string[], uid?: string) => boolean }) => string;
 
 /**
  * The office's service calendar as loaded now (published service hours and holidays):

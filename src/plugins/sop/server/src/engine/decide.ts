@@ -1,4 +1,4 @@
-import type { Actor, Decision, RecordFacts, Refusal, Transition, WorkflowDefinition } from './types';
+import type { Actor, Decision, Perwakilan, RecordFacts, Refusal, Transition, WorkflowDefinition } from './types';
 
 export type TransitionRequest = {
   ke: string;
@@ -22,6 +22,21 @@ export const findTransition = (definition: WorkflowDefinition, tahap: string, ke
   transitionsFrom(definition, tahap).find((candidate) => candidate.to === ke);
 
 export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean => transition.roles.some((role) => actor.roles.includes(role));
+
+/**
+ * The mandate under which this actor takes this step: null when one of their own roles allows
+ * it, else the acting-official mandate (Plh / Plt) whose role the step names. Distinct-people
+ * rules still compare the actor's own user id, so a deputy who gave one paraf may not give another.
+ */
+export const actingFor = (transition: Transition<unknown>, actor: Actor): Perwakilan | null => {
+  const mewakili = actor.mewakili ?? [];
+  const own = actor.roles.filter((role) => !mewakili.some((mandate) => mandate.peran === role));
+  if (transition.roles.some((role) => own.includes(role))) return null;
+  return mewakili.find((mandate) => transition.roles.includes(mandate.peran)) ?? null;
+};
+
+/** `Plh.` or `Plt.`: the prefix of an acting official's position (Permendagri 1/2023). */
+export const AWALAN_JABATAN: Readonly<Record<Perwakilan['jenis'], string>> = { plh: 'Plh.', plt: 'Plt.' };
 
 /**
  * Whether this actor may take this step on this record, before input and guards: one of

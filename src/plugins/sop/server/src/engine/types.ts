@@ -5,8 +5,17 @@ import type { FieldSpec } from './definition';
 export type Actor = {
   id: number;
   name: string;
+  /** every role the actor may act in now: their own and those they hold as an acting official */
   roles: readonly string[];
+  /** the roles among `roles` held only as an acting official (Plh / Plt) now, and for whom */
+  mewakili?: readonly Perwakilan[];
 };
+
+/**
+ * An acting official's mandate (Permendagri 1/2023: Pelaksana Harian / Pelaksana Tugas): acting in
+ * role `peran` for its holder `atasNama`, as `jenis` `plh` (the holder is away) or `plt` (the post is vacant).
+ */
+export type Perwakilan = { peran: string; jenis: 'plh' | 'plt'; atasNama: { id: number; nama: string } };
 
 /**
  * What the server knows about a record when deciding: its state plus the facts

@@ -203,6 +203,8 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
 
     if (context.action === 'create' || context.action === 'clone') {
       screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : []);
+      // a clone copies every stored field of its source: the engine's fields start empty, as on a new record
+      if (context.action === 'clone') for (const field of governed.serverOwned) data[field] = null;
       await runScreens(strapi, governed, { action: 'create', documentId: null, current: null, data });
       if (governed.definition) {
         data.tahap = governed.definition.initial;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { rolesListableBy } from '../engine/decide';
 import { keepRefusalMessages } from '../errors';
 import { loadActor, usersWithRole } from '../services/actor';
+import { antrianFor } from '../services/antrian';
 import { verifyAuditTrail } from '../services/audit';
 import { performKoreksi } from '../services/koreksi';
 import { sopRegistryOf } from '../services/registry';
@@ -86,6 +87,10 @@ export const sopRoutes = (strapi: Core.Strapi) => {
   return [
     route('GET', '/sop/definitions', async (ctx) => {
       ctx.body = { data: definitionsView(strapi) };
+    }),
+    // "Antrian saya": what waits for this user now, across every workflow
+    route('GET', '/sop/antrian', async (ctx, actor) => {
+      ctx.body = await antrianFor(strapi, actor);
     }),
     route('GET', '/sop/audit/verify', async (ctx) => {
       ctx.body = { data: await verifyAuditTrail(strapi.db.connection) };

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Actor } from '../engine/types';
+import type { Actor, Perwakilan } from '../engine/types';
+import { AWALAN_JABATAN } from '../engine/decide';
 import type { StaffActor, Writer } from '../types';
 import { sopRegistryOf, type SopRegistry } from './registry';
+import { now as clockNow } from './clock';
 
 type AdminUserRow = {
   id: number;
@@ -28,33 +30,71 @@ const fit = (text: string): string => (text.length <= NAMA_AKTOR_MAKS ? text : `
 export const displayName = (user: AdminUserRow): string =>
   fit([user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `Pengguna #${user.id}`);
 
-const toActor = (registry: SopRegistry, user: AdminUserRow): StaffActor => {
+const toActor = (registry: SopRegistry, user: AdminUserRow, mandates: readonly Perwakilan[] = []): StaffActor => {
   const roleNames = (user.roles ?? []).map((role) => role.name);
+  const own = roleNames.map(registry.roleKeyOf).filter((key): key is string => key !== undefined);
+  // a mandate for a role the user holds anyway adds nothing (the app refuses to name one)
+  const mewakili = mandates.filter(
+    (mandate, index) => !own.includes(mandate.peran) && mandates.findIndex((m) => m.peran === mandate.peran) === index
+  );
   return {
     id: user.id,
     name: displayName(user),
     email: user.email ?? null,
-    roles: roleNames.map(registry.roleKeyOf).filter((key): key is string => key !== undefined) as unknown as Actor['roles'],
+    roles: [...own, ...mewakili.map((mandate) => mandate.peran)] as unknown as Actor['roles'],
+    ...(mewakili.length > 0 ? { mewakili } : {}),
     peran: fit(roleNames.join(', ') || '-'),
     isSuperAdmin: (user.roles ?? []).some((role) => role.code === 'strapi-super-admin'),
   };
 };
 
-/** The admin user as the SOP sees them: id, name and the SOP roles they hold; null when inactive. */
+/**
+ * The admin user as the SOP sees them: id, name, the SOP roles they hold and those they hold
+ * now as an acting official (Plh / Plt, from the app's ActingRolesProvider, in `mewakili`);
+ * null when inactive.
+ */
 export const loadActor = async (strapi: Core.Strapi, userId: number): Promise<StaffActor | null> => {
   const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: ['roles'] })) as AdminUserRow | null;
   if (!user || user.isActive === false || user.blocked === true) return null;
-  return toActor(sopRegistryOf(strapi), user);
+  const registry = sopRegistryOf(strapi);
+  const mandates = (await registry.actingRoles()?.of(strapi, user.id, clockNow())) ?? [];
+  return toActor(registry, user, mandates);
 };
 
-/** Active admin users holding an SOP role, for assignments and notifications. */
+/**
+ * Active admin users holding an SOP role, for assignments and notifications: its holders and,
+ * while a mandate runs, the acting official named for it (the holders stay: a Plh stands in,
+ * the holder is not removed from the role, and hears of the work waiting in it).
+ */
 export const usersWithRole = async (strapi: Core.Strapi, role: string): Promise<StaffActor[]> => {
   const registry = sopRegistryOf(strapi);
   const rows = (await strapi.db.query('admin::user').findMany({
     where: { isActive: true, blocked: false, roles: { name: registry.roleName(role) } },
     populate: ['roles'],
   })) as AdminUserRow[];
-  return rows.map((row) => toActor(registry, row));
+  const holders = rows.map((row) => toActor(registry, row));
+  const running = (await registry.actingRoles()?.running(strapi, clockNow())) ?? [];
+  const deputies: StaffActor[] = [];
+  for (const userId of new Set(running.filter((mandate) => mandate.peran === role).map((mandate) => mandate.pelaksana))) {
+    if (holders.some((holder) => holder.id === userId)) continue;
+    const deputy = await loadActor(strapi, userId);
+    if (deputy && deputy.roles.includes(role)) deputies.push(deputy);
+  }
+  return [...holders, ...deputies];
+};
+
+/** The role text of an audit row: the position, and "a.n. <holder>" for an acting official. */
+export const peranTercatat = (actor: StaffActor): string => fit(actor.atasNama ? `${actor.peran}, a.n. ${actor.atasNama}` : actor.peran);
+
+/**
+ * The actor as the record and the audit name them for a step taken under `mandate`: their own
+ * name, the position "Plh. <jabatan>" / "Plt. <jabatan>" and, in `atasNama`, the holder acted for.
+ * Without a mandate, the actor unchanged.
+ */
+export const actorUnderMandate = (strapi: Core.Strapi, actor: StaffActor, mandate: Perwakilan | null): StaffActor => {
+  if (!mandate) return actor;
+  const jabatan = `${AWALAN_JABATAN[mandate.jenis]} ${sopRegistryOf(strapi).roleName(mandate.peran)}`;
+  return { ...actor, peran: fit(jabatan), atasNama: fit(mandate.atasNama.nama) };
 };
 
 /** An active admin user holding `role`, or a 400 naming the problem (for `data.<role>` inputs). */

@@ -39,7 +39,15 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   async signRecord(effect, { strapi, uid, record, actor, now }) {
     await strapi.db.query(uid as never).update({
       where: { id: record.id },
-      data: { [String(effect.kolom)]: { userId: actor.id, nama: actor.name, peran: actor.peran, waktu: now.toISOString() } },
+      data: {
+        [String(effect.kolom)]: {
+          userId: actor.id,
+          nama: actor.name,
+          peran: actor.peran,
+          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
+          waktu: now.toISOString(),
+        },
+      },
     });
   },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import registry from './registry';
+import { antrianFor } from './antrian';
 import { createAuditCheckpoint, verifyAuditTrail } from './audit';
 import { runDailyDigest } from './digest';
 import { performKoreksi } from './koreksi';
@@ -8,7 +9,7 @@ import { definitionsView, diagramSvg, recordView } from './views';
 
 /**
  * The plugin's services (`strapi.plugin('sop').service(name)`): the registry the app fills,
- * and the engine's work bound to this Strapi — steps, corrections, views, the audit trail
+ * and the engine's work bound to this Strapi — steps, corrections, views, each user's queue, the audit trail
  * and the daily digest.
  */
 export default {
@@ -21,6 +22,9 @@ export default {
     definitions: () => definitionsView(strapi),
     record: (model: string, documentId: string, actor: Parameters<typeof recordView>[3]) => recordView(strapi, model, documentId, actor),
     diagram: (model: string, current?: string) => diagramSvg(strapi, model, current),
+  }),
+  antrian: ({ strapi }: { strapi: Core.Strapi }) => ({
+    for: (actor: Parameters<typeof antrianFor>[1]) => antrianFor(strapi, actor),
   }),
   audit: ({ strapi }: { strapi: Core.Strapi }) => ({
     verify: () => verifyAuditTrail(strapi.db.connection),

@@ -3,12 +3,14 @@ import type { WorkflowDefinition } from '../engine/types';
 import type { KoreksiRule } from '../engine/koreksi';
 import type { Vocabulary } from '../engine/vocabulary';
 import type {
+  ActingRolesProvider,
   AfterCommitHandler,
   EffectHandler,
   GovernedFields,
   GovernedType,
   ListView,
   LoadedRecord,
+  RelatedType,
   ServiceCalendar,
   SopAccess,
   SopCalendarProvider,
@@ -41,6 +43,7 @@ export const createSopRegistry = () => {
   let calendarProvider: SopCalendarProvider | null = null;
   let vocabulary: Vocabulary | null = null;
   let mailSender: SopMailer | null = null;
+  let actingRoles: ActingRolesProvider | null = null;
 
   const addHandlers = <H>(table: Map<string, Map<string, H>>, scope: string, handlers: Readonly<Record<string, H>>, what: string) => {
     const scoped = table.get(scope) ?? new Map<string, H>();
@@ -80,6 +83,19 @@ export const createSopRegistry = () => {
       addHandlers(afterCommitHandlers, registration.model, registration.afterCommit ?? {}, 'Penangan setelah langkah untuk efek');
       byModel.set(registration.model, registration);
     },
+    /**
+     * Puts a content type outside any SOP under the gate (its writes audited, its screens and
+     * editor rule run) — e.g. the acting-official mandates; throws when the uid is already governed.
+     */
+    registerGoverned(related: RelatedType): void {
+      addGoverned(related.uid, related.governed, related.listView, { ...related.gate });
+    },
+    /** The app's acting officials (see ActingRolesProvider); without one nobody acts for another. */
+    useActingRoles(provider: ActingRolesProvider): void {
+      actingRoles = provider;
+    },
+    /** The acting officials provider, or null when the app gave none. */
+    actingRoles: (): ActingRolesProvider | null => actingRoles,
     /** Adds effect handlers the engine offers every SOP (agenda numbers, fields…); throws on a duplicate type. */
     registerEffects(handlers: Readonly<Record<string, EffectHandler>>): void {
       addHandlers(effectHandlers, '', handlers, 'Efek');

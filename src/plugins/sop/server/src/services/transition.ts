@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../engine/audit-chain';
-import { decide, type TransitionRequest } from '../engine/decide';
+import { actingFor, decide, type TransitionRequest } from '../engine/decide';
 import type { Decision, Refusal, WorkflowDefinition } from '../engine/types';
 import { runAsTransition } from './context';
 import { emitTransition } from './events';
 import { sopRegistryOf } from './registry';
 import { appendAudit } from './audit';
+import { actorUnderMandate, peranTercatat } from './actor';
 import { now as clockNow } from './clock';
 import { ConflictError } from '../errors';
 import type { SopTransitionEvent, StaffActor } from '../types';
@@ -47,10 +48,19 @@ export const performTransition = async (
   if (!registration) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
   const { definition, loadRecord: loader } = registration;
   const { actor } = params;
-  await registration.prepareInput?.(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
   const now = clockNow();
+  if (registration.prepareInput) {
+    // The SOP's file work runs outside the transaction, so first the same checks the step
+    // makes: an unknown record is 404 and a refused step answers as it would, never with a
+    // fact about the input (whose file, attached where) to someone who may not take it.
+    const current = await loader(strapi, params.documentId);
+    if (!current) throw new errors.NotFoundError('Naskah tidak ditemukan.');
+    const verdict = decide(definition, current.facts, params.request, actor, now);
+    if (!verdict.ok) throw refusalError(verdict);
+    await registration.prepareInput(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
+  }
 
-  let decision: Decision & { versi: number };
+  let decision: Decision & { versi: number; pelaku: StaffActor };
   try {
     decision = await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
       strapi.db.transaction(async ({ trx }) => {
@@ -58,6 +68,8 @@ export const performTransition = async (
         if (!record) throw new errors.NotFoundError('Naskah tidak ditemukan.');
         const verdict = decide(definition, record.facts, params.request, actor, now);
         if (!verdict.ok) throw refusalError(verdict);
+        // as an acting official (Plh / Plt): the record and the audit keep both names
+        const pelaku = actorUnderMandate(strapi, actor, actingFor(verdict.transition, actor));
         const claimed = (await strapi.db.query(definition.uid as never).updateMany({
           where: { id: record.id, tahap: record.tahap, versi: record.versi },
           data: { tahap: verdict.to, versi: record.versi + 1 },
@@ -67,7 +79,16 @@ export const performTransition = async (
         for (const effect of verdict.effects) {
           const handler = registry.effectHandler(params.model, effect.type);
           if (handler) {
-            await handler(effect, { strapi, trx, model: params.model, uid: definition.uid, record, actor, now, atEnd: (work) => atEnd.push(work) });
+            await handler(effect, {
+              strapi,
+              trx,
+              model: params.model,
+              uid: definition.uid,
+              record,
+              actor: pelaku,
+              now,
+              atEnd: (work) => atEnd.push(work),
+            });
           } else if (!registry.afterCommitHandler(params.model, effect.type)) {
             // the structural check at boot makes this unreachable for a registered SOP
             throw new Error(`Efek SOP tanpa penangan: ${effect.type}`);
@@ -80,7 +101,7 @@ export const performTransition = async (
           ke: verdict.to,
           aktorId: actor.id,
           aktorNama: actor.name,
-          aktorPeran: actor.peran,
+          aktorPeran: peranTercatat(pelaku),
           waktu: now.toISOString(),
           catatan: verdict.catatan,
           digest: inputDigest({
@@ -89,14 +110,14 @@ export const performTransition = async (
           }),
         });
         for (const work of atEnd) await work();
-        return { ...verdict, versi: record.versi + 1 } as Decision & { versi: number };
+        return { ...verdict, versi: record.versi + 1, pelaku };
       })
     );
   } catch (error: unknown) {
     throw isConflictError(error) ? lockConflict() : error;
   }
 
-  await emitTransition(strapi, transitionEvent(definition, params, decision, actor, now));
+  await emitTransition(strapi, transitionEvent(definition, params, decision, decision.pelaku, now));
   return {
     documentId: params.documentId,
     dari: decision.from,
@@ -125,7 +146,7 @@ const transitionEvent = (
     aksi: decision.transition.label,
     langkah: decision.transition.langkah ?? null,
     jenis: decision.transition.kind ?? 'maju',
-    aktor: { id: actor.id, nama: actor.name, peran: actor.peran },
+    aktor: { id: actor.id, nama: actor.name, peran: peranTercatat(actor) },
     catatan: decision.catatan,
     waktu: now.toISOString(),
     versi: decision.versi,

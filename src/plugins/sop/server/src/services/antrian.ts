@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { availableActions, mayAct } from '../engine/decide';
+import type { Transition, WorkflowDefinition } from '../engine/types';
+import { now } from './clock';
+import { sopRegistryOf } from './registry';
+import { mayRead } from './views';
+import type { LoadedRecord, SopRegistration, StaffActor } from '../types';
+
+/** Most items `GET /sop/antrian` returns; `meta.jumlah` still counts them all. */
+export const ANTRIAN_MAX = 200;
+
+/**
+ * Most records in a waiting state read per workflow (in `tenggat` order) to find this actor's
+ * queue; a workflow with more is reported in `meta.terpotong` (the queue is then the first part).
+ */
+export const ANTRIAN_SCAN_MAX = 500;
+
+/** One item of "Antrian saya" (docs/DESIGN.md `GET /sop/antrian`). */
+export type AntrianItem = {
+  model: string;
+  documentId: string;
+  judul: string;
+  tahap: string;
+  tahapLabel: string;
+  tenggat: string | null;
+  terlambat: boolean;
+  aksi: { ke: string; label: string }[];
+};
+
+/** `GET /sop/antrian`: the queue and its size (`jumlah` ≥ `data.length`; `terpotong` when a workflow was read only in part). */
+export type Antrian = { data: AntrianItem[]; meta: { jumlah: number; terpotong: boolean } };
+
+const isForward = (transition: Transition<unknown>): boolean => (transition.kind ?? 'maju') === 'maju';
+
+/** The states of a workflow from which this actor's roles may take a forward step (before the record's actor rules). */
+export const waitingStates = (definition: WorkflowDefinition, actor: StaffActor): string[] => [
+  ...new Set(definition.transitions.filter((transition) => isForward(transition) && mayAct(transition, actor)).flatMap((t) => t.from)),
+];
+
+/** The generic name of a record: its agenda number, else its documentId. */
+const defaultJudul = (definition: WorkflowDefinition, record: LoadedRecord): string =>
+  record.nomorAgenda ? `${definition.title} ${record.nomorAgenda}` : `${definition.title} ${record.documentId}`;
+
+const judulOf = (strapi: Core.Strapi, registration: SopRegistration, record: LoadedRecord, actor: StaffActor): string => {
+  const access = sopRegistryOf(strapi).access();
+  const mayReadFields = (fields: readonly string[], uid: string = registration.uid) =>
+    actor.isSuperAdmin || access.mayReadFields(actor, { uid, fields });
+  const named = registration.judul?.(record.row, { mayReadFields })?.trim();
+  return named || defaultJudul(registration.definition, record);
+};
+
+type Candidate = { documentId: string; tahap: string; tenggat: string | null };
+
+/** Compares two items: overdue first, then the earliest `tenggat`, those without one last. */
+const byUrgency = (a: AntrianItem, b: AntrianItem): number => {
+  if (a.terlambat !== b.terlambat) return a.terlambat ? -1 : 1;
+  if (a.tenggat !== b.tenggat) {
+    if (a.tenggat === null) return 1;
+    if (b.tenggat === null) return -1;
+    return a.tenggat < b.tenggat ? -1 : 1;
+  }
+  return a.model === b.model ? a.documentId.localeCompare(b.documentId) : a.model.localeCompare(b.model);
+};
+
+/**
+ * "Antrian saya" (`GET /sop/antrian`): every record, across every registered workflow the actor may
+ * read, on which they may take a forward step now — sending back or voiding puts nothing in a queue.
+ * For each workflow: the states from which a forward step has one of the actor's roles; one query
+ * for the records in those states (on the indexed `tahap`, earliest `tenggat` first, at most
+ * ANTRIAN_SCAN_MAX); each loaded with the SOP's own loader, kept when `availableActions` offers a
+ * forward step (so actor rules such as "only the assigned Sandiman" hold). Overdue first, then by
+ * `tenggat`; at most ANTRIAN_MAX items. `judul` comes from the SOP's `judul` (within the actor's
+ * read rights), else the generic name. Throws nothing for a refusal: unreadable workflows are skipped.
+ */
+export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promise<Antrian> => {
+  const at = now();
+  const items: AntrianItem[] = [];
+  let terpotong = false;
+  for (const registration of sopRegistryOf(strapi).all()) {
+    const { definition, uid, model } = registration;
+    if (!mayRead(strapi, actor, uid)) continue;
+    const states = waitingStates(definition, actor);
+    if (states.length === 0) continue;
+    const schema = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as { attributes?: Record<string, unknown> } | undefined;
+    const hasTenggat = Boolean(schema?.attributes?.tenggat);
+    const candidates = (await strapi.db.query(uid as never).findMany({
+      where: { tahap: { $in: states } },
+      select: ['documentId', 'tahap', ...(hasTenggat ? ['tenggat'] : [])],
+      orderBy: hasTenggat ? [{ tenggat: 'asc' }, { id: 'asc' }] : [{ id: 'asc' }],
+      limit: ANTRIAN_SCAN_MAX + 1,
+    })) as Candidate[];
+    if (candidates.length > ANTRIAN_SCAN_MAX) {
+      terpotong = true;
+      candidates.length = ANTRIAN_SCAN_MAX;
+    }
+    for (const candidate of candidates) {
+      const record = await registration.loadRecord(strapi, candidate.documentId);
+      if (!record) continue;
+      const aksi = availableActions(definition, record.facts, actor, at)
+        .filter((action) => isForward(action.transition))
+        .map((action) => ({ ke: action.ke, label: action.label }));
+      if (aksi.length === 0) continue;
+      const tenggat = record.tenggat ? new Date(record.tenggat).toISOString() : null;
+      items.push({
+        model,
+        documentId: record.documentId,
+        judul: judulOf(strapi, registration, record, actor),
+        tahap: record.tahap,
+        tahapLabel: definition.states.find((state) => state.key === record.tahap)?.label ?? record.tahap,
+        tenggat,
+        terlambat: tenggat !== null && new Date(tenggat).getTime() < at.getTime(),
+        aksi,
+      });
+    }
+  }
+  items.sort(byUrgency);
+  return { data: items.slice(0, ANTRIAN_MAX), meta: { jumlah: items.length, terpotong } };
+};

@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  currentWriter,
+  displayName,
+  now as clockNow,
+  type ActingRolesProvider,
+  type RelatedType,
+  type Writer,
+  type WriteScreen,
+} from '../plugins/sop/server/src/index';
+import type { Perwakilan } from '../plugins/sop/server/src/engine/index';
+import { penunjukanSchema, periksaPenunjukan, type Penunjukan } from '../domain/pelaksana';
+import { ROLE_NAMES, type RoleKey } from '../domain/roles';
+
+/** The acting-official mandates (Plh / Plt) of Permendagri 1/2023. */
+export const PELAKSANA_UID = 'api::pelaksana.pelaksana';
+
+type PelaksanaRow = {
+  documentId: string;
+  peran: RoleKey;
+  jenis: 'plh' | 'plt';
+  pejabatId: number;
+  namaPejabat: string | null;
+  pelaksanaId: number;
+  namaPelaksana: string | null;
+  mulai: string;
+  selesai: string;
+};
+
+type UserRow = {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+  isActive?: boolean;
+  blocked?: boolean;
+  roles?: { name: string; code: string }[];
+};
+
+const refuse = (message: string, fields: string[] = []): never => {
+  throw new errors.PolicyError(message, { fields });
+};
+
+/**
+ * Only the Kepala Dinas (in their own right, not as someone's Plh) and Super Admin name acting
+ * officials; server code (seeds, tests) always may. Returns the refusal, or null.
+ */
+export const mayNamePelaksana = (writer: Writer): string | null => {
+  if (writer.jalur === 'sistem') return null;
+  const actor = writer.actor;
+  const kadis = actor !== null && actor.roles.includes('kadis') && !(actor.mewakili ?? []).some((mandate) => mandate.peran === 'kadis');
+  return actor?.isSuperAdmin || kadis ? null : 'Hanya Kepala Dinas atau Super Admin yang dapat menunjuk Plh/Plt.';
+};
+
+const loadUser = async (strapi: Core.Strapi, id: number): Promise<UserRow | null> =>
+  (await strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] })) as UserRow | null;
+
+const activeUser = (user: UserRow | null): user is UserRow => user !== null && user.isActive !== false && user.blocked !== true;
+
+const asPenunjukan = (row: PelaksanaRow): Penunjukan => ({
+  ...row,
+  mulai: new Date(row.mulai),
+  selesai: new Date(row.selesai),
+});
+
+/**
+ * The gate's screen of every create and update: the writer may name acting officials, the
+ * merged record passes the schema and the rules (domain/pelaksana periksaPenunjukan), the holder
+ * is an active user holding the role, the deputy an active user who does not, and the names are
+ * copied from the users (whatever the client sent). A mandate already over is not changed.
+ */
+const pelaksanaScreen: WriteScreen = async (strapi, write) => {
+  const problem = mayNamePelaksana(await currentWriter(strapi));
+  if (problem) refuse(problem);
+  const now = clockNow();
+  if (write.current && new Date(String(write.current.selesai)).getTime() <= now.getTime()) {
+    refuse('Penunjukan yang sudah berakhir tidak dapat diubah; riwayatnya tetap tercatat.');
+  }
+  const merged = { ...(write.current ?? {}), ...write.data };
+  const parsed = penunjukanSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new errors.ValidationError(issue.message, { field: issue.path.join('.') });
+  }
+  const calon = parsed.data;
+  const [pejabat, pelaksana] = await Promise.all([loadUser(strapi, calon.pejabatId), loadUser(strapi, calon.pelaksanaId)]);
+  const jabatan = ROLE_NAMES[calon.peran];
+  if (!activeUser(pejabat) || !(pejabat.roles ?? []).some((role) => role.name === jabatan)) {
+    throw new errors.ValidationError(`Pengguna #${calon.pejabatId} bukan ${jabatan} yang aktif.`, { field: 'pejabatId' });
+  }
+  if (!activeUser(pelaksana)) throw new errors.ValidationError(`Pengguna #${calon.pelaksanaId} bukan pengguna yang aktif.`, { field: 'pelaksanaId' });
+  const others = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { peran: calon.peran } })) as PelaksanaRow[];
+  const rule = periksaPenunjukan({ ...calon, documentId: write.documentId }, others.map(asPenunjukan), now);
+  if (rule) throw new errors.ValidationError(rule, { field: 'mulai' });
+  if (calon.pelaksanaId !== calon.pejabatId && (pelaksana.roles ?? []).some((role) => role.name === jabatan)) {
+    throw new errors.ValidationError(`${displayName(pelaksana)} sudah menjabat ${jabatan}; pilih pegawai lain sebagai pelaksana.`, {
+      field: 'pelaksanaId',
+    });
+  }
+  write.data.namaPejabat = displayName(pejabat);
+  write.data.namaPelaksana = displayName(pelaksana);
+  for (const field of ['peran', 'jenis', 'pejabatId', 'pelaksanaId'] as const) write.data[field] = calon[field];
+  write.data.mulai = calon.mulai.toISOString();
+  write.data.selesai = calon.selesai.toISOString();
+};
+
+/**
+ * The mandates, under the gate: every write (create, update, delete) audited, screened by
+ * pelaksanaScreen; only the Kepala Dinas and Super Admin write them (also checked on delete).
+ * The steps taken under a mandate keep both names in their own records, whatever becomes of it.
+ */
+export const PELAKSANA_GOVERNED: RelatedType = {
+  uid: PELAKSANA_UID,
+  governed: { serverOwned: [], transitionOnly: false },
+  listView: {
+    list: ['peran', 'jenis', 'namaPelaksana', 'namaPejabat', 'mulai', 'selesai'],
+    mainField: 'namaPelaksana',
+    defaultSortBy: 'mulai',
+    defaultSortOrder: 'DESC',
+  },
+  gate: { screens: [pelaksanaScreen], editorRule: (writer) => mayNamePelaksana(writer) },
+};
+
+const asPerwakilan = (row: PelaksanaRow): Perwakilan => ({
+  peran: row.peran,
+  jenis: row.jenis,
+  atasNama: { id: row.pejabatId, nama: row.namaPejabat ?? `Pengguna #${row.pejabatId}` },
+});
+
+const runningAt = (now: Date) => ({ mulai: { $lte: now }, selesai: { $gt: now } });
+
+/** The engine's view of the mandates (see ActingRolesProvider): those running at `now`. */
+export const ACTING_ROLES: ActingRolesProvider = {
+  async of(strapi, userId, now) {
+    const rows = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { pelaksanaId: userId, ...runningAt(now) } })) as PelaksanaRow[];
+    return rows.map(asPerwakilan);
+  },
+  async running(strapi, now) {
+    const rows = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: runningAt(now) })) as PelaksanaRow[];
+    return rows.map((row) => ({ ...asPerwakilan(row), pelaksana: row.pelaksanaId }));
+  },
+};
