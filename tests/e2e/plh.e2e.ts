@@ -20,7 +20,8 @@ describe('an acting Kasi (Plh) in the admin panel (headless Chromium)', () => {
         operator: { role: ROLE.operator, firstname: 'Oki', lastname: 'Operator' },
         kasi: { role: ROLE.kasi, firstname: 'Siti', lastname: 'Kasi' },
         kadis: { role: ROLE.kadis, firstname: 'Dina', lastname: 'Kadis' },
-        plh: { role: ROLE.sandiman, firstname: 'Budi', lastname: 'Sandiman' },
+        // a senior Operator, who opens berita in the content manager with his own grant
+        plh: { role: ROLE.operator, firstname: 'Budi', lastname: 'Santoso' },
       },
       {
         seed: async (app, users) => {
@@ -59,7 +60,7 @@ describe('an acting Kasi (Plh) in the admin panel (headless Chromium)', () => {
     await sop.getByRole('button', { name: 'Paraf Kasi' }).click();
     await page.getByTestId('sop-tahap').filter({ hasText: 'Diparaf Kasi' }).waitFor({ timeout: 20000 });
     const history = page.getByTestId('sop-riwayat');
-    await history.getByText('Budi Sandiman').first().waitFor();
+    await history.getByText('Budi Santoso').first().waitFor();
     expect(await history.innerText()).toContain(PLH_KASI);
     await screenshot(page, 'plh-01-paraf-kasi');
 
@@ -73,7 +74,7 @@ describe('an acting Kasi (Plh) in the admin panel (headless Chromium)', () => {
     const file = await fetch(`${panel.base}/sop/berita/${documentId}/dokumen/kartu-kendali`, { headers: { Authorization: `Bearer ${token}` } });
     expect(file.status).toBe(200);
     const kartu = bukaDocx(Buffer.from(await file.arrayBuffer()));
-    expect(kartu.teks).toContain('Budi Sandiman');
+    expect(kartu.teks).toContain('Budi Santoso');
     expect(kartu.teks).toContain(PLH_KASI);
     await page.context().close();
   });
