@@ -7,7 +7,7 @@ import { MenungguSaya } from './components/MenungguSaya';
 import { ChartPie, Mail } from '@strapi/icons';
 import logo from './extensions/logo.png';
 import { CetakBukuAgenda } from './components/CetakBukuAgenda';
-import { NAMA_KANTOR, SAMBUTAN } from './components/sambutan';
+import { SAMBUTAN } from './components/sambutan';
 import { labelZonaWaktu } from './components/ZonaWaktu';
 
 const STRAPI_SUFFIX = / \| Strapi$/;
@@ -59,10 +59,9 @@ export default {
     locales: ['id'],
     // the office's texts, then the Indonesian label of every enumeration value (forms, filters)
     translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS, ...SAMBUTAN }, en: SAMBUTAN },
-    // the office's name and emblem instead of Strapi's welcome, tour and banners
+    // the office's name and emblem instead of Strapi's welcome, tour and banners (the favicon is ./favicon.png; the tab title is fixed in bootstrap)
     auth: { logo },
     menu: { logo },
-    head: { favicon: logo, title: NAMA_KANTOR },
     tutorials: false,
     notifications: { releases: false },
   },
