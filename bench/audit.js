@@ -20,9 +20,9 @@ const N = Number(process.env.BENCH_AUDIT_N || 2000);
 const SIZES = (process.env.BENCH_AUDIT_ROWS || '10000,100000').split(',').map(Number);
 
 process.env.AUDIT_KEY = process.env.AUDIT_KEY || crypto.randomBytes(32).toString('base64');
-const audit = require(path.join(APP_DIR, 'dist', 'src', 'sop', 'audit.js'));
-const { sealRow } = require(path.join(APP_DIR, 'dist', 'src', 'domain', 'audit-seal.js'));
-const { sealEntry, GENESIS_HASH } = require(path.join(APP_DIR, 'dist', 'src', 'domain', 'audit-chain.js'));
+const audit = require(path.join(APP_DIR, 'dist', 'src', 'plugins', 'sop', 'server', 'src', 'services', 'audit.js'));
+const { sealRow } = require(path.join(APP_DIR, 'dist', 'src', 'plugins', 'sop', 'server', 'src', 'engine', 'audit-seal.js'));
+const { sealEntry, GENESIS_HASH } = require(path.join(APP_DIR, 'dist', 'src', 'plugins', 'sop', 'server', 'src', 'engine', 'audit-chain.js'));
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

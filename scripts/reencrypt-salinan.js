@@ -15,7 +15,7 @@ const main = async () => {
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
   await strapi.load();
   try {
-    const { reencryptSalinan } = require(path.join(appDir, 'dist', 'src', 'sop', 'salinan.js'));
+    const { reencryptSalinan } = require(path.join(appDir, 'dist', 'src', 'sop-defs', 'kriptogram', 'salinan.js'));
     const result = await reencryptSalinan(strapi);
     console.log(`[meja-sandi] ${result.diperiksa} salinan diperiksa, ${result.dienkripsiUlang} dienkripsi ulang dengan kunci baru.`);
   } finally {
