@@ -62,10 +62,7 @@ export interface LayananJamLayanan extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5;
       }>;
-    hari: Schema.Attribute.Enumeration<
-      ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu']
-    > &
-      Schema.Attribute.Required;
+    hari: Schema.Attribute.Enumeration<['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu']> & Schema.Attribute.Required;
     istirahatMulai: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5;
@@ -193,18 +190,14 @@ export interface NaskahPenerima extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    kategori: Schema.Attribute.Enumeration<
-      ['walikota', 'sekda', 'asisten', 'kepala_opd', 'lainnya']
-    > &
+    kategori: Schema.Attribute.Enumeration<['walikota', 'sekda', 'asisten', 'kepala_opd', 'lainnya']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'kepala_opd'>;
     nama: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 150;
       }>;
-    saluran: Schema.Attribute.Enumeration<
-      ['ajudan', 'caraka', 'faksimili', 'surat_online']
-    > &
+    saluran: Schema.Attribute.Enumeration<['ajudan', 'caraka', 'faksimili', 'surat_online']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'caraka'>;
   };
