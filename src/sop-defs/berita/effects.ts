@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { parafOf } from '../../plugins/sop/server/src/index';
 import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
 import { requireActiveRole } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
@@ -60,13 +61,7 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     await strapi.documents('api::kartu-kendali.kartu-kendali').update({
       documentId: kartu.documentId,
       data: {
-        [field]: {
-          userId: actor.id,
-          nama: actor.name,
-          peran: actor.peran,
-          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
-          waktu: now.toISOString(),
-        },
+        [field]: parafOf(actor, now),
       } as never,
     });
   },

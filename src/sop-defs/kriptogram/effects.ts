@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { parafOf } from '../../plugins/sop/server/src/index';
 import { DEFAULT_LETTER_FORMAT, formatNumber, numberMoment } from '../../plugins/sop/server/src/engine/index';
 import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
@@ -30,13 +31,7 @@ export const KRIPTOGRAM_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     await strapi.documents('api::salinan.salinan' as never).update({
       documentId: salinan.documentId,
       data: {
-        [String(effect.tanda)]: {
-          userId: actor.id,
-          nama: actor.name,
-          peran: actor.peran,
-          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
-          waktu: now.toISOString(),
-        },
+        [String(effect.tanda)]: parafOf(actor, now),
       } as never,
     });
   },

@@ -1,9 +1,21 @@
 import { errors } from '@strapi/utils';
 import { formatNumber, numberMoment } from '../engine/numbering';
-import type { EffectHandler } from '../types';
+import type { EffectHandler, StaffActor } from '../types';
 import { requireActiveRole } from './actor';
 import { sopRegistryOf } from './registry';
 import { nextAgendaNumber } from './tables';
+
+/**
+ * A paraf or signature as every SOP stores it: who (admin user id and name), as which role
+ * ("Plh. …, a.n. …" for an acting official, with the holder in `atasNama`), and when (ISO 8601).
+ */
+export const parafOf = (actor: StaffActor, now: Date) => ({
+  userId: actor.id,
+  nama: actor.name,
+  peran: actor.peran,
+  ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
+  waktu: now.toISOString(),
+});
 
 /** The effects the engine carries out for every SOP; an SOP's own handlers come with its registration. */
 export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
@@ -40,13 +52,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     await strapi.db.query(uid as never).update({
       where: { id: record.id },
       data: {
-        [String(effect.kolom)]: {
-          userId: actor.id,
-          nama: actor.name,
-          peran: actor.peran,
-          ...(actor.atasNama ? { atasNama: actor.atasNama } : {}),
-          waktu: now.toISOString(),
-        },
+        [String(effect.kolom)]: parafOf(actor, now),
       },
     });
   },
