@@ -21,6 +21,7 @@ const appRegistry = (registrations: readonly SopRegistration[] = SOP_REGISTRATIO
   registry.useCalendar(async () => ({
     tenggat: (at) => at,
     workingMinutesBetween: () => 0,
+    addWorkingMinutes: (at) => at,
     isHoliday: () => false,
     localDate: (at) => at.toISOString().slice(0, 10),
   }));

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { localDate, tenggat, workingMinutesBetween, type ServiceSchedule } from '../../domain/calendar';
+import { addWorkingMinutes, localDate, tenggat, workingMinutesBetween, type ServiceSchedule } from '../../domain/calendar';
 import { loadPublishedSchedule } from './documents';
 import type { SopCalendarProvider } from '../../plugins/sop/server/src/index';
 
@@ -25,6 +25,7 @@ export const loadServiceCalendar: SopCalendarProvider = async (strapi) => {
   return {
     tenggat: (receivedAt) => tenggat(receivedAt, schedule, holidays),
     workingMinutesBetween: (from, to) => workingMinutesBetween(from, to, schedule, holidays),
+    addWorkingMinutes: (start, minutes) => addWorkingMinutes(start, minutes, schedule, holidays),
     isHoliday: (tanggal) => holidays.includes(tanggal),
     localDate,
   };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SOP_TRANSITION_EVENT } from './constants';
 import { createSopWorkflowGate } from './middlewares/gate';
 import { sopRoutes } from './routes/admin';
+import { sealBindableTypes } from './services/binding';
 import { runAfterCommit } from './services/events';
 import { notifyAfterTransition } from './services/notify';
 import { sopRegistryOf, SopRegistrationError } from './services/registry';
@@ -20,6 +21,8 @@ import type { SopTransitionEvent } from './types';
  * Throws SopRegistrationError naming every problem found.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
+  // the database models are built: a content type claimed from now on keeps the engine's fields
+  sealBindableTypes(strapi);
   const registry = sopRegistryOf(strapi);
   const problems = registry.problems();
   if (problems.length > 0) throw new SopRegistrationError(`Mesin SOP tidak dapat berjalan:\n- ${problems.join('\n- ')}`);

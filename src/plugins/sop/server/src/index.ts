@@ -21,6 +21,7 @@ export { createSopRegistry, loadedRecord, sopRegistryOf, SopRegistrationError, t
 export * from './services/actor';
 export * from './services/antrian';
 export * from './services/audit';
+export * from './services/binding';
 export * from './services/clock';
 export * from './services/context';
 export * from './services/digest';

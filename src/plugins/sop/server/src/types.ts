@@ -161,6 +161,8 @@ export type ServiceCalendar = {
   tenggat: (receivedAt: Date) => Date;
   /** working minutes from `from` to `to` inside service hours (0 when `to` is earlier) */
   workingMinutesBetween: (from: Date, to: Date) => number;
+  /** the instant `minutes` working minutes after `start`, counted only inside service hours (a start outside them counts from the next opening) */
+  addWorkingMinutes: (start: Date, minutes: number) => Date;
   /** whether the office is closed on this local date (a holiday) */
   isHoliday: (tanggal: string) => boolean;
   /** the local date (`YYYY-MM-DD`, WIB) of an instant */
@@ -200,8 +202,12 @@ export type SopTransitionEvent = {
   efek: string[];
 };
 
-/** Work an SOP runs once its step has committed (an e-mail to the complainant, a photo normalised on disk). */
-export type AfterCommitHandler = (strapi: Core.Strapi, event: SopTransitionEvent) => Promise<void>;
+/**
+ * Work an SOP runs once its step has committed (an e-mail to the complainant, a photo normalised on disk).
+ * `effect` is the resolved effect of this type as `decide()` returned it (`{ type, ...values }`), when the
+ * step was taken in this process; the event itself never carries effect values (they could name the input).
+ */
+export type AfterCommitHandler = (strapi: Core.Strapi, event: SopTransitionEvent, effect?: Effect) => Promise<void>;
 
 /** What an effect handler works with: the step's transaction, the record as loaded for it, who acts and when. */
 export type EffectContext = {

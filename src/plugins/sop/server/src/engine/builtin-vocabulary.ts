@@ -170,9 +170,40 @@ export const BUILTIN_GUARDS = {
   }),
 };
 
+/**
+ * An agenda book's name: any name an office gives its books ("surat-masuk", "surat-keluar"), lower-case
+ * letters, digits and dashes, at most 40 characters (the counter table's `buku` column).
+ */
+export const namaBukuSchema = z
+  .string()
+  .trim()
+  .min(1, 'nama buku agenda wajib diisi')
+  .max(40, 'nama buku agenda paling banyak 40 karakter')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'nama buku agenda hanya huruf kecil, angka dan tanda hubung (mis. "surat-keluar")');
+
+/** The longest due time `tetapkanTenggat` takes: 30 service days of 420 working minutes. */
+export const MENIT_KERJA_MAKS = 30 * 420;
+
+const roleKey = z.string().trim().min(1, 'peran wajib diisi').max(60);
+
+/**
+ * `beriTahu`'s params: exactly one of `peran` (every active holder of that role) or `ditugaskan`
+ * (the user assigned to the record under that role by `assignUser`); `pesan` an optional line of text.
+ */
+export const beriTahuParams = z
+  .object({
+    peran: roleKey.optional(),
+    ditugaskan: roleKey.optional(),
+    pesan: z.string().trim().min(1).max(500, 'pesan paling banyak 500 karakter').optional(),
+  })
+  .strict()
+  .refine((params) => (params.peran === undefined) !== (params.ditugaskan === undefined), {
+    message: 'sebutkan tepat satu penerima: "peran" atau "ditugaskan"',
+  });
+
 /** The generic effects. */
 export const BUILTIN_EFFECTS = {
-  assignAgendaNumber: valuesEffect({ buku: z.string().trim().min(1) }, 'Beri nomor dari buku agenda'),
+  assignAgendaNumber: valuesEffect({ buku: namaBukuSchema }, 'Beri nomor dari buku agenda'),
 
   /** A paraf or signature on the record itself: `{ kolom }`, a JSON field that receives who, as which role, and when. */
   signRecord: valuesEffect(
@@ -190,6 +221,38 @@ export const BUILTIN_EFFECTS = {
     params: z.object({ peran: z.string().min(1), pengguna: valueRefSchema }).strict(),
     describe: 'Tugaskan pengguna dengan peran tertentu',
     resolve: ({ peran, pengguna }, context) => ({ [peran]: resolveValue(pengguna, context) }),
+  }),
+
+  /**
+   * An e-mail once the step has committed, to the holders of a role or to the user assigned under
+   * a role, naming the record by its number and subject (an outbound letter's "beri tahu Kasi").
+   */
+  beriTahu: effectEntry<z.infer<typeof beriTahuParams>>({
+    params: beriTahuParams,
+    describe: 'Beri tahu lewat surel: pemegang suatu peran, atau pengguna yang ditugaskan',
+    resolve: (params) => ({ ...params }),
+  }),
+
+  /** `tenggat` = the step's moment + `menitKerja` working minutes on the office's service calendar. */
+  tetapkanTenggat: effectEntry<{ menitKerja: number }>({
+    params: z
+      .object({
+        menitKerja: z
+          .number({ error: 'menitKerja harus bilangan bulat menit' })
+          .int('menitKerja harus bilangan bulat menit')
+          .min(1, 'menitKerja paling sedikit 1')
+          .max(MENIT_KERJA_MAKS, `menitKerja paling banyak ${MENIT_KERJA_MAKS} (30 hari layanan)`),
+      })
+      .strict(),
+    describe: 'Tetapkan tenggat dalam menit kerja (jam layanan, hari libur dilewati)',
+    resolve: ({ menitKerja }) => ({ menitKerja }),
+  }),
+
+  /** Stamps `diarsipkanPada`; the record, in its final state, is then read-only (the gate refuses edits). */
+  arsipkan: effectEntry<Record<string, never>>({
+    params: z.object({}).strict(),
+    describe: 'Arsipkan naskah (dicatat waktunya; tidak dapat diubah lagi)',
+    resolve: () => ({}),
   }),
 };
 

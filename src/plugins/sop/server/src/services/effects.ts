@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatNumber, numberMoment } from '../engine/numbering';
 import type { EffectHandler, StaffActor } from '../types';
@@ -73,4 +74,31 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       data: { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name },
     });
   },
+
+  /**
+   * `{ menitKerja }`: the record's `tenggat` becomes the step's moment plus that many working
+   * minutes on the office's service calendar (published hours, holidays skipped).
+   */
+  async tetapkanTenggat(effect, { strapi, uid, record, now }) {
+    const menit = Number(effect.menitKerja);
+    const tenggat = (await sopRegistryOf(strapi).calendar(strapi)).addWorkingMinutes(now, menit).toISOString();
+    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { tenggat } });
+    record.tenggat = tenggat;
+  },
+
+  /**
+   * `{}`: stamps `diarsipkanPada` with the step's moment. The record is then read-only: the
+   * definition's archive state is final, and the gate refuses every edit in a final state.
+   * Refused (ApplicationError) on a content type without that field.
+   */
+  async arsipkan(_effect, { strapi, uid, record, now }) {
+    requireAttribute(strapi, uid, 'diarsipkanPada', 'arsipkan');
+    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { diarsipkanPada: now.toISOString() } });
+  },
+};
+
+/** Refuses (ApplicationError) an effect on a content type that lacks the field it writes: a definition bound to the wrong type. */
+export const requireAttribute = (strapi: Core.Strapi, uid: string, field: string, effect: string): void => {
+  const attributes = (strapi.contentType(uid as never) as { attributes?: Record<string, unknown> } | undefined)?.attributes ?? {};
+  if (!(field in attributes)) throw new errors.ApplicationError(`Efek ${effect} memerlukan kolom "${field}" pada jenis konten ${uid}.`);
 };

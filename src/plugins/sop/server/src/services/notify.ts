@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { mayActOn, transitionsFrom } from '../engine/decide';
-import type { Transition, WorkflowDefinition } from '../engine/types';
+import type { Effect, Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
-import type { LoadedRecord, NamaNaskah, SopTransitionEvent, StaffActor } from '../types';
+import type { AfterCommitHandler, LoadedRecord, NamaNaskah, SopTransitionEvent, StaffActor } from '../types';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -143,3 +143,61 @@ export const formatWaktu = (iso: string | Date): string => {
 };
 
 export { sendMail };
+
+/**
+ * The user assigned to a record under `peran`: the fact `ditugaskan.<peran>` of a bound type's
+ * loader (binding.ts), else the column `<peran>Id` a code-registered SOP's `assignUser` writes.
+ */
+const assignedUnder = async (strapi: Core.Strapi, model: string, documentId: string, peran: string): Promise<number | null> => {
+  const load = sopRegistryOf(strapi).sop(model)?.loadRecord;
+  const record = load ? await load(strapi, documentId) : null;
+  if (!record) return null;
+  const fromFacts = (record.facts.ditugaskan as Record<string, unknown> | undefined)?.[peran];
+  const id = Number(fromFacts ?? record.row[`${peran}Id`]);
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
+/**
+ * The `beriTahu` effect, after the step has committed: an e-mail in Indonesian to every active
+ * holder of `peran`, or to the user assigned under `ditugaskan`, naming the record by its number
+ * and subject, the step just taken and who took it, with `pesan` and a link. Nobody with an
+ * e-mail address: nothing is sent (logged). Throws when the mail door does (logged by the runner).
+ */
+export const beriTahuAfterCommit = async (strapi: Core.Strapi, event: SopTransitionEvent, effect?: Effect): Promise<void> => {
+  if (!effect) return;
+  const registry = sopRegistryOf(strapi);
+  const definition = registry.workflow(event.model);
+  if (!definition) return;
+  let recipients: Recipient[] = [];
+  if (typeof effect.peran === 'string') {
+    recipients = await usersHoldingRoles(strapi, [effect.peran]);
+  } else if (typeof effect.ditugaskan === 'string') {
+    const id = await assignedUnder(strapi, event.model, event.documentId, effect.ditugaskan);
+    const user = id === null ? null : await loadActor(strapi, id);
+    recipients = user ? [user] : [];
+  }
+  const addressed = recipients.filter((user) => user.email);
+  if (addressed.length === 0) {
+    strapi.log.warn(`[notifikasi] beriTahu ${event.model}:${event.documentId}: tidak ada penerima dengan alamat surel.`);
+    return;
+  }
+  const row = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: event.documentId } })) as Record<string, unknown> | null;
+  const nama = namaNaskah(strapi, event.model, row ?? {});
+  const nomor = nama.nomor ? ` ${nama.nomor}` : '';
+  const subject = `[Meja Sandi] Pemberitahuan ${definition.title}${nomor}: ${event.keLabel}`;
+  const text = [
+    'Yth. Bapak/Ibu,',
+    '',
+    `Naskah "${nama.perihal}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${event.keLabel}"`,
+    `setelah langkah "${event.aksi}" oleh ${event.aktor.nama} (${event.aktor.peran}).`,
+    ...(typeof effect.pesan === 'string' ? ['', effect.pesan] : []),
+    '',
+    `Buka naskah: ${adminLink(strapi, definition.uid, event.documentId)}`,
+    '',
+    'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
+  ].join('\n');
+  for (const recipient of addressed) await sendMail(strapi, recipient.email!, subject, text);
+};
+
+/** The after-commit effects the engine carries out for every SOP. */
+export const ENGINE_AFTER_COMMIT: Readonly<Record<string, AfterCommitHandler>> = { beriTahu: beriTahuAfterCommit };

@@ -44,6 +44,8 @@ export const createSopRegistry = () => {
   let vocabulary: Vocabulary | null = null;
   let mailSender: SopMailer | null = null;
   let actingRoles: ActingRolesProvider | null = null;
+  // told of every uid an SOP claims (a code registration takes its type back from the binding extension, binding.ts)
+  const claimListeners: ((uid: string) => void)[] = [];
 
   const addHandlers = <H>(table: Map<string, Map<string, H>>, scope: string, handlers: Readonly<Record<string, H>>, what: string) => {
     const scoped = table.get(scope) ?? new Map<string, H>();
@@ -58,6 +60,7 @@ export const createSopRegistry = () => {
     if (governedByUid.has(uid)) throw new SopRegistrationError(`Jenis konten ${uid} sudah terdaftar pada SOP lain.`);
     governedByUid.set(uid, { ...governed, ...extra, uid });
     listViews.set(uid, listView);
+    for (const listener of claimListeners) listener(uid);
   };
 
   return {
@@ -96,6 +99,14 @@ export const createSopRegistry = () => {
     },
     /** The acting officials provider, or null when the app gave none. */
     actingRoles: (): ActingRolesProvider | null => actingRoles,
+    /** Calls `listener` with the uid of every content type an SOP or a related type claims from now on. */
+    onClaim(listener: (uid: string) => void): void {
+      claimListeners.push(listener);
+    },
+    /** Adds after-commit handlers the engine offers every SOP (e.g. `beriTahu`); throws on a duplicate type. */
+    registerAfterCommit(handlers: Readonly<Record<string, AfterCommitHandler>>): void {
+      addHandlers(afterCommitHandlers, '', handlers, 'Penangan setelah langkah untuk efek');
+    },
     /** Adds effect handlers the engine offers every SOP (agenda numbers, fields…); throws on a duplicate type. */
     registerEffects(handlers: Readonly<Record<string, EffectHandler>>): void {
       addHandlers(effectHandlers, '', handlers, 'Efek');
@@ -173,7 +184,11 @@ export const createSopRegistry = () => {
             if (!roles.has(role)) found.push(`SOP "${model}": peran "${role}" pada langkah "${transition.label}" tidak didaftarkan aplikasi.`);
           }
           for (const type of transition.effectTypes ?? []) {
-            const handled = effectHandlers.get(model)?.has(type) || effectHandlers.get('')?.has(type) || afterCommitHandlers.get(model)?.has(type);
+            const handled =
+              effectHandlers.get(model)?.has(type) ||
+              effectHandlers.get('')?.has(type) ||
+              afterCommitHandlers.get(model)?.has(type) ||
+              afterCommitHandlers.get('')?.has(type);
             if (!handled) found.push(`SOP "${model}": efek "${type}" pada langkah "${transition.label}" tidak memiliki penangan.`);
           }
         }

@@ -117,7 +117,7 @@ export const performTransition = async (
     throw isConflictError(error) ? lockConflict() : error;
   }
 
-  await emitTransition(strapi, transitionEvent(definition, params, decision, decision.pelaku, now));
+  await emitTransition(strapi, transitionEvent(definition, params, decision, decision.pelaku, now), decision.effects);
   return {
     documentId: params.documentId,
     dari: decision.from,
