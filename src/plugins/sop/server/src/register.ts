@@ -5,8 +5,12 @@ import { sopRegistryOf } from './services/registry';
 /**
  * The plugin's register phase: the effects the engine carries out for every SOP. The app
  * registers its SOPs, roles, calendar, mail door and read rights after this, in its own
- * register phase; the plugin's bootstrap checks that nothing is missing.
+ * register phase; the plugin's bootstrap checks that nothing is missing. Also offers the admin
+ * permission `plugin::sop.alur.kelola` ("Kelola Alur SOP") that guards `/sop/alur`.
  */
-export default ({ strapi }: { strapi: Core.Strapi }): void => {
+export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   sopRegistryOf(strapi).registerEffects(ENGINE_EFFECTS);
+  // registered before the admin's bootstrap, which gives Super Admin every action there is
+  const permissions = strapi.service('admin::permission') as { actionProvider: { registerMany: (actions: unknown[]) => Promise<void> } };
+  await permissions.actionProvider.registerMany([{ section: 'plugins', displayName: 'Kelola Alur SOP', uid: 'alur.kelola', pluginName: 'sop' }]);
 };
