@@ -19,7 +19,8 @@ export type Perbedaan = {
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** The key a step is compared by: its sources (sorted) and its target, `diterima,diperiksa→batal`. */
-export const kunciLangkah = (transition: Pick<TransitionData, 'from' | 'to'>): string => `${[...transition.from].sort().join(',')}→${transition.to}`;
+export const kunciLangkah = (transition: { from: readonly string[]; to: string }): string =>
+  `${[...transition.from].sort().join(',')}→${transition.to}`;
 
 const byKey = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> => {
   const map = new Map<string, T>();
