@@ -9,7 +9,7 @@ import { createAdminSession, loginAdmin, type AdminSession } from '../helpers/ad
 import { startApp, type TestApp } from '../helpers/app';
 import { BERITA_CONTOH, ROLE, sopView, transit, walkBeritaTo } from '../helpers/sop';
 import { hashDefinition, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
-import { AUDIT_TABLE, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
+import { AUDIT_TABLE, sopRegistryOf, syncAlur } from '../../src/plugins/sop/server/src/index';
 import { BERITA_DEFINITION } from '../../src/sop-defs/berita/workflow';
 
 type Versi = {
@@ -365,5 +365,43 @@ describe('workflow versions in the database (/sop/alur)', () => {
     // a new berita after the restart still starts under the active version
     const fresh = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita setelah mulai ulang' });
     expect((await view(staff.operator, fresh)).aksi.map((aksi) => aksi.ke)).toContain('diverifikasi');
+  });
+
+  it("logs, and does not fail, when the code's definition matches no stored version", async () => {
+    // as if staff had replaced the kriptogram's version 1 and the code stayed as it was
+    await app.strapi.db.query('plugin::sop.alur-versi' as never).updateMany({ where: { model: 'kriptogram' }, data: { hash: 'f'.repeat(64) } });
+    await app.stop();
+    const warnings: string[] = [];
+    app = await startApp({
+      database: app.database,
+      beforeLoad: (strapi) => {
+        const original = strapi.log.warn.bind(strapi.log);
+        strapi.log.warn = ((message: string, ...rest: unknown[]) => {
+          warnings.push(String(message));
+          return original(message, ...rest);
+        }) as typeof strapi.log.warn;
+      },
+    });
+    for (const session of Object.values(staff)) session.token = await loginAdmin(app, session.email, session.password);
+    expect(warnings).toContainEqual(expect.stringMatching(/definisi alur "kriptogram" di kode .* tidak sama dengan versi mana pun/));
+    expect(warnings.filter((warning) => warning.includes('definisi alur "berita"'))).toEqual([]);
+    expect(sopRegistryOf(app.strapi).activeVersion('kriptogram')).toEqual({ nomor: 1, hash: 'f'.repeat(64) });
+  });
+
+  it('follows an activation made by another server process', async () => {
+    const registry = sopRegistryOf(app.strapi);
+    const before = registry.activeVersion('berita')!;
+    const v1 = (await alur('berita')).versi[0].definisi!;
+    const relabelled = { ...v1, title: 'Penerimaan Berita (proses lain)' };
+    // what another process's activation leaves in the database
+    const versions = app.strapi.db.query('plugin::sop.alur-versi' as never);
+    await versions.updateMany({ where: { model: 'berita', status: 'aktif' }, data: { status: 'pensiun', dipensiunkanPada: new Date() } });
+    await versions.create({
+      data: { model: 'berita', nomor: 50, status: 'aktif', definisi: relabelled, hash: hashDefinition(relabelled), diaktifkanPada: new Date() },
+    });
+    await syncAlur(app.strapi, true);
+    expect(registry.activeVersion('berita')).toEqual({ nomor: 50, hash: hashDefinition(relabelled) });
+    expect(registry.workflow('berita')?.title).toBe('Penerimaan Berita (proses lain)');
+    expect(registry.workflowOf('berita', before.nomor)?.states.map((state) => state.key)).toContain('diverifikasi');
   });
 });
