@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { ALUR_UID, ALUR_VERSI_UID } from '../constants';
@@ -47,17 +48,17 @@ type VersiRow = {
 /** The name the seed writes as the maker of version 1. */
 export const PENGUBAH_SISTEM: Pengubah = { id: null, nama: 'Sistem (definisi bawaan kode)' };
 
-const alurQuery = (strapi: Core.Strapi) => strapi.db.query(ALUR_UID as never);
-const versiQuery = (strapi: Core.Strapi) => strapi.db.query(ALUR_VERSI_UID as never);
+const alurQuery = (strapi: Core.Strapi) => strapi.db.query(ALUR_UID);
+const versiQuery = (strapi: Core.Strapi) => strapi.db.query(ALUR_VERSI_UID);
 
 /**
  * Serialises the transactions that add a workflow (the seed of several processes booting at once,
  * two administrators choosing the same model): a transaction-scoped advisory lock on PostgreSQL;
  * SQLite lets one writer at a time anyway. Strapi 5 keeps `unique` out of the database schema.
  */
-const lockNewAlur = async (strapi: Core.Strapi): Promise<void> => {
-  const client = String(strapi.db.connection.client.config.client);
-  if (client.startsWith('pg') || client === 'postgres') await strapi.db.connection.raw("select pg_advisory_xact_lock(hashtext('sop_alur_baru'))");
+const lockNewAlur = async (trx: Knex.Transaction): Promise<void> => {
+  const client = String(trx.client.config.client);
+  if (client.startsWith('pg') || client === 'postgres') await trx.raw("select pg_advisory_xact_lock(hashtext('sop_alur_baru'))");
 };
 
 const iso = (value: string | Date | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
@@ -160,8 +161,8 @@ export const seedAlur = async (strapi: Core.Strapi): Promise<void> => {
     const hash = hashDefinition(data);
     const stored = (await alurQuery(strapi).findOne({ where: { model: registration.model }, select: ['id'] })) as { id: number } | null;
     if (!stored) {
-      const seeded = await strapi.db.transaction(async () => {
-        await lockNewAlur(strapi);
+      const seeded = await strapi.db.transaction(async ({ trx }) => {
+        await lockNewAlur(trx);
         // another process may have seeded it while this one waited for the lock: theirs stands
         if (await alurQuery(strapi).findOne({ where: { model: registration.model }, select: ['id'] })) return false;
         const now = clockNow();
@@ -311,8 +312,12 @@ export const galatDefinisi = (strapi: Core.Strapi, definisi: unknown, expected?:
   if (expected && data.model !== expected.model) galat.push(`model: Model definisi "${data.model}" harus sama dengan alurnya ("${expected.model}").`);
   if (expected && data.uid !== expected.uid) galat.push(`uid: Jenis konten definisi "${data.uid}" harus sama dengan alurnya ("${expected.uid}").`);
   const problems = registry.problemsOf(expected?.model ?? data.model, {
-    transitions: data.transitions.map((transition) => ({ ...transition, effectTypes: (transition.effects ?? []).map((ref) => ref.type) })),
-  } as never);
+    transitions: data.transitions.map((transition) => ({
+      label: transition.label,
+      roles: transition.roles,
+      effectTypes: (transition.effects ?? []).map((ref) => ref.type),
+    })),
+  });
   return [...new Set([...galat, ...problems])];
 };
 
@@ -398,7 +403,7 @@ export const buatAlur = async (strapi: Core.Strapi, actor: StaffActor, body: z.i
   }
   const alur = { model: body.model, nama: body.nama, uid: body.uid };
   await strapi.db.transaction(async ({ trx }) => {
-    await lockNewAlur(strapi);
+    await lockNewAlur(trx);
     if (await alurQuery(strapi).findOne({ where: { $or: [{ model: body.model }, { uid: body.uid }] }, select: ['id'] })) {
       throw new ConflictError(`Model alur "${body.model}" atau jenis konten ${body.uid} baru saja dipakai alur lain.`);
     }

@@ -52,7 +52,10 @@ export const createSopRegistry = () => {
     Boolean(effectHandlers.get(model)?.has(type) || effectHandlers.get('')?.has(type) || afterCommitHandlers.get(model)?.has(type));
 
   /** What keeps one definition of `model` from running here: a role the app did not register, an effect without a handler. */
-  const problemsOf = (model: string, definition: Pick<WorkflowDefinition, 'transitions'>): string[] => {
+  const problemsOf = (
+    model: string,
+    definition: { transitions: readonly Pick<WorkflowDefinition['transitions'][number], 'label' | 'roles' | 'effectTypes'>[] }
+  ): string[] => {
     const found: string[] = [];
     const roles = new Set(roleNames.keys());
     for (const transition of definition.transitions) {
