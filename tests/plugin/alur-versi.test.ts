@@ -134,6 +134,22 @@ describe('workflow versions in the database (/sop/alur)', () => {
     expect(await alurAuditRows()).toEqual([]);
   });
 
+  it('is a permission of its own ("Kelola Alur SOP"): a role granted it may read, without being Super Admin', async () => {
+    const permissions = app.strapi.service('admin::permission') as unknown as {
+      actionProvider: { get: (id: string) => { displayName: string } | undefined };
+    };
+    expect(permissions.actionProvider.get('plugin::sop.alur.kelola')).toMatchObject({ displayName: 'Kelola Alur SOP' });
+    const roles = app.strapi.service('admin::role') as unknown as {
+      create: (attributes: Record<string, unknown>) => Promise<{ id: number }>;
+      assignPermissions: (roleId: number, permissions: { action: string }[]) => Promise<unknown>;
+    };
+    const role = await roles.create({ name: 'Perancang Alur', description: 'Uji izin Kelola Alur SOP' });
+    await roles.assignPermissions(role.id, [{ action: 'plugin::sop.alur.kelola' }]);
+    const perancang = await createAdminSession(app, 'Perancang Alur', { firstname: 'Pera', lastname: 'Ancang' });
+    expect((await as(perancang).get('/sop/alur')).status).toBe(200);
+    expect((await as(perancang).get('/sop/kosakata')).status).toBe(200);
+  });
+
   it('describes the vocabulary: guards and effects with their params as JSON Schema, field types, roles', async () => {
     const response = await admin().get('/sop/kosakata');
     expect(response.status).toBe(200);
