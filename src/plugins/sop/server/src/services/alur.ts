@@ -232,13 +232,10 @@ const rincian = (row: VersiRow): RincianVersi => ({
 const versionsOf = async (strapi: Core.Strapi, model: string): Promise<VersiRow[]> =>
   (await versiQuery(strapi).findMany({ where: { model }, orderBy: [{ nomor: 'asc' }] })) as VersiRow[];
 
-const shape = <V>(alur: AlurRow, rows: VersiRow[], view: (row: VersiRow) => V): Alur<V> => ({
-  model: alur.model,
-  nama: alur.nama,
-  uid: alur.uid,
-  versiAktif: rows.find((row) => row.status === 'aktif') ? numberOf(rows.find((row) => row.status === 'aktif')!.nomor) : null,
-  versi: rows.map(view),
-});
+const shape = <V>(alur: AlurRow, rows: VersiRow[], view: (row: VersiRow) => V): Alur<V> => {
+  const aktif = rows.find((row) => row.status === 'aktif');
+  return { model: alur.model, nama: alur.nama, uid: alur.uid, versiAktif: aktif ? numberOf(aktif.nomor) : null, versi: rows.map(view) };
+};
 
 /** `GET /sop/alur`: every stored workflow (by model) with a summary of its versions. */
 export const daftarAlur = async (strapi: Core.Strapi): Promise<Alur<RingkasanVersi>[]> => {
