@@ -10,7 +10,8 @@ import {
   type RekamanEvaluasi,
   type Triwulan,
 } from '../domain/evaluasi';
-import { sopRegistryOf, AUDIT_TABLE } from '../plugins/sop/server/src/index';
+import { sopRegistryOf, syncAlur, AUDIT_TABLE } from '../plugins/sop/server/src/index';
+import { gabungVersi } from '../plugins/sop/server/src/engine/index';
 import { loadHolidays, loadSchedule } from '../api/standar-pelayanan/service-calendar';
 
 /** When a record of a model came in: the receipt time where the SOP records one, else its creation. */
@@ -47,7 +48,10 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
   const { mulai, akhir } = batasTriwulan(triwulan);
   const registry = sopRegistryOf(strapi);
   const layanan: DataLayanan[] = [];
-  for (const definition of registry.workflows()) {
+  await syncAlur(strapi, true);
+  for (const active of registry.workflows()) {
+    // records of every version the workflow has run under (issue 13): their states and steps as one
+    const definition = gabungVersi([active, ...registry.workflowsOf(active.model).filter((version) => version !== active)]);
     const contentType = strapi.contentTypes[definition.uid as never] as { attributes: Record<string, unknown> } | undefined;
     if (!contentType) continue;
     const has = (field: string): boolean => Object.prototype.hasOwnProperty.call(contentType.attributes, field);

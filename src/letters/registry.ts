@@ -25,7 +25,7 @@ import {
 import { isRahasia } from '../domain/letters/format';
 import type { DataUmum } from '../domain/letters/kop';
 import { BERITA_STATES } from '../sop-defs/berita/workflow';
-import { workflowFor } from '../sop-defs';
+import { tahapLabelOf } from '../sop-defs';
 import type { StaffActor } from '../plugins/sop/server/src/index';
 import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedia } from '../domain/letters/kriptogram';
 import { mayReadPlaintext } from '../domain/berkas';
@@ -295,8 +295,6 @@ export type BukuAgenda = {
   baris: (strapi: Core.Strapi, batas: BatasWaktu) => Promise<BarisAgenda[]>;
 };
 
-const tahapLabel = (model: string, tahap: string): string => workflowFor(model)?.states.find((state) => state.key === tahap)?.label ?? tahap;
-
 /**
  * An entry belongs to the period that holds its registration moment (`waktuAgenda`, read in
  * WIB), not its receipt: a berita received 31 Desember 23.50 and registered 1 Januari 00.10
@@ -357,7 +355,7 @@ export const BUKU_AGENDA: Readonly<Record<string, BukuAgenda>> = {
         rows.map((row) => ({
           ...row,
           waktuDiterima: row.waktuDiterima instanceof Date ? row.waktuDiterima.toISOString() : row.waktuDiterima,
-          tahapLabel: tahapLabel('kriptogram', row.tahap),
+          tahapLabel: tahapLabelOf(strapi, 'kriptogram', row),
         }))
       );
     },

@@ -3,7 +3,7 @@ import { asSifat, type Sifat } from '../domain/letters/format';
 import type { BeritaSumber, KartuKendaliSumber, PenerimaSumber, SalinanSumber } from '../domain/letters/berita';
 import type { InstansiData } from '../domain/letters/kop';
 import type { KriptogramSumber } from '../domain/letters/kriptogram';
-import { workflowFor } from '../sop-defs';
+import { tahapLabelOf } from '../sop-defs';
 import type { LogoMedia } from './logo';
 
 /** What every printable record tells the download route: its state and its classification. */
@@ -78,7 +78,7 @@ export const muatBerita = async (strapi: Core.Strapi, documentId: string): Promi
   const berita: BeritaSumber = {
     documentId: row.documentId,
     tahap: row.tahap,
-    tahapLabel: workflowFor('berita')?.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+    tahapLabel: tahapLabelOf(strapi, 'berita', row),
     nomorAgenda: row.nomorAgenda ?? null,
     perihal: row.perihal,
     pengirim: row.pengirim,
@@ -151,7 +151,7 @@ export const muatKriptogram = async (strapi: Core.Strapi, documentId: string): P
   const kriptogram: KriptogramSumber = {
     documentId: row.documentId,
     tahap: row.tahap,
-    tahapLabel: workflowFor('kriptogram')?.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+    tahapLabel: tahapLabelOf(strapi, 'kriptogram', row),
     nomorAgenda: row.nomorAgenda ?? null,
     nomorKriptogram: row.nomorKriptogram ?? null,
     asal: row.asal ?? null,

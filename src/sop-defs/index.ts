@@ -47,6 +47,21 @@ export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = Object.fr
 export const workflowFor = (model: string): WorkflowDefinition | undefined =>
   Object.prototype.hasOwnProperty.call(WORKFLOWS, model) ? WORKFLOWS[model] : undefined;
 
+/**
+ * The label of a record's state in the workflow version it runs under (its `alurVersi`, null
+ * counting as 1; issue 13), else in the active version, else in the code's definition; the key
+ * itself when none names it. For printed letters and agenda books.
+ */
+export const tahapLabelOf = (strapi: Core.Strapi, model: string, row: { tahap: string; alurVersi?: number | null }): string => {
+  const registry = sopRegistryOf(strapi);
+  const definitions = [registry.workflowOf(model, row.alurVersi), registry.workflow(model), workflowFor(model)];
+  for (const definition of definitions) {
+    const label = definition?.states.find((state) => state.key === row.tahap)?.label;
+    if (label) return label;
+  }
+  return row.tahap;
+};
+
 /** The roles whose users an actor holding `roles` may list (`GET /sop/pengguna`), over this office's workflows (see the engine's rolesListableBy). */
 export const rolesListableBy = (roles: readonly RoleKey[]): Set<RoleKey> =>
   engineRolesListableBy(Object.values(WORKFLOWS), roles, ROLE_KEYS) as Set<RoleKey>;

@@ -11,6 +11,7 @@ export const BERITA_GOVERNED: GovernedFields = {
     'jumlahCetak',
     'tenggat',
     'versi',
+    'alurVersi',
     'kartuKendali',
     'distribusi',
     'emlSha256',

@@ -4,7 +4,7 @@ import { BERITA_EFFECTS } from './effects';
 import { loadBerita } from './facts';
 import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
-import { BERITA } from './workflow';
+import { BERITA, BERITA_DEFINITION } from './workflow';
 
 const teks = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -20,6 +20,7 @@ export const beritaSop: SopRegistration = {
   model: 'berita',
   uid: 'api::berita.berita',
   definition: BERITA,
+  definitionData: BERITA_DEFINITION,
   loadRecord: loadBerita,
   governed: BERITA_GOVERNED,
   listView: BERITA_LIST_VIEW,

@@ -5,6 +5,7 @@ export const DISTRIBUSI_GOVERNED: GovernedFields = {
   serverOwned: [
     'tahap',
     'versi',
+    'alurVersi',
     'carakaId',
     'carakaNama',
     'diterimaOleh',

@@ -3,7 +3,7 @@ import { tujuanSalinan, type PenerimaSalinan } from '../ringkasan-salinan';
 import { DISTRIBUSI_EFFECTS, prepareDistribusiInput } from './effects';
 import { loadDistribusi } from './facts';
 import { DISTRIBUSI_GOVERNED, DISTRIBUSI_LIST_VIEW } from './governed';
-import { DISTRIBUSI } from './workflow';
+import { DISTRIBUSI, DISTRIBUSI_DEFINITION } from './workflow';
 import { DISTRIBUSI_NAMA } from '../nama-naskah';
 
 /** A copy in "Antrian saya": its recipient (`tujuan`, the copy's title), as in the Caraka's list. */
@@ -18,6 +18,7 @@ export const distribusiSop: SopRegistration = {
   model: 'distribusi',
   uid: 'api::distribusi.distribusi',
   definition: DISTRIBUSI,
+  definitionData: DISTRIBUSI_DEFINITION,
   loadRecord: loadDistribusi,
   governed: DISTRIBUSI_GOVERNED,
   listView: DISTRIBUSI_LIST_VIEW,

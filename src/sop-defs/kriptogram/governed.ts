@@ -10,6 +10,7 @@ export const KRIPTOGRAM_GOVERNED: GovernedFields = {
     'waktuAgenda',
     'tenggat',
     'versi',
+    'alurVersi',
     'sandimanId',
     'sandimanNama',
     'salinan',

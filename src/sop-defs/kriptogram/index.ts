@@ -5,7 +5,7 @@ import { loadKriptogram } from './facts';
 import { KRIPTOGRAM_GATE } from './gate';
 import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LIST_VIEW } from './governed';
 import { kriptogramView } from './view';
-import { KRIPTOGRAM } from './workflow';
+import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION } from './workflow';
 import { KRIPTOGRAM_NAMA } from '../nama-naskah';
 
 const teks = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -27,6 +27,7 @@ export const kriptogramSop: SopRegistration = {
   model: 'kriptogram',
   uid: 'api::kriptogram.kriptogram',
   definition: KRIPTOGRAM,
+  definitionData: KRIPTOGRAM_DEFINITION,
   loadRecord: loadKriptogram,
   governed: KRIPTOGRAM_GOVERNED,
   listView: KRIPTOGRAM_LIST_VIEW,

@@ -2,7 +2,7 @@ import type { JudulRecord, SopRegistration } from '../../plugins/sop/server/src/
 import { PENGADUAN_AFTER_COMMIT, PENGADUAN_EFFECTS } from './effects';
 import { loadPengaduan } from './facts';
 import { PENGADUAN_GOVERNED, PENGADUAN_LIST_VIEW } from './governed';
-import { PENGADUAN } from './workflow';
+import { PENGADUAN, PENGADUAN_DEFINITION } from './workflow';
 import { PENGADUAN_NAMA } from '../nama-naskah';
 
 /** A complaint in "Antrian saya": its ticket number alone — never the complainant's name, contact or text. */
@@ -14,6 +14,7 @@ export const pengaduanSop: SopRegistration = {
   model: 'pengaduan',
   uid: 'api::pengaduan.pengaduan',
   definition: PENGADUAN,
+  definitionData: PENGADUAN_DEFINITION,
   loadRecord: loadPengaduan,
   governed: PENGADUAN_GOVERNED,
   listView: PENGADUAN_LIST_VIEW,

@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { SOP_TRANSITION_EVENT } from './constants';
 import { createSopWorkflowGate } from './middlewares/gate';
+import { alurTertutup } from './middlewares/alur-tertutup';
 import { sopRoutes } from './routes/admin';
 import { sealBindableTypes } from './services/binding';
+import { alurRoutes } from './routes/alur';
+import { seedAlur } from './services/alur';
 import { runAfterCommit } from './services/events';
 import { notifyAfterTransition } from './services/notify';
 import { sopRegistryOf, SopRegistrationError } from './services/registry';
@@ -13,6 +16,8 @@ import type { SopTransitionEvent } from './types';
  * The plugin's bootstrap, after the app has registered its SOPs:
  * - refuses to start when a registered SOP cannot run (an effect without a handler, an unknown role…);
  * - creates the engine's own tables (audit trail, agenda counters, digest runs);
+ * - stores each SOP's definition as its version 1 the first time, and runs the active stored versions;
+ * - closes the stored workflows to every document path (only `/sop/alur` reaches them);
  * - adds the workflow gate as the innermost document-service middleware (after the app's input
  *   policy and file guard), so the content manager, REST and `strapi.documents` all pass it;
  * - serves the `/sop` API (after the app's own `/sop/...` routes);
@@ -27,8 +32,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   const problems = registry.problems();
   if (problems.length > 0) throw new SopRegistrationError(`Mesin SOP tidak dapat berjalan:\n- ${problems.join('\n- ')}`);
   await ensureSopTables(strapi);
+  await seedAlur(strapi);
+  strapi.documents.use(alurTertutup as never);
   strapi.documents.use(createSopWorkflowGate(strapi) as never);
-  strapi.server.routes({ type: 'admin', prefix: '', routes: sopRoutes(strapi) } as never);
+  strapi.server.routes({ type: 'admin', prefix: '', routes: [...alurRoutes(strapi), ...sopRoutes(strapi)] } as never);
   (strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void }).addAllowedEvent('SOP_TRANSITION', SOP_TRANSITION_EVENT);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, runAfterCommit(strapi) as never);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, ((event: SopTransitionEvent) => {

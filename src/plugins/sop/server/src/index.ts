@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import contentTypes from './content-types';
 import register from './register';
 import services from './services';
 
@@ -8,6 +9,7 @@ export default {
   register,
   bootstrap,
   config,
+  contentTypes,
   services,
 };
 
@@ -16,7 +18,7 @@ export default {
 // its own door (./engine/index.ts).
 export * from './types';
 export * from './errors';
-export { SOP_TRANSITION_EVENT } from './constants';
+export { SOP_TRANSITION_EVENT, ALUR_ACTION, ALUR_UID, ALUR_VERSI_UID } from './constants';
 export { createSopRegistry, loadedRecord, sopRegistryOf, SopRegistrationError, type SopRegistry } from './services/registry';
 export * from './services/actor';
 export * from './services/antrian';
@@ -34,3 +36,5 @@ export * from './services/transition';
 export * from './services/views';
 export * from './middlewares/gate';
 export * from './routes/admin';
+export * from './services/alur';
+export { alurRoutes, kosakataView } from './routes/alur';

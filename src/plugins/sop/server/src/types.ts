@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Actor, Effect, Perwakilan, WorkflowDefinition } from './engine/types';
+import type { WorkflowData } from './engine/definition';
 import type { KoreksiRule } from './engine/koreksi';
 
 /**
@@ -40,6 +41,8 @@ export type LoadedRecord = {
   documentId: string;
   tahap: string;
   versi: number;
+  /** the number of the workflow version the record started under (and finishes under); 1 for rows older than versioning */
+  alurVersi: number;
   tenggat: string | null;
   nomorAgenda: string | null;
   facts: WorkflowFacts;
@@ -119,6 +122,8 @@ export type SopRegistration = {
   model: string;
   uid: string;
   definition: WorkflowDefinition;
+  /** `definition` as data (its definition.json): stored as version 1 at the first boot, and compared by hash at every boot */
+  definitionData?: WorkflowData;
   loadRecord: RecordLoader;
   governed: GovernedFields;
   listView: ListView;
@@ -196,6 +201,8 @@ export type SopTransitionEvent = {
   /** ISO 8601 instant of the step */
   waktu: string;
   versi: number;
+  /** the workflow version the record runs under */
+  alurVersi: number;
   /** admin user id the step assigned by name (the Caraka or Sandiman chosen), else null */
   ditugaskan: number | null;
   /** the effect types the step carried out, in order */

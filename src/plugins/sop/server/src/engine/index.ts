@@ -1,6 +1,7 @@
 // The engine's public door for the app (pure: no Strapi, no database).
 export * from './audit-chain';
 export * from './audit-seal';
+export * from './beda';
 export * from './builtin-vocabulary';
 export * from './compile';
 export * from './decide';

@@ -5,6 +5,8 @@ import { normaliseNilai } from '../engine/koreksi';
 import { currentWriter } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
 import { sopRegistryOf } from '../services/registry';
+import { syncAlur, workflowForRecord } from '../services/alur';
+import type { WorkflowDefinition } from '../engine/types';
 import { appendAudit } from '../services/audit';
 import { now as clockNow } from '../services/clock';
 import type { GovernedType, Writer } from '../types';
@@ -139,7 +141,7 @@ const auditedWrite = async (
       documentId,
       dari: (change.current?.tahap as string | undefined) ?? null,
       // a registration is the record's first state, as the complaint intake and the mailbox intake write it
-      ke: change.ke === 'dibuat' && governed.definition ? governed.definition.initial : change.ke,
+      ke: change.ke === 'dibuat' && governed.definition ? String(change.data.tahap ?? governed.definition.initial) : change.ke,
       aktorId: writer.aktorId,
       aktorNama: writer.aktorNama,
       aktorPeran: writer.aktorPeran,
@@ -149,6 +151,20 @@ const auditedWrite = async (
     });
     return result;
   });
+
+/**
+ * Sets `alurVersi` of a new record of a workflow to the active version's number (when its content
+ * type has the field), after catching up with activations made by other processes. Returns the
+ * active definition, whose initial state the record starts in.
+ */
+const stampAlurVersi = async (strapi: Core.Strapi, governed: GovernedType, data: Record<string, unknown>): Promise<WorkflowDefinition> => {
+  const registry = sopRegistryOf(strapi);
+  const model = governed.definition!.model;
+  await syncAlur(strapi);
+  const attributes = (strapi.contentType(governed.uid as never) as { attributes?: Record<string, unknown> } | undefined)?.attributes ?? {};
+  if ('alurVersi' in attributes) data.alurVersi = registry.activeVersion(model)?.nomor ?? 1;
+  return registry.workflow(model) ?? governed.definition!;
+};
 
 /** The SOP's own rule on who may write this record outside its steps (server code always may). */
 const screenEditor = (governed: GovernedType, writer: Writer, current: Record<string, unknown>) => {
@@ -192,7 +208,14 @@ const screenFrozen = (governed: GovernedType, data: Record<string, unknown>, cur
 export const createSopWorkflowGate = (strapi: Core.Strapi) =>
   async function sopWorkflowGate(context: DocumentContext, next: Next): Promise<unknown> {
     const governed = sopRegistryOf(strapi).governed(context.uid);
-    if (!governed || !WRITE_ACTIONS.has(context.action) || currentTransition()) return next();
+    if (!governed || !WRITE_ACTIONS.has(context.action)) return next();
+    if (currentTransition()) {
+      // a record a step creates (a berita's copies) starts under its workflow's active version too
+      if (context.action === 'create' && governed.definition && context.params.data && context.params.data.alurVersi == null) {
+        await stampAlurVersi(strapi, governed, context.params.data);
+      }
+      return next();
+    }
 
     if (governed.transitionOnly && context.action !== 'update') {
       refuse('Data ini dibuat dan dihapus oleh sistem melalui langkah SOP, tidak secara langsung.', []);
@@ -207,7 +230,8 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       if (context.action === 'clone') for (const field of governed.serverOwned) data[field] = null;
       await runScreens(strapi, governed, { action: 'create', documentId: null, current: null, data });
       if (governed.definition) {
-        data.tahap = governed.definition.initial;
+        // a new record starts under the active version of its workflow, and keeps it to its end (issue 13)
+        data.tahap = (await stampAlurVersi(strapi, governed, data)).initial;
         data.versi = 0;
       }
       if (governed.slaFromReceipt) {
@@ -236,10 +260,14 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         > | null)
       : null;
     if (!current) return next();
-    const final = governed.definition?.states.find((state) => state.key === current.tahap)?.final === true;
+    // the record's own workflow version says which states are its first and its final ones
+    const definition = governed.definition
+      ? ((await workflowForRecord(strapi, governed.definition.model, current.alurVersi as number | null)) ?? governed.definition)
+      : undefined;
+    const final = definition?.states.find((state) => state.key === current.tahap)?.final === true;
 
     if (context.action === 'delete') {
-      if (governed.definition && current.tahap !== governed.definition.initial) {
+      if (definition && current.tahap !== definition.initial) {
         refuse('Naskah yang sudah diproses tidak dapat dihapus; gunakan langkah "Batalkan" agar riwayatnya tetap tercatat.', []);
       }
       screenEditor(governed, writer, current);

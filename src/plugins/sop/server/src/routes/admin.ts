@@ -117,9 +117,13 @@ export const sopRoutes = (strapi: Core.Strapi) => {
       const definition = registry.workflow(ctx.params.model);
       if (!definition || !mayRead(strapi, actor, definition.uid)) throw new errors.NotFoundError('Diagram tidak ditemukan.');
       const current = typeof ctx.query.tahap === 'string' ? ctx.query.tahap : undefined;
+      // `?versi=` draws the version a record runs under (GET /sop/:model/:documentId `alurVersi`)
+      const versi = typeof ctx.query.versi === 'string' && /^\d+$/.test(ctx.query.versi) ? Number(ctx.query.versi) : undefined;
+      const svg = diagramSvg(strapi, ctx.params.model, current, versi);
+      if (svg === null) throw new errors.NotFoundError('Diagram tidak ditemukan.');
       ctx.type = 'image/svg+xml';
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = diagramSvg(strapi, ctx.params.model, current);
+      ctx.body = svg;
     }),
     route('GET', '/sop/:model/:documentId', async (ctx, actor) => {
       requireReadableModel(strapi, ctx.params.model, actor);

@@ -3,6 +3,7 @@ import { availableActions, mayAct } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
 import { now } from './clock';
 import { sopRegistryOf } from './registry';
+import { syncAlur, workflowForRecord } from './alur';
 import { mayRead } from './views';
 import type { LoadedRecord, SopRegistration, StaffActor } from '../types';
 
@@ -41,12 +42,18 @@ export const waitingStates = (definition: WorkflowDefinition, actor: StaffActor)
 const defaultJudul = (definition: WorkflowDefinition, record: LoadedRecord): string =>
   record.nomorAgenda ? `${definition.title} ${record.nomorAgenda}` : `${definition.title} ${record.documentId}`;
 
-const judulOf = (strapi: Core.Strapi, registration: SopRegistration, record: LoadedRecord, actor: StaffActor): string => {
+const judulOf = (
+  strapi: Core.Strapi,
+  registration: SopRegistration,
+  record: LoadedRecord,
+  actor: StaffActor,
+  definition: WorkflowDefinition
+): string => {
   const access = sopRegistryOf(strapi).access();
   const mayReadFields = (fields: readonly string[], uid: string = registration.uid) =>
     actor.isSuperAdmin || access.mayReadFields(actor, { uid, fields });
   const named = registration.judul?.(record.row, { mayReadFields })?.trim();
-  return named || defaultJudul(registration.definition, record);
+  return named || defaultJudul(definition, record);
 };
 
 type Candidate = { documentId: string; tahap: string; tenggat: string | null };
@@ -76,10 +83,13 @@ export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promis
   const at = now();
   const items: AntrianItem[] = [];
   let terpotong = false;
-  for (const registration of sopRegistryOf(strapi).all()) {
-    const { definition, uid, model } = registration;
+  const registry = sopRegistryOf(strapi);
+  await syncAlur(strapi);
+  for (const registration of registry.all()) {
+    const { uid, model } = registration;
     if (!mayRead(strapi, actor, uid)) continue;
-    const states = waitingStates(definition, actor);
+    // records run under their own workflow version (issue 13): wait in any version's waiting states
+    const states = [...new Set(registry.workflowsOf(model).flatMap((version) => waitingStates(version, actor)))];
     if (states.length === 0) continue;
     const schema = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as { attributes?: Record<string, unknown> } | undefined;
     const hasTenggat = Boolean(schema?.attributes?.tenggat);
@@ -96,6 +106,7 @@ export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promis
     for (const candidate of candidates) {
       const record = await registration.loadRecord(strapi, candidate.documentId);
       if (!record) continue;
+      const definition = (await workflowForRecord(strapi, model, record.alurVersi)) ?? registration.definition;
       const aksi = availableActions(definition, record.facts, actor, at)
         .filter((action) => isForward(action.transition))
         .map((action) => ({ ke: action.ke, label: action.label }));
@@ -104,7 +115,7 @@ export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promis
       items.push({
         model,
         documentId: record.documentId,
-        judul: judulOf(strapi, registration, record, actor),
+        judul: judulOf(strapi, registration, record, actor, definition),
         tahap: record.tahap,
         tahapLabel: definition.states.find((state) => state.key === record.tahap)?.label ?? record.tahap,
         tenggat,

@@ -216,15 +216,13 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
 };
 
 /**
- * Binds a workflow (compiled, e.g. from a stored version) to a content type while Strapi runs:
- * checks the type, registers {@link genericRegistration} with the engine, starts the records
- * that exist already at the workflow's first state, and gives the content manager its list
- * columns. Returns the registration. Throws ValidationError (Indonesian) when the type does not
- * exist, is not an `api::` collection type without draft & publish, lacks the engine's fields
- * (it was made after this boot: restart Strapi first), is already governed (by code or another
- * binding), or when the model or the definition's model/uid disagree.
+ * Whether `definition` may be bound to `alur.uid` as workflow `alur.model` now: returns nothing,
+ * throws ValidationError (Indonesian) when the type does not exist, is not an `api::` collection
+ * type without draft & publish, lacks the engine's fields (it was made after this boot: restart
+ * Strapi first), is already governed, or when the model or the definition's model/uid disagree.
+ * Checked before a version is activated, so an activation never stores what cannot run.
  */
-export const bindWorkflow = async (strapi: Core.Strapi, alur: BoundAlur, definition: WorkflowDefinition): Promise<SopRegistration> => {
+export const assertBindable = (strapi: Core.Strapi, alur: BoundAlur, definition: Pick<WorkflowDefinition, 'model' | 'uid'>): void => {
   const registry = sopRegistryOf(strapi);
   const type = strapi.contentType(alur.uid as never) as unknown as ContentTypeSchema | undefined;
   if (!type) throw new errors.ValidationError(`Jenis konten ${alur.uid} tidak ditemukan.`, { uid: alur.uid });
@@ -256,12 +254,61 @@ export const bindWorkflow = async (strapi: Core.Strapi, alur: BoundAlur, definit
       { uid: alur.uid, kolom: lacking }
     );
   }
+};
+
+/**
+ * Binds a workflow (compiled, e.g. from a stored version) to a content type while Strapi runs:
+ * checks it (see assertBindable, whose ValidationError it throws), registers
+ * {@link genericRegistration} with the engine, starts the records that exist already at the
+ * workflow's first state, gives the content manager its list columns and the workflow's roles
+ * their content-manager grants (see grantWorkflowRoles). Returns the registration.
+ */
+export const bindWorkflow = async (strapi: Core.Strapi, alur: BoundAlur, definition: WorkflowDefinition): Promise<SopRegistration> => {
+  assertBindable(strapi, alur, definition);
+  const registry = sopRegistryOf(strapi);
   const registration = genericRegistration({ ...alur, definition, mainField: mainFieldOf(strapi, alur.uid) });
   registry.register(registration);
   // records made before the binding start at the workflow's first state
   await strapi.db.query(alur.uid as never).updateMany({ where: { tahap: null }, data: { tahap: definition.initial, versi: 0 } });
   await applyListView(strapi, alur.uid, registration.listView);
+  await grantWorkflowRoles(strapi, alur.uid, definition);
   return registration;
+};
+
+const CONTENT_MANAGER = 'plugin::content-manager.explorer';
+
+/**
+ * What the staff of a bound workflow need in the content manager to work its records, added to
+ * their admin roles (never taken away; an administrator may narrow them in Settings → Roles):
+ * every role the workflow names may read the records (all fields) and update the type's own
+ * fields (the gate keeps the engine's); the roles that act on the first state may also create
+ * them. Nobody gets delete. Called when a workflow is bound and when a version is activated (a
+ * version may name new roles). Returns the number of grants added.
+ */
+export const grantWorkflowRoles = async (strapi: Core.Strapi, uid: string, definition: WorkflowDefinition): Promise<number> => {
+  const registry = sopRegistryOf(strapi);
+  const type = strapi.contentType(uid as never) as unknown as ContentTypeSchema;
+  const all = Object.keys(type.attributes);
+  const own = all.filter((name) => !(name in BOUND_ATTRIBUTES));
+  const creators = new Set(definition.transitions.filter((step) => step.from.includes(definition.initial)).flatMap((step) => step.roles));
+  const roles = new Set(definition.transitions.flatMap((step) => step.roles));
+  let added = 0;
+  for (const key of roles) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { name: registry.roleName(key) }, select: ['id'] })) as { id: number } | null;
+    if (!role) continue;
+    const wanted: [string, string[]][] = [
+      [`${CONTENT_MANAGER}.read`, all],
+      [`${CONTENT_MANAGER}.update`, own],
+      ...(creators.has(key) ? ([[`${CONTENT_MANAGER}.create`, own]] as [string, string[]][]) : []),
+    ];
+    for (const [action, fields] of wanted) {
+      const held = await strapi.db.query('admin::permission').findOne({ where: { action, subject: uid, role: { id: role.id } }, select: ['id'] });
+      if (held) continue;
+      await strapi.db.query('admin::permission').create({ data: { action, actionParameters: {}, subject: uid, properties: { fields }, conditions: [], role: role.id } });
+      added += 1;
+    }
+  }
+  return added;
 };
 
 type Configuration = { settings: Record<string, unknown>; metadatas: Record<string, unknown>; layouts: { list: string[]; edit: unknown } };

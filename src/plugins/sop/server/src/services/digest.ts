@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../engine/types';
 import { adminLink, formatWaktu, namaNaskah, namaNaskahFields, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from './registry';
+import { syncAlur, workflowForRecord } from './alur';
 import { createAuditCheckpoint } from './audit';
 import type { AuditCheckpoint } from '../engine/audit-seal';
 import { DIGEST_RUN_TABLE } from './tables';
@@ -103,18 +104,28 @@ export const formatDurasiKerja = (minutes: number): string => {
 
 /** Records of every SOP workflow whose deadline passed before `now`, most overdue first. */
 export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<OverdueItem[]> => {
-  const calendar = await sopRegistryOf(strapi).calendar(strapi);
+  const registry = sopRegistryOf(strapi);
+  await syncAlur(strapi, true);
+  const calendar = await registry.calendar(strapi);
   const items: OverdueItem[] = [];
   for (const definition of workflowsWithTenggat(strapi)) {
     const attributes = contentTypeOf(strapi, definition.uid)!.attributes;
-    const finals = definition.states.filter((state) => state.final).map((state) => state.key);
+    // a record is judged by its own workflow version (issue 13): the query leaves out the states
+    // final in every version, each row is then checked against its version
+    const versions = registry.workflowsOf(definition.model);
+    const finalIn = (version: WorkflowDefinition, key: string): boolean => version.states.some((state) => state.key === key && state.final === true);
+    const finals = [...new Set(versions.flatMap((version) => version.states.map((state) => state.key)))].filter((key) =>
+      versions.every((version) => !version.states.some((state) => state.key === key) || finalIn(version, key))
+    );
     const optional = namaNaskahFields(strapi, definition.model).filter((field) => field in attributes);
     const rows = (await strapi.db.query(definition.uid as never).findMany({
-      select: ['documentId', 'tahap', 'tenggat', ...optional],
+      select: ['documentId', 'tahap', 'tenggat', ...optional, ...('alurVersi' in attributes ? ['alurVersi'] : [])],
       where: { tenggat: { $lt: now }, ...(finals.length ? { tahap: { $notIn: finals } } : {}) },
       orderBy: [{ tenggat: 'asc' }, { id: 'asc' }],
     })) as OverdueRow[];
     for (const row of rows) {
+      const own = registry.workflowOf(definition.model, row.alurVersi as number | null) ?? definition;
+      if (finalIn(own, row.tahap)) continue;
       const tenggat = new Date(row.tenggat);
       const nama = namaNaskah(strapi, definition.model, row);
       items.push({
@@ -124,7 +135,7 @@ export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<Overd
         nomorAgenda: nama.nomor,
         perihal: nama.perihal,
         tahap: row.tahap,
-        tahapLabel: definition.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
+        tahapLabel: own.states.find((state) => state.key === row.tahap)?.label ?? row.tahap,
         tenggat: tenggat.toISOString(),
         terlambatMenit: calendar.workingMinutesBetween(tenggat, now),
         tautan: adminLink(strapi, definition.uid, row.documentId),
@@ -189,7 +200,10 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     // only those who may act on this very record (the assigned Sandiman, not every Sandiman)
     const load = sopRegistryOf(strapi).sop(item.model)?.loadRecord;
     if (!load) continue;
-    for (const actor of await whoActsNext(strapi, item.model, item.tahap, () => load(strapi, item.documentId))) add(actor, item);
+    const record = await load(strapi, item.documentId);
+    if (!record) continue;
+    const version = await workflowForRecord(strapi, item.model, record.alurVersi);
+    for (const actor of await whoActsNext(strapi, item.model, item.tahap, () => Promise.resolve(record), undefined, version)) add(actor, item);
   }
 
   const kasiIds = new Set((await usersHoldingRoles(strapi, ['kasi'])).map((kasi) => kasi.id));

@@ -3,6 +3,7 @@ import { mayActOn, transitionsFrom } from '../engine/decide';
 import type { Effect, Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
+import { workflowForRecord } from './alur';
 import type { AfterCommitHandler, LoadedRecord, NamaNaskah, SopTransitionEvent, StaffActor } from '../types';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
@@ -52,16 +53,17 @@ export const usersHoldingRoles = async (strapi: Core.Strapi, roles: Iterable<str
  * has actor rules, of those the record's assignees alone when one of them may act (the Kasi
  * need not hear of a delivery its Caraka closes). The record is loaded (`load`) only when a
  * next step has actor rules. `except` (who just acted) is left out last, so an assignee acting
- * on his own record alerts nobody else.
+ * on his own record alerts nobody else. `version` is the record's workflow version (default: the active one).
  */
 export const whoActsNext = async (
   strapi: Core.Strapi,
   model: string,
   tahap: string,
   load: () => Promise<LoadedRecord | null>,
-  except?: number
+  except?: number,
+  version?: WorkflowDefinition
 ): Promise<StaffActor[]> => {
-  const definition = sopRegistryOf(strapi).workflow(model);
+  const definition = version ?? sopRegistryOf(strapi).workflow(model);
   if (!definition) return [];
   const steps = forwardTransitionsFrom(definition, tahap);
   const candidates = new Map<number, StaffActor>();
@@ -82,13 +84,13 @@ export const whoActsNext = async (
 };
 
 /** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
-const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<Recipient[]> => {
+const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent, definition: WorkflowDefinition): Promise<Recipient[]> => {
   if (event.ditugaskan !== null) {
     const user = await loadActor(strapi, event.ditugaskan);
     return user ? [user] : [];
   }
   const load = sopRegistryOf(strapi).sop(event.model)?.loadRecord;
-  return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id) : [];
+  return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id, definition) : [];
 };
 
 /** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
@@ -97,10 +99,11 @@ const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string
 
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
 export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {
-  const definition = sopRegistryOf(strapi).workflow(event.model);
+  // the version the record runs under, as the step announced it (issue 13)
+  const definition = await workflowForRecord(strapi, event.model, event.alurVersi);
   if (!definition) return;
   const params = { documentId: event.documentId };
-  const recipients = (await nextActors(strapi, event)).filter((user) => user.email);
+  const recipients = (await nextActors(strapi, event, definition)).filter((user) => user.email);
   if (recipients.length === 0) return;
   const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as Record<
     string,

@@ -46,6 +46,36 @@ export const createSopRegistry = () => {
   let actingRoles: ActingRolesProvider | null = null;
   // told of every uid an SOP claims (a code registration takes its type back from the binding extension, binding.ts)
   const claimListeners: ((uid: string) => void)[] = [];
+  // the stored versions of each workflow in use (active and retired, compiled), and the active one's number and hash
+  const versions = new Map<string, Map<number, WorkflowDefinition>>();
+  const active = new Map<string, { nomor: number; hash: string }>();
+
+  const handled = (model: string, type: string): boolean =>
+    Boolean(effectHandlers.get(model)?.has(type) || effectHandlers.get('')?.has(type) || afterCommitHandlers.get(model)?.has(type) || afterCommitHandlers.get('')?.has(type));
+
+  /** What keeps one definition of `model` from running here: a role the app did not register, an effect without a handler. */
+  const problemsOf = (
+    model: string,
+    definition: { transitions: readonly Pick<WorkflowDefinition['transitions'][number], 'label' | 'roles' | 'effectTypes'>[] }
+  ): string[] => {
+    const found: string[] = [];
+    const roles = new Set(roleNames.keys());
+    for (const transition of definition.transitions) {
+      for (const role of transition.roles) {
+        if (!roles.has(role)) found.push(`SOP "${model}": peran "${role}" pada langkah "${transition.label}" tidak didaftarkan aplikasi.`);
+      }
+      for (const type of transition.effectTypes ?? []) {
+        if (!handled(model, type)) found.push(`SOP "${model}": efek "${type}" pada langkah "${transition.label}" tidak memiliki penangan.`);
+      }
+    }
+    return found;
+  };
+  const activeOf = (model: string): WorkflowDefinition | undefined => {
+    const current = active.get(model);
+    return (current ? versions.get(model)?.get(current.nomor) : undefined) ?? byModel.get(model)?.definition;
+  };
+  const workflowOf = (model: string, nomor: number | null | undefined): WorkflowDefinition | undefined =>
+    versions.get(model)?.get(Number(nomor ?? 1)) ?? (versions.get(model)?.size ? undefined : byModel.get(model)?.definition);
 
   const addHandlers = <H>(table: Map<string, Map<string, H>>, scope: string, handlers: Readonly<Record<string, H>>, what: string) => {
     const scoped = table.get(scope) ?? new Map<string, H>();
@@ -176,32 +206,59 @@ export const createSopRegistry = () => {
       if (!calendarProvider) found.push('Kalender layanan belum diberikan (useCalendar).');
       if (!mailSender) found.push('Pengirim surel belum diberikan (useMailer).');
       if (!access) found.push('Hak baca belum diberikan (useAccess).');
-      const roles = new Set(roleNames.keys());
-      for (const registration of byModel.values()) {
-        const { model, definition } = registration;
-        for (const transition of definition.transitions) {
-          for (const role of transition.roles) {
-            if (!roles.has(role)) found.push(`SOP "${model}": peran "${role}" pada langkah "${transition.label}" tidak didaftarkan aplikasi.`);
-          }
-          for (const type of transition.effectTypes ?? []) {
-            const handled =
-              effectHandlers.get(model)?.has(type) ||
-              effectHandlers.get('')?.has(type) ||
-              afterCommitHandlers.get(model)?.has(type) ||
-              afterCommitHandlers.get('')?.has(type);
-            if (!handled) found.push(`SOP "${model}": efek "${type}" pada langkah "${transition.label}" tidak memiliki penangan.`);
-          }
-        }
-      }
+      for (const registration of byModel.values()) found.push(...problemsOf(registration.model, registration.definition));
       return found;
+    },
+    /**
+     * What keeps this definition from running as workflow `model` here (Indonesian sentences):
+     * a role the app did not register, an effect type with no handler for that model.
+     */
+    problemsOf,
+    /**
+     * Keeps a compiled stored version of workflow `model` (issue 13); with `hash`, makes it the
+     * active one, which `workflow(model)` then returns for new records. Older versions stay, so
+     * records started under them finish under them.
+     */
+    useVersion(model: string, nomor: number, definition: WorkflowDefinition, activeHash?: string): void {
+      const kept = versions.get(model) ?? new Map<number, WorkflowDefinition>();
+      kept.set(nomor, definition);
+      versions.set(model, kept);
+      if (activeHash !== undefined) active.set(model, { nomor, hash: activeHash });
+    },
+    /** The active stored version of `model` (number and hash); undefined while none is stored (the code's definition runs). */
+    activeVersion: (model: string): { nomor: number; hash: string } | undefined => active.get(model),
+    /** Every stored version of `model` kept here (active and retired), by number. */
+    versionsOf: (model: string): ReadonlyMap<number, WorkflowDefinition> => versions.get(model) ?? new Map<number, WorkflowDefinition>(),
+    /**
+     * The definition version `nomor` of workflow `model` (a record's `alurVersi`; null/undefined
+     * counts as 1): the stored version, or — while no version is stored — the code's definition.
+     * Undefined when that version is not known here (stored by another process since the last sync).
+     */
+    workflowOf,
+    /**
+     * Every definition a record of `model` may be under now (the active version and every older
+     * one kept; the code's definition while none is stored): for queries over many records
+     * (queues, digests) that must see every version's states.
+     */
+    workflowsOf: (model: string): WorkflowDefinition[] => {
+      const stored = versions.get(model);
+      if (stored && stored.size > 0) return [...stored.values()];
+      const definition = byModel.get(model)?.definition;
+      return definition ? [definition] : [];
     },
     /** The correction rule of a workflow by `:model`. */
     koreksi: (model: string): KoreksiRule | undefined => byModel.get(model)?.koreksi,
     sop: (model: string): SopRegistration | undefined => byModel.get(model),
-    workflow: (model: string): WorkflowDefinition | undefined => byModel.get(model)?.definition,
-    workflowByUid: (uid: string): WorkflowDefinition | undefined => governedByUid.get(uid)?.definition,
+    /** The definition new records of `model` start under: the active stored version, else the code's definition. */
+    workflow: (model: string): WorkflowDefinition | undefined => activeOf(model),
+    /** The active definition of the workflow a content type runs (see `workflow`). */
+    workflowByUid: (uid: string): WorkflowDefinition | undefined => {
+      const model = governedByUid.get(uid)?.definition?.model;
+      return model === undefined ? undefined : activeOf(model);
+    },
     all: (): SopRegistration[] => [...byModel.values()],
-    workflows: (): WorkflowDefinition[] => [...byModel.values()].map((registration) => registration.definition),
+    /** The active definition of every registered workflow. */
+    workflows: (): WorkflowDefinition[] => [...byModel.keys()].map((model) => activeOf(model)!),
     governed: (uid: string): GovernedType | undefined => governedByUid.get(uid),
     governedTypes: (): GovernedType[] => [...governedByUid.values()],
     listView: (uid: string): ListView | undefined => listViews.get(uid),
@@ -220,17 +277,19 @@ export type SopRegistry = ReturnType<typeof createSopRegistry>;
 /** The plugin's `registry` service: one registry per Strapi instance, shared by every engine service. */
 export default () => createSopRegistry();
 
-type StoredRecord = { id: number; documentId: string; tahap: string; versi: number | null };
+type StoredRecord = { id: number; documentId: string; tahap: string; versi: number | null; alurVersi?: number | null };
 
 /**
- * A loaded record from a stored row (id, documentId, tahap, versi), the facts the SOP's
- * loader computed and the deadline and number staff see; `versi` null counts as 0.
+ * A loaded record from a stored row (id, documentId, tahap, versi, alurVersi), the facts the SOP's
+ * loader computed and the deadline and number staff see; `versi` null counts as 0, `alurVersi`
+ * null (a row older than versioned workflows) as 1.
  */
 export const loadedRecord = (row: StoredRecord, facts: object, shown: { tenggat: string | null; nomorAgenda: string | null }): LoadedRecord => ({
   id: row.id,
   documentId: row.documentId,
   tahap: row.tahap,
   versi: Number(row.versi ?? 0),
+  alurVersi: Number(row.alurVersi ?? 1),
   ...shown,
   facts: facts as WorkflowFacts,
   row: row as unknown as Record<string, unknown>,

@@ -6,6 +6,7 @@ import type { Decision, Refusal, WorkflowDefinition } from '../engine/types';
 import { runAsTransition } from './context';
 import { emitTransition } from './events';
 import { sopRegistryOf } from './registry';
+import { syncAlur, workflowForRecord } from './alur';
 import { appendAudit } from './audit';
 import { actorUnderMandate, peranTercatat } from './actor';
 import { now as clockNow } from './clock';
@@ -46,26 +47,31 @@ export const performTransition = async (
   const registry = sopRegistryOf(strapi);
   const registration = registry.sop(params.model);
   if (!registration) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dikenal.`);
-  const { definition, loadRecord: loader } = registration;
+  const { loadRecord: loader } = registration;
   const { actor } = params;
   const now = clockNow();
+  await syncAlur(strapi);
+  // a record runs under the workflow version it started under (issue 13), whatever is active now
+  const definitionOf = async (alurVersi: number): Promise<WorkflowDefinition> =>
+    (await workflowForRecord(strapi, params.model, alurVersi)) ?? registration.definition;
   if (registration.prepareInput) {
     // The SOP's file work runs outside the transaction, so first the same checks the step
     // makes: an unknown record is 404 and a refused step answers as it would, never with a
     // fact about the input (whose file, attached where) to someone who may not take it.
     const current = await loader(strapi, params.documentId);
     if (!current) throw new errors.NotFoundError('Naskah tidak ditemukan.');
-    const verdict = decide(definition, current.facts, params.request, actor, now);
+    const verdict = decide(await definitionOf(current.alurVersi), current.facts, params.request, actor, now);
     if (!verdict.ok) throw refusalError(verdict);
     await registration.prepareInput(strapi, { model: params.model, documentId: params.documentId, data: params.request.data, actor });
   }
 
-  let decision: Decision & { versi: number; pelaku: StaffActor };
+  let decision: Decision & { versi: number; pelaku: StaffActor; definition: WorkflowDefinition; alurVersi: number };
   try {
     decision = await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
       strapi.db.transaction(async ({ trx }) => {
         const record = await loader(strapi, params.documentId);
         if (!record) throw new errors.NotFoundError('Naskah tidak ditemukan.');
+        const definition = await definitionOf(record.alurVersi);
         const verdict = decide(definition, record.facts, params.request, actor, now);
         if (!verdict.ok) throw refusalError(verdict);
         // as an acting official (Plh / Plt): the record and the audit keep both names
@@ -110,14 +116,14 @@ export const performTransition = async (
           }),
         });
         for (const work of atEnd) await work();
-        return { ...verdict, versi: record.versi + 1, pelaku };
+        return { ...verdict, versi: record.versi + 1, pelaku, definition, alurVersi: record.alurVersi };
       })
     );
   } catch (error: unknown) {
     throw isConflictError(error) ? lockConflict() : error;
   }
 
-  await emitTransition(strapi, transitionEvent(definition, params, decision, decision.pelaku, now), decision.effects);
+  await emitTransition(strapi, transitionEvent(decision.definition, params, decision, decision.pelaku, now), decision.effects);
   return {
     documentId: params.documentId,
     dari: decision.from,
@@ -130,7 +136,7 @@ export const performTransition = async (
 const transitionEvent = (
   definition: WorkflowDefinition,
   params: { model: string; documentId: string },
-  decision: Decision & { versi: number },
+  decision: Decision & { versi: number; alurVersi: number },
   actor: StaffActor,
   now: Date
 ): SopTransitionEvent => {
@@ -150,6 +156,7 @@ const transitionEvent = (
     catatan: decision.catatan,
     waktu: now.toISOString(),
     versi: decision.versi,
+    alurVersi: decision.alurVersi,
     ditugaskan: Number.isInteger(ditugaskan) && ditugaskan > 0 ? ditugaskan : null,
     efek: decision.effects.map((effect) => effect.type),
   };

@@ -8,6 +8,7 @@ import { readAuditFor, checkAuditFor } from './audit';
 import { withoutKoreksiValues } from '../engine/koreksi';
 import type { LoadedRecord, StaffActor } from '../types';
 import { forwardTransitionsFrom, whoActsNext } from './notify';
+import { syncAlur, workflowForRecord } from './alur';
 
 /** One role that may take the next forward step: its key, its short name, those steps' labels and the names of who may take them. */
 export type Berikutnya = { peran: string; label: string; langkah: string[]; nama: string[] };
@@ -20,11 +21,11 @@ export type Berikutnya = { peran: string; label: string; langkah: string[]; nama
  * has anyone (then each role is listed with no names). Empty in a final state.
  */
 export const berikutnyaFor = async (strapi: Core.Strapi, model: string, record: LoadedRecord): Promise<Berikutnya[]> => {
-  const definition = sopRegistryOf(strapi).workflow(model);
+  const definition = await workflowForRecord(strapi, model, record.alurVersi);
   if (!definition) return [];
   const steps = forwardTransitionsFrom(definition, record.tahap);
   const roles = [...new Set(steps.flatMap((step) => step.roles))];
-  const people = await whoActsNext(strapi, model, record.tahap, () => Promise.resolve(record));
+  const people = await whoActsNext(strapi, model, record.tahap, () => Promise.resolve(record), undefined, definition);
   const registry = sopRegistryOf(strapi);
   const groups = roles.map((peran) => ({
     peran,
@@ -84,8 +85,10 @@ export const definitionsView = (strapi: Core.Strapi) =>
       mermaid: toMermaid(definition, { roleLabels: sopRegistryOf(strapi).roleLabels() }),
     }));
 
-export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string): string | null => {
-  const definition = sopRegistryOf(strapi).workflow(model);
+/** The SVG diagram of workflow `model` (version `versi`, default the active one), `current` highlighted; null when unknown. */
+export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string, versi?: number): string | null => {
+  const registry = sopRegistryOf(strapi);
+  const definition = versi === undefined ? registry.workflow(model) : registry.workflowOf(model, versi);
   return definition ? toSvg(definition, { current, roleLabels: sopRegistryOf(strapi).roleLabels() }) : null;
 };
 
@@ -96,11 +99,13 @@ export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string)
  */
 export const recordView = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor) => {
   const registration = sopRegistryOf(strapi).sop(model);
-  const definition = registration?.definition;
   const loader = registration?.loadRecord;
-  if (!definition || !loader) return null;
+  if (!registration || !loader) return null;
+  await syncAlur(strapi);
   const record = await loader(strapi, documentId);
   if (!record) return null;
+  // the record's own version: its steps, labels and final states (issue 13)
+  const definition = (await workflowForRecord(strapi, model, record.alurVersi)) ?? registration.definition;
   const label = (key: string | null) => (key === null ? null : (definition.states.find((state) => state.key === key)?.label ?? key));
   // a correction's old and new values only for those who may read the corrected fields
   const koreksi = registration?.koreksi;
@@ -134,6 +139,8 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     tenggat: record.tenggat ? new Date(record.tenggat).toISOString() : null,
     nomorAgenda: record.nomorAgenda,
     versi: record.versi,
+    // the workflow version the record runs under
+    alurVersi: record.alurVersi,
     // who may take the next forward step, by role, with their names ("Menunggu Kasi (Budi): Paraf Kasi")
     berikutnya: await berikutnyaFor(strapi, model, record),
     aksi: availableActions(definition, record.facts, actor).map((action) => ({
