@@ -73,6 +73,11 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
     roles.map((role) => role.id)
   );
 
+  // Grants on content types the declaration does not know (a type an administrator made and bound to a
+  // workflow, whose roles the SOP plugin grants) are the administrators' business: neither compared nor dropped.
+  const declaredSubjects = new Set(ROLE_DECLARATIONS.flatMap((declaration) => declaration.content.map((grant) => grant.uid)));
+  const isForeign = (permission: PermissionLike): boolean => Boolean(permission.subject) && !declaredSubjects.has(String(permission.subject));
+
   for (const declaration of ROLE_DECLARATIONS) {
     const desired = desiredPermissions(strapi, declaration);
     const desiredSet = permissionSet(desired);
@@ -99,14 +104,16 @@ export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
       strapi.log.warn(`[peran] Nama peran ${declaration.code} diubah manual: "${existing.name}" (seharusnya "${declaration.name}"); tidak ditimpa.`);
     }
 
-    const actualSet = permissionSet(permissionsByRole.get(existing.id) ?? []);
+    const held = permissionsByRole.get(existing.id) ?? [];
+    const foreign = held.filter(isForeign);
+    const actualSet = permissionSet(held.filter((permission) => !isForeign(permission)));
     if (sameSet(actualSet, desiredSet)) {
       next[declaration.code] = desiredSet;
       continue;
     }
     const lastApplied = applied[declaration.code];
     if (lastApplied && sameSet(actualSet, lastApplied)) {
-      await roleService.assignPermissions(existing.id, desired);
+      await roleService.assignPermissions(existing.id, [...desired, ...foreign]);
       next[declaration.code] = desiredSet;
       strapi.log.info(`[peran] Hak akses peran "${declaration.name}" diperbarui mengikuti deklarasi.`);
       continue;

@@ -144,6 +144,11 @@ export type SopRegistration = {
   related?: readonly RelatedType[];
   /** how a person names a record of this SOP in e-mails and the overdue digest, by number and subject (see RecordNamer) */
   namaNaskah?: RecordNamer;
+  /**
+   * a workflow bound from data (services/binding.ts): the app's read rights know nothing of its type,
+   * so the roles its versions name read its records and fields
+   */
+  readByWorkflowRoles?: boolean;
   /** how a person names a record in "Antrian saya" (`GET /sop/antrian`); absent or empty: its agenda number or documentId */
   judul?: JudulRecord;
 };

@@ -116,7 +116,9 @@ const bindStoredWorkflows = async (strapi: Core.Strapi): Promise<void> => {
     try {
       await bindWorkflow(strapi, alur, definition);
     } catch (error: unknown) {
-      strapi.log.error(`[alur] alur "${alur.model}" tidak dapat dijalankan pada ${alur.uid}: ${error instanceof Error ? error.message : String(error)}`);
+      strapi.log.error(
+        `[alur] alur "${alur.model}" tidak dapat dijalankan pada ${alur.uid}: ${error instanceof Error ? error.message : String(error)}`
+      );
     }
   }
 };

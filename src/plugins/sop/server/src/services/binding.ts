@@ -212,7 +212,7 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
     const subjek = main && reader.mayReadFields([main]) ? teks(row[main]) : '';
     return [nomor, subjek].filter(Boolean).join(' — ');
   };
-  return { model, uid, definition, loadRecord, governed, listView, effects: BOUND_EFFECTS, namaNaskah, judul };
+  return { model, uid, definition, loadRecord, governed, listView, effects: BOUND_EFFECTS, namaNaskah, judul, readByWorkflowRoles: true };
 };
 
 /**
@@ -304,7 +304,9 @@ export const grantWorkflowRoles = async (strapi: Core.Strapi, uid: string, defin
     for (const [action, fields] of wanted) {
       const held = await strapi.db.query('admin::permission').findOne({ where: { action, subject: uid, role: { id: role.id } }, select: ['id'] });
       if (held) continue;
-      await strapi.db.query('admin::permission').create({ data: { action, actionParameters: {}, subject: uid, properties: { fields }, conditions: [], role: role.id } });
+      await strapi.db
+        .query('admin::permission')
+        .create({ data: { action, actionParameters: {}, subject: uid, properties: { fields }, conditions: [], role: role.id } });
       added += 1;
     }
   }

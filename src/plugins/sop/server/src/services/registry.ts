@@ -51,7 +51,12 @@ export const createSopRegistry = () => {
   const active = new Map<string, { nomor: number; hash: string }>();
 
   const handled = (model: string, type: string): boolean =>
-    Boolean(effectHandlers.get(model)?.has(type) || effectHandlers.get('')?.has(type) || afterCommitHandlers.get(model)?.has(type) || afterCommitHandlers.get('')?.has(type));
+    Boolean(
+      effectHandlers.get(model)?.has(type) ||
+      effectHandlers.get('')?.has(type) ||
+      afterCommitHandlers.get(model)?.has(type) ||
+      afterCommitHandlers.get('')?.has(type)
+    );
 
   /** What keeps one definition of `model` from running here: a role the app did not register, an effect without a handler. */
   const problemsOf = (
@@ -76,6 +81,13 @@ export const createSopRegistry = () => {
   };
   const workflowOf = (model: string, nomor: number | null | undefined): WorkflowDefinition | undefined =>
     versions.get(model)?.get(Number(nomor ?? 1)) ?? (versions.get(model)?.size ? undefined : byModel.get(model)?.definition);
+
+  const workflowsOfModel = (model: string): WorkflowDefinition[] => {
+    const stored = versions.get(model);
+    if (stored && stored.size > 0) return [...stored.values()];
+    const definition = byModel.get(model)?.definition;
+    return definition ? [definition] : [];
+  };
 
   const addHandlers = <H>(table: Map<string, Map<string, H>>, scope: string, handlers: Readonly<Record<string, H>>, what: string) => {
     const scoped = table.get(scope) ?? new Map<string, H>();
@@ -154,7 +166,24 @@ export const createSopRegistry = () => {
     /** The read rights; throws SopRegistrationError when the app gave none. */
     access(): SopAccess {
       if (!access) throw new SopRegistrationError('Hak baca belum diberikan kepada mesin SOP (useAccess).');
-      return access;
+      const app = access;
+      // a type bound from data has no place in the app's read rights: the roles its workflow versions name read it
+      const readersOf = (uid: string): Set<string> | null => {
+        const governed = governedByUid.get(uid);
+        const model = governed?.definition?.model;
+        if (!model || !byModel.get(model)?.readByWorkflowRoles) return null;
+        return new Set(workflowsOfModel(model).flatMap((definition) => definition.transitions.flatMap((step) => step.roles)));
+      };
+      return {
+        mayRead: (actor, uid) => {
+          const readers = readersOf(uid);
+          return readers ? actor.roles.some((role) => readers.has(role)) : app.mayRead(actor, uid);
+        },
+        mayReadFields: (actor, subject) => {
+          const readers = readersOf(subject.uid);
+          return readers ? actor.roles.some((role) => readers.has(role)) : app.mayReadFields(actor, subject);
+        },
+      };
     },
     /**
      * The app's SOP roles: key (as definitions name them) → admin role name, and optionally
@@ -240,12 +269,7 @@ export const createSopRegistry = () => {
      * one kept; the code's definition while none is stored): for queries over many records
      * (queues, digests) that must see every version's states.
      */
-    workflowsOf: (model: string): WorkflowDefinition[] => {
-      const stored = versions.get(model);
-      if (stored && stored.size > 0) return [...stored.values()];
-      const definition = byModel.get(model)?.definition;
-      return definition ? [definition] : [];
-    },
+    workflowsOf: (model: string): WorkflowDefinition[] => workflowsOfModel(model),
     /** The correction rule of a workflow by `:model`. */
     koreksi: (model: string): KoreksiRule | undefined => byModel.get(model)?.koreksi,
     sop: (model: string): SopRegistration | undefined => byModel.get(model),
