@@ -211,7 +211,7 @@ const main = async () => {
   if (result.sizes.some((size) => size.page.p95 > GOAL_MS)) process.exitCode = 1;
 };
 
-module.exports = { runEvaluasiBench, formatEvaluasi };
+module.exports = { runEvaluasiBench, formatEvaluasi, seedTrails, quarterBounds, jakartaYear };
 
 if (require.main === module) {
   main().catch((error) => {
