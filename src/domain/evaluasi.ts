@@ -74,7 +74,17 @@ export type RekamanEvaluasi = {
 };
 
 /** One audit row of a record (only rows whose `ke` is a state of the workflow matter). */
-export type BarisAuditEvaluasi = { documentId: string; urutan: number; dari: string | null; ke: string; waktu: Date; aktorPeran: string };
+export type BarisAuditEvaluasi = {
+  documentId: string;
+  urutan: number;
+  dari: string | null;
+  ke: string;
+  /** when the step was taken (a Date, or ms since the epoch: the loader of a large quarter saves the objects) */
+  waktu: Date | number;
+  aktorPeran: string;
+};
+
+const msOf = (waktu: Date | number): number => (typeof waktu === 'number' ? waktu : waktu.getTime());
 
 /**
  * One record's trail as the figures read it (steps before the quarter's end only; times in ms
@@ -231,7 +241,7 @@ export const ringkasJejak = (
   const perRekaman = new Map<string, BarisAuditEvaluasi[]>();
   for (const row of audit) {
     if (!states.has(row.ke) || row.dari === null || !states.has(row.dari) || row.dari === row.ke) continue;
-    if (row.waktu.getTime() >= akhir.getTime()) continue;
+    if (!(msOf(row.waktu) < akhir.getTime())) continue;
     const steps = perRekaman.get(row.documentId);
     if (steps) steps.push(row);
     else perRekaman.set(row.documentId, [row]);
@@ -268,7 +278,7 @@ export const ringkasJejak = (
     const inKohort = kohort.has(documentId);
     let mulai: number | null = null;
     for (const step of steps) {
-      const waktu = step.waktu.getTime();
+      const waktu = msOf(step.waktu);
       if (record.selesaiPada === null && selesaiSet.has(step.ke)) record.selesaiPada = waktu;
       if (record.batalPada === null && batalSet.has(step.ke)) record.batalPada = waktu;
       if (record.keluar.pengakuan === null && !pengakuan.has(step.ke)) record.keluar.pengakuan = waktu;

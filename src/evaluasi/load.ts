@@ -34,8 +34,6 @@ const asDate = (value: unknown): Date | null => {
 
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
-type AuditRow = { document_id: string; urutan: number | string; dari: string | null; ke: string; waktu: string | number; aktor_peran: string };
-
 /**
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
@@ -117,34 +115,37 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
         .select(['documentId'])
         .where(where as never)
         .getKnexQuery();
-      // PostgreSQL sends each time as a number of ms (parsing 300,000 ISO strings in JavaScript
-      // costs more than the query at a million rows; bench/evaluasi.js); SQLite sends the string.
+      // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
+      // ISO string is parsed here. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
+      // no second object, no Date per row.
       const knex = strapi.db.connection;
       const trail = (await knex(AUDIT_TABLE)
         .select(
-          'document_id',
+          'document_id as documentId',
           'urutan',
           'dari',
           'ke',
           postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
-          'aktor_peran'
+          'aktor_peran as aktorPeran'
         )
         .where('model', definition.model)
         .whereIn('document_id', chosen)
         .where((query) => {
           void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
           if (masukField === 'createdAt') void query.orWhereNull('dari');
-        })) as AuditRow[];
+        })) as (Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number })[];
       for (const row of trail) {
-        if (!fresh.has(row.document_id)) continue;
-        const waktu = asDate(row.waktu);
-        if (!waktu) continue;
+        if (!fresh.has(row.documentId)) continue;
+        const waktu = typeof row.waktu === 'number' ? row.waktu : Date.parse(row.waktu);
+        if (!Number.isFinite(waktu)) continue;
         if (row.dari === null) {
-          const known = dibuat.get(row.document_id);
-          if (!known || waktu < known) dibuat.set(row.document_id, waktu);
+          const known = dibuat.get(row.documentId);
+          if (known === undefined || waktu < known.getTime()) dibuat.set(row.documentId, new Date(waktu));
           continue;
         }
-        audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+        row.waktu = waktu;
+        if (typeof row.urutan !== 'number') row.urutan = Number(row.urutan);
+        audit.push(row as BarisAuditEvaluasi);
       }
     }
     // Without a receipt field, a record comes in when it is made: the moment its creation was audited (the app's clock).
