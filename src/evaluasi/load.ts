@@ -157,3 +157,31 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
   const namaPeran = Object.fromEntries(registry.roleKeys().map((key) => [key, registry.roleName(key)]));
   return hitungEvaluasi({ triwulan, layanan, schedule: await loadSchedule(strapi), holidays: await loadHolidays(strapi), namaPeran });
 };
+
+/** Quarters kept by muatEvaluasiTersimpan (a leader reads one, exports it twice, maybe compares the one before). */
+const SIMPANAN_MAKS = 8;
+const simpanan = new WeakMap<Core.Strapi, Map<string, { kunci: string; evaluasi: Evaluasi }>>();
+
+/**
+ * muatEvaluasi, kept while its inputs stay as they were: every write of a record that the figures
+ * read appends an audit row (steps, corrections, creations and content-manager writes of governed
+ * records all go through the audited gate; the audit table only grows), and the durations depend on
+ * the service calendar. So a quarter computed when the audit's last id and the calendar were these
+ * is the same quarter now — the page, its .xlsx and its PDF after it cost one computation, not three
+ * (a quarter of a million-row table is about 300,000 steps). Per process, at most SIMPANAN_MAKS
+ * quarters. Throws what muatEvaluasi throws.
+ */
+export const muatEvaluasiTersimpan = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
+  const [terakhir] = (await strapi.db.connection(AUDIT_TABLE).max({ id: 'id' })) as { id: number | string | null }[];
+  const kunci = JSON.stringify([terakhir?.id ?? null, await loadSchedule(strapi), await loadHolidays(strapi)]);
+  let perTriwulan = simpanan.get(strapi);
+  if (!perTriwulan) simpanan.set(strapi, (perTriwulan = new Map()));
+  const nama = `${triwulan.tahun}-${triwulan.triwulan}`;
+  const ada = perTriwulan.get(nama);
+  if (ada && ada.kunci === kunci) return ada.evaluasi;
+  const evaluasi = await muatEvaluasi(strapi, triwulan);
+  perTriwulan.delete(nama);
+  perTriwulan.set(nama, { kunci, evaluasi });
+  if (perTriwulan.size > SIMPANAN_MAKS) perTriwulan.delete(perTriwulan.keys().next().value as string);
+  return evaluasi;
+};
