@@ -16,7 +16,8 @@
  * reads only the quarter's records and their trails (through the audit table's stream index), so
  * they would change only the table's size. Then requests the page as the Kasi BENCH_N times (20)
  * one at a time after BENCH_WARMUP (3), and the .xlsx export BENCH_EXPORT_N times (3); prints
- * p50 / p95 / max in ms against the goal (2 s) and one JSON line. Drops the database afterwards.
+ * the first request apart (`coldMs`: it computes the quarter, the others find it kept while no audit
+ * row is added and the calendar stays), p50 / p95 / max in ms against the goal (2 s) and one JSON line. Drops the database afterwards.
  * Settings: BENCH_ROWS, BENCH_N, BENCH_WARMUP, BENCH_EXPORT_N, BENCH_POSTGRES_URL, BENCH_SKIP_COMPILE.
  */
 const crypto = require('crypto');
@@ -140,9 +141,12 @@ const measureSize = async (rows, log) => {
     const page = `/sop/evaluasi?tahun=${year}&triwulan=${TRIWULAN}`;
     const latencies = [];
     let figures = null;
+    let coldMs = null;
     for (let i = 0; i < WARMUP + N; i += 1) {
       const response = await call('GET', page, { token });
       if (response.status !== 200) throw new Error(`GET ${page}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+      // the first request computes the quarter; the next ones find it kept (src/evaluasi/load.ts muatEvaluasiTersimpan)
+      if (i === 0) coldMs = round(response.ms);
       if (i >= WARMUP) latencies.push(response.ms);
       figures = response.body.data.layanan.find((row) => row.model === 'berita');
     }
@@ -160,6 +164,7 @@ const measureSize = async (rows, log) => {
       quarterBerita: trails.berita,
       auditRows: trails.rows,
       seedSeconds: seed.seconds,
+      coldMs,
       page: summary(latencies),
       xlsx: summary(exports),
       berita: figures,
@@ -182,10 +187,10 @@ const runEvaluasiBench = async ({ sizes = SIZES, log = console.log } = {}) => {
 /** The summary lines of a result. */
 const formatEvaluasi = (result) =>
   [
-    'rows        quarter berita  audit rows   page p50   page p95   page max   xlsx p50   goal (p95 <= 2000 ms)',
+    'rows        quarter berita  audit rows   first (computed)   page p50   page p95   page max   xlsx p50   goal (p95 <= 2000 ms)',
     ...result.sizes.map(
       (size) =>
-        `${size.rows.toLocaleString('en').padEnd(11)} ${String(size.quarterBerita).padStart(14)} ${String(size.auditRows).padStart(11)} ` +
+        `${size.rows.toLocaleString('en').padEnd(11)} ${String(size.quarterBerita).padStart(14)} ${String(size.auditRows).padStart(11)} ${String(size.coldMs).padStart(18)} ` +
         `${String(size.page.p50).padStart(10)} ${String(size.page.p95).padStart(10)} ${String(size.page.max).padStart(10)} ${String(size.xlsx.p50).padStart(10)}   ${size.page.p95 <= GOAL_MS ? 'met' : 'NOT met'}`
     ),
   ].join('\n');
@@ -211,7 +216,7 @@ const main = async () => {
   if (result.sizes.some((size) => size.page.p95 > GOAL_MS)) process.exitCode = 1;
 };
 
-module.exports = { runEvaluasiBench, formatEvaluasi };
+module.exports = { runEvaluasiBench, formatEvaluasi, seedTrails, quarterBounds, jakartaYear };
 
 if (require.main === module) {
   main().catch((error) => {

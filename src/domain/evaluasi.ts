@@ -26,7 +26,7 @@
  *    met at or before its deadline = `tepat`, later (or still running past it at `akhir`) =
  *    `terlambat`, still running with the deadline not yet passed = `berjalan`.
  */
-import { workingMinutesBetween, type Holidays, type ServiceSchedule } from './calendar';
+import { workingMinutesCounter, type Holidays, type ServiceSchedule } from './calendar';
 import { BULAN } from './letters/format';
 
 /** A quarter of a year, in WIB. */
@@ -74,9 +74,49 @@ export type RekamanEvaluasi = {
 };
 
 /** One audit row of a record (only rows whose `ke` is a state of the workflow matter). */
-export type BarisAuditEvaluasi = { documentId: string; urutan: number; dari: string | null; ke: string; waktu: Date; aktorPeran: string };
+export type BarisAuditEvaluasi = {
+  documentId: string;
+  urutan: number;
+  dari: string | null;
+  ke: string;
+  /** when the step was taken (a Date, or ms since the epoch: the loader of a large quarter saves the objects) */
+  waktu: Date | number;
+  aktorPeran: string;
+};
 
-/** One service's data for the quarter. */
+const msOf = (waktu: Date | number): number => (typeof waktu === 'number' ? waktu : waktu.getTime());
+
+/**
+ * One record's trail as the figures read it (steps before the quarter's end only; times in ms
+ * since the epoch): the state after its last step, when it first entered a finished or a void
+ * state, and when it first left the states in which each complaint timer runs.
+ */
+export type JejakRekaman = {
+  tahapAkhir: string;
+  selesaiPada: number | null;
+  batalPada: number | null;
+  keluar: Readonly<Record<TimerPengaduan['timer'], number | null>>;
+};
+
+/**
+ * The steps `dari` → `ke` taken by actors of one `aktorPeran` on the cohort's records, before the
+ * quarter's end: parallel lists of when each step's `dari` state was entered (null for a record's
+ * first step: it was entered at `masuk`, see `dokumen`) and when the step was taken (ms).
+ */
+export type KelompokLangkah = {
+  dari: string;
+  ke: string;
+  aktorPeran: string;
+  mulai: readonly (number | null)[];
+  selesai: readonly number[];
+  /** the record of each first step (a null `mulai`), else null */
+  dokumen: readonly (string | null)[];
+};
+
+/** What the figures need of a service's audit trail: per record (`jejak`, by documentId) and per step (`langkah`). */
+export type RingkasanJejak = { jejak: ReadonlyMap<string, JejakRekaman>; langkah: readonly KelompokLangkah[] };
+
+/** One service's data for the quarter: its records and their audit rows. */
 export type DataLayanan = { definisi: DefinisiEvaluasi; rekaman: readonly RekamanEvaluasi[]; audit: readonly BarisAuditEvaluasi[] };
 
 /** Input of hitungEvaluasi: the quarter, the services, the calendar, and the admin role name of each role key. */
@@ -170,7 +210,6 @@ export const tahapSelesai = (definisi: DefinisiEvaluasi): Set<string> => {
   return new Set(definisi.states.filter((state) => state.final && !batal.has(state.key)).map((state) => state.key));
 };
 
-type Jejak = { langkah: BarisAuditEvaluasi[] };
 type LangkahBucket = { urut: number[]; model: string; layanan: string; langkah: string; dari: string; ke: string; peran: string; nilai: number[] };
 
 const TIMER_LABEL: Record<TimerPengaduan['timer'], string> = {
@@ -186,13 +225,86 @@ const TIMER_BERJALAN: Record<TimerPengaduan['timer'], readonly string[]> = {
 };
 
 /**
+ * Summarises a service's audit rows for the figures (see RingkasanJejak): only steps between two
+ * states of the workflow (no creation or correction rows), taken before `akhir`, in `urutan`
+ * order; step groups only for the records in `kohort` (documentIds). Pure; throws nothing.
+ */
+export const ringkasJejak = (
+  definisi: DefinisiEvaluasi,
+  audit: readonly BarisAuditEvaluasi[],
+  akhir: Date,
+  kohort: ReadonlySet<string>
+): RingkasanJejak => {
+  const states = new Set(definisi.states.map((state) => state.key));
+  const selesaiSet = tahapSelesai(definisi);
+  const batalSet = tahapBatal(definisi);
+  const perRekaman = new Map<string, BarisAuditEvaluasi[]>();
+  for (const row of audit) {
+    if (!states.has(row.ke) || row.dari === null || !states.has(row.dari) || row.dari === row.ke) continue;
+    if (!(msOf(row.waktu) < akhir.getTime())) continue;
+    const steps = perRekaman.get(row.documentId);
+    if (steps) steps.push(row);
+    else perRekaman.set(row.documentId, [row]);
+  }
+  const jejak = new Map<string, JejakRekaman>();
+  // groups by dari, then ke, then aktorPeran (no composed string key per step)
+  const kelompok = new Map<
+    string,
+    Map<
+      string,
+      Map<string, { dari: string; ke: string; aktorPeran: string; mulai: (number | null)[]; selesai: number[]; dokumen: (string | null)[] }>
+    >
+  >();
+  const groupOf = (dari: string, ke: string, aktorPeran: string) => {
+    let byKe = kelompok.get(dari);
+    if (!byKe) kelompok.set(dari, (byKe = new Map()));
+    let byPeran = byKe.get(ke);
+    if (!byPeran) byKe.set(ke, (byPeran = new Map()));
+    let group = byPeran.get(aktorPeran);
+    if (!group) byPeran.set(aktorPeran, (group = { dari, ke, aktorPeran, mulai: [], selesai: [], dokumen: [] }));
+    return group;
+  };
+  const [pengakuan, respons, penyelesaian] = [TIMER_BERJALAN.pengakuan, TIMER_BERJALAN.respons, TIMER_BERJALAN.penyelesaian].map(
+    (list) => new Set(list)
+  );
+  for (const [documentId, steps] of perRekaman) {
+    if (steps.length > 1) steps.sort((a, b) => a.urutan - b.urutan);
+    const record: { -readonly [K in keyof JejakRekaman]: JejakRekaman[K] } & { keluar: Record<TimerPengaduan['timer'], number | null> } = {
+      tahapAkhir: steps[steps.length - 1].ke,
+      selesaiPada: null,
+      batalPada: null,
+      keluar: { pengakuan: null, respons: null, penyelesaian: null },
+    };
+    const inKohort = kohort.has(documentId);
+    let mulai: number | null = null;
+    for (const step of steps) {
+      const waktu = msOf(step.waktu);
+      if (record.selesaiPada === null && selesaiSet.has(step.ke)) record.selesaiPada = waktu;
+      if (record.batalPada === null && batalSet.has(step.ke)) record.batalPada = waktu;
+      if (record.keluar.pengakuan === null && !pengakuan.has(step.ke)) record.keluar.pengakuan = waktu;
+      if (record.keluar.respons === null && !respons.has(step.ke)) record.keluar.respons = waktu;
+      if (record.keluar.penyelesaian === null && !penyelesaian.has(step.ke)) record.keluar.penyelesaian = waktu;
+      if (!inKohort) continue;
+      const group = groupOf(step.dari as string, step.ke, step.aktorPeran);
+      group.mulai.push(mulai);
+      group.selesai.push(waktu);
+      group.dokumen.push(mulai === null ? documentId : null);
+      mulai = waktu;
+    }
+    jejak.set(documentId, record);
+  }
+  const langkah = [...kelompok.values()].flatMap((byKe) => [...byKe.values()].flatMap((byPeran) => [...byPeran.values()]));
+  return { jejak, langkah };
+};
+
+/**
  * Computes the quarter's figures (definitions in the module comment). Takes the quarter,
  * the services' records and audit rows, the service calendar and role names; returns
  * plain data with Indonesian labels, times as ISO strings (UTC). Throws nothing.
  */
 export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
   const { mulai, akhir } = batasTriwulan(masukan.triwulan);
-  const menit = (from: Date, to: Date): number => workingMinutesBetween(from, to, masukan.schedule, masukan.holidays);
+  const menit = workingMinutesCounter(masukan.schedule, masukan.holidays);
   const namaKe = new Map(Object.entries(masukan.namaPeran).map(([key, name]) => [name, key]));
 
   const layanan: VolumeLayanan[] = [];
@@ -204,7 +316,6 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
   for (const [urutLayanan, data] of masukan.layanan.entries()) {
     const { definisi } = data;
     const stateIndex = (key: string): number => definisi.states.findIndex((state) => state.key === key);
-    const states = new Set(definisi.states.map((state) => state.key));
     const labels = new Map(definisi.states.map((state) => [state.key, state.label]));
     const label = (key: string): string => labels.get(key) ?? key;
     // One entry per step (dari → ke), found once: a quarter may hold hundreds of thousands of steps.
@@ -246,15 +357,11 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
     };
     const selesaiSet = tahapSelesai(definisi);
     const batalSet = tahapBatal(definisi);
-    const jejak = new Map<string, Jejak>();
-    for (const row of data.audit) {
-      if (!states.has(row.ke) || row.dari === null || !states.has(row.dari) || row.dari === row.ke) continue;
-      if (row.waktu.getTime() >= akhir.getTime()) continue;
-      const entry = jejak.get(row.documentId) ?? { langkah: [] };
-      entry.langkah.push(row);
-      jejak.set(row.documentId, entry);
-    }
-    for (const entry of jejak.values()) entry.langkah.sort((a, b) => a.urutan - b.urutan);
+    const masukOf = new Map(data.rekaman.map((rekaman) => [rekaman.documentId, rekaman.masuk.getTime()]));
+    const kohort = new Set(
+      data.rekaman.filter((r) => r.masuk.getTime() >= mulai.getTime() && r.masuk.getTime() < akhir.getTime()).map((r) => r.documentId)
+    );
+    const ringkasan = ringkasJejak(definisi, data.audit, akhir, kohort);
 
     const volume: VolumeLayanan = {
       model: definisi.model,
@@ -282,13 +389,13 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
 
     for (const rekaman of data.rekaman) {
       if (rekaman.masuk.getTime() >= akhir.getTime()) continue;
-      const steps = jejak.get(rekaman.documentId)?.langkah ?? [];
-      const selesaiPada = steps.find((step) => selesaiSet.has(step.ke))?.waktu ?? null;
-      const batalPada = steps.find((step) => batalSet.has(step.ke))?.waktu ?? null;
+      const jejak = ringkasan.jejak.get(rekaman.documentId);
+      const selesaiPada = jejak?.selesaiPada != null ? new Date(jejak.selesaiPada) : null;
+      const batalPada = jejak?.batalPada != null ? new Date(jejak.batalPada) : null;
       // Records seeded without a trail: the current state stands for the state at the quarter's end.
-      const tahapAkhir = steps.length > 0 ? steps[steps.length - 1].ke : rekaman.tahap;
-      const sudahSelesai = selesaiPada !== null || (steps.length === 0 && selesaiSet.has(rekaman.tahap));
-      const sudahBatal = batalPada !== null || (steps.length === 0 && batalSet.has(rekaman.tahap));
+      const tahapAkhir = jejak ? jejak.tahapAkhir : rekaman.tahap;
+      const sudahSelesai = selesaiPada !== null || (!jejak && selesaiSet.has(rekaman.tahap));
+      const sudahBatal = batalPada !== null || (!jejak && batalSet.has(rekaman.tahap));
       const dalamKohort = rekaman.masuk.getTime() >= mulai.getTime();
 
       const lewat = (selesai: Date | null): ButirTerlambat => ({
@@ -324,22 +431,14 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
         }
       } else volume.terbuka += 1;
 
-      let masukTahap = rekaman.masuk;
-      for (const step of steps) {
-        const tepi = tepiOf(step.dari as string, step.ke);
-        const durasi = menit(masukTahap, step.waktu);
-        masukTahap = step.waktu;
-        tepi.bucket.nilai.push(durasi);
-        peranValues(tepi, step.aktorPeran).push(durasi);
-      }
-
       if (isPengaduan) {
         perTahap.set(tahapAkhir, (perTahap.get(tahapAkhir) ?? 0) + 1);
         const deadlines = { pengakuan: rekaman.tenggatPengakuan, respons: rekaman.tenggatRespons, penyelesaian: rekaman.tenggatPenyelesaian };
         for (const timer of perTimer) {
           const deadline = deadlines[timer.timer] ?? null;
           const running = TIMER_BERJALAN[timer.timer];
-          const metAt = steps.find((step) => !running.includes(step.ke))?.waktu ?? null;
+          const keluar = jejak?.keluar[timer.timer];
+          const metAt = keluar != null ? new Date(keluar) : null;
           const stillRunning = metAt === null && running.includes(tahapAkhir);
           if (!deadline) timer.tanpaTenggat += 1;
           else if (metAt) {
@@ -349,6 +448,19 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
           else if (stillRunning) timer.terlambat += 1;
           else timer.tepat += 1; // seeded without a trail and already past this timer: no time to judge, counted as met
         }
+      }
+    }
+    // the time of every step of the cohort: from entering its `dari` state (the previous step, or `masuk`)
+    for (const group of ringkasan.langkah) {
+      const tepi = tepiOf(group.dari, group.ke);
+      const values = peranValues(tepi, group.aktorPeran);
+      for (let index = 0; index < group.selesai.length; index += 1) {
+        const dokumen = group.dokumen[index];
+        const dari = group.mulai[index] ?? (dokumen !== null ? masukOf.get(dokumen) : undefined);
+        if (dari === undefined) continue;
+        const durasi = menit(dari, group.selesai[index]);
+        tepi.bucket.nilai.push(durasi);
+        values.push(durasi);
       }
     }
     const dasar = volume.masuk - volume.batal - volume.tanpaTenggat;

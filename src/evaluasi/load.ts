@@ -35,18 +35,17 @@ const asDate = (value: unknown): Date | null => {
 
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
-type AuditRow = { document_id: string; urutan: number | string; dari: string | null; ke: string; waktu: string; aktor_peran: string };
-
 /**
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
  * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
- * the fields used, each filter by its index; their audit rows (step and creation rows only) in one
- * statement per filter. Returns the figures; throws what the database throws.
+ * the fields used, each filter by its index; their audit rows (steps between two of the workflow's
+ * states, and creation rows where the creation is the receipt) in one statement per filter. Returns the figures; throws what the database throws.
  */
 export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
   const { mulai, akhir } = batasTriwulan(triwulan);
   const registry = sopRegistryOf(strapi);
+  const postgres = strapi.db.dialect.client === 'postgres';
   const layanan: DataLayanan[] = [];
   await syncAlur(strapi, true);
   for (const active of registry.workflows()) {
@@ -120,24 +119,37 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
         .select(['documentId'])
         .where(where as never)
         .getKnexQuery();
-      const trail = (await strapi.db
-        .connection(AUDIT_TABLE)
-        .select('document_id', 'urutan', 'dari', 'ke', 'waktu', 'aktor_peran')
+      // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
+      // ISO string is parsed here. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
+      // no second object, no Date per row.
+      const knex = strapi.db.connection;
+      const trail = (await knex(AUDIT_TABLE)
+        .select(
+          'document_id as documentId',
+          'urutan',
+          'dari',
+          'ke',
+          postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
+          'aktor_peran as aktorPeran'
+        )
         .where('model', definition.model)
         .whereIn('document_id', chosen)
         .where((query) => {
-          void query.where((step) => void step.whereIn('ke', states).whereNotNull('dari')).orWhereNull('dari');
-        })) as AuditRow[];
+          void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
+          if (masukField === 'createdAt') void query.orWhereNull('dari');
+        })) as (Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number })[];
       for (const row of trail) {
-        if (!fresh.has(row.document_id)) continue;
-        const waktu = asDate(row.waktu);
-        if (!waktu) continue;
+        if (!fresh.has(row.documentId)) continue;
+        const waktu = typeof row.waktu === 'number' ? row.waktu : Date.parse(row.waktu);
+        if (!Number.isFinite(waktu)) continue;
         if (row.dari === null) {
-          const known = dibuat.get(row.document_id);
-          if (!known || waktu < known) dibuat.set(row.document_id, waktu);
+          const known = dibuat.get(row.documentId);
+          if (known === undefined || waktu < known.getTime()) dibuat.set(row.documentId, new Date(waktu));
           continue;
         }
-        audit.push({ documentId: row.document_id, urutan: Number(row.urutan), dari: row.dari, ke: row.ke, waktu, aktorPeran: row.aktor_peran });
+        row.waktu = waktu;
+        if (typeof row.urutan !== 'number') row.urutan = Number(row.urutan);
+        audit.push(row as BarisAuditEvaluasi);
       }
     }
     // Without a receipt field, a record comes in when it is made: the moment its creation was audited (the app's clock).
@@ -148,4 +160,32 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
   }
   const namaPeran = Object.fromEntries(registry.roleKeys().map((key) => [key, registry.roleName(key)]));
   return hitungEvaluasi({ triwulan, layanan, schedule: await loadSchedule(strapi), holidays: await loadHolidays(strapi), namaPeran });
+};
+
+/** Quarters kept by muatEvaluasiTersimpan (a leader reads one, exports it twice, maybe compares the one before). */
+const SIMPANAN_MAKS = 8;
+const simpanan = new WeakMap<Core.Strapi, Map<string, { kunci: string; evaluasi: Evaluasi }>>();
+
+/**
+ * muatEvaluasi, kept while its inputs stay as they were: every write of a record that the figures
+ * read appends an audit row (steps, corrections, creations and content-manager writes of governed
+ * records all go through the audited gate; the audit table only grows), and the durations depend on
+ * the service calendar. So a quarter computed when the audit's last id and the calendar were these
+ * is the same quarter now — the page, its .xlsx and its PDF after it cost one computation, not three
+ * (a quarter of a million-row table is about 300,000 steps). Per process, at most SIMPANAN_MAKS
+ * quarters. Throws what muatEvaluasi throws.
+ */
+export const muatEvaluasiTersimpan = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
+  const [terakhir] = (await strapi.db.connection(AUDIT_TABLE).max({ id: 'id' })) as { id: number | string | null }[];
+  const kunci = JSON.stringify([terakhir?.id ?? null, await loadSchedule(strapi), await loadHolidays(strapi)]);
+  let perTriwulan = simpanan.get(strapi);
+  if (!perTriwulan) simpanan.set(strapi, (perTriwulan = new Map()));
+  const nama = `${triwulan.tahun}-${triwulan.triwulan}`;
+  const ada = perTriwulan.get(nama);
+  if (ada && ada.kunci === kunci) return ada.evaluasi;
+  const evaluasi = await muatEvaluasi(strapi, triwulan);
+  perTriwulan.delete(nama);
+  perTriwulan.set(nama, { kunci, evaluasi });
+  if (perTriwulan.size > SIMPANAN_MAKS) perTriwulan.delete(perTriwulan.keys().next().value as string);
+  return evaluasi;
 };

@@ -11,7 +11,7 @@ import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from '../letters/re
 import { muatInstansi } from '../letters/sources';
 import { XLSX_TYPE } from '../letters/xlsx';
 import { adminRoute, now as clockNow, HttpStatusError, mayRead, sopRegistryOf, type SopCtx, type StaffActor } from '../plugins/sop/server/src/index';
-import { muatEvaluasi } from './load';
+import { muatEvaluasiTersimpan } from './load';
 import { dataEvaluasiDocx } from './tabel';
 import { evaluasiXlsx } from './xlsx';
 
@@ -91,7 +91,7 @@ export const evaluasiRoutes = (strapi: Core.Strapi) => {
     const soffice = query.format === 'pdf' ? sofficePath() : null;
     if (query.format === 'pdf' && !soffice) throw new errors.NotImplementedError(PANDUAN_LIBREOFFICE);
 
-    const dimuat = await muatEvaluasi(strapi, triwulan);
+    const dimuat = await muatEvaluasiTersimpan(strapi, triwulan);
     // need to know: the overdue table names records one by one, so only those of the types this leader may read
     const evaluasi = {
       ...dimuat,

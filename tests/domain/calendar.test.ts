@@ -14,6 +14,7 @@ import {
   tenggat,
   validateSchedule,
   workingMinutesBetween,
+  workingMinutesCounter,
 } from '../../src/domain/calendar';
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -292,6 +293,27 @@ describe('properties', () => {
         }
       ),
       { numRuns: 500 }
+    );
+  });
+
+  it('workingMinutesCounter answers as workingMinutesBetween for every pair, in any order of asking', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: from, max: until }), fc.integer({ min: -dayMs, max: 40 * dayMs })), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(DEFAULT_SCHEDULE, WITH_SATURDAY),
+        fc.uniqueArray(fc.integer({ min: 0, max: 1100 }), { maxLength: 40 }),
+        (pairs, schedule, holidayOffsets) => {
+          const holidays = holidayOffsets.map((offset) => localDate(new Date(from + offset * dayMs)));
+          const counter = workingMinutesCounter(schedule, holidays);
+          for (const [startMs, length] of pairs) {
+            const start = new Date(startMs);
+            const end = new Date(startMs + length);
+            expect(counter(start, end)).toBe(workingMinutesBetween(start, end, schedule, holidays));
+            expect(counter(startMs, startMs + length)).toBe(workingMinutesBetween(start, end, schedule, holidays));
+          }
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });

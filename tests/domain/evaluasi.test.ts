@@ -240,6 +240,22 @@ describe('evaluasi kinerja triwulanan (pure)', () => {
     ]);
   });
 
+  it('the same figures whatever the order of the audit rows and whether times come as Date or as ms (the loader of a large quarter)', () => {
+    const reversed = <T extends { waktu: Date | number }>(rows: readonly T[]): T[] =>
+      [...rows].reverse().map((row) => ({ ...row, waktu: row.waktu instanceof Date ? row.waktu.getTime() : row.waktu }));
+    const again = hitungEvaluasi({
+      triwulan: { tahun: 2026, triwulan: 4 },
+      layanan: [
+        { definisi: UJI, rekaman: UJI_REKAMAN, audit: reversed(UJI_AUDIT) },
+        { definisi: PENGADUAN as DefinisiEvaluasi, rekaman: PENGADUAN_REKAMAN, audit: reversed(PENGADUAN_AUDIT) },
+      ],
+      schedule: DEFAULT_SCHEDULE,
+      holidays: [],
+      namaPeran: NAMA_PERAN,
+    });
+    expect(again).toEqual(hasil);
+  });
+
   it('a quarter without records gives zeros and no share', () => {
     const kosong = hitungEvaluasi({
       triwulan: { tahun: 2025, triwulan: 1 },

@@ -437,4 +437,19 @@ describe('evaluasi kinerja triwulanan: GET /sop/evaluasi', () => {
       expect(response.body.error.message).toMatch(/^Parameter tidak sah: /);
     }
   });
+
+  it('answers the same quarter again from what it computed, and follows a new step or a new holiday at once', async () => {
+    const figures = async () => (await ok(evaluasi(staff.kasi), 'evaluasi')).body.data as unknown as Evaluasi;
+    const cetak = (data: Evaluasi) => data.langkah.find((row) => row.model === 'berita' && row.ke === 'Dicetak')?.jumlah ?? 0;
+    const first = await figures();
+    expect(await figures()).toEqual(first);
+    // B4, left open at "Diperiksa", is printed on 30 Nov: one more "Dicetak" step in the quarter
+    await step('operator', 'berita', beritaId.b4, 'dicetak', '2026-11-30 13:30');
+    const after = await figures();
+    expect(cetak(after)).toBe(cetak(first) + 1);
+    // a holiday on 3 Nov (B2 walked that day) takes its service time out of B2's step durations
+    const holiday = await cmCreate(app, staff.superAdmin, 'api::hari-libur.hari-libur', { tanggal: '2026-11-03', nama: 'Libur uji evaluasi' });
+    expect(holiday.status).toBe(201);
+    expect((await figures()).langkah).not.toEqual(after.langkah);
+  });
 });

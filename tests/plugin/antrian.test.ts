@@ -8,7 +8,7 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { walkKriptogramTo } from '../helpers/kriptogram';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { BERITA_CONTOH, ROLE, transit, walkBeritaTo } from '../helpers/sop';
+import { BERITA_CONTOH, ROLE, sopView, transit, walkBeritaTo } from '../helpers/sop';
 
 type Item = { model: string; documentId: string; judul: string; tahap: string; tenggat: string | null; terlambat: boolean; aksi: { ke: string }[] };
 type Answer = { data: Item[]; meta: { jumlah: number; terpotong: boolean } };
@@ -123,9 +123,32 @@ describe('GET /sop/antrian', () => {
       BERITA_CONTOH.penerima.map((p) => (p.nama === p.jabatan ? p.nama : `${p.nama}, ${p.jabatan}`)).sort()
     );
     expect(copies.every((copy) => copy.aksi.length === 1 && copy.aksi[0].ke === 'diterima')).toBe(true);
-    expect(ids(mine)).toContain(`berita:${berita}`); // and the berita's own "didistribusikan" step is his
     const other = await antrian(staff.carakaLain);
     expect(other.data.filter((item) => item.model === 'distribusi' || item.documentId === berita)).toEqual([]);
+  });
+
+  it('queues a step only when its guards over the record pass: the berita waits for "didistribusikan" once every copy has its receipt', async () => {
+    const berita = await walkBeritaTo(app, staff, 'ditugaskan_ke_caraka', { perihal: 'Surat dengan dua salinan' });
+    const forward = async (who: AdminSession) =>
+      ((await sopView(app, who, 'berita', berita)).body.data.aksi as { ke: string; jenis: string }[])
+        .filter((aksi) => aksi.jenis === 'maju')
+        .map((aksi) => aksi.ke);
+    // the copies are still out: "Antrian saya" and the record view's aksi both leave the step out (the server would refuse it, 409)
+    expect(ids(await antrian(staff.caraka))).not.toContain(`berita:${berita}`);
+    expect(await forward(staff.caraka)).toEqual([]);
+    expect((await transit(app, staff.caraka, 'berita', berita, 'didistribusikan')).status).toBe(409);
+    const copies = (await antrian(staff.caraka)).data.filter((item) => item.model === 'distribusi');
+    const own = (await sopView(app, staff.caraka, 'berita', berita)).body.data.distribusi as { documentId: string }[];
+    expect(own.length).toBeGreaterThan(1);
+    for (const copy of own) {
+      expect(copies.map((item) => item.documentId)).toContain(copy.documentId);
+      expect((await transit(app, staff.caraka, 'distribusi', copy.documentId, 'diterima', { data: { diterimaOleh: 'Ajudan' } })).status).toBe(200);
+    }
+    // every receipt in: the same step appears in both, and only for the assigned Caraka (and the Kasi)
+    const item = (await antrian(staff.caraka)).data.find((one) => one.documentId === berita);
+    expect(item?.aksi.map((aksi) => aksi.ke)).toEqual(['didistribusikan']);
+    expect(await forward(staff.caraka)).toEqual(['didistribusikan']);
+    expect(ids(await antrian(staff.carakaLain))).not.toContain(`berita:${berita}`);
   });
 
   it('gives the Petugas Pengaduan a new complaint by its ticket number, never the complainant', async () => {

@@ -209,4 +209,72 @@ describe('acting officials (Plh / Plt) over HTTP', () => {
     expect(surat.teks).toContain('Budi Sandiman');
     expect(surat.teks).toContain(`oleh Budi Sandiman, Plt. ${ROLE.kasi}, a.n. Siti Kasi`);
   });
+
+  it('a Caraka named Plh Kasi reads what the Kasi may read in the /sop views and "Antrian saya", corrects as "Plh."; nothing of it after the mandate', async () => {
+    // one deputy per role at a time: the Plt Kasi of the test above steps down first
+    await app.strapi.db.query(UID as never).deleteMany({ where: { peran: 'kasi' } });
+    const named = await cmCreate(app, staff.kadis, UID, naming({ pelaksanaId: staff.caraka.id }));
+    expect(named.status).toBe(201);
+    const documentId = await walkBeritaTo(app, staff, 'diteruskan_ke_kasi', { perihal: 'Undangan rapat koordinasi' });
+    const sandiman = await createAdminSession(app, ROLE.sandiman, { firstname: 'Sandi', lastname: 'Dua' });
+    const kriptogram = await walkKriptogramTo(app, { sandiman, kasi: staff.kasi }, 'dilaporkan');
+    const antrian = async () =>
+      (
+        (await app.http().get('/sop/antrian').set('Authorization', `Bearer ${staff.caraka.token}`)).body.data as {
+          documentId: string;
+          judul: string;
+          aksi: { ke: string }[];
+        }[]
+      ).filter((item) => item.documentId === documentId || item.documentId === kriptogram);
+    const jenis = async () =>
+      ((await sopView(app, staff.caraka, 'berita', documentId)).body.data.dokumen as { jenis: string }[]).map((one) => one.jenis);
+
+    // during the mandate: the Kasi's queue, named within the Kasi's read rights, and the Kasi's prints (the kartu kendali a Caraka may not read)
+    const queue = await antrian();
+    expect(queue.map((item) => [item.documentId, item.aksi.map((aksi) => aksi.ke)])).toEqual(
+      expect.arrayContaining([
+        [documentId, ['diparaf_kasi']],
+        [kriptogram, ['ditugaskan_deskripsi']],
+      ])
+    );
+    expect(queue.find((item) => item.documentId === documentId)?.judul).toContain('Undangan rapat koordinasi');
+    expect((await sopView(app, staff.caraka, 'kriptogram', kriptogram)).status).toBe(200);
+    expect(await jenis()).toContain('kartu-kendali');
+    expectFile(await unduh(app, staff.caraka, `/sop/berita/${documentId}/dokumen/kartu-kendali`));
+
+    // a correction the Kasi may make, recorded as the steps are: "Plh. Kepala Seksi …, a.n. Siti Kasi"
+    const koreksi = await app
+      .http()
+      .post(`/sop/berita/${documentId}/koreksi`)
+      .set('Authorization', `Bearer ${staff.caraka.token}`)
+      .send({ catatan: 'Salah ketik perihal', data: { perihal: 'Undangan rapat koordinasi daerah' } });
+    expect(koreksi.status).toBe(200);
+    const riwayat = (await sopView(app, staff.kasi, 'berita', documentId)).body.data.riwayat as { ke: string; oleh: Record<string, unknown> }[];
+    expect(riwayat.find((row) => row.ke === 'koreksi')?.oleh).toEqual({
+      id: staff.caraka.id,
+      nama: 'Cakra Caraka',
+      peran: `${PLH_KASI}, a.n. Siti Kasi`,
+    });
+    // the Kasi's own correction names the Kasi alone
+    const own = await app
+      .http()
+      .post(`/sop/berita/${documentId}/koreksi`)
+      .set('Authorization', `Bearer ${staff.kasi.token}`)
+      .send({ catatan: 'Pengirim dilengkapi', data: { pengirim: 'Sekretariat Daerah Provinsi Jawa Tengah' } });
+    expect(own.status).toBe(200);
+    const rows = await readAuditFor(app.strapi.db.connection, 'berita', documentId);
+    expect(rows.filter((row) => row.ke === 'koreksi').map((row) => row.aktorPeran)).toEqual([`${PLH_KASI}, a.n. Siti Kasi`, ROLE.kasi]);
+
+    // the mandate over: the Caraka's own rights again
+    await app.strapi.db.query(UID as never).deleteMany({ where: { peran: 'kasi' } });
+    expect(await antrian()).toEqual([]);
+    expect(await jenis()).not.toContain('kartu-kendali');
+    expectFile(await unduh(app, staff.caraka, `/sop/berita/${documentId}/dokumen/kartu-kendali`), 403);
+    const refused = await app
+      .http()
+      .post(`/sop/berita/${documentId}/koreksi`)
+      .set('Authorization', `Bearer ${staff.caraka.token}`)
+      .send({ catatan: 'Lagi', data: { perihal: 'Undangan lain' } });
+    expect(refused.status).toBe(403);
+  });
 });

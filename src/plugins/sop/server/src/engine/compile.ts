@@ -21,6 +21,12 @@ export const inputSchemaOf = (fields: readonly FieldSpec[] | undefined, vocabula
 
 const paramsOf = (entry: { params: z.ZodType }, ref: Ref): unknown => entry.params.parse(ref.params ?? {});
 
+/** Whether a guard's params read the step's input anywhere (a `{ masukan }` value reference). */
+const readsInput = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  (Object.prototype.hasOwnProperty.call(value, 'masukan') || Object.values(value as Record<string, unknown>).some(readsInput));
+
 const compileTransition = (data: TransitionData, vocabulary: Vocabulary): Transition<unknown> => {
   const guards = (refs: readonly Ref[] | undefined): Guard<unknown>[] | undefined =>
     refs?.map((ref) => {
@@ -49,7 +55,7 @@ const compileTransition = (data: TransitionData, vocabulary: Vocabulary): Transi
     ...(input ? { input } : {}),
     ...(data.actorRules ? { actorRules: guards(data.actorRules) } : {}),
     ...(data.inputRules ? { inputRules: guards(data.inputRules) } : {}),
-    ...(data.guards ? { guards: guards(data.guards) } : {}),
+    ...(data.guards ? { guards: guards(data.guards), factGuards: guards(data.guards.filter((ref) => !readsInput(ref.params))) } : {}),
     ...(redaction && data.redact ? { redact: redaction.build(paramsOf(redaction, data.redact)) } : {}),
     ...(data.effects ? { effectTypes: data.effects.map((ref) => ref.type) } : {}),
     ...(effects ? { effects: (context) => effects.map((effect) => effect(context)).filter((effect): effect is Effect => effect !== null) } : {}),

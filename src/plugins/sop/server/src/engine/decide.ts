@@ -24,16 +24,26 @@ export const findTransition = (definition: WorkflowDefinition, tahap: string, ke
 export const mayAct = (transition: Transition<unknown>, actor: Actor): boolean => transition.roles.some((role) => actor.roles.includes(role));
 
 /**
+ * The mandate under which this actor does something `allowed` decides on: null when their own
+ * roles suffice (or they hold no mandate, or none makes it allowed), else the first acting-official
+ * mandate (Plh / Plt) whose role, added to their own, allows it. Steps (`actingFor`) and
+ * corrections use it, so both record "Plh. <jabatan>" alike.
+ */
+export const actingForRule = (allowed: (actor: Actor) => boolean, actor: Actor): Perwakilan | null => {
+  const mewakili = actor.mewakili ?? [];
+  if (mewakili.length === 0) return null;
+  const own: Actor = { ...actor, roles: actor.roles.filter((role) => !mewakili.some((mandate) => mandate.peran === role)), mewakili: [] };
+  if (allowed(own)) return null;
+  return mewakili.find((mandate) => allowed({ ...own, roles: [...own.roles, mandate.peran] as Actor['roles'], mewakili: [mandate] })) ?? null;
+};
+
+/**
  * The mandate under which this actor takes this step: null when one of their own roles allows
  * it, else the acting-official mandate (Plh / Plt) whose role the step names. Distinct-people
  * rules still compare the actor's own user id, so a deputy who gave one paraf may not give another.
  */
-export const actingFor = (transition: Transition<unknown>, actor: Actor): Perwakilan | null => {
-  const mewakili = actor.mewakili ?? [];
-  const own = actor.roles.filter((role) => !mewakili.some((mandate) => mandate.peran === role));
-  if (transition.roles.some((role) => own.includes(role))) return null;
-  return mewakili.find((mandate) => transition.roles.includes(mandate.peran)) ?? null;
-};
+export const actingFor = (transition: Transition<unknown>, actor: Actor): Perwakilan | null =>
+  actingForRule((candidate) => mayAct(transition, candidate), actor);
 
 /** `Plh.` or `Plt.`: the prefix of an acting official's position (Permendagri 1/2023). */
 export const AWALAN_JABATAN: Readonly<Record<Perwakilan['jenis'], string>> = { plh: 'Plh.', plt: 'Plt.' };
@@ -175,3 +185,19 @@ export const rolesListableBy = (definitions: readonly WorkflowDefinition[], role
   }
   return listable;
 };
+
+/**
+ * The moves this actor is offered now: `availableActions` whose guards over the record's facts
+ * (`factGuards`: e.g. every copy delivered, every paraf given) pass, so neither the record view's
+ * `aksi` nor "Antrian saya" offers a step the server would refuse for the record's state. Guards
+ * on the input are left to `decide`, which checks everything again.
+ */
+export const offeredActions = (
+  definition: WorkflowDefinition,
+  record: RecordFacts,
+  actor: Actor,
+  now: Date = new Date()
+): { ke: string; label: string; transition: Transition<unknown> }[] =>
+  availableActions(definition, record, actor, now).filter(({ transition }) =>
+    (transition.factGuards ?? []).every((guard) => guard({ record, input: undefined, actor, now }) === null)
+  );

@@ -57,6 +57,12 @@ export type Transition<Input = unknown> = {
   /** input rules that depend on the record (answered 400 like schema errors) */
   inputRules?: readonly Guard<Input>[];
   guards?: readonly Guard<Input>[];
+  /**
+   * the guards that read only the record's facts and the actor, not the step's input (compiled
+   * definitions: those whose params name no `masukan`); `offeredActions` checks them before the
+   * input is known, so a button or a queue item appears only when the step can pass
+   */
+  factGuards?: readonly Guard<unknown>[];
   /** what of the input may enter the audit digest (classified text must not) */
   redact?: (input: Input) => unknown;
   effects?: (context: GuardContext<Input>) => Effect[];

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { availableActions, mayAct } from '../engine/decide';
+import { mayAct, offeredActions } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
 import { now } from './clock';
 import { sopRegistryOf } from './registry';
@@ -74,8 +74,9 @@ const byUrgency = (a: AntrianItem, b: AntrianItem): number => {
  * read, on which they may take a forward step now — sending back or voiding puts nothing in a queue.
  * For each workflow: the states from which a forward step has one of the actor's roles; one query
  * for the records in those states (on the indexed `tahap`, earliest `tenggat` first, at most
- * ANTRIAN_SCAN_MAX); each loaded with the SOP's own loader, kept when `availableActions` offers a
- * forward step (so actor rules such as "only the assigned Sandiman" hold). Overdue first, then by
+ * ANTRIAN_SCAN_MAX); each loaded with the SOP's own loader, kept when `offeredActions` (the record
+ * view's `aksi`) offers a forward step: actor rules such as "only the assigned Sandiman" and the
+ * guards over the record's facts ("every copy delivered") hold. Overdue first, then by
  * `tenggat`; at most ANTRIAN_MAX items. `judul` comes from the SOP's `judul` (within the actor's
  * read rights), else the generic name. Throws nothing for a refusal: unreadable workflows are skipped.
  */
@@ -107,7 +108,7 @@ export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promis
       const record = await registration.loadRecord(strapi, candidate.documentId);
       if (!record) continue;
       const definition = (await workflowForRecord(strapi, model, record.alurVersi)) ?? registration.definition;
-      const aksi = availableActions(definition, record.facts, actor, at)
+      const aksi = offeredActions(definition, record.facts, actor, at)
         .filter((action) => isForward(action.transition))
         .map((action) => ({ ke: action.ke, label: action.label }));
       if (aksi.length === 0) continue;

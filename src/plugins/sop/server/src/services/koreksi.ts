@@ -5,6 +5,8 @@ import { sopRegistryOf } from './registry';
 import { decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../engine/koreksi';
 import { runAsTransition } from './context';
 import { appendAudit } from './audit';
+import { actingForRule } from '../engine/decide';
+import { actorUnderMandate, peranTercatat } from './actor';
 import { isConflictError, lockConflict, refusalError, staleVersion } from './transition';
 import type { StaffActor } from '../types';
 
@@ -50,6 +52,9 @@ export const performKoreksi = async (
         };
         const verdict = decideKoreksi(rule, facts, params.request, actor, now);
         if (!verdict.ok) throw refusalError(verdict);
+        // a deputy correcting in the role they act for is recorded as a step is: "Plh. <jabatan>, a.n. <holder>"
+        const mandate = actingForRule((candidate) => decideKoreksi(rule, facts, params.request, candidate, now).ok, actor);
+        const pelaku = actorUnderMandate(strapi, actor, mandate);
         const values: Record<string, unknown> = Object.fromEntries(verdict.perubahan.map((change) => [change.kolom, change.baru]));
         const waktuBaru = verdict.perubahan.find((change) => change.kolom === 'waktuDiterima')?.baru;
         if (waktuBaru) values.tenggat = (await registry.calendar(strapi)).tenggat(new Date(waktuBaru)).toISOString();
@@ -65,9 +70,9 @@ export const performKoreksi = async (
           documentId: params.documentId,
           dari: record.tahap,
           ke: KE_KOREKSI,
-          aktorId: actor.id,
-          aktorNama: actor.name,
-          aktorPeran: actor.peran,
+          aktorId: pelaku.id,
+          aktorNama: pelaku.name,
+          aktorPeran: peranTercatat(pelaku),
           waktu: now.toISOString(),
           catatan: describeKoreksi(verdict.catatan, verdict.perubahan),
           digest: inputDigest({ data: verdict.perubahan, catatan: verdict.catatan }),

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { availableActions } from '../engine/decide';
+import { offeredActions } from '../engine/decide';
 import type { Transition, WorkflowDefinition } from '../engine/types';
 import { toMermaid, toSvg } from '../engine/diagram';
 import { sopRegistryOf } from './registry';
+import { now } from './clock';
 import { readAuditFor, checkAuditFor } from './audit';
 import { withoutKoreksiValues } from '../engine/koreksi';
 import type { LoadedRecord, StaffActor } from '../types';
@@ -143,7 +144,7 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     alurVersi: record.alurVersi,
     // who may take the next forward step, by role, with their names ("Menunggu Kasi (Budi): Paraf Kasi")
     berikutnya: await berikutnyaFor(strapi, model, record),
-    aksi: availableActions(definition, record.facts, actor).map((action) => ({
+    aksi: offeredActions(definition, record.facts, actor, now()).map((action) => ({
       ke: action.ke,
       label: action.label,
       jenis: action.transition.kind ?? 'maju',
