@@ -20,6 +20,13 @@ export type DevelopServer = {
   log: () => string;
   /** waits until the server answers again, e.g. after the Content-Type Builder restarted it; returns the ms waited */
   waitReady: (timeoutMs?: number) => Promise<number>;
+  /** where the develop log is now: pass it to `waitRestart` before the action that restarts the server */
+  mark: () => number;
+  /**
+   * waits for the restart that began after `since` (a `mark()`): the new worker loaded (the log
+   * says "Loading Strapi" again) and the server answers; returns the ms waited
+   */
+  waitRestart: (since: number, timeoutMs?: number) => Promise<number>;
   /** the first administrator (Super Admin), registered over HTTP */
   admin: StaffUser;
   /** creates an active admin user of the named role over the admin API */
@@ -90,6 +97,17 @@ export const startDevelop = async (): Promise<DevelopServer> => {
     throw new Error(`strapi develop did not answer within ${timeoutMs} ms:\n${output.slice(-4000)}`);
   };
 
+  const waitRestart = async (since: number, timeoutMs = 300000): Promise<number> => {
+    const from = Date.now();
+    while (!/✔ Loading Strapi/.test(output.slice(since))) {
+      if (child.exitCode !== null) throw new Error(`strapi develop exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+      if (Date.now() - from > timeoutMs) throw new Error(`no restart within ${timeoutMs} ms:\n${output.slice(since).slice(-4000)}`);
+      await sleep(500);
+    }
+    await waitReady(timeoutMs - (Date.now() - from));
+    return Date.now() - from;
+  };
+
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -119,7 +137,9 @@ export const startDevelop = async (): Promise<DevelopServer> => {
   if (!registered.ok) throw new Error(`register-admin ${registered.status}: ${JSON.stringify(registeredBody)}`);
   const data = registeredBody.data as { token?: string; accessToken?: string; user: { id: number } };
   admin.id = data.user.id;
-  let bearer = data.token ?? data.accessToken ?? '';
+  // the registration's session (30 minutes) serves the whole test: every login counts against
+  // the admin login rate limit (5 per e-mail address and IP), which the browser needs
+  const bearer = data.token ?? data.accessToken ?? '';
 
   const adminApi = async (method: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
     const response = await fetch(`${base}${url}`, {
@@ -133,14 +153,6 @@ export const startDevelop = async (): Promise<DevelopServer> => {
   };
 
   const createUser = async (roleName: string, firstname: string, lastname: string): Promise<StaffUser> => {
-    // a restart (Content-Type Builder) keeps the session, but a fresh login costs nothing here
-    const login = await fetch(`${base}/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: admin.email, password: admin.password }),
-    });
-    const loginData = (await json(login)).data as { token?: string; accessToken?: string } | undefined;
-    bearer = loginData?.token ?? loginData?.accessToken ?? bearer;
     const roles = (await adminApi('GET', '/admin/roles')).data as { id: number; name: string }[];
     const role = roles.find((one) => one.name === roleName);
     if (!role) throw new Error(`role not found: ${roleName} (have ${roles.map((one) => one.name).join(', ')})`);
@@ -162,5 +174,5 @@ export const startDevelop = async (): Promise<DevelopServer> => {
 
   // eslint-disable-next-line no-console -- the harness's timing is part of what the test documents
   console.log(`strapi develop ready in ${Math.round((Date.now() - started) / 1000)} s (copy ${dir})`);
-  return { base, dir, log: () => output, waitReady, admin, createUser, token: () => bearer, stop };
+  return { base, dir, log: () => output, waitReady, mark: () => output.length, waitRestart, admin, createUser, token: () => bearer, stop };
 };
