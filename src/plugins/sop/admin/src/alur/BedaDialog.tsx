@@ -38,7 +38,7 @@ export const BedaDialog = ({ model, versi, ke }: { model: string; versi: VersiRi
       </Modal.Trigger>
       <Modal.Content style={{ maxWidth: '1100px', width: '90vw' }}>
         <Modal.Header>
-          <Modal.Title>Perbedaan versi {ke}</Modal.Title>
+          <Modal.Title>{dari === undefined ? `Perbedaan versi ${ke}` : `Perbedaan versi ${dari} → versi ${ke}`}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>

@@ -16,7 +16,7 @@ export const MultiPilih = ({
 }) => (
   <Field.Root name={name}>
     <Field.Label>{label}</Field.Label>
-    <MultiSelect name={name} withTags value={value} onChange={onChange} placeholder="Pilih…">
+    <MultiSelect name={name} value={value} onChange={onChange} placeholder="Pilih…">
       {pilihan.map((option) => (
         <MultiSelectOption key={option.value} value={option.value}>
           {option.label}

@@ -22,7 +22,7 @@ export const Pilih = ({
       name={name}
       value={value ?? (kosong ? '' : undefined)}
       onChange={(next) => onChange(next === '' ? undefined : String(next))}
-      placeholder="Pilih…"
+      placeholder={kosong === undefined ? 'Pilih…' : undefined}
     >
       {kosong !== undefined && <SingleSelectOption value="">{kosong}</SingleSelectOption>}
       {pilihan.map((option) => (
