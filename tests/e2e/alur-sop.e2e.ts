@@ -47,7 +47,7 @@ describe('Alur SOP: a new SOP without code, as an administrator would (develop m
   /** A screenshot of the window for the README (docs/img/alur-sop-<name>.png), and the full page as a test artefact. */
   const shot = async (page: Page, name: string) => {
     fs.mkdirSync(DOCS_IMG, { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(DOCS_IMG, `alur-sop-${name}.png`) });
     await screenshot(page, `alur-sop-${name}`);
   };
