@@ -34,11 +34,11 @@ export const AlurTabel = ({ alur }: { alur: AlurRingkas[] }) => (
             <Typography>{one.uid}</Typography>
           </Td>
           <Td>
-            <Typography>{one.versiAktif === null ? 'Belum ada' : `Versi ${one.versiAktif}`}</Typography>
+            <Typography>{one.versiAktif === null || one.versiAktif === undefined ? 'Belum ada' : `Versi ${one.versiAktif}`}</Typography>
           </Td>
           <Td>
             <Flex gap={2} wrap="wrap">
-              {[...one.versi]
+              {[...(one.versi ?? [])]
                 .sort((a, b) => a.nomor - b.nomor)
                 .map((versi) => (
                   <Flex key={versi.nomor} gap={1}>

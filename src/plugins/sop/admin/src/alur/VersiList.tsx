@@ -87,12 +87,13 @@ export const VersiList = ({
               </Td>
               <Td>
                 <Typography variant="pi" title={one.hash}>
-                  {one.hash.slice(0, 12)}
+                  {(one.hash ?? '').slice(0, 12) || '—'}
                 </Typography>
               </Td>
               <Td>
                 <Typography variant="pi">
-                  {one.diubahOleh ?? one.dibuatOleh ?? '—'}, {formatWaktu(one.updatedAt)}
+                  {one.diubahOleh ?? one.dibuatOleh ?? '—'}
+                  {one.updatedAt ? `, ${formatWaktu(one.updatedAt)}` : ''}
                 </Typography>
               </Td>
               <Td>
