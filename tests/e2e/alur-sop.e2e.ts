@@ -203,10 +203,20 @@ describe('Alur SOP: a new SOP without code, as an administrator would (develop m
     await page.getByTestId('alur-versi-1').getByText('Aktif').waitFor();
     await shot(page, '07-aktif');
 
+    // The engine runs the workflow once it is active; should binding it restart the server (new
+    // engine fields on the content type), this waits for that too.
+    const from = Date.now();
+    for (;;) {
+      const definitions = await api('GET', '/sop/definitions').catch(() => null);
+      if (definitions?.status === 200 && (definitions.body.data as { model: string }[]).some((one) => one.model === MODEL)) break;
+      if (Date.now() - from > 240000) throw new Error('the new workflow never appeared in GET /sop/definitions');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    await server.waitReady();
     const alur = await api('GET', `/sop/alur/${MODEL}`);
     expect(alur.status).toBe(200);
     expect(alur.body.data).toMatchObject({ model: MODEL, uid: UID, versiAktif: 1 });
-  }, 300000);
+  }, 480000);
 
   it('the Operator and the Kasi walk one Berita Keluar through it with the SOP side panel', async () => {
     // What the administrator ticks in Pengaturan › Peran for a new content type (the role editor
