@@ -2,6 +2,8 @@ import {
   definisiBaru,
   jenisSkema,
   modelOfUid,
+  namaPengubah,
+  nomorDrafBaru,
   moveAt,
   refBaru,
   removeAt,
@@ -53,5 +55,19 @@ describe('Alur SOP editor helpers', () => {
     expect(list).toEqual(['a', 'b', 'c']);
     expect(withKey({ a: 1, b: 2 } as { a: number; b?: number }, 'b', undefined)).toEqual({ a: 1 });
     expect(modelOfUid('api::berita-keluar.berita-keluar')).toBe('berita-keluar');
+  });
+
+  it('reads who changed a version and which draft was just made, whichever shape the server answers in', () => {
+    expect(namaPengubah({ id: 1, nama: 'Admin Utama' })).toBe('Admin Utama');
+    expect(namaPengubah('Sistem')).toBe('Sistem');
+    expect(namaPengubah(null)).toBeNull();
+    const versi = [
+      { nomor: 1, status: 'aktif' },
+      { nomor: 2, status: 'pensiun' },
+      { nomor: 3, status: 'draf' },
+    ];
+    expect(nomorDrafBaru({ model: 'berita', versi })).toBe(3);
+    expect(nomorDrafBaru({ nomor: 4 })).toBe(4);
+    expect(nomorDrafBaru(undefined)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidd
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { formatWaktu } from '../components/api';
 import { galatDari } from './api';
+import { namaPengubah, nomorDrafBaru } from './definisi';
 import { BedaDialog } from './BedaDialog';
 import { StatusVersiBadge } from './StatusVersiBadge';
 import type { AlurDetail } from './types';
@@ -47,7 +48,7 @@ export const VersiList = ({
   const drafDari = (nomor: number) =>
     run(
       `d${nomor}`,
-      async () => (await post<{ data?: { nomor?: number } }>(base, { dari: nomor })).data.data?.nomor,
+      async () => nomorDrafBaru((await post<{ data?: unknown }>(base, { dari: nomor })).data.data),
       `Draf baru dibuat dari versi ${nomor}.`
     );
 
@@ -92,7 +93,7 @@ export const VersiList = ({
               </Td>
               <Td>
                 <Typography variant="pi">
-                  {one.diubahOleh ?? one.dibuatOleh ?? '—'}
+                  {namaPengubah(one.diubahOleh) ?? namaPengubah(one.dibuatOleh) ?? '—'}
                   {one.updatedAt ? `, ${formatWaktu(one.updatedAt)}` : ''}
                 </Typography>
               </Td>

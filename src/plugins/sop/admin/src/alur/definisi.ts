@@ -1,4 +1,19 @@
-import type { JsonSchema, RefData, TransitionData, WorkflowData } from './types';
+import type { JsonSchema, Pengubah, RefData, TransitionData, WorkflowData } from './types';
+
+/** The name of whoever made or changed a version, or null. */
+export const namaPengubah = (value: Pengubah | undefined): string | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? value : (value.nama ?? null);
+
+/**
+ * The number of the draft `POST /sop/alur/:model/versi` made, from its answer: the workflow with
+ * its versions (the newest draft), or the version itself; undefined when neither.
+ */
+export const nomorDrafBaru = (answer: unknown): number | undefined => {
+  const value = answer as { nomor?: unknown; versi?: { nomor: number; status: string }[] } | null | undefined;
+  if (typeof value?.nomor === 'number') return value.nomor;
+  const drafts = (value?.versi ?? []).filter((one) => one.status === 'draf').map((one) => one.nomor);
+  return drafts.length > 0 ? Math.max(...drafts) : undefined;
+};
 
 /** `api::berita-keluar.berita-keluar` → `berita-keluar`: the model name a workflow is known by. */
 export const modelOfUid = (uid: string): string => uid.split('.').pop() ?? uid;

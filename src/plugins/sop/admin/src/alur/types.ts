@@ -79,26 +79,29 @@ export type JsonSchema = {
 };
 
 /** A guard or effect kind of the vocabulary, with the JSON Schema of its params (null: none). */
-export type KosakataEntri = { type: string; describe?: string; params: JsonSchema | null };
+export type KosakataEntri = { type: string; describe?: string | null; params: JsonSchema | null };
 
 /** `GET /sop/kosakata`. */
 export type Kosakata = {
   guards: KosakataEntri[];
   effects: KosakataEntri[];
-  fieldTypes: { type: string; describe?: string }[];
+  fieldTypes: { type: string; describe?: string | null }[];
   roles: { key: string; nama: string; singkat?: string }[];
 };
 
 /** The life of a version: a draft can be edited, one version is active, retired ones are kept. */
 export type StatusVersi = 'draf' | 'aktif' | 'pensiun';
 
+/** Who made or changed a version: the server sends `{ id, nama }` (a bare name is accepted too). */
+export type Pengubah = { id: number; nama: string } | string | null;
+
 /** A version as listed. */
-export type VersiRingkas = { nomor: number; status: StatusVersi; hash: string; diubahOleh?: string | null; updatedAt: string };
+export type VersiRingkas = { nomor: number; status: StatusVersi; hash: string; diubahOleh?: Pengubah; updatedAt: string | null };
 
 /** A version with its definition. */
 export type Versi = VersiRingkas & {
   definisi: WorkflowData;
-  dibuatOleh?: string | null;
+  dibuatOleh?: Pengubah;
   createdAt: string;
   diaktifkanPada?: string | null;
   dipensiunkanPada?: string | null;
