@@ -4,6 +4,7 @@ import { injectTenggatColumn } from './components/TenggatColumn';
 import { addFieldEditor } from './components/fields/FieldEditor';
 import { AntrianMenuIcon } from './components/AntrianMenuIcon';
 import { BulletList } from '@strapi/icons';
+import { IZIN_KELOLA_ALUR } from './alur/izin';
 
 export type { Definisi, FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
 export { cachedDefinitions, definitionFor, formatWaktu, loadDefinitions } from './components/api';
@@ -12,7 +13,8 @@ export { useDefinitions } from './components/useDefinitions';
 /**
  * The SOP plugin's admin part: the "Langkah SOP" side panel of every record an SOP governs, the
  * "Status tenggat" list column, and "Antrian saya" (`GET /sop/antrian`) as a homepage widget and a
- * full page whose menu icon counts the waiting records — all driven by `GET /sop/...`. An app adds an editor for a
+ * full page whose menu icon counts the waiting records — all driven by `GET /sop/...`; and in the
+ * settings, "Alur SOP", where an administrator designs, versions and activates workflows. An app adds an editor for a
  * field type of its own with `app.getPlugin('sop').apis.addFieldEditor(type, Component)`.
  */
 export default {
@@ -26,6 +28,17 @@ export default {
       position: 1,
       Component: () => import('./pages/AntrianSaya'),
     });
+    // Settings › SOP › "Alur SOP": the workflow designer (issue 13), for holders of plugin::sop.alur.kelola
+    app.addSettingsLink(
+      { id: 'sop', intlLabel: { id: 'sop.settings.section', defaultMessage: 'SOP' } },
+      {
+        id: 'alur-sop',
+        to: 'alur-sop',
+        intlLabel: { id: 'sop.settings.alur-sop', defaultMessage: 'Alur SOP' },
+        permissions: IZIN_KELOLA_ALUR,
+        Component: () => import('./pages/AlurSop'),
+      }
+    );
     // Strapi 5's homepage Widgets API (the home page after login), first: it is what the day starts with
     app.widgets.register((widgets) => [
       {
