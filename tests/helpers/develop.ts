@@ -31,11 +31,6 @@ export type DevelopServer = {
   admin: StaffUser;
   /** creates an active admin user of the named role over the admin API */
   createUser: (roleName: string, firstname: string, lastname: string) => Promise<StaffUser>;
-  /**
-   * adds content-manager rights on `uid` to the named role (what an administrator ticks in
-   * Pengaturan › Peran), over the admin API: the role's permissions are read and written back whole
-   */
-  grant: (roleName: string, uid: string, actions: ('create' | 'read' | 'update')[], fields: string[]) => Promise<void>;
   /** a bearer token of the Super Admin for the admin API */
   token: () => string;
   stop: () => Promise<void>;
@@ -177,23 +172,7 @@ export const startDevelop = async (): Promise<DevelopServer> => {
     return { id: created.id, email, password, name: `${firstname} ${lastname}` };
   };
 
-  const grant = async (roleName: string, uid: string, actions: ('create' | 'read' | 'update')[], fields: string[]) => {
-    const roles = (await adminApi('GET', '/admin/roles')).data as { id: number; name: string }[];
-    const role = roles.find((one) => one.name === roleName);
-    if (!role) throw new Error(`role not found: ${roleName}`);
-    type Permission = { action: string; subject: string | null; properties: Record<string, unknown>; conditions: string[] };
-    const current = (await adminApi('GET', `/admin/roles/${role.id}/permissions`)).data as Permission[];
-    const added: Permission[] = actions.map((action) => ({
-      action: `plugin::content-manager.explorer.${action}`,
-      subject: uid,
-      properties: { fields },
-      conditions: [],
-    }));
-    const permissions = [...current, ...added].map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
-    await adminApi('PUT', `/admin/roles/${role.id}/permissions`, { permissions });
-  };
-
   // eslint-disable-next-line no-console -- the harness's timing is part of what the test documents
   console.log(`strapi develop ready in ${Math.round((Date.now() - started) / 1000)} s (copy ${dir})`);
-  return { base, dir, log: () => output, waitReady, mark: () => output.length, waitRestart, admin, createUser, grant, token: () => bearer, stop };
+  return { base, dir, log: () => output, waitReady, mark: () => output.length, waitRestart, admin, createUser, token: () => bearer, stop };
 };
