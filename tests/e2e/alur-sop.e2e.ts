@@ -12,7 +12,7 @@ import { ROLE } from '../helpers/sop';
  * composes "Pengiriman Berita Biasa" in Settings › Alur SOP (register in the "surat-keluar" agenda
  * book, paraf Kasi, kirim, arsipkan), sees an invalid draft refused with its reason, activates the
  * valid one; an Operator and the Kasi then walk one record through it with the SOP side panel.
- * Screenshots go to docs/img/alur-sop-*.png (the README walkthrough) and test-artifacts/.
+ * Screenshots go to test-artifacts/, and with README_SCREENSHOTS=1 to docs/img/alur-sop-*.png (the README walkthrough).
  *
  * Timing on the 2-core machine: `strapi develop` ready ≈ 95–110 s (TypeScript compiled twice),
  * the Content-Type Builder's restart ≈ 60–90 s.
@@ -47,11 +47,16 @@ describe('Alur SOP: a new SOP without code, as an administrator would (develop m
     await server?.stop();
   });
 
-  /** A screenshot of the window for the README (docs/img/alur-sop-<name>.png), and the full page as a test artefact. */
+  /**
+   * The full page as a test artefact; with README_SCREENSHOTS=1 also the window for the README
+   * (docs/img/alur-sop-<name>.png) — off by default, so a test run leaves the clone clean.
+   */
   const shot = async (page: Page, name: string) => {
-    fs.mkdirSync(DOCS_IMG, { recursive: true });
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(DOCS_IMG, `alur-sop-${name}.png`) });
+    if (process.env.README_SCREENSHOTS === '1') {
+      fs.mkdirSync(DOCS_IMG, { recursive: true });
+      await page.screenshot({ path: path.join(DOCS_IMG, `alur-sop-${name}.png`) });
+    }
     await screenshot(page, `alur-sop-${name}`);
   };
 
