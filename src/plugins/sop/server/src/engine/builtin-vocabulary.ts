@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { positiveId } from './ids';
-import type { FieldSpec } from './definition';
+import type { FieldSpec, WorkflowData } from './definition';
 import {
   effectEntry,
   fillMessage,
@@ -263,3 +263,18 @@ export const BUILTIN_VOCABULARY: VocabularyPart = {
   fieldTypes: BUILTIN_FIELD_TYPES,
   redactions: {},
 };
+
+/**
+ * The agenda books a definition draws numbers from (the `buku` of its `assignAgendaNumber`
+ * effects), each once. Takes a definition of sound shape; returns the names as written (trimmed).
+ * The engine keeps one book to one workflow (services/alur.ts): numbers run per book without gaps
+ * (DESIGN "Facts": agenda numbers), so a second workflow drawing from it would leave holes in it.
+ */
+export const agendaBooksOf = (definition: Pick<WorkflowData, 'transitions'>): string[] => [
+  ...new Set(
+    definition.transitions
+      .flatMap((transition) => transition.effects ?? [])
+      .filter((ref) => ref.type === 'assignAgendaNumber' && typeof ref.params?.buku === 'string')
+      .map((ref) => String(ref.params?.buku).trim())
+  ),
+];

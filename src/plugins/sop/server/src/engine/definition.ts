@@ -97,6 +97,10 @@ export type WorkflowData = {
 
 const name = z.string().trim().min(1, 'tidak boleh kosong');
 
+/** The longest state key: what the audit trail's `dari`/`ke` columns and a bound type's `tahap` hold (60). */
+export const STATE_KEY_MAKS = 60;
+const stateKey = name.max(STATE_KEY_MAKS, `kunci tahap paling banyak ${STATE_KEY_MAKS} karakter`);
+
 /** zod schema of a `Ref`. */
 export const refSchema: z.ZodType<Ref> = z.object({ type: name, params: z.record(z.string(), z.unknown()).optional() }).strict();
 
@@ -149,7 +153,7 @@ export const workflowDataSchema: z.ZodType<WorkflowData> = z
       .object({ fakta: z.array(name) })
       .strict()
       .optional(),
-    states: z.array(z.object({ key: name, label: name, final: z.boolean().optional() }).strict()).min(1, 'paling sedikit satu tahap'),
+    states: z.array(z.object({ key: stateKey, label: name, final: z.boolean().optional() }).strict()).min(1, 'paling sedikit satu tahap'),
     transitions: z.array(transitionSchema),
   })
   .strict();

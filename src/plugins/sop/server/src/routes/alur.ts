@@ -102,7 +102,7 @@ export const alurRoutes = (strapi: Core.Strapi) => {
     }),
     route('POST', '/sop/alur/periksa', async (ctx) => {
       const body = parseBody(z.object({ definisi: z.unknown() }).strict(), ctx.request.body);
-      ctx.body = { data: periksaDefinisi(strapi, body.definisi) };
+      ctx.body = { data: await periksaDefinisi(strapi, body.definisi) };
     }),
     route('GET', '/sop/alur/:model', async (ctx) => {
       ctx.body = { data: await rincianAlur(strapi, ctx.params.model) };

@@ -6,7 +6,9 @@ import { ALUR_UID, ALUR_VERSI_UID } from '../constants';
 import { inputDigest } from '../engine/audit-chain';
 import { bedaDefinisi, sketsaDefinisi, type Perbedaan } from '../engine/beda';
 import { compileWorkflow } from '../engine/compile';
+import { agendaBooksOf } from '../engine/builtin-vocabulary';
 import { hashDefinition, workflowDataSchema, type WorkflowData } from '../engine/definition';
+import { MAX_ID } from '../engine/ids';
 import { toMermaid, toSvg } from '../engine/diagram';
 import type { WorkflowDefinition } from '../engine/types';
 import { validateDefinition } from '../engine/validate';
@@ -276,7 +278,8 @@ export const rincianAlur = async (strapi: Core.Strapi, model: string): Promise<A
 };
 
 const findVersi = async (strapi: Core.Strapi, model: string, nomor: number): Promise<VersiRow> => {
-  const row = (await versiQuery(strapi).findOne({ where: { model, nomor } })) as VersiRow | null;
+  // past the integer column's range PostgreSQL refuses the query itself (a 500): no such version
+  const row = nomor <= MAX_ID ? ((await versiQuery(strapi).findOne({ where: { model, nomor } })) as VersiRow | null) : null;
   if (!row) throw new errors.NotFoundError(`Versi ${nomor} alur "${model}" tidak ditemukan.`);
   return row;
 };
@@ -304,13 +307,37 @@ const formatMasalah = (masalah: { path: string; pesan: string }[]): string[] =>
   masalah.map((one) => (one.path ? `${one.path}: ${one.pesan}` : one.pesan));
 
 /**
+ * The agenda books other workflows than `model` draw numbers from, each with the workflow that
+ * owns it: the code's definitions and every stored version that ran or runs (active or retired
+ * once activated). Throws what the database throws.
+ */
+const bukuAlurLain = async (strapi: Core.Strapi, model: string): Promise<Map<string, string>> => {
+  const owners = new Map<string, string>();
+  for (const registration of sopRegistryOf(strapi).all()) {
+    if (registration.model === model || !registration.definitionData) continue;
+    for (const buku of agendaBooksOf(registration.definitionData)) owners.set(buku, registration.model);
+  }
+  const rows = (await versiQuery(strapi).findMany({
+    where: { model: { $ne: model }, status: { $in: ['aktif', 'pensiun'] }, diaktifkanPada: { $notNull: true } },
+    select: ['model', 'definisi'],
+  })) as Pick<VersiRow, 'model' | 'definisi'>[];
+  for (const row of rows) {
+    const parsed = workflowDataSchema.safeParse(row.definisi);
+    if (parsed.success) for (const buku of agendaBooksOf(parsed.data)) owners.set(buku, row.model);
+  }
+  return owners;
+};
+
+/**
  * Everything wrong with a definition for workflow `expected` (Indonesian, empty when it may be
  * activated): the engine's validation against the app's vocabulary (shape, unknown states,
  * unreachable states, unknown guards and effects, bad params, unknown roles); its model and uid
- * against the workflow's; and what this server lacks to run it (a role the app did not register,
- * an effect without a handler for that model).
+ * against the workflow's; an agenda book another workflow numbers from (a book runs without gaps
+ * for one workflow: a berita keluar drawing from "surat-masuk" would leave holes in the berita's
+ * book); and what this server lacks to run it (a role the app did not register, an effect without
+ * a handler for that model). Throws what the database throws.
  */
-export const galatDefinisi = (strapi: Core.Strapi, definisi: unknown, expected?: { model: string; uid: string }): string[] => {
+export const galatDefinisi = async (strapi: Core.Strapi, definisi: unknown, expected?: { model: string; uid: string }): Promise<string[]> => {
   const registry = sopRegistryOf(strapi);
   const vocabulary = registry.vocabulary();
   if (!vocabulary) return ['Kosakata alur belum diberikan aplikasi kepada mesin SOP.'];
@@ -321,6 +348,11 @@ export const galatDefinisi = (strapi: Core.Strapi, definisi: unknown, expected?:
   const data = parsed.data;
   if (expected && data.model !== expected.model) galat.push(`model: Model definisi "${data.model}" harus sama dengan alurnya ("${expected.model}").`);
   if (expected && data.uid !== expected.uid) galat.push(`uid: Jenis konten definisi "${data.uid}" harus sama dengan alurnya ("${expected.uid}").`);
+  const owners = await bukuAlurLain(strapi, expected?.model ?? data.model);
+  for (const buku of agendaBooksOf(data)) {
+    const owner = owners.get(buku);
+    if (owner) galat.push(`Buku agenda "${buku}" sudah dipakai alur "${owner}"; setiap alur memakai buku agendanya sendiri.`);
+  }
   const problems = registry.problemsOf(expected?.model ?? data.model, {
     transitions: data.transitions.map((transition) => ({
       label: transition.label,
@@ -332,8 +364,8 @@ export const galatDefinisi = (strapi: Core.Strapi, definisi: unknown, expected?:
 };
 
 /** `POST /sop/alur/periksa`: whether a definition may be activated, why not, and its diagram (null when its shape is unsound). */
-export const periksaDefinisi = (strapi: Core.Strapi, definisi: unknown) => {
-  const galat = galatDefinisi(strapi, definisi);
+export const periksaDefinisi = async (strapi: Core.Strapi, definisi: unknown) => {
+  const galat = await galatDefinisi(strapi, definisi);
   const parsed = workflowDataSchema.safeParse(definisi);
   const roleLabels = sopRegistryOf(strapi).roleLabels();
   const sketsa = parsed.success ? sketsaDefinisi(parsed.data) : null;
@@ -362,7 +394,8 @@ const audited = async <T>(
   work: () => Promise<{ result: T; dari: string | null; ke: string; catatan: string; digest: unknown }>
 ): Promise<T> =>
   strapi.db.transaction(async ({ trx }) => {
-    // one writer per workflow at a time: version numbers and the one active version stay sound
+    // one writer at a time: version numbers, the one active version and one workflow per agenda book stay sound
+    await lockNewAlur(trx);
     await alurQuery(strapi).update({ where: { model }, data: { updatedAt: clockNow() } });
     const done = await work();
     await appendAudit(trx, {
@@ -386,7 +419,12 @@ const RESERVED_MODELS = new Set(['alur', 'kosakata', 'definitions', 'antrian', '
 /** The body of `POST /sop/alur`. */
 export const alurBaruSchema = z
   .object({
-    model: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'model hanya huruf kecil, angka dan tanda hubung (2–41 karakter), diawali huruf'),
+    // the audit trail's `model` column holds 40 characters; assertBindable takes the same shape
+    model: z
+      .string()
+      .max(40, 'model paling banyak 40 karakter')
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'model hanya huruf kecil, angka dan tanda hubung (2–40 karakter), diawali huruf')
+      .min(2, 'model paling sedikit 2 karakter'),
     nama: z.string().trim().min(1, 'nama wajib diisi').max(200),
     uid: z.string().min(1).max(200),
     definisi: z.record(z.string(), z.unknown()),
@@ -514,7 +552,7 @@ export const aktifkanVersi = async (strapi: Core.Strapi, actor: StaffActor, mode
   const compiled = await audited(strapi, actor, model, async () => {
     const row = await findVersi(strapi, model, nomor);
     if (row.status === 'aktif') throw new ConflictError(`Versi ${nomor} sudah aktif.`);
-    const galat = galatDefinisi(strapi, row.definisi, { model: alur.model, uid: alur.uid });
+    const galat = await galatDefinisi(strapi, row.definisi, { model: alur.model, uid: alur.uid });
     if (galat.length > 0) throw new errors.ValidationError(`Versi ${nomor} tidak dapat diaktifkan: ${galat.join('; ')}`, { galat });
     const definition = compileWorkflow(row.definisi as WorkflowData, registry.vocabulary()!);
     // a workflow not yet running anywhere must be able to run on its type before it is stored as active

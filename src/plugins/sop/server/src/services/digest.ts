@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../engine/types';
 import { adminLink, formatWaktu, namaNaskah, namaNaskahFields, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from './registry';
+import { usersWithRole } from './actor';
+import type { StaffActor } from '../types';
 import { syncAlur, workflowForRecord } from './alur';
 import { createAuditCheckpoint } from './audit';
 import type { AuditCheckpoint } from '../engine/audit-seal';
@@ -192,9 +194,17 @@ export const sendOverdueDigest = async (strapi: Core.Strapi, now: Date): Promise
     entry.items.add(item);
     perRecipient.set(recipient.id, entry);
   };
+  // the overseer is whatever role a (stored, staff-edited) definition names: only the records it may read
+  const registry = sopRegistryOf(strapi);
+  const access = registry.access();
+  const mayReadItem = (user: StaffActor, item: OverdueItem): boolean => {
+    const uid = registry.sop(item.model)?.uid;
+    return uid !== undefined && access.mayReadFields(user, { uid, fields: namaNaskahFields(strapi, item.model) });
+  };
   for (const role of new Set(items.map((item) => pengawasOf(strapi, item.model)))) {
     const overseen = items.filter((item) => pengawasOf(strapi, item.model) === role);
-    for (const pengawas of await usersHoldingRoles(strapi, [role])) overseen.forEach((item) => add(pengawas, item));
+    for (const pengawas of await usersWithRole(strapi, role))
+      overseen.filter((item) => mayReadItem(pengawas, item)).forEach((item) => add(pengawas, item));
   }
   for (const item of items) {
     // only those who may act on this very record (the assigned Sandiman, not every Sandiman)

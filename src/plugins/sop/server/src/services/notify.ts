@@ -171,15 +171,24 @@ export const beriTahuAfterCommit = async (strapi: Core.Strapi, event: SopTransit
   const registry = sopRegistryOf(strapi);
   const definition = registry.workflow(event.model);
   if (!definition) return;
-  let recipients: Recipient[] = [];
+  let recipients: StaffActor[] = [];
   if (typeof effect.peran === 'string') {
-    recipients = await usersHoldingRoles(strapi, [effect.peran]);
+    recipients = await usersWithRole(strapi, effect.peran);
   } else if (typeof effect.ditugaskan === 'string') {
     const id = await assignedUnder(strapi, event.model, event.documentId, effect.ditugaskan);
     const user = id === null ? null : await loadActor(strapi, id);
     recipients = user ? [user] : [];
   }
-  const addressed = recipients.filter((user) => user.email);
+  // the mail names the record (number and subject): only to those who may read them, whatever role the definition names
+  const subject = { uid: definition.uid, fields: namaNaskahFields(strapi, event.model) };
+  const access = registry.access();
+  const readers = recipients.filter((user) => access.mayReadFields(user, subject));
+  if (readers.length < recipients.length) {
+    strapi.log.warn(
+      `[notifikasi] beriTahu ${event.model}:${event.documentId}: ${recipients.length - readers.length} penerima tidak berhak membaca naskah ini, tidak dikirimi.`
+    );
+  }
+  const addressed = readers.filter((user) => user.email);
   if (addressed.length === 0) {
     strapi.log.warn(`[notifikasi] beriTahu ${event.model}:${event.documentId}: tidak ada penerima dengan alamat surel.`);
     return;
@@ -187,7 +196,7 @@ export const beriTahuAfterCommit = async (strapi: Core.Strapi, event: SopTransit
   const row = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: event.documentId } })) as Record<string, unknown> | null;
   const nama = namaNaskah(strapi, event.model, row ?? {});
   const nomor = nama.nomor ? ` ${nama.nomor}` : '';
-  const subject = `[Meja Sandi] Pemberitahuan ${definition.title}${nomor}: ${event.keLabel}`;
+  const judul = `[Meja Sandi] Pemberitahuan ${definition.title}${nomor}: ${event.keLabel}`;
   const text = [
     'Yth. Bapak/Ibu,',
     '',
@@ -199,7 +208,7 @@ export const beriTahuAfterCommit = async (strapi: Core.Strapi, event: SopTransit
     '',
     'Pesan ini dikirim otomatis oleh Meja Sandi, Seksi Persandian dan Keamanan Informasi.',
   ].join('\n');
-  for (const recipient of addressed) await sendMail(strapi, recipient.email!, subject, text);
+  for (const recipient of addressed) await sendMail(strapi, recipient.email!, judul, text);
 };
 
 /** The after-commit effects the engine carries out for every SOP. */
