@@ -18,6 +18,7 @@ import { peranTercatat } from './actor';
 import { appendAudit } from './audit';
 import { now as clockNow } from './clock';
 import { assertBindable, bindWorkflow, grantWorkflowRoles } from './binding';
+import { isParafColumn } from './effects';
 import { sopRegistryOf } from './registry';
 
 /**
@@ -352,6 +353,16 @@ export const galatDefinisi = async (strapi: Core.Strapi, definisi: unknown, expe
   for (const buku of agendaBooksOf(data)) {
     const owner = owners.get(buku);
     if (owner) galat.push(`Buku agenda "${buku}" sudah dipakai alur "${owner}"; setiap alur memakai buku agendanya sendiri.`);
+  }
+  // on a type a code SOP governs, the engine's signRecord writes its `kolom` itself (a bound type keeps paraf apart)
+  const codeGoverned = registry.sop(expected?.model ?? data.model);
+  if (codeGoverned && !codeGoverned.readByWorkflowRoles) {
+    for (const ref of data.transitions.flatMap((transition) => transition.effects ?? [])) {
+      const kolom = ref.type === 'signRecord' ? ref.params?.kolom : undefined;
+      if (typeof kolom === 'string' && !isParafColumn(strapi, data.uid, kolom)) {
+        galat.push(`Efek signRecord: "${kolom}" bukan kolom paraf (JSON) pada ${data.uid}.`);
+      }
+    }
   }
   const problems = registry.problemsOf(expected?.model ?? data.model, {
     transitions: data.transitions.map((transition) => ({

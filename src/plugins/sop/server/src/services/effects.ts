@@ -18,6 +18,12 @@ export const parafOf = (actor: StaffActor, now: Date) => ({
   waktu: now.toISOString(),
 });
 
+/** Whether `kolom` is a JSON attribute of content type `uid` (where the engine's `signRecord` keeps a paraf). */
+export const isParafColumn = (strapi: Core.Strapi, uid: string, kolom: string): boolean => {
+  const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type?: string }> } | undefined>)[uid]?.attributes;
+  return attributes?.[kolom]?.type === 'json';
+};
+
 /** The effects the engine carries out for every SOP; an SOP's own handlers come with its registration. */
 export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   /**
@@ -50,6 +56,10 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
    * three people, are the definition's guards (`notTheSamePerson` over the facts its loader reads).
    */
   async signRecord(effect, { strapi, uid, record, actor, now }) {
+    // a definition version must not turn a paraf into a write of the record's own data (nomorAgenda, perihal…)
+    if (!isParafColumn(strapi, uid, String(effect.kolom))) {
+      throw new errors.ApplicationError(`Efek signRecord: "${String(effect.kolom)}" bukan kolom paraf (JSON) pada ${uid}.`);
+    }
     await strapi.db.query(uid as never).update({
       where: { id: record.id },
       data: {
