@@ -154,13 +154,19 @@ const nomoriDanCatat = async (
     { baru: true }
   );
   const tahun = Number(localDate(p.now).slice(0, 4));
+  // Everything that does not need the number is ready before it is drawn: from the draw to the
+  // commit the counter row is locked and every other complaint waits (issue 14), so only the
+  // number, an HMAC and one update run in that stretch.
+  const kodeAcak = p.kunci ? null : generateKodeLacak();
+  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const kolomNomor = meta.attributes.nomorTiket?.columnName ?? 'nomor_tiket';
+  const kolomHash = meta.attributes.kodeLacakHash?.columnName ?? 'kode_lacak_hash';
   const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
-  const kodeLacak = p.kunci ? kodeLacakTurunan(settings, p.kunci.id, nomorTiket) : generateKodeLacak();
+  const kodeLacak = kodeAcak ?? kodeLacakTurunan(settings, p.kunci!.id, nomorTiket);
   if (p.kunci) await tetapkanTiket(trx, p.kunci, nomorTiket);
-  await strapi.db.query(UID_PENGADUAN).updateMany({
-    where: { id: p.id },
-    data: { nomorTiket, kodeLacakHash: hashKodeLacak(settings, nomorTiket, kodeLacak) },
-  });
+  await trx(meta.tableName)
+    .where({ id: p.id })
+    .update({ [kolomNomor]: nomorTiket, [kolomHash]: hashKodeLacak(settings, nomorTiket, kodeLacak) });
   const { kunci, now } = p;
   onCommit(() => {
     if (kunci) bersihkan(strapi, now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
