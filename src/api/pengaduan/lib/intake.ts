@@ -32,7 +32,6 @@ type DocumentContext = {
 };
 type Next = () => Promise<unknown>;
 
-
 const UID_STANDAR = 'api::standar-pelayanan.standar-pelayanan';
 
 const hasContentType = (strapi: Core.Strapi, uid: string): boolean => Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
