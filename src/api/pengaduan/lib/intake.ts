@@ -7,8 +7,10 @@ import { localDate } from '../../../domain/calendar';
 import { applyTextPolicy } from '../../../domain/input';
 import { inputRefused } from '../../../input/document-policy';
 import {
+  awalanNomorTiket,
   BUKU_PENGADUAN,
   formatNomorTiket,
+  NOMOR_TIKET_DIGIT,
   hitungTenggat,
   SALURAN,
   SALURAN_LABEL,
@@ -18,10 +20,28 @@ import {
   type PengaduanPublik,
   type Saluran,
 } from '../../../domain/pengaduan';
-import { loadActor, sopRegistryOf, currentTransition, appendAudit, nextAgendaNumber, now as clockNow } from '../../../plugins/sop/server/src/index';
+import {
+  loadActor,
+  sopRegistryOf,
+  currentTransition,
+  appendAudit,
+  agendaNumberSql,
+  nextAgendaNumber,
+  now as clockNow,
+} from '../../../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
-import { bersihkan, klaim, kodeLacakTurunan, simpanan, tetapkanTiket, ulangan, type Kunci, type KunciTersimpan } from './idempotensi';
+import {
+  bersihkan,
+  IDEMPOTENSI_TABLE,
+  klaim,
+  kodeLacakTurunan,
+  simpanan,
+  tetapkanTiket,
+  ulangan,
+  type Kunci,
+  type KunciTersimpan,
+} from './idempotensi';
 import { pengaduanSettings } from './settings';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
 
@@ -126,9 +146,10 @@ type OnCommit = (callback: () => void | Promise<void>) => void;
 
 /**
  * The rest of a new complaint's transaction, after its row: the first audit row, then —
- * last, because the counter row stays locked until commit — the ticket number, the
- * idempotency key's ticket and the tracking code's hash; the e-mails once it commits.
- * Returns the ticket and the tracking code (shown once).
+ * last, because the counter row stays locked until commit — the ticket, drawn and written in
+ * one statement (`tulisTiket`); the e-mails once it commits. The tracking code and its hash are
+ * bound to the documentId, so they are ready before the draw. Returns the ticket and the
+ * tracking code (shown once).
  */
 const nomoriDanCatat = async (
   strapi: Core.Strapi,
@@ -152,20 +173,13 @@ const nomoriDanCatat = async (
     // the row was inserted just now in this transaction: its stream starts here
     { baru: true }
   );
-  const tahun = Number(localDate(p.now).slice(0, 4));
-  // Everything that does not need the number is ready before it is drawn: from the draw to the
-  // commit the counter row is locked and every other complaint waits (issue 14), so only the
-  // number, an HMAC and one update run in that stretch.
-  const kodeAcak = p.kunci ? null : generateKodeLacak();
-  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-  const kolomNomor = meta.attributes.nomorTiket?.columnName ?? 'nomor_tiket';
-  const kolomHash = meta.attributes.kodeLacakHash?.columnName ?? 'kode_lacak_hash';
-  const nomorTiket = formatNomorTiket(tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, tahun));
-  const kodeLacak = kodeAcak ?? kodeLacakTurunan(settings, p.kunci!.id, nomorTiket);
-  if (p.kunci) await tetapkanTiket(trx, p.kunci, nomorTiket);
-  await trx(meta.tableName)
-    .where({ id: p.id })
-    .update({ [kolomNomor]: nomorTiket, [kolomHash]: hashKodeLacak(settings, nomorTiket, kodeLacak) });
+  const kodeLacak = p.kunci ? kodeLacakTurunan(settings, p.kunci.id, p.documentId) : generateKodeLacak();
+  const nomorTiket = await tulisTiket(strapi, trx, {
+    id: p.id,
+    tahun: Number(localDate(p.now).slice(0, 4)),
+    kodeLacakHash: hashKodeLacak(settings, p.documentId, kodeLacak),
+    kunci: p.kunci,
+  });
   const { kunci, now } = p;
   onCommit(() => {
     if (kunci) bersihkan(strapi, now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
@@ -181,13 +195,72 @@ const nomoriDanCatat = async (
   return { nomorTiket, kodeLacak };
 };
 
+type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan };
+
+/**
+ * Draws the complaint's ticket from the `pengaduan` agenda book and writes it (with the
+ * tracking code's hash, and into the idempotency key's row) — the last statement before the
+ * commit, because from the draw to the commit the counter row is locked and every other
+ * complaint waits (issue 14). On PostgreSQL it is ONE statement: the counter upsert feeds the
+ * updates through CTEs, so no round trip to Node happens while the row is locked. SQLite
+ * has one writer at a time anyway: there it is three short statements. Gap-free as before: a
+ * transaction that rolls back gives its number back. Returns the ticket (`ADU-YYYY-NNNNNN`).
+ */
+const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket): Promise<string> => {
+  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const kolomNomor = meta.attributes.nomorTiket?.columnName ?? 'nomor_tiket';
+  const kolomHash = meta.attributes.kodeLacakHash?.columnName ?? 'kode_lacak_hash';
+  if (strapi.db.dialect.client !== 'postgres') {
+    const nomorTiket = formatNomorTiket(t.tahun, await nextAgendaNumber(trx, BUKU_PENGADUAN, t.tahun));
+    if (t.kunci) await tetapkanTiket(trx, t.kunci, nomorTiket);
+    await trx(meta.tableName)
+      .where({ id: t.id })
+      .update({ [kolomNomor]: nomorTiket, [kolomHash]: t.kodeLacakHash });
+    return nomorTiket;
+  }
+  const draw = agendaNumberSql(BUKU_PENGADUAN, t.tahun);
+  // formatNomorTiket in SQL: the prefix, then the number zero-padded to NOMOR_TIKET_DIGIT (never cut)
+  const tiket = `select ? || lpad(terakhir::text, greatest(${NOMOR_TIKET_DIGIT}, length(terakhir::text)), '0') as nomor from nomor`;
+  const kunci = t.kunci ? `, kunci as (update ?? set nomor_tiket = tiket.nomor from tiket where ??.kunci = ? returning 1)` : '';
+  const result = (await trx.raw(
+    `with nomor as (${draw.sql}), tiket as (${tiket})${kunci}
+     update ?? set ?? = tiket.nomor, ?? = ? from tiket where ??.id = ? returning tiket.nomor`,
+    [
+      ...draw.bindings,
+      awalanNomorTiket(t.tahun),
+      ...(t.kunci ? [IDEMPOTENSI_TABLE, IDEMPOTENSI_TABLE, t.kunci.id] : []),
+      meta.tableName,
+      kolomNomor,
+      kolomHash,
+      t.kodeLacakHash,
+      meta.tableName,
+      t.id,
+    ]
+  )) as { rows: { nomor: string }[] };
+  const nomorTiket = result.rows[0]?.nomor;
+  if (result.rows.length !== 1 || typeof nomorTiket !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
+  return nomorTiket;
+};
+
 const tenggatOf = async (strapi: Core.Strapi, diterima: Date): Promise<Tenggat> =>
   hitungTenggat(diterima, pengaduanSettings(strapi).timers, await loadSchedule(strapi), await loadHolidays(strapi));
 
-const initialState = (strapi: Core.Strapi): string => {
+/** The workflow fields a new complaint starts with. */
+export type AlurAwal = { tahap: string; versi: number };
+
+/**
+ * THE place where a new complaint's workflow fields are set on both intake doors — the
+ * direct insert of public complaints (`simpanPublik`, which skips the SOP gate) and the staff
+ * create (after the gate): the same values the gate sets on a create (src/plugins/sop/server/
+ * src/middlewares/gate.ts): `tahap` = the workflow's initial state, `versi` = 0. A workflow
+ * field the gate starts setting on create (e.g. the active workflow version) must be added here
+ * too, or public complaints will lack it (tests/public/pengaduan-langsung.test.ts compares them).
+ * Throws when the complaint SOP is not registered.
+ */
+export const alurAwal = async (strapi: Core.Strapi): Promise<AlurAwal> => {
   const workflow = sopRegistryOf(strapi).workflow('pengaduan');
   if (!workflow) throw new Error('SOP pengaduan tidak terdaftar pada mesin SOP.');
-  return workflow.initial;
+  return { tahap: workflow.initial, versi: 0 };
 };
 
 /** A complaint recorded by staff through the document service (content manager, `strapi.documents`). */
@@ -201,14 +274,13 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
   const diterima = readWaktuDiterima(data.waktuDiterima, now);
   const tenggat = await tenggatOf(strapi, diterima);
   const aktor = await pencatat(strapi, false);
-  const awal = initialState(strapi);
+  const alur = await alurAwal(strapi);
 
   return strapi.db.transaction(async ({ trx, onCommit }) => {
     context.params.data = {
       ...data,
       waktuDiterima: diterima.toISOString(),
-      tahap: awal,
-      versi: 0,
+      ...alur,
       tenggatPengakuan: tenggat.tenggatPengakuan.toISOString(),
       tenggatRespons: tenggat.tenggatRespons.toISOString(),
       tenggatPenyelesaian: tenggat.tenggatPenyelesaian.toISOString(),
@@ -225,7 +297,7 @@ const create = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       diterima,
       tenggat,
       aktor,
-      awal,
+      awal: alur.tahap,
       nama: String(data.nama ?? ''),
       kontak: typeof data.kontak === 'string' ? data.kontak : null,
     });
@@ -324,17 +396,21 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
   const now = clockNow();
   const tenggat = await tenggatOf(strapi, now);
   const aktor = await pencatat(strapi, true);
-  const awal = initialState(strapi);
+  const alur = await alurAwal(strapi);
   const policed = applyTextPolicy({ nama: input.nama, kontak: input.kontak ?? null, isi: input.isi, layanan: input.layanan ?? null });
   if (policed.problems.length > 0) throw inputRefused(policed.problems);
   const teks = policed.value as { nama: string; kontak: string | null; isi: string; layanan: string | null };
+  // Every column named here: the client's four fields (checked, policed), the rest the server's own.
+  // nomorTiket and kodeLacakHash are written by tulisTiket; tanggapan, createdBy, updatedBy stay empty.
   const entry = {
     documentId: createId(),
-    ...teks,
+    nama: teks.nama,
+    kontak: teks.kontak,
+    isi: teks.isi,
+    layanan: teks.layanan,
     saluran: 'web' as const,
     waktuDiterima: now,
-    tahap: awal,
-    versi: 0,
+    ...alur,
     tenggat: tenggat.tenggatPengakuan,
     tenggatPengakuan: tenggat.tenggatPengakuan,
     tenggatRespons: tenggat.tenggatRespons,
@@ -357,7 +433,7 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
       diterima: now,
       tenggat,
       aktor,
-      awal,
+      awal: alur.tahap,
       nama: teks.nama,
       kontak: teks.kontak,
     });
