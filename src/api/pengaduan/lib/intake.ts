@@ -140,6 +140,8 @@ type Pencatatan = {
   awal: string;
   nama: string;
   kontak: string | null;
+  /** the transaction is the caller's own (not nested): the ticket statement may commit it */
+  komit?: boolean;
 };
 
 type OnCommit = (callback: () => void | Promise<void>) => void;
@@ -179,6 +181,7 @@ const nomoriDanCatat = async (
     tahun: Number(localDate(p.now).slice(0, 4)),
     kodeLacakHash: hashKodeLacak(settings, p.documentId, kodeLacak),
     kunci: p.kunci,
+    komit: p.komit === true,
   });
   const { kunci, now } = p;
   onCommit(() => {
@@ -195,15 +198,27 @@ const nomoriDanCatat = async (
   return { nomorTiket, kodeLacak };
 };
 
-type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan };
+/**
+ * `komit`: the caller opened the transaction itself (no outer one), so on PostgreSQL the
+ * ticket statement may carry the COMMIT with it (see tulisTiket).
+ */
+type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan; komit: boolean };
+
+// The values inlined into the ticket statement: all the server's own, checked before they are used.
+const AMAN = { hash: /^h2:[0-9a-f]{64}$/, kunci: /^[0-9a-f]{64}$/, awalan: /^ADU-\d{4}-$/ };
 
 /**
  * Draws the complaint's ticket from the `pengaduan` agenda book and writes it (with the
- * tracking code's hash, and into the idempotency key's row) — the last statement before the
- * commit, because from the draw to the commit the counter row is locked and every other
+ * tracking code's hash, and into the idempotency key's row) — the last statement of the
+ * transaction, because from the draw to the commit the counter row is locked and every other
  * complaint waits (issue 14). On PostgreSQL it is ONE statement: the counter upsert feeds the
- * updates through CTEs, so no round trip to Node happens while the row is locked. SQLite
- * has one writer at a time anyway: there it is three short statements. Gap-free as before: a
+ * updates through CTEs. With `komit` the COMMIT travels in the same message (a simple-protocol
+ * query of two statements, the values inlined by knex's escaping after a format check), so the
+ * lock is released by PostgreSQL without waiting for Node to read the result and send COMMIT —
+ * under load that wait was most of the lock's time. Strapi's own COMMIT afterwards finds no
+ * transaction (a warning, no error) and its onCommit callbacks run as usual; when the statement
+ * or the COMMIT fails, nothing was committed and the caller's rollback runs. SQLite has one
+ * writer at a time anyway: there it is three short statements. Gap-free as before: a
  * transaction that rolls back gives its number back. Returns the ticket (`ADU-YYYY-NNNNNN`).
  */
 const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket): Promise<string> => {
@@ -219,15 +234,19 @@ const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket):
     return nomorTiket;
   }
   const draw = agendaNumberSql(BUKU_PENGADUAN, t.tahun);
+  const awalan = awalanNomorTiket(t.tahun);
+  if (!AMAN.hash.test(t.kodeLacakHash) || !AMAN.awalan.test(awalan) || !Number.isInteger(t.id) || (t.kunci && !AMAN.kunci.test(t.kunci.id))) {
+    throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
+  }
   // formatNomorTiket in SQL: the prefix, then the number zero-padded to NOMOR_TIKET_DIGIT (never cut)
   const tiket = `select ? || lpad(terakhir::text, greatest(${NOMOR_TIKET_DIGIT}, length(terakhir::text)), '0') as nomor from nomor`;
   const kunci = t.kunci ? `, kunci as (update ?? set nomor_tiket = tiket.nomor from tiket where ??.kunci = ? returning 1)` : '';
-  const result = (await trx.raw(
+  const statement = trx.raw(
     `with nomor as (${draw.sql}), tiket as (${tiket})${kunci}
      update ?? set ?? = tiket.nomor, ?? = ? from tiket where ??.id = ? returning tiket.nomor`,
     [
       ...draw.bindings,
-      awalanNomorTiket(t.tahun),
+      awalan,
       ...(t.kunci ? [IDEMPOTENSI_TABLE, IDEMPOTENSI_TABLE, t.kunci.id] : []),
       meta.tableName,
       kolomNomor,
@@ -236,9 +255,11 @@ const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket):
       meta.tableName,
       t.id,
     ]
-  )) as { rows: { nomor: string }[] };
-  const nomorTiket = result.rows[0]?.nomor;
-  if (result.rows.length !== 1 || typeof nomorTiket !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
+  );
+  type Result = { rows: { nomor: string }[] };
+  const result = t.komit ? ((await trx.raw(`${statement.toQuery()};\ncommit`)) as Result[])[0] : ((await statement) as Result);
+  const nomorTiket = result?.rows[0]?.nomor;
+  if (result?.rows.length !== 1 || typeof nomorTiket !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
   return nomorTiket;
 };
 
@@ -419,6 +440,8 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
     updatedAt: now,
     publishedAt: now,
   };
+  // Not nested in a caller's transaction: then the ticket statement may commit ours (tulisTiket).
+  const sendiri = !strapi.db.inTransaction();
   const { id, nomorTiket, kodeLacak } = await strapi.db.transaction(async ({ trx, onCommit }) => {
     // First, so that a concurrent request with the same key waits here for this one to end.
     if (kunci) await klaim(trx, kunci, now);
@@ -436,6 +459,7 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
       awal: alur.tahap,
       nama: teks.nama,
       kontak: teks.kontak,
+      komit: sendiri,
     });
     return { id, ...nomor };
   });
