@@ -215,9 +215,10 @@ const AMAN = { hash: /^h2:[0-9a-f]{64}$/, kunci: /^[0-9a-f]{64}$/, awalan: /^ADU
  * updates through CTEs. With `komit` the COMMIT travels in the same message (a simple-protocol
  * query of two statements, the values inlined by knex's escaping after a format check), so the
  * lock is released by PostgreSQL without waiting for Node to read the result and send COMMIT —
- * under load that wait was most of the lock's time. Strapi's own COMMIT afterwards finds no
- * transaction (a warning, no error) and its onCommit callbacks run as usual; when the statement
- * or the COMMIT fails, nothing was committed and the caller's rollback runs. SQLite has one
+ * under load that wait was most of the lock's time. A `begin` follows the commit, so Strapi's own
+ * COMMIT afterwards ends an empty transaction (no "no transaction in progress" warning in the
+ * server log) and its onCommit callbacks run as usual; when the statement or the COMMIT fails,
+ * the rest is skipped, nothing was committed and the caller's rollback runs. SQLite has one
  * writer at a time anyway: there it is three short statements. Gap-free as before: a
  * transaction that rolls back gives its number back. Returns the ticket (`ADU-YYYY-NNNNNN`).
  */
@@ -257,7 +258,8 @@ const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket):
     ]
   );
   type Result = { rows: { nomor: string }[] };
-  const result = t.komit ? ((await trx.raw(`${statement.toQuery()};\ncommit`)) as Result[])[0] : ((await statement) as Result);
+  // `begin` after the commit: the connection is back in a (now empty) transaction for Strapi's own COMMIT.
+  const result = t.komit ? ((await trx.raw(`${statement.toQuery()};\ncommit;\nbegin`)) as Result[])[0] : ((await statement) as Result);
   const nomorTiket = result?.rows[0]?.nomor;
   if (result?.rows.length !== 1 || typeof nomorTiket !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
   return nomorTiket;
