@@ -60,7 +60,9 @@ const backendPids = async (database) => {
 
 const start = (script, env) =>
   new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, script), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags of the server processes.
+    const execArgv = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
+    const child = fork(path.join(__dirname, script), [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (message) => (message && message.ready ? resolve({ child, port: message.port }) : reject(new Error(String(message)))));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });

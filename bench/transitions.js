@@ -15,7 +15,7 @@
  *
  * Environment: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
  * a role allowed to create databases), BENCH_N, BENCH_CONCURRENCY, BENCH_WARMUP (10),
- * BENCH_PORT (a free port is picked).
+ * BENCH_PORT (a free port is picked), BENCH_SERVER_NODE_ARGS (Node flags of the server, e.g. --cpu-prof).
  */
 const crypto = require('crypto');
 const http = require('http');
@@ -91,7 +91,9 @@ const serverEnvironment = (database, port) => {
 
 const startServer = (env) =>
   new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'server.js'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags of the server process (as bench:pengaduan).
+    const execArgv = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
+    const child = fork(path.join(__dirname, 'server.js'), [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const timer = setTimeout(() => reject(new Error('server did not start within 120 s')), 120000);
     const onMessage = (message) => {
       if (message && message.type === 'ready') {

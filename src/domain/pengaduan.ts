@@ -210,8 +210,15 @@ export const validatePetugas = (data: Record<string, unknown>): HasilValidasi<z.
 export const BUKU_PENGADUAN = 'pengaduan';
 const NOMOR_TIKET = /^ADU-(\d{4})-(\d{6,9})$/;
 
+/** What precedes the number in a year's tickets (`ADU-2026-`); the number has at least NOMOR_TIKET_DIGIT digits. */
+export const awalanNomorTiket = (tahun: number): string => `ADU-${tahun}-`;
+
+/** The ticket number's minimum width (zero-padded); larger numbers keep all their digits. */
+export const NOMOR_TIKET_DIGIT = 6;
+
 /** `ADU-2026-000123`: per-year sequence from the `pengaduan` agenda book. */
-export const formatNomorTiket = (tahun: number, nomor: number): string => `ADU-${tahun}-${String(nomor).padStart(6, '0')}`;
+export const formatNomorTiket = (tahun: number, nomor: number): string =>
+  `${awalanNomorTiket(tahun)}${String(nomor).padStart(NOMOR_TIKET_DIGIT, '0')}`;
 
 /** The canonical ticket number, or null when the text cannot be one. */
 export const normalizeNomorTiket = (input: unknown): string | null => {

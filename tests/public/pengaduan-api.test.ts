@@ -68,7 +68,7 @@ describe('Pengaduan over REST: intake, tracking, staff workflow, e-mail', () => 
     it('stores the complaint with its deadlines and only a hash of the code', async () => {
       const row = await byTicket(pertama.nomorTiket);
       expect(row).toMatchObject({ nama: 'Siti Aminah', kontak: 'siti@contoh.id', isi: ISI, saluran: 'web', tahap: 'diterima', versi: 0 });
-      expect(String(row.kodeLacakHash)).toMatch(/^h1:[0-9a-f]{64}$/);
+      expect(String(row.kodeLacakHash)).toMatch(/^h2:[0-9a-f]{64}$/);
       const compact = pertama.kodeLacak.replace(/-/g, '');
       expect(JSON.stringify(row)).not.toContain(pertama.kodeLacak);
       expect(JSON.stringify(row)).not.toContain(compact);
@@ -400,7 +400,7 @@ describe('Pengaduan over REST: intake, tracking, staff workflow, e-mail', () => 
       // the hash is not even a field the complaint roles may see or send: it is dropped, then set by the server
       const sneaky = await expectStatus(cmCreate(app, staff.petugas, UID, { ...base, saluran: 'langsung', kodeLacakHash: 'h1:00' }), 201);
       const stored = (await app.strapi.db.query(UID).findOne({ where: { documentId: String(sneaky.body.data.documentId) } })) as Json;
-      expect(stored.kodeLacakHash).toMatch(/^h1:[0-9a-f]{64}$/);
+      expect(stored.kodeLacakHash).toMatch(/^h2:[0-9a-f]{64}$/);
       const created = await expectStatus(cmCreate(app, staff.petugas, UID, { ...base, saluran: 'langsung' }), 201);
       const documentId = String(created.body.data.documentId);
       expect((await cmUpdate(app, staff.petugas, UID, documentId, { tahap: 'selesai' })).status).toBe(403);

@@ -273,7 +273,7 @@ describe('Pengaduan under hostile input', () => {
       if ((response.headers['content-type'] ?? '').startsWith('application/json')) {
         const leaked = privateKeysIn(response.body);
         if (leaked.length) failures.push(`${attempt.label}: private keys ${leaked.join(', ')}`);
-        expect(response.text).not.toMatch(/h1:[0-9a-f]{64}/);
+        expect(response.text).not.toMatch(/h[12]:[0-9a-f]{64}/);
       }
       if (response.text.includes('<script>alert(1)')) failures.push(`${attempt.label}: reflected markup`);
     }
@@ -291,7 +291,7 @@ describe('Pengaduan under hostile input', () => {
     for (const row of stored) {
       expect(row).toMatchObject({ tahap: 'diterima', saluran: 'web', versi: 0, tanggapan: null, createdBy: null, updatedBy: null });
       expect(String(row.nomorTiket)).toMatch(/^ADU-\d{4}-\d{6}$/);
-      expect(String(row.kodeLacakHash)).toMatch(/^h1:[0-9a-f]{64}$/);
+      expect(String(row.kodeLacakHash)).toMatch(/^h2:[0-9a-f]{64}$/);
       expect(String(row.nama)).not.toMatch(/[\u0000-\u001f]/);
     }
     const polluted = ({} as Record<string, unknown>).polluted ?? ({} as Record<string, unknown>).isAdmin;

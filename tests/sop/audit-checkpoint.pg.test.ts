@@ -95,4 +95,17 @@ describe('audit checkpoint boundary with transactions in flight (PostgreSQL)', (
     await early.rollback();
     expect((await createAuditCheckpoint(knex, new Date(), 5_000)).checkpoint).toMatchObject({ jumlah: 6 });
   });
+
+  it("writes a new record's first row with its head in one statement, chains later rows to it, and refuses it for a record that has a stream", async () => {
+    await knex.transaction((trx) => appendAudit(trx, entry('g'), { baru: true }));
+    await knex.transaction((trx) => appendAudit(trx, entry('g')));
+    const rows = (await readAuditRows(knex)).filter((row) => row.documentId === 'g');
+    expect(rows.map((row) => row.urutan)).toEqual([1, 2]);
+    expect(rows[1].prevHash).toBe(rows[0].hash);
+    expect(await knex('sop_audit_head').where({ model: 'berita', document_id: 'g' }).first()).toMatchObject({ urutan: 2, hash: rows[1].hash });
+    // a record whose stream exists is no new record: the head's key refuses it and nothing is written
+    await expect(knex.transaction((trx) => appendAudit(trx, entry('g'), { baru: true }))).rejects.toThrow(/duplicate key|unique/i);
+    expect((await readAuditRows(knex)).filter((row) => row.documentId === 'g')).toHaveLength(2);
+    expect(await verifyAuditTrail(knex)).toMatchObject({ ok: true });
+  });
 });

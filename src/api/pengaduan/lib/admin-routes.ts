@@ -37,7 +37,7 @@ export const pengaduanAdminRoutes = (strapi: Core.Strapi) => [
         if (!row?.nomorTiket) return null;
         await strapi.db
           .query(UID_PENGADUAN)
-          .update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, row.nomorTiket, kodeLacak) } });
+          .update({ where: { id: row.id }, data: { kodeLacakHash: hashKodeLacak(settings, documentId, kodeLacak) } });
         await cabutKodeTurunan(trx, row.nomorTiket);
         await appendAudit(trx, {
           model: 'pengaduan',

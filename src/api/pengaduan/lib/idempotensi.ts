@@ -8,14 +8,17 @@
  * complaint, keyed by an HMAC of (kind, client, key): a concurrent second request blocks on
  * that primary key until the first commits, then finds its row (or, if the first rolled
  * back, files the complaint itself). The tracking code is never stored: for a keyed filing it
- * is derived by HMAC from the key and the ticket under the server key (PENGADUAN_KEY), so it
- * can be shown again while the key is valid and by nobody without the key.
+ * is derived by HMAC from the key and the complaint's documentId (before session 4: the ticket)
+ * under the server key (PENGADUAN_KEY), so it can be shown again while the key is valid and by
+ * nobody without the key.
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { formatKodeLacak, KODE_LACAK_BYTES, type PengaduanPublik } from '../../../domain/pengaduan';
 import { subKey, type PengaduanSettings } from './settings';
+import { versiHashKode } from './kode-lacak';
+import { UID_PENGADUAN } from './surat';
 
 export const IDEMPOTENSI_TABLE = 'pengaduan_idempotensi';
 
@@ -40,7 +43,17 @@ export type Kunci = {
 /** A key as stored: its id and the fingerprint of the complaint it filed. */
 export type KunciTersimpan = { id: string; sidik: string; berlakuSampai: Date };
 
-type Row = { kunci: string; sidik: string; nomor_tiket: string; berlaku_sampai: string; dibuat: string; kode_dicabut: boolean | number };
+type Row = {
+  kunci: string;
+  sidik: string;
+  nomor_tiket: string;
+  berlaku_sampai: string;
+  dibuat: string;
+  kode_dicabut: boolean | number;
+  /** of the complaint the key filed (joined) */
+  document_id: string | null;
+  kode_lacak_hash: string | null;
+};
 
 /** The previous answer of a key. */
 export type Ulangan = {
@@ -64,15 +77,20 @@ export const simpanan = (settings: PengaduanSettings, kunci: Kunci, isi: Pengadu
   berlakuSampai: kunci.berlakuSampai,
 });
 
-/** The tracking code of a keyed filing: 80 bits of HMAC(key id, ticket) in the usual `XXXX-XXXX-XXXX-XXXX` form. */
-export const kodeLacakTurunan = (settings: PengaduanSettings, kunciId: string, nomorTiket: string): string =>
-  formatKodeLacak(
-    crypto
-      .createHmac('sha256', subKey(settings, 'idempotensi'))
-      .update(`kode-lacak\n${kunciId}\n${nomorTiket}`)
-      .digest()
-      .subarray(0, KODE_LACAK_BYTES)
-  );
+const turunan = (settings: PengaduanSettings, text: string): string =>
+  formatKodeLacak(crypto.createHmac('sha256', subKey(settings, 'idempotensi')).update(text).digest().subarray(0, KODE_LACAK_BYTES));
+
+/**
+ * The tracking code of a keyed filing: 80 bits of HMAC(key id, complaint documentId) in the usual
+ * `XXXX-XXXX-XXXX-XXXX` form — known before the ticket is drawn (issue 14), and different for a
+ * new complaint filed with a forgotten key.
+ */
+export const kodeLacakTurunan = (settings: PengaduanSettings, kunciId: string, documentId: string): string =>
+  turunan(settings, `kode-lacak-2\n${kunciId}\n${documentId}`);
+
+/** The derivation of codes whose hash is `h1` (filed before session 4): bound to the ticket. */
+const kodeLacakTurunanH1 = (settings: PengaduanSettings, kunciId: string, nomorTiket: string): string =>
+  turunan(settings, `kode-lacak\n${kunciId}\n${nomorTiket}`);
 
 /** Creates the table when missing (bootstrap). */
 export const ensureIdempotensiTable = async (strapi: Core.Strapi): Promise<void> => {
@@ -123,7 +141,13 @@ export const ulangan = async (
   lupakanKedaluwarsa: boolean
 ): Promise<Ulangan | null> => {
   const knex = strapi.db.connection;
-  const row = (await knex(IDEMPOTENSI_TABLE).where({ kunci: kunci.id }).first()) as Row | undefined;
+  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const kolom = (field: string, fallback: string) => `p.${meta.attributes[field]?.columnName ?? fallback}`;
+  const row = (await knex(`${IDEMPOTENSI_TABLE} as k`)
+    .leftJoin(`${meta.tableName} as p`, kolom('nomorTiket', 'nomor_tiket'), 'k.nomor_tiket')
+    .where('k.kunci', kunci.id)
+    .first('k.*', `${kolom('documentId', 'document_id')} as document_id`, `${kolom('kodeLacakHash', 'kode_lacak_hash')} as kode_lacak_hash`)) as
+    Row | undefined;
   if (!row || row.nomor_tiket === '') return null;
   const berlaku = Date.parse(row.berlaku_sampai) > now.getTime();
   if (!berlaku && lupakanKedaluwarsa) {
@@ -132,9 +156,16 @@ export const ulangan = async (
   }
   return {
     nomorTiket: row.nomor_tiket,
-    kodeLacak: berlaku && !row.kode_dicabut ? kodeLacakTurunan(settings, kunci.id, row.nomor_tiket) : null,
+    kodeLacak: berlaku && !row.kode_dicabut ? kodeTersimpan(settings, kunci.id, row) : null,
     samaIsi: row.sidik === kunci.sidik,
   };
+};
+
+/** The code a key's complaint was given, by the derivation its stored hash was made for; null when the complaint is gone. */
+const kodeTersimpan = (settings: PengaduanSettings, kunciId: string, row: Row): string | null => {
+  const versi = versiHashKode(row.kode_lacak_hash);
+  if (versi === 'h1') return kodeLacakTurunanH1(settings, kunciId, row.nomor_tiket);
+  return versi === 'h2' && row.document_id ? kodeLacakTurunan(settings, kunciId, row.document_id) : null;
 };
 
 /**

@@ -17,6 +17,7 @@ type Row = { documentId: string; nomorTiket: string; kodeLacakHash: string | nul
 
 const DUMMY_NOMOR = 'ADU-0000-000000';
 const DUMMY_KODE = '0000-0000-0000-0000';
+const DUMMY_DOCUMENT = 'tidak-ada';
 
 /**
  * The tracking view of a ticket, or null — for a malformed or unknown ticket and a
@@ -32,7 +33,12 @@ export const lacakPengaduan = async (strapi: Core.Strapi, nomorInput: unknown, k
         select: ['documentId', 'nomorTiket', 'kodeLacakHash', 'tahap', 'tanggapan'],
       })) as Row | null)
     : null;
-  const match = verifyKodeLacak(pengaduanSettings(strapi), nomorTiket ?? DUMMY_NOMOR, kode ?? DUMMY_KODE, row?.kodeLacakHash);
+  const match = verifyKodeLacak(
+    pengaduanSettings(strapi),
+    { nomorTiket: nomorTiket ?? DUMMY_NOMOR, documentId: row?.documentId ?? DUMMY_DOCUMENT },
+    kode ?? DUMMY_KODE,
+    row?.kodeLacakHash
+  );
   if (!match || !row || !nomorTiket || !kode) return null;
   const riwayat = (await readAuditFor(strapi.db.connection, 'pengaduan', row.documentId))
     // a row that does not move the complaint (a new tracking code) is not part of its public history

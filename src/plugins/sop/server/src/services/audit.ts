@@ -231,10 +231,35 @@ const toDb = (sealed: SealedAuditRow): Record<string, unknown> => ({
  * transaction its id before the audit row's id is drawn, which the checkpoint's
  * boundary relies on (see settledBoundary). Round trips: two on PostgreSQL (bump; row
  * and head together), three for a record's first row or on SQLite.
+ *
+ * `options.baru`: the record was inserted earlier in this same transaction, so its
+ * stream cannot exist yet (its documentId is new) and the row is its first. Then row and
+ * head are written without the bump — one round trip on PostgreSQL, two on SQLite; the
+ * record's insert already gave the transaction its id (settledBoundary). A head that
+ * exists after all is a unique violation: the transaction fails, nothing is chained wrong.
  */
-export const appendAudit = async (trx: Knex.Transaction, entry: Omit<AuditEntry, 'urutan'>): Promise<SealedAuditRow> => {
+export const appendAudit = async (
+  trx: Knex.Transaction,
+  entry: Omit<AuditEntry, 'urutan'>,
+  options: { baru?: boolean } = {}
+): Promise<SealedAuditRow> => {
   const keys = auditKeys();
   const stream = [entry.model, entry.documentId];
+  if (options.baru) {
+    const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys);
+    const head = { model: sealed.model, document_id: sealed.documentId, urutan: 1, hash: sealed.hash };
+    if (isPostgres(trx)) {
+      const insert = trx(AUDIT_TABLE).insert(toDb(sealed)).toSQL().toNative();
+      await trx.raw(
+        `with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) values (?, ?, ?, ?)`,
+        [...(insert.bindings as Knex.Value[]), head.model, head.document_id, head.urutan, head.hash]
+      );
+    } else {
+      await trx(AUDIT_HEAD_TABLE).insert(head);
+      await trx(AUDIT_TABLE).insert(toDb(sealed));
+    }
+    return sealed;
+  }
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const [bumped] = rowsOf<HeadLock>(
       await trx.raw(`update ${AUDIT_HEAD_TABLE} set urutan = urutan + 1 where model = ? and document_id = ? returning urutan, hash`, stream)

@@ -29,6 +29,19 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
 };
 
 /**
+ * The counter upsert of `nextAgendaNumber` as SQL and bindings (`returning terakhir`), for a
+ * caller that writes the number in the same statement — on PostgreSQL a data-modifying CTE
+ * feeding the record's update, so nothing waits on the application while the row is locked
+ * (the complaint ticket, issue 14). Same rules: per book and year, gap-free, locked until commit.
+ */
+export const agendaNumberSql = (buku: string, tahun: number): { sql: string; bindings: [string, number] } => ({
+  sql: `insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, 1)
+       on conflict (buku, tahun) do update set terakhir = ${AGENDA_COUNTER_TABLE}.terakhir + 1
+       returning terakhir`,
+  bindings: [buku, tahun],
+});
+
+/**
  * The next number of an agenda book for a year, inside the caller's transaction: the
  * counter row stays locked until commit, so numbers are unique and gap-free across
  * concurrent requests and server processes, and a rolled-back step gives its number back.
@@ -37,12 +50,8 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
  * (issue 14: the lock is held from here to the commit, so everything before it stays unlocked).
  */
 export const nextAgendaNumber = async (trx: Knex.Transaction, buku: string, tahun: number): Promise<number> => {
-  const result = (await trx.raw(
-    `insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, 1)
-       on conflict (buku, tahun) do update set terakhir = ${AGENDA_COUNTER_TABLE}.terakhir + 1
-       returning terakhir`,
-    [buku, tahun]
-  )) as { rows?: { terakhir: number }[] } | { terakhir: number }[];
+  const draw = agendaNumberSql(buku, tahun);
+  const result = (await trx.raw(draw.sql, draw.bindings)) as { rows?: { terakhir: number }[] } | { terakhir: number }[];
   const rows = Array.isArray(result) ? result : (result.rows ?? []);
   if (rows.length !== 1) throw new Error(`Penghitung agenda ${buku}/${tahun} tidak mengembalikan nomor.`);
   return Number(rows[0].terakhir);
