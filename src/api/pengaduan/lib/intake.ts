@@ -22,7 +22,7 @@ import {
 } from '../../../domain/pengaduan';
 import {
   loadActor,
-  sopRegistryOf,
+  awalAlur,
   currentTransition,
   appendAudit,
   agendaNumberSql,
@@ -269,21 +269,21 @@ const tenggatOf = async (strapi: Core.Strapi, diterima: Date): Promise<Tenggat> 
   hitungTenggat(diterima, pengaduanSettings(strapi).timers, await loadSchedule(strapi), await loadHolidays(strapi));
 
 /** The workflow fields a new complaint starts with. */
-export type AlurAwal = { tahap: string; versi: number };
+export type AlurAwal = { tahap: string; versi: number; alurVersi: number };
 
 /**
  * THE place where a new complaint's workflow fields are set on both intake doors — the
  * direct insert of public complaints (`simpanPublik`, which skips the SOP gate) and the staff
  * create (after the gate): the same values the gate sets on a create (src/plugins/sop/server/
- * src/middlewares/gate.ts): `tahap` = the workflow's initial state, `versi` = 0. A workflow
+ * src/middlewares/gate.ts): `tahap` = the active workflow's initial state, `versi` = 0, `alurVersi` = the
+ * active version (the plugin's awalAlur). A workflow
  * field the gate starts setting on create (e.g. the active workflow version) must be added here
  * too, or public complaints will lack it (tests/public/pengaduan-langsung.test.ts compares them).
  * Throws when the complaint SOP is not registered.
  */
 export const alurAwal = async (strapi: Core.Strapi): Promise<AlurAwal> => {
-  const workflow = sopRegistryOf(strapi).workflow('pengaduan');
-  if (!workflow) throw new Error('SOP pengaduan tidak terdaftar pada mesin SOP.');
-  return { tahap: workflow.initial, versi: 0 };
+  const { definition, alurVersi } = await awalAlur(strapi, 'pengaduan');
+  return { tahap: definition.initial, versi: 0, alurVersi };
 };
 
 /** A complaint recorded by staff through the document service (content manager, `strapi.documents`). */

@@ -5,7 +5,7 @@ import { normaliseNilai } from '../engine/koreksi';
 import { currentWriter } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
 import { sopRegistryOf } from '../services/registry';
-import { syncAlur, workflowForRecord } from '../services/alur';
+import { awalAlur, workflowForRecord } from '../services/alur';
 import type { WorkflowDefinition } from '../engine/types';
 import { appendAudit } from '../services/audit';
 import { now as clockNow } from '../services/clock';
@@ -158,12 +158,10 @@ const auditedWrite = async (
  * active definition, whose initial state the record starts in.
  */
 const stampAlurVersi = async (strapi: Core.Strapi, governed: GovernedType, data: Record<string, unknown>): Promise<WorkflowDefinition> => {
-  const registry = sopRegistryOf(strapi);
-  const model = governed.definition!.model;
-  await syncAlur(strapi);
+  const { definition, alurVersi } = await awalAlur(strapi, governed.definition!.model);
   const attributes = (strapi.contentType(governed.uid as never) as { attributes?: Record<string, unknown> } | undefined)?.attributes ?? {};
-  if ('alurVersi' in attributes) data.alurVersi = registry.activeVersion(model)?.nomor ?? 1;
-  return registry.workflow(model) ?? governed.definition!;
+  if ('alurVersi' in attributes) data.alurVersi = alurVersi;
+  return definition;
 };
 
 /** The SOP's own rule on who may write this record outside its steps (server code always may). */

@@ -147,6 +147,21 @@ export const syncAlur = async (strapi: Core.Strapi, force = false): Promise<void
 };
 
 /**
+ * What a new record of workflow `model` starts under, after catching up with activations made by
+ * other processes: the active definition (its `initial` is the record's first `tahap`) and its
+ * version number (the record's `alurVersi`; 1 while no version is stored). The one source of both
+ * for the gate's create and for writers that insert a record directly (public complaints).
+ * Throws an Error when no workflow `model` is registered.
+ */
+export const awalAlur = async (strapi: Core.Strapi, model: string): Promise<{ definition: WorkflowDefinition; alurVersi: number }> => {
+  await syncAlur(strapi);
+  const registry = sopRegistryOf(strapi);
+  const definition = registry.workflow(model);
+  if (!definition) throw new Error(`SOP ${model} tidak terdaftar pada mesin SOP.`);
+  return { definition, alurVersi: registry.activeVersion(model)?.nomor ?? 1 };
+};
+
+/**
  * The definition a record of `model` runs under (its `alurVersi`; null counts as 1): the kept
  * version, else — stored by another process since the last sync — after reloading the stored
  * versions; a version nobody stored (a row older than the seed) runs under the active one.

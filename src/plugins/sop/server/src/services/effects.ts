@@ -20,7 +20,8 @@ export const parafOf = (actor: StaffActor, now: Date) => ({
 
 /** Whether `kolom` is a JSON attribute of content type `uid` (where the engine's `signRecord` keeps a paraf). */
 export const isParafColumn = (strapi: Core.Strapi, uid: string, kolom: string): boolean => {
-  const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type?: string }> } | undefined>)[uid]?.attributes;
+  const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type?: string }> } | undefined>)[uid]
+    ?.attributes;
   return attributes?.[kolom]?.type === 'json';
 };
 
