@@ -138,4 +138,35 @@ describe('stored workflow definitions cannot reach past their own workflow', () 
     expect(to).toContain(staff.operator.email);
     expect(to).not.toContain(staff.petugas.email);
   });
+
+  it("refuses a berita version whose signRecord would write the record's own data instead of a paraf", async () => {
+    const berita = (await get('/sop/alur/berita')).body.data as {
+      versi: { nomor: number; status: string; definisi: { transitions: { effects?: { type: string; params?: Record<string, unknown> }[] }[] } }[];
+    };
+    const active = berita.versi.find((versi) => versi.status === 'aktif')!;
+    const definisi = structuredClone(active.definisi);
+    // the engine's signRecord, offered to every SOP, pointed at the agenda number
+    const step = definisi.transitions[0];
+    step.effects = [...(step.effects ?? []), { type: 'signRecord', params: { kolom: 'nomorAgenda' } }];
+    const draft = await post('/sop/alur/berita/versi', { definisi });
+    expect(draft.status).toBe(201);
+    const nomor = Math.max(...(draft.body.data.versi as { nomor: number }[]).map((versi) => versi.nomor));
+    const refused = await post(`/sop/alur/berita/versi/${nomor}/aktifkan`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.galat).toContain('Efek signRecord: "nomorAgenda" bukan kolom paraf (JSON) pada api::berita.berita.');
+  });
+
+  it('refuses a draft with a NUL character (PostgreSQL cannot store it) and a definition too large to check and draw', async () => {
+    const nul = definitionWith({ model: 'berita-nul' });
+    nul.title = 'Judul\u0000tersembunyi';
+    const refused = await post('/sop/alur', { model: 'berita-nul', nama: 'NUL', uid: UID, definisi: nul });
+    expect(refused.status).toBe(400);
+    const huge = definitionWith();
+    huge.states = Array.from({ length: 61 }, (_, index) => ({ key: `tahap-${index}`, label: `Tahap ${index}` })) as never;
+    const checked = await post('/sop/alur/periksa', { definisi: huge });
+    expect(checked.status).toBe(200);
+    expect(checked.body.data.sah).toBe(false);
+    expect(checked.body.data.diagram).toBeNull();
+    expect(checked.body.data.galat.join(' ')).toContain('paling banyak 60 tahap');
+  });
 });

@@ -140,6 +140,11 @@ const transitionSchema: z.ZodType<TransitionData> = z
   })
   .strict();
 
+/** The most states a definition may have. */
+export const MAX_STATES = 60;
+/** The most transitions (steps) a definition may have. */
+export const MAX_TRANSITIONS = 200;
+
 /** zod schema of a whole definition: the shape only; `validateDefinition` checks the meaning. */
 export const workflowDataSchema: z.ZodType<WorkflowData> = z
   .object({
@@ -153,8 +158,12 @@ export const workflowDataSchema: z.ZodType<WorkflowData> = z
       .object({ fakta: z.array(name) })
       .strict()
       .optional(),
-    states: z.array(z.object({ key: stateKey, label: name, final: z.boolean().optional() }).strict()).min(1, 'paling sedikit satu tahap'),
-    transitions: z.array(transitionSchema),
+    // far above any service standard (the berita has 11 steps), low enough that drawing and checking stay cheap
+    states: z
+      .array(z.object({ key: stateKey, label: name, final: z.boolean().optional() }).strict())
+      .min(1, 'paling sedikit satu tahap')
+      .max(MAX_STATES, `paling banyak ${MAX_STATES} tahap`),
+    transitions: z.array(transitionSchema).max(MAX_TRANSITIONS, `paling banyak ${MAX_TRANSITIONS} langkah`),
   })
   .strict();
 

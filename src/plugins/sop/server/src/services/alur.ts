@@ -442,6 +442,19 @@ const audited = async <T>(
 /** `:model` names that would be shadowed by the engine's and the app's own `/sop/...` routes. */
 const RESERVED_MODELS = new Set(['alur', 'kosakata', 'definitions', 'antrian', 'audit', 'pengguna', 'diagram', 'intake', 'agenda', 'evaluasi']);
 
+/** The most a stored definition may weigh (characters of its JSON); the berita's is about 12,000. */
+const MAX_DEFINISI_CHARS = 200_000;
+
+/**
+ * A definition as a draft may store it: any JSON object (drafts may be unfinished), but not over
+ * MAX_DEFINISI_CHARS and without NUL characters, which PostgreSQL's JSON column refuses.
+ */
+const definisiSchema = z.record(z.string(), z.unknown()).superRefine((definisi, context) => {
+  const json = JSON.stringify(definisi);
+  if (json.length > MAX_DEFINISI_CHARS) context.addIssue({ code: 'custom', message: `definisi paling banyak ${MAX_DEFINISI_CHARS} karakter` });
+  if (json.includes('\\u0000')) context.addIssue({ code: 'custom', message: 'definisi tidak boleh memuat karakter NUL' });
+});
+
 /** The body of `POST /sop/alur`. */
 export const alurBaruSchema = z
   .object({
@@ -453,7 +466,7 @@ export const alurBaruSchema = z
       .min(2, 'model paling sedikit 2 karakter'),
     nama: z.string().trim().min(1, 'nama wajib diisi').max(200),
     uid: z.string().min(1).max(200),
-    definisi: z.record(z.string(), z.unknown()),
+    definisi: definisiSchema,
   })
   .strict();
 
@@ -510,9 +523,7 @@ export const buatAlur = async (strapi: Core.Strapi, actor: StaffActor, body: z.i
 };
 
 /** The body of `POST /sop/alur/:model/versi`. */
-export const versiBaruSchema = z
-  .object({ definisi: z.record(z.string(), z.unknown()).optional(), dari: z.number().int().positive().optional() })
-  .strict();
+export const versiBaruSchema = z.object({ definisi: definisiSchema.optional(), dari: z.number().int().positive().optional() }).strict();
 
 /**
  * `POST /sop/alur/:model/versi`: a new draft, numbered after the last version: `definisi` when
@@ -544,7 +555,7 @@ export const buatVersi = async (
 };
 
 /** The body of `PUT /sop/alur/:model/versi/:nomor`. */
-export const ubahVersiSchema = z.object({ definisi: z.record(z.string(), z.unknown()) }).strict();
+export const ubahVersiSchema = z.object({ definisi: definisiSchema }).strict();
 
 /** `PUT /sop/alur/:model/versi/:nomor`: replaces a draft's definition; ConflictError when the version is not a draft. */
 export const ubahVersi = async (
