@@ -62,3 +62,18 @@ export const createAdminSession = async (
   const token = await loginAdmin(app, user.email, user.password);
   return { ...user, token };
 };
+
+/**
+ * An admin user holding an SOP role (and `extraRoles`) plus Super Admin, logged in: for a content
+ * type the office's roles hold no grant on (a test fixture's). Returns the session.
+ */
+export const createStaffWithSuperAdmin = async (app: TestApp, role: string, firstname: string, extraRoles: string[] = []): Promise<AdminSession> => {
+  const user = await createAdminUser(app.strapi, role, { firstname, lastname: 'Uji' });
+  const ids: number[] = [];
+  for (const name of [role, ...extraRoles]) {
+    ids.push(((await app.strapi.db.query('admin::role').findOne({ where: { name } })) as { id: number }).id);
+  }
+  const superAdmin = (await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as { id: number };
+  await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { roles: [...ids, superAdmin.id] } });
+  return { ...user, token: await loginAdmin(app, user.email, user.password) };
+};

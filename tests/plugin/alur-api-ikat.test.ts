@@ -9,17 +9,10 @@ import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, cmUpdate, ROLE, sopView, transit } from '../helpers/sop';
 import { sopRegistryOf } from '../../src/plugins/sop/server/src/index';
 import definition from '../fixtures/sop/berita-keluar/definition.json';
-import schema from '../fixtures/sop/berita-keluar/schema.json';
+import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 const UID = 'api::berita-keluar.berita-keluar';
 const MODEL = 'berita-keluar';
-
-/** As Strapi's API loader adds a type it finds under src/api (what the Content-Type Builder wrote). */
-const withBeritaKeluar = (strapi: TestApp['strapi']): void => {
-  (strapi.get('content-types') as { add: (namespace: string, types: unknown) => void }).add('api::berita-keluar', {
-    'berita-keluar': { schema: { ...schema, apiName: MODEL, globalId: 'BeritaKeluar' } },
-  });
-};
 
 describe('a workflow made and activated over /sop/alur runs on its content type', () => {
   let app: TestApp;

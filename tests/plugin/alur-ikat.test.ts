@@ -9,32 +9,20 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { createAdminUser, loginAdmin, type AdminSession } from '../helpers/admin-users';
+import { createStaffWithSuperAdmin, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { cmCreate, cmUpdate, ROLE, sopView, transit } from '../helpers/sop';
 import { BOUND_ATTRIBUTES, bindWorkflow, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
 import { compileWorkflow, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import definition from '../fixtures/sop/berita-keluar/definition.json';
-import schema from '../fixtures/sop/berita-keluar/schema.json';
+import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 const UID = 'api::berita-keluar.berita-keluar';
 const MODEL = 'berita-keluar';
 
 type Attributes = Record<string, { type: string; visible?: boolean; configurable?: boolean; private?: boolean }>;
 type LiveType = { attributes: Attributes; __schema__: { attributes: Attributes } };
-
-/** An admin user holding an SOP role and Super Admin (the new type has no grant in the office's roles yet). */
-const staffWithRead = async (app: TestApp, role: string, firstname: string, extraRoles: string[] = []): Promise<AdminSession> => {
-  const user = await createAdminUser(app.strapi, role, { firstname, lastname: 'Uji' });
-  const ids: number[] = [];
-  for (const name of [role, ...extraRoles]) {
-    ids.push(((await app.strapi.db.query('admin::role').findOne({ where: { name } })) as { id: number }).id);
-  }
-  const superAdmin = (await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as { id: number };
-  await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { roles: [...ids, superAdmin.id] } });
-  return { ...user, token: await loginAdmin(app, user.email, user.password) };
-};
 
 const stored = async (app: TestApp, documentId: string) =>
   (await app.strapi.db.query(UID as never).findOne({ where: { documentId } })) as Record<string, unknown>;
@@ -49,15 +37,10 @@ describe('a workflow bound to a content type made without code', () => {
     smtp = await startSmtp();
     app = await startApp({
       env: smtp.env,
-      beforeLoad: (strapi) => {
-        // as Strapi's API loader adds a type it finds under src/api (loaders/apis.js)
-        (strapi.get('content-types') as { add: (namespace: string, types: unknown) => void }).add('api::berita-keluar', {
-          'berita-keluar': { schema: { ...schema, apiName: MODEL, globalId: 'BeritaKeluar' } },
-        });
-      },
+      beforeLoad: withBeritaKeluar,
     });
-    operator = await staffWithRead(app, ROLE.operator, 'Oki');
-    kasi = await staffWithRead(app, ROLE.kasi, 'Kartika');
+    operator = await createStaffWithSuperAdmin(app, ROLE.operator, 'Oki');
+    kasi = await createStaffWithSuperAdmin(app, ROLE.kasi, 'Kartika');
   });
 
   afterAll(async () => {
@@ -206,7 +189,7 @@ describe('a workflow bound to a content type made without code', () => {
   });
 
   it('keeps four eyes on the bound type: whoever recorded the berita may not initial it, even holding the Kasi role', async () => {
-    const both = await staffWithRead(app, ROLE.kasi, 'Dobel', [ROLE.operator]);
+    const both = await createStaffWithSuperAdmin(app, ROLE.kasi, 'Dobel', [ROLE.operator]);
     const created = await cmCreate(app, both, UID, { perihal: 'Dicatat dan diparaf sendiri?', tujuan: 'Bagian Umum' });
     const documentId = created.body.data.documentId as string;
     expect((await transit(app, both, MODEL, documentId, 'diagendakan')).status).toBe(200);

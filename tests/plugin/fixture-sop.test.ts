@@ -4,21 +4,12 @@
  * paraf by another person, the e-mail to whoever acts next, the audit trail) with no change
  * to the plugin's code.
  */
-import { createAdminUser, loginAdmin, type AdminSession } from '../helpers/admin-users';
+import { createStaffWithSuperAdmin, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { ROLE, sopView, transit } from '../helpers/sop';
 import { sopRegistryOf, verifyAuditTrail } from '../../src/plugins/sop/server/src/index';
 import { SURAT_UJI_CONTENT_TYPE, SURAT_UJI_UID, suratUjiSop } from '../fixtures/sop/surat-uji/registration';
-
-/** An admin user holding an SOP role and Super Admin (the fixture type has no grant in the office's roles). */
-const staffWithRead = async (app: TestApp, role: string, firstname: string): Promise<AdminSession> => {
-  const user = await createAdminUser(app.strapi, role, { firstname, lastname: 'Uji' });
-  const superAdmin = (await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as { id: number };
-  const sopRole = (await app.strapi.db.query('admin::role').findOne({ where: { name: role } })) as { id: number };
-  await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { roles: [sopRole.id, superAdmin.id] } });
-  return { ...user, token: await loginAdmin(app, user.email, user.password) };
-};
 
 describe('a fixture SOP registered with the plugin runs end to end', () => {
   let app: TestApp;
@@ -35,8 +26,8 @@ describe('a fixture SOP registered with the plugin runs end to end', () => {
       },
     });
     sopRegistryOf(app.strapi).register(suratUjiSop);
-    operator = await staffWithRead(app, ROLE.operator, 'Oki');
-    kasi = await staffWithRead(app, ROLE.kasi, 'Kartika');
+    operator = await createStaffWithSuperAdmin(app, ROLE.operator, 'Oki');
+    kasi = await createStaffWithSuperAdmin(app, ROLE.kasi, 'Kartika');
   });
 
   afterAll(async () => {
@@ -97,7 +88,7 @@ describe('a fixture SOP registered with the plugin runs end to end', () => {
   });
 
   it('keeps four eyes: whoever registered the record may not initial it, even holding the Kasi role', async () => {
-    const both = await staffWithRead(app, ROLE.kasi, 'Dobel');
+    const both = await createStaffWithSuperAdmin(app, ROLE.kasi, 'Dobel');
     const operatorRole = (await app.strapi.db.query('admin::role').findOne({ where: { name: ROLE.operator } })) as { id: number };
     const current = (await app.strapi.db.query('admin::user').findOne({ where: { id: both.id }, populate: ['roles'] })) as {
       roles: { id: number }[];

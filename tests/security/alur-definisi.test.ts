@@ -10,7 +10,7 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { cmCreate, ROLE, transit } from '../helpers/sop';
 import { sendOverdueDigest, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
 import fixture from '../fixtures/sop/berita-keluar/definition.json';
-import schema from '../fixtures/sop/berita-keluar/schema.json';
+import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 const UID = 'api::berita-keluar.berita-keluar';
 // the longest model the audit table's `model` column (40) and the routes take
@@ -52,11 +52,7 @@ describe('stored workflow definitions cannot reach past their own workflow', () 
     smtp = await startSmtp();
     app = await startApp({
       env: smtp.env,
-      beforeLoad: (strapi) => {
-        (strapi.get('content-types') as { add: (namespace: string, types: unknown) => void }).add('api::berita-keluar', {
-          'berita-keluar': { schema: { ...schema, apiName: 'berita-keluar', globalId: 'BeritaKeluar' } },
-        });
-      },
+      beforeLoad: withBeritaKeluar,
     });
     staff.admin = await createAdminSession(app, 'Super Admin', { firstname: 'Ani', lastname: 'Admin' });
     staff.operator = await createAdminSession(app, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });

@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { WorkflowDefinition } from '../engine/types';
 import type { EffectHandler, GovernedFields, JudulRecord, ListView, LoadedRecord, RecordNamer, SopRegistration } from '../types';
-import { requireActiveRole } from './actor';
-import { parafOf } from './effects';
+import { assignedUserOf, parafOf } from './effects';
 import { loadedRecord, sopRegistryOf } from './registry';
 
 /*
@@ -159,11 +158,7 @@ export const BOUND_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     record.row.paraf = paraf;
   },
   async assignUser(effect, { strapi, uid, record }) {
-    const peran = sopRegistryOf(strapi)
-      .roleKeys()
-      .find((role) => effect[role] !== undefined);
-    if (!peran) throw new errors.ApplicationError('Efek assignUser tanpa pengguna yang ditugaskan.');
-    const user = await requireActiveRole(strapi, effect[peran], peran);
+    const { peran, user } = await assignedUserOf(strapi, effect);
     const penugasan = { ...asObject<Penugasan>(record.row.penugasan), [peran]: { id: user.id, nama: user.name } };
     await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { penugasan } });
     record.row.penugasan = penugasan;

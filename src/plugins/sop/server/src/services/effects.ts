@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatNumber, numberMoment } from '../engine/numbering';
+import type { Effect } from '../engine/types';
 import type { EffectHandler, StaffActor } from '../types';
 import { requireActiveRole } from './actor';
 import { sopRegistryOf } from './registry';
@@ -23,6 +24,19 @@ export const isParafColumn = (strapi: Core.Strapi, uid: string, kolom: string): 
   const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type?: string }> } | undefined>)[uid]
     ?.attributes;
   return attributes?.[kolom]?.type === 'json';
+};
+
+/**
+ * The role and the user an `assignUser` effect names (`{ type: 'assignUser', [peran]: id }`):
+ * returns `{ peran, user }`. Throws ApplicationError when it names no role, ValidationError (400)
+ * when the id is not an active holder of that role.
+ */
+export const assignedUserOf = async (strapi: Core.Strapi, effect: Effect) => {
+  const peran = sopRegistryOf(strapi)
+    .roleKeys()
+    .find((role) => effect[role] !== undefined);
+  if (!peran) throw new errors.ApplicationError('Efek assignUser tanpa pengguna yang ditugaskan.');
+  return { peran, user: await requireActiveRole(strapi, effect[peran], peran) };
 };
 
 /** The effects the engine carries out for every SOP; an SOP's own handlers come with its registration. */
@@ -75,11 +89,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
    * Refused 400 when the id is not an active holder of the role.
    */
   async assignUser(effect, { strapi, uid, record }) {
-    const peran = sopRegistryOf(strapi)
-      .roleKeys()
-      .find((role) => effect[role] !== undefined);
-    if (!peran) throw new errors.ApplicationError('Efek assignUser tanpa pengguna yang ditugaskan.');
-    const user = await requireActiveRole(strapi, effect[peran], peran);
+    const { peran, user } = await assignedUserOf(strapi, effect);
     await strapi.db.query(uid as never).update({
       where: { id: record.id },
       data: { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name },
