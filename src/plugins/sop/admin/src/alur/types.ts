@@ -1,65 +1,39 @@
 /**
  * The shapes the "Alur SOP" settings pages read from and send to `/sop/kosakata` and
- * `/sop/alur…`. The definition mirrors the engine's `WorkflowData`
- * (server/src/engine/definition.ts): the admin bundle keeps its own copy so that it does not
- * pull the server's zod and crypto code into the browser.
+ * `/sop/alur…`. The definition is the engine's `WorkflowData` (server/src/engine/definition.ts),
+ * imported as types only, so nothing of the server's code reaches the browser bundle; a field's
+ * `type` is any name `/sop/kosakata` offers while it is edited (the server checks it).
  */
+import type {
+  ChecklistItem,
+  FieldSpec,
+  Ref,
+  StateData as EngineStateData,
+  TransitionData as EngineTransitionData,
+  WorkflowData as EngineWorkflowData,
+} from '../../../server/src/engine/definition';
+import type { Perbedaan } from '../../../server/src/engine/beda';
 
 /** A reference to a vocabulary entry: its name and params. */
-export type RefData = { type: string; params?: Record<string, unknown> };
+export type RefData = Ref;
 
 /** One tick of a checklist field. */
-export type ChecklistItemData = { name: string; label: string; wajib: boolean; pesan?: string };
+export type ChecklistItemData = ChecklistItem;
 
-/** One input field of a step. */
-export type FieldSpecData = {
-  name: string;
-  type: string;
-  label: string;
-  wajib: boolean;
-  maks?: number;
-  min?: number;
-  peran?: string;
-  items?: ChecklistItemData[];
-  bantuan?: string;
-  pesan?: string;
-};
+/** One input field of a step, as the editor holds it. */
+export type FieldSpecData = Omit<FieldSpec, 'type'> & { type: string };
 
 /** A state (tahap); `final` ends the workflow. */
-export type StateData = { key: string; label: string; final?: boolean };
+export type StateData = EngineStateData;
 
 /** What a step means for the record: forward, back, or void. */
-export type JenisTransisi = 'maju' | 'kembali' | 'batal';
+export type JenisTransisi = NonNullable<EngineTransitionData['kind']>;
 
 /** One step between states. */
-export type TransitionData = {
-  from: string[];
-  to: string;
-  label: string;
-  langkah?: string;
-  roles: string[];
-  catatan?: 'wajib' | 'opsional';
-  kind?: JenisTransisi;
-  input?: FieldSpecData[];
-  actorRules?: RefData[];
-  inputRules?: RefData[];
-  guards?: RefData[];
-  effects?: RefData[];
-  redact?: RefData;
-};
+export type TransitionData = Omit<EngineTransitionData, 'input'> & { input?: FieldSpecData[] };
 
 /** A whole workflow definition (`definisi`), as `src/sop-defs/<sop>/definition.json`. */
-export type WorkflowData = {
-  model: string;
-  uid: string;
-  title: string;
-  sop?: string;
-  initial: string;
-  pengawas?: string;
-  assignees?: { fakta: string[] };
-  states: StateData[];
-  transitions: TransitionData[];
-};
+export type WorkflowData = Omit<EngineWorkflowData, 'transitions'> & { transitions: TransitionData[] };
 
 /** A JSON Schema, as far as the params form reads it. */
 export type JsonSchema = {
@@ -117,7 +91,7 @@ export type AlurDetail = Omit<AlurRingkas, 'versi'> & { versi: Versi[] };
 export type HasilPeriksa = { sah: boolean; galat: string[]; diagram: { mermaid: string; svg: string } | null };
 
 /** One difference between two versions, `GET /sop/alur/:model/beda`. */
-export type Beda = { jenis: 'ditambah' | 'dihapus' | 'diubah'; bagian: string; kunci: string; sebelum?: unknown; sesudah?: unknown };
+export type Beda = Perbedaan;
 
 /** A content type as `GET /content-manager/content-types` lists it. */
 export type JenisKonten = { uid: string; kind: string; isDisplayed?: boolean; info: { displayName: string } };
