@@ -216,9 +216,9 @@ export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: Do
   }
   const row = (await strapi.db.query(context.uid as never).findOne({
     where: { documentId: context.params.documentId },
-    select: ['id', ...('tahap' in model.attributes ? ['tahap'] : [])],
+    select: ['id', ...['tahap', 'alurVersi'].filter((name) => name in model.attributes)],
     populate: Object.fromEntries(fields.map((field) => [field, { select: ['id'] }])),
-  })) as (Record<string, unknown> & { tahap?: string }) | null;
+  })) as (Record<string, unknown> & { tahap?: string; alurVersi?: number | null }) | null;
   if (!row) return next();
   await assertMayAttach(
     strapi,
@@ -228,7 +228,8 @@ export const createMediaFieldGuard = (strapi: Core.Strapi) => async (context: Do
     })
   );
   const stepRecorded =
-    governed.transitionOnly || (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== governed.definition.initial);
+    governed.transitionOnly ||
+    (governed.definition !== undefined && row.tahap !== undefined && row.tahap !== sopRegistryOf(strapi).initialStateOf(context.uid, row.alurVersi));
   if (!stepRecorded) return next();
   for (const field of fields) {
     const current = toIds(row[field]);

@@ -54,6 +54,8 @@ const linksOf = async (strapi: Core.Strapi, db: Knex | Knex.Transaction, fileIds
 type RecordFacts = {
   documentId: string;
   tahap: string | null;
+  /** the workflow version the record runs under (issue 13); null before versions existed */
+  alurVersi: number | null;
   tingkat: Tingkat | null;
   kriptogramSandimanId?: number | null;
   kriptogramPencatatId?: number | null;
@@ -95,7 +97,9 @@ const INHERITED: Readonly<Record<string, { populate: Record<string, { select: st
 const recordFacts = async (strapi: Core.Strapi, uid: string, id: number): Promise<RecordFacts | null> => {
   const model = strapi.getModel(uid as never) as { attributes: Record<string, unknown> } | undefined;
   if (!model) return null;
-  const own = ['documentId', 'tahap', 'sifat', 'klasifikasi', 'sandimanId'].filter((name) => name === 'documentId' || name in model.attributes);
+  const own = ['documentId', 'tahap', 'alurVersi', 'sifat', 'klasifikasi', 'sandimanId'].filter(
+    (name) => name === 'documentId' || name in model.attributes
+  );
   const inherited = INHERITED[uid];
   const row = (await strapi.db.query(uid as never).findOne({
     where: { id },
@@ -106,6 +110,7 @@ const recordFacts = async (strapi: Core.Strapi, uid: string, id: number): Promis
   return {
     documentId: String(row.documentId ?? id),
     tahap: typeof row.tahap === 'string' ? row.tahap : null,
+    alurVersi: typeof row.alurVersi === 'number' ? row.alurVersi : null,
     tingkat: asTingkat(row.sifat ?? row.klasifikasi),
     ...(inherited ? inherited.facts(row) : {}),
   };
@@ -130,7 +135,7 @@ export const loadFileRelations = async (
   for (const link of await linksOf(strapi, db, fileIds)) {
     const facts = await recordFacts(strapi, link.relatedType, link.relatedId);
     const governed = sopRegistryOf(strapi).governed(link.relatedType);
-    const definition = governed?.definition;
+    const initial = sopRegistryOf(strapi).initialStateOf(link.relatedType, facts?.alurVersi);
     const relation: FileRelation = {
       uid: link.relatedType,
       field: link.field,
@@ -138,9 +143,7 @@ export const loadFileRelations = async (
       documentId: facts?.documentId ?? String(link.relatedId),
       tahap: facts?.tahap ?? null,
       governed: Boolean(governed),
-      stepRecorded:
-        governed !== undefined &&
-        (governed.transitionOnly || (definition !== undefined && facts?.tahap != null && facts.tahap !== definition.initial)),
+      stepRecorded: governed !== undefined && (governed.transitionOnly || (initial !== undefined && facts?.tahap != null && facts.tahap !== initial)),
       tingkat: facts?.tingkat ?? null,
       ...(facts && facts.kriptogramSandimanId !== undefined ? { kriptogramSandimanId: facts.kriptogramSandimanId } : {}),
       ...(facts && facts.kriptogramPencatatId !== undefined ? { kriptogramPencatatId: facts.kriptogramPencatatId } : {}),

@@ -50,12 +50,16 @@ const refuse = (message: string, fields: string[]): never => {
   throw new errors.PolicyError(message, { fields });
 };
 
-/** Drops server-owned fields that the client merely echoed back unchanged; refuses real changes. */
+/**
+ * Drops server-owned fields that the client merely echoed back unchanged; refuses real changes.
+ * On create (`current` null) a `tahap` equal to `initial` (the active version's first state) is an echo.
+ */
 const screenServerOwned = (
   governed: GovernedType,
   data: Record<string, unknown>,
   current: Record<string, unknown> | null,
-  allowed: readonly string[] = []
+  allowed: readonly string[] = [],
+  initial?: string
 ) => {
   const changed: string[] = [];
   for (const field of governed.serverOwned) {
@@ -63,7 +67,7 @@ const screenServerOwned = (
     const incoming = data[field];
     const unchanged = current
       ? isEmpty(incoming) || comparable(incoming) === comparable(current[field])
-      : isEmpty(incoming) || (field === 'tahap' && incoming === governed.definition?.initial) || (field === 'versi' && incoming === 0);
+      : isEmpty(incoming) || (field === 'tahap' && incoming === (initial ?? governed.definition?.initial)) || (field === 'versi' && incoming === 0);
     if (unchanged) delete data[field];
     else changed.push(field);
   }
@@ -223,7 +227,8 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     const writer = await currentWriter(strapi);
 
     if (context.action === 'create' || context.action === 'clone') {
-      screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : []);
+      const initial = governed.definition ? sopRegistryOf(strapi).workflow(governed.definition.model)?.initial : undefined;
+      screenServerOwned(governed, data, null, currentIntake() ? (governed.intakeOwned ?? []) : [], initial);
       // a clone copies every stored field of its source: the engine's fields start empty, as on a new record
       if (context.action === 'clone') for (const field of governed.serverOwned) data[field] = null;
       await runScreens(strapi, governed, { action: 'create', documentId: null, current: null, data });

@@ -184,9 +184,12 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
       unknown
     > | null;
     if (!row) return null;
-    const facts = boundFacts(row, definition.initial);
+    // the record runs under the version it started with (issue 13), not the one bound first
+    const alurVersi = typeof row.alurVersi === 'number' ? row.alurVersi : null;
+    const facts = boundFacts(row, sopRegistryOf(strapi).workflowOf(model, alurVersi)?.initial ?? definition.initial);
     const tenggat = row.tenggat instanceof Date ? row.tenggat.toISOString() : typeof row.tenggat === 'string' ? row.tenggat : null;
-    return loadedRecord({ id: Number(row.id), documentId: String(row.documentId), tahap: facts.tahap, versi: Number(row.versi ?? 0) }, facts, {
+    const stored = { id: Number(row.id), documentId: String(row.documentId), tahap: facts.tahap, versi: Number(row.versi ?? 0), alurVersi };
+    return loadedRecord(stored, facts, {
       tenggat,
       nomorAgenda: typeof row.nomorAgenda === 'string' ? row.nomorAgenda : null,
     });

@@ -265,6 +265,15 @@ export const createSopRegistry = () => {
      */
     workflowOf,
     /**
+     * The state a record of content type `uid` started in: the initial state of its own workflow
+     * version (`alurVersi`, null counting as 1), else of the active version (a version another
+     * process activated and this one has not loaded yet). Undefined when `uid` runs no workflow.
+     */
+    initialStateOf: (uid: string, alurVersi: number | null | undefined): string | undefined => {
+      const model = governedByUid.get(uid)?.definition?.model;
+      return model ? (workflowOf(model, alurVersi) ?? activeOf(model))?.initial : undefined;
+    },
+    /**
      * Every definition a record of `model` may be under now (the active version and every older
      * one kept; the code's definition while none is stored): for queries over many records
      * (queues, digests) that must see every version's states.
