@@ -250,7 +250,8 @@ export type EffectHandler = (effect: Effect, context: EffectContext) => Promise<
  */
 export type SopAccess = {
   mayRead: (actor: StaffActor, uid: string) => boolean;
-  mayReadFields: (actor: StaffActor, subject: { uid: string; fields: readonly string[] }) => boolean;
+  /** `fields` absent asks for the whole record (what a field-limited grant does not give) */
+  mayReadFields: (actor: StaffActor, subject: { uid: string; fields?: readonly string[] }) => boolean;
 };
 
 /**

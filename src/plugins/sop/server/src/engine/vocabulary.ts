@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldSpec, FieldType } from './definition';
+import type { FieldSpec, FieldType, WorkflowData } from './definition';
 import type { Guard, GuardContext } from './types';
 
 /**
@@ -26,6 +26,25 @@ export type EffectEntry<Params = unknown> = {
   params: z.ZodType<Params>;
   describe?: string;
   resolve: (params: Params, context: GuardContext<unknown>) => Record<string, unknown> | null;
+  /**
+   * What is wrong with these (valid) params on the content type the definition runs on, in
+   * Indonesian (empty: nothing): e.g. a field name the type lacks. Asked when a definition is
+   * checked (`POST /sop/alur/periksa`) and before a version is activated (services/alur.ts
+   * `galatDefinisi`), so an app's entry checks what only the type can tell without the plugin
+   * knowing the entry.
+   */
+  periksaJenis?: (params: Params, jenis: JenisKonten) => string[];
+};
+
+/**
+ * A content type as {@link EffectEntry.periksaJenis} sees it: its uid, its attributes as
+ * Strapi runs them (its own and, on a type a workflow may be bound to, the engine's), and
+ * the steps of the definition being checked (e.g. which `signRecord` writes which paraf).
+ */
+export type JenisKonten = {
+  uid: string;
+  attributes: Readonly<Record<string, { type?: string; [option: string]: unknown }>>;
+  transitions: WorkflowData['transitions'];
 };
 
 /**

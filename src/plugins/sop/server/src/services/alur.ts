@@ -12,6 +12,7 @@ import { MAX_ID } from '../engine/ids';
 import { toMermaid, toSvg } from '../engine/diagram';
 import type { WorkflowDefinition } from '../engine/types';
 import { validateDefinition } from '../engine/validate';
+import type { JenisKonten, Vocabulary } from '../engine/vocabulary';
 import { ConflictError } from '../errors';
 import type { StaffActor } from '../types';
 import { peranTercatat } from './actor';
@@ -345,12 +346,33 @@ const bukuAlurLain = async (strapi: Core.Strapi, model: string): Promise<Map<str
 };
 
 /**
+ * What the vocabulary's own type checks find (each effect entry's `periksaJenis`, e.g. the app's
+ * `buatSurat` naming a field the type lacks), for every effect whose params are valid, on the
+ * content type `uid` as it runs now: `Langkah "<label>": <pesan>` sentences. Nothing when the
+ * type does not exist (assertBindable says so at activation).
+ */
+const galatJenis = (strapi: Core.Strapi, vocabulary: Vocabulary, uid: string, data: WorkflowData): string[] => {
+  const type = (strapi.contentTypes as unknown as Record<string, JenisKonten | undefined>)[uid];
+  if (!type) return [];
+  const jenis: JenisKonten = { uid, attributes: type.attributes, transitions: data.transitions };
+  return data.transitions.flatMap((transition) =>
+    (transition.effects ?? []).flatMap((ref) => {
+      const entry = Object.prototype.hasOwnProperty.call(vocabulary.effects, ref.type) ? vocabulary.effects[ref.type] : undefined;
+      const params = entry?.periksaJenis ? entry.params.safeParse(ref.params ?? {}) : undefined;
+      if (!entry?.periksaJenis || !params?.success) return [];
+      return entry.periksaJenis(params.data, jenis).map((pesan) => `Langkah "${transition.label}": ${pesan}`);
+    })
+  );
+};
+
+/**
  * Everything wrong with a definition for workflow `expected` (Indonesian, empty when it may be
  * activated): the engine's validation against the app's vocabulary (shape, unknown states,
  * unreachable states, unknown guards and effects, bad params, unknown roles); its model and uid
  * against the workflow's; an agenda book another workflow numbers from (a book runs without gaps
  * for one workflow: a berita keluar drawing from "surat-masuk" would leave holes in the berita's
- * book); and what this server lacks to run it (a role the app did not register, an effect without
+ * book); what the type lacks for an effect's params (each entry's `periksaJenis`, see galatJenis);
+ * and what this server lacks to run it (a role the app did not register, an effect without
  * a handler for that model). Throws what the database throws.
  */
 export const galatDefinisi = async (strapi: Core.Strapi, definisi: unknown, expected?: { model: string; uid: string }): Promise<string[]> => {
@@ -379,6 +401,7 @@ export const galatDefinisi = async (strapi: Core.Strapi, definisi: unknown, expe
       }
     }
   }
+  galat.push(...galatJenis(strapi, vocabulary, expected?.uid ?? data.uid, data));
   const problems = registry.problemsOf(expected?.model ?? data.model, {
     transitions: data.transitions.map((transition) => ({
       label: transition.label,
