@@ -36,7 +36,8 @@ const ENGINE_ATTRIBUTE = { configurable: false, visible: false, private: true } 
  * The attributes the engine needs on a bound type: its state and optimistic-lock version, the
  * version of the workflow it started under, its due time, its agenda entry (what
  * `assignAgendaNumber` writes), its paraf (`signRecord` on a bound type: `{ [kolom]: paraf }`),
- * its assignees (`assignUser`: `{ [peran]: { id, nama } }`) and its archive moment (`arsipkan`).
+ * its assignees (`assignUser`: `{ [peran]: { id, nama } }`), its archive moment (`arsipkan`) and
+ * the letters a step issued for it (an app's `buatSurat`: `{ [surat]: { …, waktu, oleh } }`).
  */
 export const BOUND_ATTRIBUTES: Readonly<Record<string, Attribute>> = {
   tahap: { type: 'string', maxLength: 60, ...ENGINE_ATTRIBUTE },
@@ -50,6 +51,7 @@ export const BOUND_ATTRIBUTES: Readonly<Record<string, Attribute>> = {
   paraf: { type: 'json', ...ENGINE_ATTRIBUTE },
   penugasan: { type: 'json', ...ENGINE_ATTRIBUTE },
   diarsipkanPada: { type: 'datetime', ...ENGINE_ATTRIBUTE },
+  suratTerbit: { type: 'json', ...ENGINE_ATTRIBUTE },
 };
 
 /** The fields only the transition service writes on a bound type (the gate refuses the rest). */
@@ -188,7 +190,8 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
     const alurVersi = typeof row.alurVersi === 'number' ? row.alurVersi : null;
     const facts = boundFacts(row, sopRegistryOf(strapi).workflowOf(model, alurVersi)?.initial ?? definition.initial);
     const tenggat = row.tenggat instanceof Date ? row.tenggat.toISOString() : typeof row.tenggat === 'string' ? row.tenggat : null;
-    const stored = { id: Number(row.id), documentId: String(row.documentId), tahap: facts.tahap, versi: Number(row.versi ?? 0), alurVersi };
+    // the whole row, as the code SOPs' loaders give it: the effects read and add to its paraf and letters
+    const stored = { ...row, id: Number(row.id), documentId: String(row.documentId), tahap: facts.tahap, versi: Number(row.versi ?? 0), alurVersi };
     return loadedRecord(stored, facts, {
       tenggat,
       nomorAgenda: typeof row.nomorAgenda === 'string' ? row.nomorAgenda : null,
