@@ -368,6 +368,9 @@ const kartuKendali = () => {
 
 const LABEL_W = [2600, 250, A4_WIDTH - 2850];
 
+/** A blank to fill by hand (src/domain/letters/format.ts ISIAN_KOSONG). */
+const ISIAN_KOSONG = '……………………………';
+
 const tandaTanganKasi = (sz = 22) =>
   table({
     widths: [Math.floor(A4_WIDTH / 2), A4_WIDTH - Math.floor(A4_WIDTH / 2)],
@@ -689,6 +692,123 @@ const suratPengantar = () => {
   return { title: 'Surat pengantar salinan', body, section: A4 };
 };
 
+/**
+ * The signature block of a letter `buatSurat` issues: the position (with "Plh." / "Plt." for an
+ * acting official), when and by whom the paraf was given, the name, rank and NIP.
+ */
+const blokPenanda = (sz = 22) => {
+  const half = Math.floor(A4_WIDTH / 2);
+  return table({
+    widths: [half, A4_WIDTH - half],
+    borders: 'none',
+    rows: [
+      {
+        cantSplit: true,
+        cells: [
+          { content: p('') },
+          {
+            content: [
+              p('{penandaJabatan},', { sz, align: 'center', after: 900 }),
+              p([r('{paraf}', { sz: 14, i: true, color: '777777' })], { align: 'center' }),
+              p([r('{penandaNama}', { sz, b: true, u: true })], { align: 'center' }),
+              p('{penandaPangkat}', { sz, align: 'center' }),
+              p('NIP {penandaNip}', { sz, align: 'center' }),
+            ],
+          },
+        ],
+      },
+    ],
+  });
+};
+
+/** The body of a letter: one paragraph, its line breaks kept (docxtemplater `linebreaks`). */
+const isiSurat = () => p('{isi}', { align: 'both', before: 360, after: 360, line: 300 });
+
+/** Surat dinas (Permendagri 1/2023): place and date; nomor, sifat, lampiran, hal beside "Yth."; the body; the signature. */
+const suratDinas = () => {
+  const sz = 22;
+  const half = Math.floor(A4_WIDTH / 2);
+  const body = [
+    kop(A4_WIDTH),
+    p('{kota}, {tanggal}', { align: 'right', before: 240, after: 240 }),
+    table({
+      widths: [half, A4_WIDTH - half],
+      borders: 'none',
+      rows: [
+        {
+          cells: [
+            {
+              content: fields(
+                [1100, 200, half - 1300],
+                [
+                  ['Nomor', '{nomor}'],
+                  ['Sifat', '{sifat}'],
+                  ['Lampiran', '{lampiran}'],
+                  ['Hal', '{perihal}'],
+                ],
+                sz
+              ),
+            },
+            {
+              content: [
+                p('Yth.', { sz }),
+                tag('{#kepada}'),
+                p('{tujuan}', { sz, indent: 284 }),
+                tag('{/kepada}'),
+                tag('{^kepada}'),
+                p(ISIAN_KOSONG, { sz, indent: 284 }),
+                tag('{/kepada}'),
+                p('di', { sz, before: 60 }),
+                p('Tempat', { sz, indent: 284 }),
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    isiSurat(),
+    blokPenanda(sz),
+  ].join('');
+  return { title: 'Surat dinas', body, section: A4 };
+};
+
+/** Nota dinas (Permendagri 1/2023): the heading and number; Yth., Dari, Tanggal, Sifat, Lampiran, Hal; the body; the signature. */
+const notaDinas = () => {
+  const sz = 22;
+  const rule = `<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>`;
+  const body = [
+    kop(A4_WIDTH),
+    title('NOTA DINAS', { before: 240 }),
+    p('NOMOR {nomor}', { align: 'center', after: 240 }),
+    table({
+      widths: LABEL_W,
+      borders: rule,
+      cellMargin: 10,
+      rows: [
+        {
+          cells: [
+            { content: p('Yth.', { sz }) },
+            { content: p(':', { sz }) },
+            { content: [tag('{#kepada}'), p('{tujuan}', { sz }), tag('{/kepada}'), tag('{^kepada}'), p(ISIAN_KOSONG, { sz }), tag('{/kepada}')] },
+          ],
+        },
+        ...[
+          ['Dari', '{dari}'],
+          ['Tanggal', '{tanggal}'],
+          ['Sifat', '{sifat}'],
+          ['Lampiran', '{lampiran}'],
+          ['Hal', '{perihal}'],
+        ].map(([label, value]) => ({
+          cells: [{ content: p(label, { sz }) }, { content: p(':', { sz }) }, { content: p(value, { sz, after: label === 'Hal' ? 120 : 0 }) }],
+        })),
+      ],
+    }),
+    isiSurat(),
+    blokPenanda(sz),
+  ].join('');
+  return { title: 'Nota dinas', body, section: A4 };
+};
+
 /** The salinan, one copy per recipient, classification at top and bottom of every page (header and footer). */
 const salinan = () => {
   const sz = 22;
@@ -841,6 +961,8 @@ const TEMPLATES = {
   'surat-pengantar.docx': suratPengantar,
   'salinan.docx': salinan,
   'resi.docx': resi,
+  'surat-dinas.docx': suratDinas,
+  'nota-dinas.docx': notaDinas,
   'agenda-surat-masuk.docx': agendaSuratMasuk,
   'agenda-kriptogram-masuk.docx': agendaKriptogramMasuk,
   'evaluasi-kinerja.docx': evaluasiKinerja,

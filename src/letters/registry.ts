@@ -31,7 +31,20 @@ import { dataResi, dataSalinan, dataSuratPengantar, resiTersedia, salinanTersedi
 import { mayReadPlaintext } from '../domain/berkas';
 import { readSalinanPlaintext } from '../sop-defs/kriptogram/salinan';
 import { ConflictError } from '../plugins/sop/server/src/index';
-import { muatBerita, muatDistribusi, muatKriptogram, type BeritaCetak, type DistribusiCetak, type KriptogramCetak, type Sumber } from './sources';
+import { dataSurat, JENIS_SURAT, SURAT, type JenisSurat } from '../domain/letters/surat';
+import type { TandaPejabat } from '../domain/letters/kop';
+import { sopRegistryOf } from '../plugins/sop/server/src/index';
+import {
+  muatBerita,
+  muatDistribusi,
+  muatKriptogram,
+  muatTerikat,
+  type BeritaCetak,
+  type DistribusiCetak,
+  type KriptogramCetak,
+  type Sumber,
+  type TerikatCetak,
+} from './sources';
 
 /** Read access a document needs: a content type, and the fields it prints (omitted: every field). */
 export type Akses = { uid: string; fields?: readonly string[] };
@@ -64,6 +77,8 @@ export type JenisDokumen = {
   /** one page per copy (recipient) */
   perSalinan: boolean;
   model: Readonly<Record<string, Binding<Sumber>>>;
+  /** how the document is made for a workflow bound without code (`model` then names none): see bindingDokumen */
+  terikat?: (model: string, uid: string) => Binding<Sumber>;
 };
 
 /** Erases a binding's record type for the registry; `muat` produces what the others consume. */
@@ -106,8 +121,66 @@ const KRIPTOGRAM_FIELDS = [
 const SALINAN_FIELDS = ['nomor', 'perihal', 'klasifikasi', 'lampiran', 'penerima', 'jumlahSalinan', 'parafSandiman', 'tandaTanganKasi'] as const;
 
 /**
+ * A letter `buatSurat` issues (src/sop-defs/surat.ts) for a record of any workflow bound without
+ * code: the record's read grant (the roles its workflow names), available once its step issued
+ * this letter (else 409 naming that step), filled from the fields the step named.
+ */
+const suratTerikat =
+  (jenis: JenisSurat) =>
+  (model: string, uid: string): Binding<Sumber> => {
+    const { judul } = SURAT[jenis];
+    const terbitOf = (sumber: TerikatCetak) => (Object.prototype.hasOwnProperty.call(sumber.terbit, jenis) ? sumber.terbit[jenis] : undefined);
+    const belum = (sumber: TerikatCetak): string => {
+      const langkah = sumber.langkahTerbit.map((label) => `"${label}"`).join(' atau ');
+      return `${judul} naskah ini belum diterbitkan${langkah ? `: diterbitkan pada langkah ${langkah}` : ''}. Tahap sekarang: ${sumber.tahapLabel}.`;
+    };
+    return bind<TerikatCetak>({
+      muat: muatTerikat(model, uid),
+      baca: [{ uid }],
+      tersedia: (sumber) => (terbitOf(sumber) ? null : belum(sumber)),
+      data: (sumber, umum) => {
+        const terbit = terbitOf(sumber);
+        if (!terbit) throw new ConflictError(belum(sumber));
+        const field = (name: string | null) => (name && Object.prototype.hasOwnProperty.call(sumber.row, name) ? sumber.row[name] : null);
+        const paraf = (field('paraf') ?? {}) as Record<string, TandaPejabat>;
+        return dataSurat(
+          {
+            nomorAgenda: typeof sumber.row.nomorAgenda === 'string' ? sumber.row.nomorAgenda : null,
+            sifat: sumber.sifat,
+            perihal: field(terbit.perihal),
+            isi: field(terbit.isi),
+            penerima: field(terbit.penerima),
+            paraf: Object.prototype.hasOwnProperty.call(paraf, terbit.paraf) ? paraf[terbit.paraf] : null,
+            terbit,
+          },
+          umum
+        );
+      },
+      namaBerkas: (sumber) =>
+        `${jenis}-${nomorBerkas(typeof sumber.row.nomorAgenda === 'string' ? sumber.row.nomorAgenda : null, sumber.documentId)}`,
+      rahasia: (sumber) => isRahasia(sumber.sifat),
+    });
+  };
+
+/** The DOKUMEN entries of the named letters (domain/letters/surat.ts SURAT), one per name. */
+const SURAT_DOKUMEN: Readonly<Record<string, JenisDokumen>> = Object.fromEntries(
+  JENIS_SURAT.map((jenis) => [
+    jenis,
+    {
+      judul: SURAT[jenis].judul,
+      tombol: SURAT[jenis].tombol,
+      template: SURAT[jenis].template,
+      perSalinan: false,
+      model: {},
+      terikat: suratTerikat(jenis),
+    },
+  ])
+);
+
+/**
  * Every document Meja Sandi prints, by the `:jenis` of
- * `GET /sop/:model/:documentId/dokumen/:jenis`, and how each kind of record fills it.
+ * `GET /sop/:model/:documentId/dokumen/:jenis`, and how each kind of record fills it; the named
+ * letters of workflows bound without code last (SURAT_DOKUMEN).
  */
 export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
   'kartu-kendali': {
@@ -277,6 +350,19 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
       }),
     },
   },
+  ...SURAT_DOKUMEN,
+};
+
+/**
+ * How document `dokumen` is made for records of workflow `model`: its own binding for that model,
+ * else — for a workflow bound without code, whose type carries the engine's `suratTerbit` — its
+ * `terikat` binding. Undefined when it does not apply to `model`.
+ */
+export const bindingDokumen = (strapi: Core.Strapi, dokumen: JenisDokumen, model: string): Binding<Sumber> | undefined => {
+  if (Object.prototype.hasOwnProperty.call(dokumen.model, model)) return dokumen.model[model];
+  const uid = dokumen.terikat ? sopRegistryOf(strapi).sop(model)?.uid : undefined;
+  const type = uid ? (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, unknown> } | undefined>)[uid] : undefined;
+  return uid && type?.attributes.suratTerbit ? dokumen.terikat?.(model, uid) : undefined;
 };
 
 export const jenisDokumen = (jenis: string): JenisDokumen | undefined =>

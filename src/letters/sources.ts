@@ -3,6 +3,8 @@ import { asSifat, type Sifat } from '../domain/letters/format';
 import type { BeritaSumber, KartuKendaliSumber, PenerimaSumber, SalinanSumber } from '../domain/letters/berita';
 import type { InstansiData } from '../domain/letters/kop';
 import type { KriptogramSumber } from '../domain/letters/kriptogram';
+import type { SuratTerbit } from '../domain/letters/surat';
+import { sopRegistryOf } from '../plugins/sop/server/src/index';
 import { tahapLabelOf } from '../sop-defs';
 import type { LogoMedia } from './logo';
 
@@ -203,3 +205,51 @@ export const muatDistribusi = async (strapi: Core.Strapi, documentId: string): P
     indukKriptogram,
   };
 };
+
+/**
+ * A record of a workflow bound without code (services/binding.ts in the SOP plugin), with the
+ * letters its steps issued (`suratTerbit`, by letter name), its row as stored, its tahap's label
+ * and the labels of the steps that issue a letter (for the 409 that says when it will exist).
+ */
+export type TerikatCetak = Sumber & {
+  row: Record<string, unknown>;
+  terbit: Readonly<Record<string, SuratTerbit>>;
+  tahapLabel: string;
+  langkahTerbit: string[];
+};
+
+// one loader per workflow and type: the panel loads a record once for all its letters (tersedia.ts)
+const terikatLoaders = new Map<string, (strapi: Core.Strapi, documentId: string) => Promise<TerikatCetak | null>>();
+
+const objek = <T>(value: unknown): T => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as T;
+
+/**
+ * The loader of workflow `model`'s records on content type `uid` (a type bound without code):
+ * returns the record or null when there is none. The classification is the record's own
+ * `sifat` field when it has one with a Meja Sandi value, else Biasa.
+ */
+export const muatTerikat = (model: string, uid: string): ((strapi: Core.Strapi, documentId: string) => Promise<TerikatCetak | null>) => {
+  const key = `${model}\u0000${uid}`;
+  if (!terikatLoaders.has(key)) terikatLoaders.set(key, loadTerikat(model, uid));
+  return terikatLoaders.get(key)!;
+};
+
+const loadTerikat =
+  (model: string, uid: string) =>
+  async (strapi: Core.Strapi, documentId: string): Promise<TerikatCetak | null> => {
+    const row = (await strapi.db.query(uid as never).findOne({ where: { documentId } })) as Record<string, unknown> | null;
+    if (!row) return null;
+    const tahap = String(row.tahap ?? '');
+    const registry = sopRegistryOf(strapi);
+    const definition = registry.workflowOf(model, row.alurVersi as number | null) ?? registry.workflow(model);
+    return {
+      model,
+      documentId: String(row.documentId),
+      tahap,
+      sifat: asSifat(row.sifat),
+      row,
+      terbit: objek<Record<string, SuratTerbit>>(row.suratTerbit),
+      tahapLabel: tahapLabelOf(strapi, model, { tahap, alurVersi: row.alurVersi as number | null }),
+      langkahTerbit: (definition?.transitions ?? []).filter((step) => step.effectTypes?.includes('buatSurat')).map((step) => step.label),
+    };
+  };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { ViewExtension, StaffActor } from '../plugins/sop/server/src/index';
-import { mayReadFields } from '../domain/roles';
-import { DOKUMEN, type Binding, type JenisDokumen } from './registry';
+import { sopRegistryOf, type ViewExtension, type StaffActor } from '../plugins/sop/server/src/index';
+import { bindingDokumen, DOKUMEN, type Binding, type JenisDokumen } from './registry';
 import type { Sumber } from './sources';
 
 /** Why a document may not be printed: 403 (the actor) or 409 (the record's tahap), with an Indonesian message. */
@@ -9,10 +8,12 @@ export type Penolakan = { status: 403 | 409; message: string; details: Record<st
 
 /**
  * The first half of the rule, before the record is loaded: the role's read grant on every
- * field the document prints. Returns the refusal (403), or null when the role may print it.
+ * field the document prints, as the engine's read rights say it (the app's grants; for a type
+ * bound without code, the roles its workflow names). Returns the refusal (403), or null when the
+ * role may print it.
  */
-export const tolakPeran = (dokumen: JenisDokumen, binding: Binding<Sumber>, actor: StaffActor): Penolakan | null =>
-  binding.baca.every((akses) => mayReadFields(actor, akses))
+export const tolakPeran = (strapi: Core.Strapi, dokumen: JenisDokumen, binding: Binding<Sumber>, actor: StaffActor): Penolakan | null =>
+  binding.baca.every((akses) => sopRegistryOf(strapi).access().mayReadFields(actor, akses))
     ? null
     : { status: 403, message: `Peran Anda tidak berwenang mencetak ${dokumen.judul.toLowerCase()} naskah ini.`, details: {} };
 
@@ -45,8 +46,8 @@ export const dokumenTersedia = async (strapi: Core.Strapi, model: string, docume
   };
   const list: DokumenTersedia[] = [];
   for (const [jenis, dokumen] of Object.entries(DOKUMEN)) {
-    const binding = dokumen.model[model];
-    if (!binding || tolakPeran(dokumen, binding, actor)) continue;
+    const binding = bindingDokumen(strapi, dokumen, model);
+    if (!binding || tolakPeran(strapi, dokumen, binding, actor)) continue;
     const sumber = await muat(binding);
     if (!sumber || tolakSumber(binding, sumber, actor)) continue;
     const jumlah = binding.jumlah?.(sumber) ?? 1;

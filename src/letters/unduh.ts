@@ -10,7 +10,7 @@ import type { StaffActor } from '../plugins/sop/server/src/index';
 import { appendAudit, now as clockNow, ConflictError, HttpStatusError } from '../plugins/sop/server/src/index';
 import { logoInstansi } from './logo';
 import { convertToPdf, KonversiGagal, PANDUAN_LIBREOFFICE, PDF_TYPE, sofficePath } from './pdf';
-import { BUKU_AGENDA, bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
+import { BUKU_AGENDA, bindingDokumen, bukuAgenda, DOKUMEN, jenisDokumen } from './registry';
 import { DOCX_TYPE, readTemplate, renderDocx, TemplatRusak } from './render';
 import { muatInstansi } from './sources';
 import { mayReadFields } from '../domain/roles';
@@ -83,16 +83,17 @@ export const unduhDokumen = async (strapi: Core.Strapi, ctx: UnduhCtx, actor: St
   const { model, documentId, jenis } = ctx.params;
   const dokumen = jenisDokumen(jenis);
   if (!dokumen) throw new errors.NotFoundError(`Dokumen "${jenis}" tidak dikenal. Yang tersedia: ${Object.keys(DOKUMEN).join(', ')}.`);
-  const binding = dokumen.model[model];
+  const binding = bindingDokumen(strapi, dokumen, model);
   if (!binding) {
     const models = Object.keys(dokumen.model);
+    const untuk = [...models, ...(dokumen.terikat ? ['alur yang dibuat tanpa kode'] : [])];
     throw new errors.NotFoundError(
-      `${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${models.length ? ` (hanya untuk: ${models.join(', ')})` : ''}.`
+      `${dokumen.judul} tidak tersedia untuk naskah jenis "${model}"${untuk.length ? ` (hanya untuk: ${untuk.join(', ')})` : ''}.`
     );
   }
   const query = dokumenQuery.safeParse(satuNilai(ctx.query));
   if (!query.success) throw invalid(query.error);
-  const tolakRole = tolakPeran(dokumen, binding, actor);
+  const tolakRole = tolakPeran(strapi, dokumen, binding, actor);
   if (tolakRole) throw penolakanError(tolakRole);
   const sumber = await binding.muat(strapi, documentId);
   if (!sumber) throw new errors.NotFoundError('Naskah tidak ditemukan.');

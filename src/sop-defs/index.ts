@@ -10,11 +10,12 @@ import { distribusiSop } from './distribusi';
 import { kriptogramSop } from './kriptogram';
 import { pengaduanSop } from './pengaduan';
 import { ACTING_ROLES, PELAKSANA_GOVERNED } from './pelaksana';
+import { SURAT_EFFECTS } from './surat';
 
 /** Every SOP Meja Sandi runs; a new SOP is one folder here and one entry in this list. */
 export const SOP_REGISTRATIONS: readonly SopRegistration[] = [beritaSop, kriptogramSop, distribusiSop, pengaduanSop];
 
-/** Registers every SOP with the engine; called once from the app's register phase. */
+/** Registers every SOP and the app's engine-wide effects with the engine; called once from the app's register phase. */
 export const registerSops = (strapi: Core.Strapi): void => {
   const registry = sopRegistryOf(strapi);
   registry.useRoles(ROLE_NAMES, ROLE_SHORT_NAMES);
@@ -22,6 +23,8 @@ export const registerSops = (strapi: Core.Strapi): void => {
   registry.useMailer(sendTextMail);
   registry.useAccess({ mayRead: mayReadType, mayReadFields });
   registry.useVocabulary(APP_VOCABULARY);
+  // the named letters a step of any workflow may issue (buatSurat), for workflows made without code too
+  registry.registerEffects(SURAT_EFFECTS);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
   registry.registerGoverned(PELAKSANA_GOVERNED);
   registry.useActingRoles(ACTING_ROLES);

@@ -16,6 +16,7 @@ import { BERITA_VOCABULARY } from './berita/vocabulary';
 import { DISTRIBUSI_VOCABULARY } from './distribusi/vocabulary';
 import { KRIPTOGRAM_VOCABULARY } from './kriptogram/vocabulary';
 import { PENGADUAN_VOCABULARY } from './pengaduan/vocabulary';
+import { SURAT_VOCABULARY } from './surat';
 
 /**
  * Vocabulary entries Meja Sandi's letter SOPs share (berita and kriptogram): the recipient
@@ -54,13 +55,15 @@ export const SHARED_VOCABULARY: VocabularyPart = {
   },
 };
 
-/** The vocabulary one SOP is compiled with: the generic entries, the shared ones, its own; the app's role keys. */
-export const vocabularyFor = (own: VocabularyPart): Vocabulary => mergeVocabularies(BUILTIN_VOCABULARY, SHARED_VOCABULARY, own, { roles: ROLE_KEYS });
+/** The vocabulary one SOP is compiled with: the generic entries, the shared ones, the named letters, its own; the app's role keys. */
+export const vocabularyFor = (own: VocabularyPart): Vocabulary =>
+  mergeVocabularies(BUILTIN_VOCABULARY, SHARED_VOCABULARY, SURAT_VOCABULARY, own, { roles: ROLE_KEYS });
 
 /** Every entry of every SOP (for validating any shipped definition, and the structural test). */
 export const APP_VOCABULARY: Vocabulary = mergeVocabularies(
   BUILTIN_VOCABULARY,
   SHARED_VOCABULARY,
+  SURAT_VOCABULARY,
   BERITA_VOCABULARY,
   KRIPTOGRAM_VOCABULARY,
   DISTRIBUSI_VOCABULARY,
