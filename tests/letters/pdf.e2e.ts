@@ -1,8 +1,12 @@
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { ROLE, sopView, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
+import { cmCreate, ROLE, sopView, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 import { sofficePath } from '../../src/letters/pdf';
+import { bindWorkflow, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
+import { compileWorkflow, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
+import beritaKeluar from '../fixtures/sop/berita-keluar/definition.json';
+import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 import { unduh, walkKriptogramTo } from './unduh';
 
 /**
@@ -12,7 +16,7 @@ import { unduh, walkKriptogramTo } from './unduh';
  */
 const soffice = sofficePath();
 
-type Ids = { berita: string; distribusi: string; kriptogram: string; distribusiKriptogram: string };
+type Ids = { berita: string; distribusi: string; kriptogram: string; distribusiKriptogram: string; beritaKeluar: string };
 
 const DOCUMENTS: readonly [string, (ids: Ids) => string, { pages?: number; card?: boolean }][] = [
   ['kartu kendali', (ids) => `/sop/berita/${ids.berita}/dokumen/kartu-kendali`, { pages: 1, card: true }],
@@ -24,6 +28,8 @@ const DOCUMENTS: readonly [string, (ids: Ids) => string, { pages?: number; card?
   ['salinan (per copy)', (ids) => `/sop/kriptogram/${ids.kriptogram}/dokumen/salinan`, { pages: 3 }],
   ['resi (per copy)', (ids) => `/sop/kriptogram/${ids.kriptogram}/dokumen/resi`, { pages: 3 }],
   ['resi (one distribusi)', (ids) => `/sop/distribusi/${ids.distribusiKriptogram}/dokumen/resi`, { pages: 1 }],
+  ['surat dinas (alur tanpa kode, buatSurat)', (ids) => `/sop/berita-keluar/${ids.beritaKeluar}/dokumen/surat-dinas`, { pages: 1 }],
+  ['nota dinas (alur tanpa kode, buatSurat)', (ids) => `/sop/berita-keluar/${ids.beritaKeluar}/dokumen/nota-dinas`, { pages: 1 }],
   ['buku agenda surat masuk', () => '/sop/agenda/surat-masuk?dari=2026-11-01&sampai=2026-11-30', {}],
   ['buku agenda kriptogram masuk', () => '/sop/agenda/kriptogram-masuk?dari=2026-11-01&sampai=2026-11-30', {}],
 ];
@@ -41,7 +47,7 @@ describe('PDF through LibreOffice (?format=pdf)', () => {
     // registered in November 2026 whatever day the suite runs: the books below list that month
     const start = Date.now();
     setClock(() => new Date(Date.parse('2026-11-23T03:30:00.000Z') + (Date.now() - start)));
-    app = await startApp();
+    app = await startApp({ beforeLoad: withBeritaKeluar });
     staff.operator = await createAdminSession(app, ROLE.operator);
     staff.kasi = await createAdminSession(app, ROLE.kasi);
     staff.kabid = await createAdminSession(app, ROLE.kabid);
@@ -52,7 +58,36 @@ describe('PDF through LibreOffice (?format=pdf)', () => {
     const view = await sopView(app, staff.operator, 'berita', berita);
     const kriptogram = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'diarsipkan');
     const kriptogramView = await sopView(app, staff.kasi, 'kriptogram', kriptogram);
+    // a workflow made without code whose send step issues both named letters
+    const definition = structuredClone(beritaKeluar) as WorkflowData;
+    const send = definition.transitions.find((step) => step.to === 'dikirim')!;
+    const fields = { perihal: 'perihal', isi: 'isi', penerima: 'tujuan', paraf: 'parafKasi' };
+    send.effects = [
+      { type: 'buatSurat', params: { surat: 'surat-dinas', ...fields } },
+      { type: 'buatSurat', params: { surat: 'nota-dinas', ...fields } },
+    ];
+    const uid = 'api::berita-keluar.berita-keluar';
+    await bindWorkflow(
+      app.strapi,
+      { model: 'berita-keluar', uid, nama: 'Pengiriman Berita Biasa' },
+      compileWorkflow(definition, sopRegistryOf(app.strapi).vocabulary()!)
+    );
+    const keluar = await cmCreate(app, staff.operator, uid, {
+      perihal: 'Undangan rapat',
+      tujuan: 'Sekretariat Daerah\nBappeda',
+      isi: 'Dengan hormat,\nmohon hadir.',
+    });
+    const beritaKeluarId = String(keluar.body.data.documentId);
+    for (const [who, ke] of [
+      [staff.operator, 'diagendakan'],
+      [staff.kasi, 'diparaf'],
+      [staff.operator, 'dikirim'],
+    ] as const) {
+      const step = await transit(app, who!, 'berita-keluar', beritaKeluarId, ke);
+      if (step.status !== 200) throw new Error(`${ke}: ${step.status} ${JSON.stringify(step.body)}`);
+    }
     ids = {
+      beritaKeluar: beritaKeluarId,
       berita,
       distribusi: view.body.data.distribusi[0].documentId,
       kriptogram,

@@ -11,7 +11,7 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, ROLE, sopView, transit } from '../helpers/sop';
 import { bukaDocx, expectFile, TEMPLATE_TAG, unduh, xmlEscape } from '../letters/unduh';
-import { ConflictError, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
+import { BOUND_EFFECTS, ConflictError, sopRegistryOf } from '../../src/plugins/sop/server/src/index';
 import type { JenisKonten, WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import { daftarPenerimaSurat } from '../../src/domain/letters/surat';
 import { buatSuratParams, periksaBuatSurat, SURAT_EFFECTS, SURAT_VOCABULARY } from '../../src/sop-defs/surat';
@@ -232,6 +232,17 @@ describe('buatSurat on a workflow bound without code', () => {
     const caraka = await unduh(app, staff.caraka, url(documentId));
     expect(caraka.status).toBe(403);
     expect((await sopView(app, staff.caraka, MODEL, documentId)).status).toBe(403);
+    // the bound loader gives the effects the whole row: the version the record runs under, and a further paraf keeps the Kasi's
+    const record = (await sopRegistryOf(app.strapi).sop(MODEL)!.loadRecord(app.strapi, documentId))!;
+    expect(record.alurVersi).toBe(2);
+    await BOUND_EFFECTS.signRecord({ type: 'signRecord', kolom: 'parafKabid' }, {
+      strapi: app.strapi,
+      uid: UID,
+      record,
+      actor: { id: staff.admin.id, name: 'Ani Admin', roles: [], peran: 'Super Admin' },
+      now: new Date(),
+    } as never);
+    expect(Object.keys((await stored(documentId)).paraf as object).sort()).toEqual(['parafKabid', 'parafKasi']);
     // a code SOP's records have no such letter
     expect((await unduh(app, staff.kasi, `/sop/berita/${documentId}/dokumen/surat-dinas`)).status).toBe(404);
   });
