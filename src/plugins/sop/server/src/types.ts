@@ -154,6 +154,19 @@ export type SopRegistration = {
 };
 
 /**
+ * Facts an app adds to every record of a workflow bound from data (services/binding.ts), which
+ * the engine cannot load itself: e.g. the copies made for its recipients, `distribusi:
+ * [{ documentId, tahap, penerima, nomorSalinan }]`, which the guard `everyCopyDelivered` and the
+ * record view's copy list read. Takes the record's workflow (`model`), content type and ids;
+ * returns facts that take the place of the record's own of the same name. Runs inside the step's
+ * transaction when a step loads the record; throws what the database throws.
+ */
+export type BoundFactsProvider = (
+  strapi: Core.Strapi,
+  record: { model: string; uid: string; id: number; documentId: string }
+) => Promise<Record<string, unknown>>;
+
+/**
  * Names a record as a person would ("nomor agenda — perihal", a copy's recipient), from the row its
  * loader read, using only fields the reader may read: `mayReadFields(fields, uid?)` asks the app's
  * read rights for this SOP's content type (or `uid`, e.g. a related salinan). Returns the name, or

@@ -172,7 +172,8 @@ export type BoundAlur = { model: string; uid: string; nama: string };
 
 /**
  * A registration made only from data, for a content type extended with {@link BOUND_ATTRIBUTES}:
- * the loader reads the row (with who created it) and derives {@link boundFacts}; the engine's
+ * the loader reads the row (with who created it) and derives {@link boundFacts}, with the facts
+ * the app adds (`extendBoundFacts`: the record's copies…); the engine's
  * fields are server-owned; the list view and the record's name use the type's first string
  * attribute (`mainFieldOf`: `perihal`, `judul`…) beside `nomorAgenda`, `tahap` and `tenggat`;
  * `signRecord`/`assignUser` write into its JSON fields (BOUND_EFFECTS).
@@ -189,6 +190,10 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
     // the record runs under the version it started with (issue 13), not the one bound first
     const alurVersi = typeof row.alurVersi === 'number' ? row.alurVersi : null;
     const facts = boundFacts(row, sopRegistryOf(strapi).workflowOf(model, alurVersi)?.initial ?? definition.initial);
+    // what the app adds (a record's copies…), over the record's own fields of the same name
+    for (const provide of sopRegistryOf(strapi).boundFactsProviders()) {
+      Object.assign(facts, await provide(strapi, { model, uid, id: Number(row.id), documentId: String(row.documentId) }));
+    }
     const tenggat = row.tenggat instanceof Date ? row.tenggat.toISOString() : typeof row.tenggat === 'string' ? row.tenggat : null;
     // the whole row, as the code SOPs' loaders give it: the effects read and add to its paraf and letters
     const stored = { ...row, id: Number(row.id), documentId: String(row.documentId), tahap: facts.tahap, versi: Number(row.versi ?? 0), alurVersi };

@@ -5,6 +5,7 @@ import type { Vocabulary } from '../engine/vocabulary';
 import type {
   ActingRolesProvider,
   AfterCommitHandler,
+  BoundFactsProvider,
   EffectHandler,
   GovernedFields,
   GovernedType,
@@ -37,6 +38,7 @@ export const createSopRegistry = () => {
   const effectHandlers = new Map<string, Map<string, EffectHandler>>();
   const afterCommitHandlers = new Map<string, Map<string, AfterCommitHandler>>();
   const viewExtensions: ViewExtension[] = [];
+  const boundFactsProviders: BoundFactsProvider[] = [];
   let access: SopAccess | null = null;
   const roleNames = new Map<string, string>();
   let roleLabels: Readonly<Record<string, string>> = {};
@@ -159,6 +161,12 @@ export const createSopRegistry = () => {
     },
     /** The app-wide view extensions, in the order added. */
     viewExtensions: (): readonly ViewExtension[] => viewExtensions,
+    /** Adds facts to every record of a workflow bound from data (see BoundFactsProvider). */
+    extendBoundFacts(provider: BoundFactsProvider): void {
+      boundFactsProviders.push(provider);
+    },
+    /** The app's bound-record fact providers, in the order added. */
+    boundFactsProviders: (): readonly BoundFactsProvider[] => boundFactsProviders,
     /** The app's read rights (see SopAccess). */
     useAccess(rights: SopAccess): void {
       access = rights;

@@ -120,8 +120,14 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     waktu: row.waktu,
     catatan: row.ke === 'koreksi' && !mayReadKoreksi ? withoutKoreksiValues(row.catatan) : row.catatan,
   }));
-  const distribusi = Array.isArray(record.row.distribusi)
-    ? (record.row.distribusi as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({
+  // a code SOP's copies are a relation of its row; a bound type's come as a fact the app adds (BoundFactsProvider)
+  const copies = Array.isArray(record.row.distribusi)
+    ? record.row.distribusi
+    : registration.readByWorkflowRoles
+      ? record.facts.distribusi
+      : undefined;
+  const distribusi = Array.isArray(copies)
+    ? (copies as { documentId: string; tahap: string; penerima: unknown; nomorSalinan?: number }[]).map((copy) => ({
         documentId: copy.documentId,
         tahap: copy.tahap,
         penerima: copy.penerima,
