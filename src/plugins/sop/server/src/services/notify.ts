@@ -83,11 +83,15 @@ export const whoActsNext = async (
   return chosen.filter((user) => user.id !== except);
 };
 
-/** Who hears of a step: the user it names (the Caraka or Sandiman just assigned), else {@link whoActsNext}. */
+/**
+ * Who hears of a step: the user it names (the Caraka or Sandiman just assigned) when they may read
+ * the record (the Caraka carrying a bound record's copies may not: the app's copy effect tells
+ * him of his copies instead), else {@link whoActsNext}.
+ */
 const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent, definition: WorkflowDefinition): Promise<Recipient[]> => {
   if (event.ditugaskan !== null) {
     const user = await loadActor(strapi, event.ditugaskan);
-    return user ? [user] : [];
+    return user && (user.isSuperAdmin || sopRegistryOf(strapi).access().mayRead(user, definition.uid)) ? [user] : [];
   }
   const load = sopRegistryOf(strapi).sop(event.model)?.loadRecord;
   return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id, definition) : [];
