@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A recipient of a copy (component `naskah.penerima`) and the SOP's channel rule. */
 export const KATEGORI_PENERIMA = ['walikota', 'sekda', 'asisten', 'kepala_opd', 'lainnya'] as const;
 export const SALURAN = ['ajudan', 'caraka', 'faksimili', 'surat_online'] as const;
@@ -55,3 +57,24 @@ export const checkSaluran = (penerima: readonly Penerima[]): string | null => {
   }
   return null;
 };
+
+/**
+ * One recipient as a step's input or a record's JSON list gives it: `jabatan` 2–200 characters,
+ * `nama` up to 150, `alamat` up to 300, `kategori` and `saluran` from the lists above — the limits
+ * of component `naskah.penerima` (src/components/naskah/penerima.json), which every copy stores.
+ * The channel rule across the list is {@link checkSaluran}.
+ */
+export const penerimaSchema = z.strictObject(
+  {
+    nama: z.string('nama penerima harus berupa teks').trim().max(150, 'nama penerima paling banyak 150 karakter').optional(),
+    jabatan: z
+      .string('jabatan penerima wajib diisi')
+      .trim()
+      .min(2, 'jabatan penerima wajib diisi')
+      .max(200, 'jabatan penerima paling banyak 200 karakter'),
+    kategori: z.enum(KATEGORI_PENERIMA, `kategori penerima harus salah satu dari: ${KATEGORI_PENERIMA.join(', ')}`),
+    saluran: z.enum(SALURAN, `saluran penerima harus salah satu dari: ${SALURAN.join(', ')}`),
+    alamat: z.string('alamat penerima harus berupa teks').trim().max(300, 'alamat penerima paling banyak 300 karakter').optional(),
+  },
+  'penerima hanya memuat nama, jabatan, kategori, saluran, dan alamat'
+);

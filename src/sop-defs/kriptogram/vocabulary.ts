@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KATEGORI_PENERIMA, SALURAN } from '../../domain/penerima';
+import { penerimaSchema } from '../../domain/penerima';
 import {
   effectEntry,
   guardEntry,
@@ -36,16 +36,6 @@ export type KriptogramFacts = {
   jumlahPenerima: number;
   distribusi: readonly { tahap: string }[];
 };
-
-const penerimaSchema = z
-  .object({
-    nama: z.string().trim().max(150).optional(),
-    jabatan: z.string().trim().min(2, 'jabatan penerima wajib diisi').max(200),
-    kategori: z.enum(KATEGORI_PENERIMA),
-    saluran: z.enum(SALURAN),
-    alamat: z.string().trim().max(300).optional(),
-  })
-  .strict();
 
 const berkasSchema = z
   .object({
