@@ -6,7 +6,7 @@ import { sendTextMail } from '../mail';
 import { loadServiceCalendar } from '../api/standar-pelayanan/service-calendar';
 import { APP_VOCABULARY } from './vocabulary';
 import { beritaSop } from './berita';
-import { distribusiSop } from './distribusi';
+import { distribusiSop, registerSalinanTerikat } from './distribusi';
 import { kriptogramSop } from './kriptogram';
 import { pengaduanSop } from './pengaduan';
 import { ACTING_ROLES, PELAKSANA_GOVERNED } from './pelaksana';
@@ -26,6 +26,8 @@ export const registerSops = (strapi: Core.Strapi): void => {
   // the named letters a step of any workflow may issue (buatSurat), for workflows made without code too
   registry.registerEffects(SURAT_EFFECTS);
   for (const registration of SOP_REGISTRATIONS) registry.register(registration);
+  // copies per recipient on a type an administrator binds a workflow to (src/sop-defs/distribusi)
+  registerSalinanTerikat(registry);
   registry.registerGoverned(PELAKSANA_GOVERNED);
   registry.useActingRoles(ACTING_ROLES);
 };

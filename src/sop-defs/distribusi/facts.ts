@@ -13,6 +13,19 @@ export type DistribusiRow = {
   penerima: Penerima | null;
   berita: { id: number; documentId: string; tahap: string } | null;
   kriptogram: { id: number; documentId: string; tahap: string; sandimanId: number | null; klasifikasi: string } | null;
+  /** a copy of a record whose workflow is bound from data (salinanPerPenerima): its type, documentId, and its state while out for delivery */
+  indukUid: string | null;
+  indukDocumentId: string | null;
+  indukTahapAntar: string | null;
+};
+
+/** The state of a bound parent now ('' when its type or record is gone). */
+const boundParentState = async (strapi: Core.Strapi, row: DistribusiRow): Promise<string> => {
+  if (!row.indukUid || !row.indukDocumentId || !strapi.contentType(row.indukUid as never)) return '';
+  const parent = (await strapi.db.query(row.indukUid as never).findOne({ where: { documentId: row.indukDocumentId }, select: ['tahap'] })) as {
+    tahap?: string | null;
+  } | null;
+  return parent?.tahap ?? '';
 };
 
 /**
@@ -35,10 +48,12 @@ export const loadDistribusi = async (strapi: Core.Strapi, documentId: string): P
     populate: { penerima: true, berita: true, kriptogram: true },
   })) as DistribusiRow | null;
   if (!row) return null;
+  const terikat = !row.kriptogram && !row.berita && Boolean(row.indukUid);
   const facts: DistribusiFacts = {
     tahap: row.tahap,
-    jenisInduk: row.kriptogram ? 'kriptogram' : 'berita',
-    indukTahap: (row.kriptogram ?? row.berita)?.tahap ?? '',
+    jenisInduk: row.kriptogram ? 'kriptogram' : terikat ? 'terikat' : 'berita',
+    indukTahap: terikat ? await boundParentState(strapi, row) : ((row.kriptogram ?? row.berita)?.tahap ?? ''),
+    indukTahapAntar: terikat ? row.indukTahapAntar : null,
     caraka: row.carakaId ?? null,
     sandiman: row.kriptogram?.sandimanId ?? null,
     ditugaskanPada: await assignedAt(strapi, row),

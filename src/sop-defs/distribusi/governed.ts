@@ -22,6 +22,9 @@ export const DISTRIBUSI_GOVERNED: GovernedFields = {
     'saluran',
     'nomorAgendaSurat',
     'perihalSurat',
+    'indukUid',
+    'indukDocumentId',
+    'indukTahapAntar',
   ],
   transitionOnly: true,
 };

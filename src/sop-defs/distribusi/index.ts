@@ -1,10 +1,11 @@
-import type { JudulRecord, SopRegistration } from '../../plugins/sop/server/src/index';
+import type { JudulRecord, SopRegistration, SopRegistry } from '../../plugins/sop/server/src/index';
 import { tujuanSalinan, type PenerimaSalinan } from '../ringkasan-salinan';
 import { DISTRIBUSI_EFFECTS, prepareDistribusiInput } from './effects';
 import { loadDistribusi } from './facts';
 import { DISTRIBUSI_GOVERNED, DISTRIBUSI_LIST_VIEW } from './governed';
 import { DISTRIBUSI, DISTRIBUSI_DEFINITION } from './workflow';
 import { DISTRIBUSI_NAMA } from '../nama-naskah';
+import { SALINAN_PER_PENERIMA_EFFECTS, salinanPerPenerimaAfterCommit, salinanTerikatFacts } from './salinan-per-penerima';
 
 /** A copy in "Antrian saya": its recipient (`tujuan`, the copy's title), as in the Caraka's list. */
 export const judulDistribusi: JudulRecord = (row, reader) => {
@@ -26,4 +27,15 @@ export const distribusiSop: SopRegistration = {
   namaNaskah: DISTRIBUSI_NAMA,
   judul: judulDistribusi,
   prepareInput: (strapi, input) => prepareDistribusiInput(strapi, input),
+};
+
+/**
+ * What the copies lend every workflow bound from data (issue 13): the effect `salinanPerPenerima`
+ * (one copy per recipient, carried by a Caraka), its e-mail to that Caraka, and the fact
+ * `distribusi` of a bound record (its copies, for `everyCopyDelivered`). Called once at register.
+ */
+export const registerSalinanTerikat = (registry: SopRegistry): void => {
+  registry.registerEffects(SALINAN_PER_PENERIMA_EFFECTS);
+  registry.registerAfterCommit({ salinanPerPenerima: salinanPerPenerimaAfterCommit });
+  registry.extendBoundFacts(salinanTerikatFacts);
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mainFieldOf, sopRegistryOf } from '../../plugins/sop/server/src/index';
 import { ringkasanSalinan, type IndukSalinan, type PenerimaSalinan } from '../ringkasan-salinan';
 
 type CopyRow = {
@@ -75,14 +76,48 @@ const refreshCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<v
 };
 
 /**
+ * The same for a parent of a workflow bound from data (`salinanPerPenerima`): its `nomorAgenda`
+ * (drawn by a step) and its subject, the type's first text field (mainFieldOf, edited in the
+ * content manager), onto its copies, found by the parent's type and documentId.
+ */
+const refreshBoundCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<void> => {
+  const uid = event.model.uid;
+  if (!uid.startsWith('api::') || uid === DISTRIBUSI_UID || REPEATED[uid]) return;
+  const registry = sopRegistryOf(strapi);
+  const model = registry.governed(uid)?.definition?.model;
+  if (!model || registry.sop(model)?.readByWorkflowRoles !== true) return;
+  const data = asRecord(event.params.data);
+  const main = mainFieldOf(strapi, uid);
+  const update: Partial<Record<'nomorAgendaSurat' | 'perihalSurat', string | null>> = {
+    ...('nomorAgenda' in data
+      ? { nomorAgendaSurat: ringkasanSalinan(null, { nomorAgenda: data.nomorAgenda as string | null }).nomorAgendaSurat }
+      : {}),
+    ...(main && main in data ? { perihalSurat: ringkasanSalinan(null, { perihal: data[main] as string | null }).perihalSurat } : {}),
+  };
+  const ids = updatedIds(event);
+  if (Object.keys(update).length === 0 || ids.length === 0) return;
+  const parents = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })) as { documentId: string }[];
+  if (parents.length === 0) return;
+  const where = { indukUid: uid, indukDocumentId: { $in: parents.map((parent) => parent.documentId) } };
+  if (Number(await strapi.db.query(DISTRIBUSI_UID).count({ where })) === 0) return;
+  await strapi.db.query(DISTRIBUSI_UID).updateMany({ where, data: update });
+};
+
+/**
  * Keeps the copies' `nomorAgendaSurat` / `perihalSurat` equal to their parent's when an update
- * writes those fields (the registration correction of the subject, src/sop/koreksi.ts). Runs in
- * the parent update's own transaction; an update that does not name them costs nothing.
+ * writes those fields (the registration correction of the subject, src/sop/koreksi.ts; a bound
+ * parent's agenda number or edited subject). Runs in the parent update's own transaction; an
+ * update that does not name them costs nothing.
  */
 export const subscribeRingkasanDistribusi = (strapi: Core.Strapi): void => {
   strapi.db.lifecycles.subscribe({
     models: Object.keys(REPEATED),
     afterUpdate: (event: unknown) => refreshCopies(strapi, event as UpdateEvent),
     afterUpdateMany: (event: unknown) => refreshCopies(strapi, event as UpdateEvent),
+  });
+  // bound types are bound while Strapi runs, so this one hears every type and keeps to the bound ones
+  strapi.db.lifecycles.subscribe({
+    afterUpdate: (event: unknown) => refreshBoundCopies(strapi, event as UpdateEvent),
+    afterUpdateMany: (event: unknown) => refreshBoundCopies(strapi, event as UpdateEvent),
   });
 };

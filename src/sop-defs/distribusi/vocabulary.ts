@@ -1,20 +1,31 @@
 import { z } from 'zod';
-import { guardEntry, valueRefSchema, valuesEffect, type VocabularyPart } from '../../plugins/sop/server/src/engine/index';
+import {
+  effectEntry,
+  guardEntry,
+  resolveValue,
+  valueRefSchema,
+  valuesEffect,
+  type JenisKonten,
+  type VocabularyPart,
+} from '../../plugins/sop/server/src/engine/index';
 import type { Guard } from '../../plugins/sop/server/src/engine/index';
 
 /** Facts the copy's guards read: which record it belongs to and who carries it. */
 export type DistribusiFacts = {
   tahap: string;
-  jenisInduk: 'berita' | 'kriptogram';
+  /** a berita's copy, a kriptogram's, or a copy of a record whose workflow is bound from data (`salinanPerPenerima`) */
+  jenisInduk: 'berita' | 'kriptogram' | 'terikat';
   indukTahap: string;
+  /** a bound parent's state in which its copies are out for delivery (the state the step that made them led to) */
+  indukTahapAntar?: string | null;
   caraka: number | null;
   sandiman: number | null;
   /** ISO 8601 instant the copy was last assigned (created, or re-assigned after `gagal`) */
   ditugaskanPada: string | null;
 };
 
-/** The parent state in which copies are out for delivery. */
-export const DELIVERY_STATE: Record<DistribusiFacts['jenisInduk'], string> = {
+/** The parent state in which copies are out for delivery (a bound parent's is stored on its copies: `indukTahapAntar`). */
+export const DELIVERY_STATE: Record<'berita' | 'kriptogram', string> = {
   berita: 'ditugaskan_ke_caraka',
   kriptogram: 'dinomori',
 };
@@ -26,12 +37,13 @@ const facts = (record: { [key: string]: unknown }): DistribusiFacts => record as
 
 const parentOutForDelivery: Guard = ({ record }) => {
   const copy = facts(record);
-  return copy.indukTahap === DELIVERY_STATE[copy.jenisInduk] ? null : 'Naskah induk tidak sedang dalam tahap distribusi.';
+  const antar = copy.jenisInduk === 'terikat' ? copy.indukTahapAntar : DELIVERY_STATE[copy.jenisInduk];
+  return antar && copy.indukTahap === antar ? null : 'Naskah induk tidak sedang dalam tahap distribusi.';
 };
 
 const carrierOnly: Guard = ({ record, actor }) => {
   const copy = facts(record);
-  if (copy.jenisInduk === 'berita') {
+  if (copy.jenisInduk !== 'kriptogram') {
     return copy.caraka === actor.id ? null : 'Hanya Caraka yang ditugaskan untuk salinan ini yang dapat mencatat tanda terimanya.';
   }
   return copy.sandiman === actor.id || actor.roles.includes('caraka')
@@ -56,13 +68,45 @@ export const receiptWithinAssignment: Guard<{ waktu?: string }> = ({ record, inp
 
 const noParams = z.object({}).strict();
 
+/**
+ * `salinanPerPenerima`'s params: `kolom`, the JSON field of the record that lists its recipients
+ * (`[{ nama, jabatan, kategori, saluran, alamat }]`, src/domain/penerima.ts), and `caraka`, who
+ * carries every copy (a value: usually `{ "masukan": "caraka" }`, a `pengguna` field of peran caraka).
+ */
+export const salinanPerPenerimaParams = z
+  .object({
+    kolom: z
+      .string()
+      .trim()
+      .min(1, 'kolom penerima wajib diisi')
+      .max(100)
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'nama kolom tidak sah')
+      .describe('Kolom JSON naskah yang memuat daftar penerima, mis. "penerima"'),
+    caraka: valueRefSchema.describe('Caraka yang membawa salinan, mis. { "masukan": "caraka" } (isian pengguna berperan caraka)'),
+  })
+  .strict();
+
+/**
+ * What keeps `salinanPerPenerima` from running on a content type (see EffectEntry.periksaJenis):
+ * a type an SOP in code governs (its copies are its own: createDistribusi), or `kolom` missing or
+ * not a JSON field. Returns Indonesian sentences, empty when it may run.
+ */
+export const periksaKolomPenerima = ({ kolom }: { kolom: string }, jenis: JenisKonten): string[] => {
+  if (!jenis.terikat) return [`hanya untuk jenis konten yang alurnya dibuat di Alur SOP; ${jenis.uid} diatur SOP dalam kode.`];
+  const attribute = Object.prototype.hasOwnProperty.call(jenis.attributes, kolom) ? jenis.attributes[kolom] : undefined;
+  if (!attribute) return [`kolom penerima "${kolom}" tidak ada pada ${jenis.uid}; tambahkan bidang JSON "${kolom}" di Content-Type Builder.`];
+  if (attribute.type !== 'json')
+    return [`kolom penerima "${kolom}" pada ${jenis.uid} berjenis ${String(attribute.type)}, harus JSON (daftar penerima).`];
+  return [];
+};
+
 /** The copy workflow's own vocabulary: who carries it, when its receipt may be dated, the receipt effect. */
 export const DISTRIBUSI_VOCABULARY: VocabularyPart = {
   guards: {
     parentOutForDelivery: guardEntry({ params: noParams, describe: 'Naskah induk sedang dalam tahap distribusi', build: () => parentOutForDelivery }),
     carrierOnly: guardEntry({
       params: noParams,
-      describe: 'Hanya pembawa salinan (Caraka berita; Sandiman yang ditugaskan atau Caraka untuk kriptogram)',
+      describe: 'Hanya pembawa salinan (Caraka yang ditugaskan; untuk kriptogram Sandiman yang ditugaskan atau Caraka)',
       build: () => carrierOnly,
     }),
     receiptWithinAssignment: guardEntry({
@@ -72,6 +116,17 @@ export const DISTRIBUSI_VOCABULARY: VocabularyPart = {
     }),
   },
   effects: {
+    /**
+     * On a record of a workflow bound from data: one copy per recipient listed in its JSON field
+     * `kolom`, all carried by `caraka`, delivered with a receipt; the record waits for them with
+     * `everyCopyDelivered` (handler: src/sop-defs/distribusi/salinan-per-penerima.ts).
+     */
+    salinanPerPenerima: effectEntry<z.infer<typeof salinanPerPenerimaParams>>({
+      params: salinanPerPenerimaParams,
+      describe: 'Buat satu salinan per penerima (dari kolom JSON naskah) untuk diantar Caraka dengan tanda terima',
+      resolve: ({ kolom, caraka }, context) => ({ kolom, caraka: resolveValue(caraka, context) }),
+      periksaJenis: periksaKolomPenerima,
+    }),
     recordReceipt: valuesEffect(
       { diterimaOleh: valueRefSchema, waktu: valueRefSchema, bukti: valueRefSchema },
       'Catat tanda terima (nama, waktu, berkas bukti)'
