@@ -54,7 +54,7 @@ describe('a workflow bound to a content type made without code', () => {
       expect(type.attributes[name]).toMatchObject({ configurable: false, visible: false, private: true });
       expect(type.__schema__.attributes[name]).toBeUndefined();
     }
-    expect(Object.keys(type.__schema__.attributes)).toEqual(['perihal', 'tujuan', 'isi']);
+    expect(Object.keys(type.__schema__.attributes)).toEqual(['perihal', 'tujuan', 'isi', 'penerima']);
     // the berita, its kartu kendali and the complaint keep exactly their schema files' attributes
     for (const uid of ['api::berita.berita', 'api::kartu-kendali.kartu-kendali', 'api::pengaduan.pengaduan', 'api::pelaksana.pelaksana']) {
       const code = app.strapi.contentType(uid as never) as unknown as LiveType;
@@ -70,7 +70,7 @@ describe('a workflow bound to a content type made without code', () => {
       editContentType: (uid: string, body: { contentType: Record<string, unknown>; components: unknown[] }) => Promise<unknown>;
     };
     const formatted = ctb.formatContentType(app.strapi.contentType(UID as never)).schema;
-    expect(Object.keys(formatted.attributes).sort()).toEqual(['isi', 'perihal', 'tujuan']);
+    expect(Object.keys(formatted.attributes).sort()).toEqual(['isi', 'penerima', 'perihal', 'tujuan']);
     // an administrator adds a field and saves: CTB writes the schema file (into a scratch folder here)
     const dirs = app.strapi.dirs.app as { api: string };
     const original = dirs.api;
@@ -84,7 +84,7 @@ describe('a workflow bound to a content type made without code', () => {
       const written = JSON.parse(fs.readFileSync(path.join(scratch, MODEL, 'content-types', MODEL, 'schema.json'), 'utf8')) as {
         attributes: Attributes;
       };
-      expect(Object.keys(written.attributes).sort()).toEqual(['catatan', 'isi', 'perihal', 'tujuan']);
+      expect(Object.keys(written.attributes).sort()).toEqual(['catatan', 'isi', 'penerima', 'perihal', 'tujuan']);
     } finally {
       dirs.api = original;
       fs.rmSync(scratch, { recursive: true, force: true });

@@ -482,6 +482,21 @@ describe('decide — distribusi', () => {
     );
   });
 
+  it("a bound record's copy (salinanPerPenerima): only its Caraka, and only while the record stays in the state that made it", () => {
+    const copy = salinan({ jenisInduk: 'terikat', indukTahap: 'diantar', indukTahapAntar: 'diantar', caraka: 7, sandiman: null });
+    expectOk(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['caraka'], 7)));
+    expect(expectRefusal(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['caraka'], 8)), 'peran').message).toMatch(
+      /Hanya Caraka yang ditugaskan/
+    );
+    expectRefusal(run(DISTRIBUSI, copy, { ke: 'diterima', data: receipt }, actor(['sandiman'], 5)), 'peran');
+    const message = 'Naskah induk tidak sedang dalam tahap distribusi.';
+    for (const moved of [{ indukTahap: 'dikirim' }, { indukTahap: '' }, { indukTahapAntar: null }]) {
+      expect(expectRefusal(run(DISTRIBUSI, { ...copy, ...moved }, { ke: 'diterima', data: receipt }, actor(['caraka'], 7)), 'syarat').message).toBe(
+        message
+      );
+    }
+  });
+
   it.each([
     ['berita', 'didistribusikan'],
     ['berita', 'diparaf_kadis'],
