@@ -9,6 +9,7 @@ import {
   type BoundFactsProvider,
   type EffectHandler,
 } from '../../plugins/sop/server/src/index';
+import type { JenisKonten } from '../../plugins/sop/server/src/engine/index';
 import { ringkasanSalinan } from '../ringkasan-salinan';
 import { periksaKolomPenerima } from './vocabulary';
 
@@ -73,22 +74,26 @@ export const SALINAN_PER_PENERIMA_EFFECTS: Readonly<Record<string, EffectHandler
    * number and its subject — the type's first text field — never more of the record), and the
    * record's type, documentId and present state (the step's target: copies are out for delivery
    * while the record stays there). A record that has copies gets no second set. Refused
-   * (ApplicationError) on a type whose `kolom` is not JSON or whose workflow is code: the same
-   * checks as at activation, for a version activated before a field was changed.
+   * (ApplicationError) on a type whose `kolom` is not JSON or whose workflow is code: the checks
+   * made at activation, again for a type changed since.
    */
   async salinanPerPenerima(effect, { strapi, model, uid, record }) {
     const kolom = String(effect.kolom);
-    const registration = sopRegistryOf(strapi).sop(model);
-    const attributes = (strapi.contentType(uid as never) as unknown as { attributes: Record<string, { type?: string }> }).attributes;
-    const [masalah] = periksaKolomPenerima({ kolom }, { uid, attributes, terikat: registration?.readByWorkflowRoles === true });
-    if (masalah) throw new errors.ApplicationError(`Efek salinanPerPenerima: ${masalah}`);
+    const attributes = (strapi.contentType(uid as never) as unknown as JenisKonten).attributes;
+    const [masalah] = periksaKolomPenerima({ kolom }, { uid, attributes, transitions: [] });
+    if (masalah) throw new errors.ApplicationError(masalah);
+    if (sopRegistryOf(strapi).sop(model)?.readByWorkflowRoles !== true) {
+      throw new errors.ApplicationError(
+        `efek salinanPerPenerima hanya untuk jenis konten yang dijalankan alur tanpa kode; ${uid} diatur SOP dalam kode.`
+      );
+    }
     const caraka = await requireActiveRole(strapi, effect.caraka, 'caraka');
     const existing = Number(await strapi.db.query(DISTRIBUSI_UID).count({ where: { indukUid: uid, indukDocumentId: record.documentId } }));
     if (existing > 0) return;
-    const penerima = penerimaDariKolom(record.row[kolom], kolom);
-    const main = mainFieldOf(strapi, uid);
-    // the row as the step left it: its new state (the claim) and an agenda number drawn earlier
+    // the row as the step left it: its recipients, its new state (the claim), an agenda number drawn earlier
     const parent = (await strapi.db.query(uid as never).findOne({ where: { id: record.id } })) as Record<string, unknown>;
+    const penerima = penerimaDariKolom(parent[kolom], kolom);
+    const main = mainFieldOf(strapi, uid);
     const induk = { nomorAgenda: teks(parent.nomorAgenda) ?? record.nomorAgenda, perihal: main ? teks(parent[main]) : null };
     for (const [index, one] of penerima.entries()) {
       await strapi.documents(DISTRIBUSI_UID).create({

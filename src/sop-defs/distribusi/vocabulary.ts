@@ -87,16 +87,25 @@ export const salinanPerPenerimaParams = z
   .strict();
 
 /**
- * What keeps `salinanPerPenerima` from running on a content type (see EffectEntry.periksaJenis):
- * a type an SOP in code governs (its copies are its own: createDistribusi), or `kolom` missing or
- * not a JSON field. Returns Indonesian sentences, empty when it may run.
+ * What keeps `salinanPerPenerima` from running on a content type (see EffectEntry.periksaJenis),
+ * in Indonesian, empty when nothing: a type no workflow may be bound to without code (it lacks the
+ * engine's field `penugasan`, which the plugin gives every bindable type and takes back from a type
+ * an SOP in code governs, whose copies are its own: createDistribusi), or `kolom` missing, one of
+ * the engine's hidden fields, or not a JSON field. Shown by `POST /sop/alur/periksa`, refused at activation.
  */
 export const periksaKolomPenerima = ({ kolom }: { kolom: string }, jenis: JenisKonten): string[] => {
-  if (!jenis.terikat) return [`hanya untuk jenis konten yang alurnya dibuat di Alur SOP; ${jenis.uid} diatur SOP dalam kode.`];
+  if (!jenis.attributes.penugasan) {
+    return [`efek salinanPerPenerima hanya untuk jenis konten yang dijalankan alur tanpa kode; ${jenis.uid} diatur SOP dalam kode.`];
+  }
   const attribute = Object.prototype.hasOwnProperty.call(jenis.attributes, kolom) ? jenis.attributes[kolom] : undefined;
-  if (!attribute) return [`kolom penerima "${kolom}" tidak ada pada ${jenis.uid}; tambahkan bidang JSON "${kolom}" di Content-Type Builder.`];
-  if (attribute.type !== 'json')
-    return [`kolom penerima "${kolom}" pada ${jenis.uid} berjenis ${String(attribute.type)}, harus JSON (daftar penerima).`];
+  if (!attribute || attribute.visible === false) {
+    return [
+      `efek salinanPerPenerima: kolom penerima "${kolom}" tidak ada pada ${jenis.uid}; tambahkan bidang JSON "${kolom}" di Content-Type Builder.`,
+    ];
+  }
+  if (attribute.type !== 'json') {
+    return [`efek salinanPerPenerima: kolom penerima "${kolom}" pada ${jenis.uid} berjenis ${String(attribute.type)}, harus JSON (daftar penerima).`];
+  }
   return [];
 };
 
