@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
@@ -8,7 +9,7 @@ import { ChartPie, Mail } from '@strapi/icons';
 import logo from './extensions/logo.png';
 import { CetakBukuAgenda } from './components/CetakBukuAgenda';
 import { SAMBUTAN } from './components/sambutan';
-import { labelZonaWaktu } from './components/ZonaWaktu';
+import { filterWaktuWib, WaktuWibInput } from './components/WaktuWib';
 
 const STRAPI_SUFFIX = / \| Strapi$/;
 
@@ -99,6 +100,9 @@ export default {
     contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-cetak-buku-agenda', Component: CetakBukuAgenda });
     judulTanpaStrapi();
     void tanpaBannerStrapi();
-    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', labelZonaWaktu);
+    // every date-time field and filter of the content manager in WIB, labelled so, whatever the browser's zone
+    // (Strapi types the component as taking no props; it is given the field's props, see InputProps)
+    app.addFields({ type: 'datetime', Component: WaktuWibInput as unknown as ComponentType });
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', filterWaktuWib);
   },
 };
