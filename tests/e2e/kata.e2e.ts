@@ -2,7 +2,8 @@
  * Issue 16 — what a clerk reads is words, not keys: in a browser whose zone is not WIB the
  * side panel, the list, the edit form's date-time fields and the list filter show and take times
  * in WIB, labelled so; the panel says who acts next by name; the login and home pages carry the
- * office's name instead of Strapi's welcome; and "Cetak buku agenda" on the berita list downloads the book as .xlsx (absent for a Caraka).
+ * office's name as the instansi gives it (not one built into the panel) instead of Strapi's
+ * welcome; and "Cetak buku agenda" on the berita list downloads the book as .xlsx (absent for a Caraka).
  */
 import fs from 'fs';
 import type { Page } from 'playwright-core';
@@ -11,7 +12,9 @@ import { loginAdmin, type AdminSession } from '../helpers/admin-users';
 import { screenshot } from '../helpers/browser';
 import { ROLE, walkBeritaTo } from '../helpers/sop';
 
-const NAMA_KANTOR = 'Meja Sandi — Persandian Diskominfo Kota Pekalongan';
+// the instansi as the office renamed it before the panel was opened (not the seeded name)
+const INSTANSI = { pemerintah: 'Pemerintah Kabupaten Batang', dinas: 'Dinas Komunikasi, Informatika, Statistik dan Persandian' };
+const NAMA_KANTOR = 'Meja Sandi — Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Batang';
 const BERITA_LIST = '/admin/content-manager/collection-types/api::berita.berita';
 
 describe('words, not keys: WIB times, who acts next, the office name, the agenda book', () => {
@@ -34,6 +37,8 @@ describe('words, not keys: WIB times, who acts next, the office name, the agenda
           menungguKasi = await walkBeritaTo(app, staff, 'diteruskan_ke_kasi', { perihal: 'Berita menunggu paraf Kasi' });
           await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita yang diagendakan hari ini' });
           belumDiagendakan = await walkBeritaTo(app, staff, 'diterima', { perihal: 'Berita dengan jam terima dikoreksi' });
+          const instansi = await app.strapi.documents('api::instansi.instansi').findFirst({});
+          await app.strapi.documents('api::instansi.instansi').update({ documentId: instansi!.documentId, data: INSTANSI });
         },
       }
     );
@@ -68,6 +73,7 @@ describe('words, not keys: WIB times, who acts next, the office name, the agenda
     await login.goto(`${base}/admin/auth/login`);
     await login.locator('input[name="email"]').waitFor({ timeout: 30000 });
     await login.getByText('Meja Sandi', { exact: true }).first().waitFor();
+    await login.getByText(`Masuk ke ${NAMA_KANTOR}`).waitFor();
     const loginText = await login.locator('body').innerText();
     expect(loginText).not.toMatch(/Welcome to Strapi|Selamat datang di Strapi|akun Strapi/);
     await screenshot(login, 'kata01-login');
