@@ -9,6 +9,7 @@ import { registerPengaduan, usePengaduanIntake } from './api/pengaduan/lib/regis
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
+import { registerActingPermissions } from './access/pelaksana-permissions';
 import { createInputPolicy } from './input/document-policy';
 import { evaluasiRoutes } from './evaluasi/routes';
 import { moveLegacyUploads, registerFiles } from './files';
@@ -49,6 +50,8 @@ export default {
     registerFiles(strapi);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
+    // A Plh / Plt holds the admin permissions of the role they act for, during the mandate only (edit screens, field grants).
+    registerActingPermissions(strapi);
     // The app's own /sop routes, before the engine's /sop/:model/:documentId (added at the plugin's bootstrap).
     strapi.server.routes({ type: 'admin', prefix: '', routes: appSopRoutes(strapi) } as never);
     strapi.server.routes({ type: 'admin', prefix: '', routes: evaluasiRoutes(strapi) } as never);

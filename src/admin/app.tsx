@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import id from './translations/id.json';
 import { StandarPelayananPanel } from './components/StandarPelayananPanel';
@@ -7,8 +8,8 @@ import { MenungguSaya } from './components/MenungguSaya';
 import { ChartPie, Mail } from '@strapi/icons';
 import logo from './extensions/logo.png';
 import { CetakBukuAgenda } from './components/CetakBukuAgenda';
-import { SAMBUTAN } from './components/sambutan';
-import { labelZonaWaktu } from './components/ZonaWaktu';
+import { muatSambutan } from './components/sambutan';
+import { filterWaktuWib, WaktuWibInput } from './components/WaktuWib';
 
 const STRAPI_SUFFIX = / \| Strapi$/;
 
@@ -49,6 +50,14 @@ const tanpaBannerStrapi = async (): Promise<void> => {
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
+/**
+ * The welcome texts name the office the instansi names (src/domain/kantor.ts), asked of the server
+ * before the panel renders: Strapi reads `config.translations` once, right after this module's
+ * register and bootstrap, so the module waits for the answer (at most a few seconds, see muatSambutan).
+ * The backend URL is the one the build gives the panel (Strapi's own `window.strapi` is set later).
+ */
+const SAMBUTAN = await muatSambutan(String(process.env.STRAPI_ADMIN_BACKEND_URL ?? '').replace(/\/+$/, ''));
+
 // Bahasa Indonesia is the default; a user who picks another language keeps it.
 if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
   window.localStorage.setItem(LANGUAGE_KEY, 'id');
@@ -59,7 +68,7 @@ export default {
     locales: ['id'],
     // the office's texts, then the Indonesian label of every enumeration value (forms, filters)
     translations: { id: { ...id, ...ENUMERATION_TRANSLATIONS, ...SAMBUTAN }, en: SAMBUTAN },
-    // the office's name and emblem instead of Strapi's welcome, tour and banners (the favicon is ./favicon.png; the tab title is fixed in bootstrap)
+    // the office's name (from the instansi, SAMBUTAN) and emblem instead of Strapi's welcome, tour and banners (the favicon is ./favicon.png; the tab title is fixed in bootstrap)
     auth: { logo },
     menu: { logo },
     tutorials: false,
@@ -99,6 +108,9 @@ export default {
     contentManager.injectComponent('listView', 'actions', { name: 'meja-sandi-cetak-buku-agenda', Component: CetakBukuAgenda });
     judulTanpaStrapi();
     void tanpaBannerStrapi();
-    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', labelZonaWaktu);
+    // every date-time field and filter of the content manager in WIB, labelled so, whatever the browser's zone
+    // (Strapi types the component as taking no props; it is given the field's props, see InputProps)
+    app.addFields({ type: 'datetime', Component: WaktuWibInput as unknown as ComponentType });
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', filterWaktuWib);
   },
 };

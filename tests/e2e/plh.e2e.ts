@@ -1,11 +1,12 @@
 /**
  * Issue 16, "Done when": a Plh gives a paraf while the Kasi is away, in the browser, and the
- * letter (the kartu kendali) and the history show both names.
+ * letter (the kartu kendali) and the history show both names; the Plh's edit screen shows the
+ * berita's fields the Kasi may read, which the Plh's own role (Caraka) may not.
  */
 import { startAdminPanel, type AdminPanel } from '../helpers/admin-panel';
 import { loginAdmin, type AdminSession } from '../helpers/admin-users';
 import { screenshot } from '../helpers/browser';
-import { cmCreate, ROLE, walkBeritaTo } from '../helpers/sop';
+import { BERITA_CONTOH, cmCreate, ROLE, walkBeritaTo } from '../helpers/sop';
 import { bukaDocx } from '../letters/unduh';
 
 const PLH_KASI = `Plh. ${ROLE.kasi}, a.n. Siti Kasi`;
@@ -20,8 +21,8 @@ describe('an acting Kasi (Plh) in the admin panel (headless Chromium)', () => {
         operator: { role: ROLE.operator, firstname: 'Oki', lastname: 'Operator' },
         kasi: { role: ROLE.kasi, firstname: 'Siti', lastname: 'Kasi' },
         kadis: { role: ROLE.kadis, firstname: 'Dina', lastname: 'Kadis' },
-        // a senior Operator, who opens berita in the content manager with his own grant
-        plh: { role: ROLE.operator, firstname: 'Budi', lastname: 'Santoso' },
+        // a Caraka, whose own grant shows a berita's agenda number, subject and recipients only
+        plh: { role: ROLE.caraka, firstname: 'Budi', lastname: 'Santoso' },
       },
       {
         seed: async (app, users) => {
@@ -57,6 +58,12 @@ describe('an acting Kasi (Plh) in the admin panel (headless Chromium)', () => {
     await page.goto(`${panel.base}/admin/content-manager/collection-types/api::berita.berita/${documentId}`);
     const sop = page.getByTestId('sop-panel');
     await page.getByTestId('sop-tahap').filter({ hasText: 'Diteruskan ke Kasi' }).waitFor({ timeout: 30000 });
+    // the edit screen as the Kasi's: the sender, outside a Caraka's grant, shown (read-only: the Kasi does not edit a berita)
+    const pengirim = page.getByRole('textbox', { name: /^Pengirim\*?$/ });
+    await pengirim.waitFor();
+    expect(await pengirim.inputValue()).toBe(BERITA_CONTOH.pengirim);
+    expect(await pengirim.isDisabled()).toBe(true);
+    await screenshot(page, 'plh-00-layar-edit');
     await sop.getByRole('button', { name: 'Paraf Kasi' }).click();
     await page.getByTestId('sop-tahap').filter({ hasText: 'Diparaf Kasi' }).waitFor({ timeout: 20000 });
     const history = page.getByTestId('sop-riwayat');

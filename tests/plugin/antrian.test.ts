@@ -112,15 +112,22 @@ describe('GET /sop/antrian', () => {
     const baru = await walkKriptogramTo(app, { sandiman: staff.sandiman, kasi: staff.kasi }, 'diterima', { nomorKriptogram: 'KR-0200/JKS/XI/2026' });
     const other = await antrian(staff.sandimanLain);
     expect(ids(other)).toEqual([`kriptogram:${baru}`]);
-    expect(other.data[0]).toMatchObject({ judul: 'Kriptogram KR-0200/JKS/XI/2026', aksi: [{ ke: 'diagendakan' }] });
+    expect(other.data[0]).toMatchObject({
+      judul: 'Kriptogram nomor KR-0200/JKS/XI/2026 dari Jaring Komunikasi Sandi Pemerintah Provinsi',
+      aksi: [{ ke: 'diagendakan' }],
+    });
   });
 
-  it('gives the Caraka his own copies, each named by its recipient, and not another Caraka', async () => {
+  it('gives the Caraka his own copies, each named by its recipient and letter, and not another Caraka', async () => {
     const berita = await walkBeritaTo(app, staff, 'ditugaskan_ke_caraka', { perihal: 'Surat untuk diantar' });
     const mine = await antrian(staff.caraka);
     const copies = mine.data.filter((item) => item.model === 'distribusi');
-    expect(copies.map((copy) => copy.judul).sort()).toEqual(
-      BERITA_CONTOH.penerima.map((p) => (p.nama === p.jabatan ? p.nama : `${p.nama}, ${p.jabatan}`)).sort()
+    // named as the e-mails name them (namaNaskah): the letter's agenda number, the copy and its recipient, the letter's perihal
+    const { nomorAgenda } = (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId: berita } })) as { nomorAgenda: string };
+    expect(copies.map((copy) => copy.judul.replace(/ke-\d+ /, '')).sort()).toEqual(
+      BERITA_CONTOH.penerima
+        .map((p) => `${nomorAgenda} — Salinan untuk ${p.nama === p.jabatan ? p.nama : `${p.nama}, ${p.jabatan}`} — Surat untuk diantar`)
+        .sort()
     );
     expect(copies.every((copy) => copy.aksi.length === 1 && copy.aksi[0].ke === 'diterima')).toBe(true);
     const other = await antrian(staff.carakaLain);
@@ -159,7 +166,7 @@ describe('GET /sop/antrian', () => {
     expect(filed.status).toBe(201);
     const answer = await antrian(staff.petugas);
     expect(answer.data).toHaveLength(1);
-    expect(answer.data[0]).toMatchObject({ model: 'pengaduan', judul: `Pengaduan ${filed.body.data.nomorTiket}`, tahap: 'diterima' });
+    expect(answer.data[0]).toMatchObject({ model: 'pengaduan', judul: `${filed.body.data.nomorTiket} — Pengaduan`, tahap: 'diterima' });
     expect(JSON.stringify(answer)).not.toMatch(/Warga Rahasia|warga@contoh|Layanan lambat/);
     expect(ids(await antrian(staff.kasi)).some((id) => id.startsWith('pengaduan:'))).toBe(false);
   });

@@ -9,7 +9,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { ROLE, sopView, walkBeritaTo } from '../helpers/sop';
 import { walkKriptogramTo } from '../helpers/kriptogram';
-import { findOverdue, namaNaskah, digestLine } from '../../src/plugins/sop/server/src/index';
+import { findOverdue, judulNaskah, namaNaskah, digestLine } from '../../src/plugins/sop/server/src/index';
 import { sopConfigSchema } from '../../src/plugins/sop/server/src/config';
 
 type Berikutnya = { peran: string; label: string; langkah: string[]; nama: string[] };
@@ -99,6 +99,25 @@ describe('words, not keys: who acts next, record names, the two agenda books', (
       nomor: null,
       perihal: 'Penerimaan Berita Biasa Email Sanapati',
     });
+  });
+
+  it('"Antrian saya" names a record the same way, reading only what its reader may', () => {
+    const salinan = { nomorSalinan: 2, tujuan: 'Camat Pekalongan Barat', nomorAgendaSurat: '0003/2026', perihalSurat: 'Undangan' };
+    // the Sandiman's grant on copies leaves out the letter's number and subject (DISTRIBUSI_WITHOUT_LETTER)
+    const tanpaSurat = {
+      mayReadFields: (fields: readonly string[]) => fields.every((field) => !['nomorAgendaSurat', 'perihalSurat'].includes(field)),
+    };
+    expect(namaNaskah(app.strapi, 'distribusi', salinan, tanpaSurat)).toEqual({ nomor: null, perihal: 'Salinan ke-2 untuk Camat Pekalongan Barat' });
+    expect(judulNaskah(namaNaskah(app.strapi, 'distribusi', salinan))).toBe('0003/2026 — Salinan ke-2 untuk Camat Pekalongan Barat — Undangan');
+    // a kriptogram: the salinan's perihal only for a reader of it, and never in an e-mail (whose reader holds only the namer's fields)
+    const kriptogram = { nomorAgenda: 'K-0001/2026', nomorKriptogram: 'KR-1', asal: 'Jaring Provinsi', salinan: { perihal: 'Pengamanan kunjungan' } };
+    const semua = { mayReadFields: () => true };
+    expect(judulNaskah(namaNaskah(app.strapi, 'kriptogram', kriptogram, semua))).toBe('K-0001/2026 — Pengamanan kunjungan');
+    expect(judulNaskah(namaNaskah(app.strapi, 'kriptogram', kriptogram))).toBe('K-0001/2026 — Kriptogram nomor KR-1 dari Jaring Provinsi');
+    const tanpaSalinan = { mayReadFields: (_fields: readonly string[], uid?: string) => uid === undefined };
+    expect(judulNaskah(namaNaskah(app.strapi, 'kriptogram', kriptogram, tanpaSalinan))).toBe(
+      'K-0001/2026 — Kriptogram nomor KR-1 dari Jaring Provinsi'
+    );
   });
 
   it('the overdue digest names a kriptogram by number and sender, not its documentId', async () => {

@@ -5,6 +5,7 @@
  * windows are refused; three paraf still need three people; after the window the deputy is refused.
  */
 import { readAuditFor } from '../../src/plugins/sop/server/src/services/audit';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { blokPelaksana } from '../../src/domain/letters/kop';
 import { periksaPenunjukan } from '../../src/domain/pelaksana';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
@@ -276,5 +277,68 @@ describe('acting officials (Plh / Plt) over HTTP', () => {
       .set('Authorization', `Bearer ${staff.caraka.token}`)
       .send({ catatan: 'Lagi', data: { perihal: 'Undangan lain' } });
     expect(refused.status).toBe(403);
+  });
+
+  it('in the content manager the deputy reads and edits what the held role may, only inside the window (the admin permissions, server and panel)', async () => {
+    await app.strapi.db.query(UID as never).deleteMany({ where: { peran: 'kasi' } });
+    const documentId = await walkBeritaTo(app, staff, 'diteruskan_ke_kasi', { perihal: 'Rapat evaluasi', pengirim: 'Bagian Umum Setda' });
+    const start = Date.now();
+    // tomorrow's mandate: a Caraka stands in for the Kasi from +1 h to +9 h
+    const named = await cmCreate(app, staff.kadis, UID, naming({ pelaksanaId: staff.caraka.id, ...window(1, 9) }));
+    expect(named.status).toBe(201);
+
+    const as = (path: string) => app.http().get(path).set('Authorization', `Bearer ${staff.caraka.token}`);
+    const berita = async () => (await as(`/content-manager/collection-types/api::berita.berita/${documentId}`)).body.data as Record<string, unknown>;
+    const kartuList = async () => (await as('/content-manager/collection-types/api::kartu-kendali.kartu-kendali')).status;
+    type Permission = { action: string; subject: string | null; properties: { fields?: string[] } };
+    const panel = async () => (await as('/admin/users/me/permissions')).body.data as Permission[];
+    // the panel joins the fields of every permission for one action and type (DocumentRBAC); so does this
+    const grant = (permissions: Permission[], action: string, subject: string) => {
+      const found = permissions.filter(
+        (permission) => permission.action === `plugin::content-manager.explorer.${action}` && permission.subject === subject
+      );
+      return found.length === 0 ? undefined : { properties: { fields: found.flatMap((permission) => permission.properties.fields ?? []) } };
+    };
+    const editInstansi = (telepon: string) =>
+      app.http().put('/content-manager/single-types/api::instansi.instansi').set('Authorization', `Bearer ${staff.caraka.token}`).send({ telepon });
+    const ownRights = async () => {
+      const own = await berita();
+      expect(own).toMatchObject({ perihal: 'Rapat evaluasi' });
+      expect(own).not.toHaveProperty('pengirim');
+      expect(await kartuList()).toBe(403);
+      const permissions = await panel();
+      expect(grant(permissions, 'read', 'api::berita.berita')?.properties.fields).not.toContain('pengirim');
+      expect(grant(permissions, 'read', 'api::kartu-kendali.kartu-kendali')).toBeUndefined();
+      expect(grant(permissions, 'update', 'api::instansi.instansi')).toBeUndefined();
+      expect((await editInstansi('(0285) 000000')).status).toBe(403);
+    };
+
+    try {
+      // before the window: the Caraka's own grant
+      await ownRights();
+
+      // during it: the Kasi's read rights on every field (the edit screen shows them) and the Kasi's edits
+      setClock(new Date(start + 2 * JAM));
+      expect(await berita()).toMatchObject({ perihal: 'Rapat evaluasi', pengirim: 'Bagian Umum Setda' });
+      expect(await kartuList()).toBe(200);
+      const permissions = await panel();
+      expect(grant(permissions, 'read', 'api::berita.berita')?.properties.fields).toEqual(expect.arrayContaining(['pengirim', 'waktuDiterima']));
+      expect(grant(permissions, 'read', 'api::kartu-kendali.kartu-kendali')).toBeDefined();
+      expect(grant(permissions, 'update', 'api::instansi.instansi')).toBeDefined();
+      // nothing the Kasi may not: no edit of a berita, no mandate of its own, no salinan text
+      expect(grant(permissions, 'update', 'api::berita.berita')).toBeUndefined();
+      expect(grant(permissions, 'create', UID)).toBeUndefined();
+      expect(grant(permissions, 'read', 'api::salinan.salinan')?.properties.fields).not.toContain('isi');
+      expect((await cmUpdate(app, staff.caraka, 'api::berita.berita', documentId, { perihal: 'Diubah Plh' })).status).toBe(403);
+      const edited = await editInstansi('(0285) 111111');
+      expect(edited.status).toBe(200);
+      expect(edited.body.data.telepon).toBe('(0285) 111111');
+
+      // after it: the Caraka's own grant again, in the panel and on the server
+      setClock(new Date(start + 10 * JAM));
+      await ownRights();
+    } finally {
+      setClock(null);
+    }
   });
 });

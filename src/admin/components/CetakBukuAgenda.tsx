@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Flex, Modal, Radio, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { keWibLokal } from '../../plugins/sop/admin/src/index';
 
 type Buku = { buku: string; judul: string; uid: string };
 type Format = 'xlsx' | 'docx' | 'pdf';
@@ -15,7 +16,7 @@ const FORMAT: { nilai: Format; label: string }[] = [
 const currentUid = (): string | undefined => /\/collection-types\/([^/?#]+)/.exec(window.location.pathname)?.[1];
 
 /** Today's local date in WIB (`YYYY-MM-DD`), whatever the browser's zone. */
-const hariIniWib = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const hariIniWib = (): string => keWibLokal(new Date()).slice(0, 10);
 
 /** The server's message of a refused download (a JSON error body sent as a blob), or `fallback`. */
 const pesanDariBlob = async (data: unknown, fallback: string): Promise<string> => {

@@ -20,7 +20,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar, Doughnut } from 'react-chartjs-2';
-import { formatWaktu } from '../../plugins/sop/admin/src/index';
+import { formatWaktu, keWibLokal } from '../../plugins/sop/admin/src/index';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, ArcElement, Tooltip, Legend);
 
@@ -92,10 +92,10 @@ const blobMessage = async (data: Blob, fallback: string): Promise<string> => {
   }
 };
 
-const WIB_OFFSET_MS = 7 * 3600_000;
+/** The year and quarter running now in WIB, whatever the browser's zone. */
 const sekarang = (): { tahun: number; triwulan: number } => {
-  const local = new Date(Date.now() + WIB_OFFSET_MS);
-  return { tahun: local.getUTCFullYear(), triwulan: Math.floor(local.getUTCMonth() / 3) + 1 };
+  const [tahun, bulan] = keWibLokal(new Date()).split('-').map(Number);
+  return { tahun, triwulan: Math.floor((bulan - 1) / 3) + 1 };
 };
 
 const Kartu = ({ judul, children }: { judul: string; children: React.ReactNode }) => (

@@ -1,15 +1,13 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { formatWaktu } from '../../plugins/sop/admin/src/index';
 
 type Status = { aktif: boolean; terakhirBerhasil: string | null; menunggu: number; galat: string | null };
 type Gagal = { id: number; alasan: string; perihal: string | null; namaBerkas: string | null; sumber: string; waktu: string; ukuran: number };
 type HasilUnggah = { berkas: string; hasil: 'baru' | 'duplikat' | 'gagal'; documentId?: string | null; alasan?: string };
 
-const waktu = (iso: string | null): string =>
-  iso
-    ? `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB`
-    : 'belum pernah';
+const waktu = (iso: string | null): string => (iso ? formatWaktu(iso) : 'belum pernah');
 
 const errorMessage = (error: unknown): string =>
   (error as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message ??

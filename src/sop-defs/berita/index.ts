@@ -1,4 +1,4 @@
-import type { JudulRecord, SopRegistration } from '../../plugins/sop/server/src/index';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
 import { KOREKSI } from '../koreksi';
 import { BERITA_EFFECTS } from './effects';
 import { loadBerita } from './facts';
@@ -6,16 +6,10 @@ import { BERITA_GATE } from './gate';
 import { BERITA_GOVERNED, BERITA_LIST_VIEW, KARTU_KENDALI_GOVERNED, KARTU_KENDALI_LIST_VIEW } from './governed';
 import { BERITA, BERITA_DEFINITION } from './workflow';
 
-const teks = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/** A berita in "Antrian saya": `nomor agenda — perihal` (the perihal alone before registration), as the reader's grant allows. */
-export const judulBerita: JudulRecord = (row, reader) => {
-  const nomor = reader.mayReadFields(['nomorAgenda']) ? teks(row.nomorAgenda) : '';
-  const perihal = reader.mayReadFields(['perihal']) ? teks(row.perihal) : '';
-  return [nomor, perihal].filter(Boolean).join(' — ');
-};
-
-/** SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. */
+/**
+ * SOP "Pelayanan Penerimaan Berita Biasa Email Sanapati": the berita and its kartu kendali. A berita
+ * is named by the engine's own way (`nomor agenda — perihal`, each as the reader's grant allows).
+ */
 export const beritaSop: SopRegistration = {
   model: 'berita',
   uid: 'api::berita.berita',
@@ -27,6 +21,5 @@ export const beritaSop: SopRegistration = {
   gate: BERITA_GATE,
   koreksi: KOREKSI.berita,
   effects: BERITA_EFFECTS,
-  judul: judulBerita,
   related: [{ uid: 'api::kartu-kendali.kartu-kendali', governed: KARTU_KENDALI_GOVERNED, listView: KARTU_KENDALI_LIST_VIEW }],
 };

@@ -1,4 +1,4 @@
-import type { JudulRecord, SopRegistration } from '../../plugins/sop/server/src/index';
+import type { SopRegistration } from '../../plugins/sop/server/src/index';
 import { KOREKSI } from '../koreksi';
 import { KRIPTOGRAM_EFFECTS } from './effects';
 import { loadKriptogram } from './facts';
@@ -7,20 +7,6 @@ import { KRIPTOGRAM_GOVERNED, KRIPTOGRAM_LIST_VIEW, SALINAN_GOVERNED, SALINAN_LI
 import { kriptogramView } from './view';
 import { KRIPTOGRAM, KRIPTOGRAM_DEFINITION } from './workflow';
 import { KRIPTOGRAM_NAMA } from '../nama-naskah';
-
-const teks = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/**
- * A kriptogram in "Antrian saya": `nomor agenda — perihal`, the perihal being the salinan's (the
- * kriptogram has none of its own) and only for a reader whose salinan grant holds it (the Sandiman,
- * the Kasi); never the salinan's text. Before registration: its nomor kriptogram.
- */
-export const judulKriptogram: JudulRecord = (row, reader) => {
-  const nomor = teks(row.nomorAgenda) || (teks(row.nomorKriptogram) ? `Kriptogram ${teks(row.nomorKriptogram)}` : '');
-  const salinan = row.salinan as { perihal?: unknown } | null | undefined;
-  const perihal = salinan && reader.mayReadFields(['perihal'], 'api::salinan.salinan') ? teks(salinan.perihal) : '';
-  return [nomor, perihal].filter(Boolean).join(' — ');
-};
 
 /** SOP "Pelayanan Penerimaan Naskah Dinas Yang Dikecualikan": the kriptogram and its salinan. */
 export const kriptogramSop: SopRegistration = {
@@ -34,7 +20,6 @@ export const kriptogramSop: SopRegistration = {
   gate: KRIPTOGRAM_GATE,
   koreksi: KOREKSI.kriptogram,
   effects: KRIPTOGRAM_EFFECTS,
-  judul: judulKriptogram,
   view: kriptogramView,
   namaNaskah: KRIPTOGRAM_NAMA,
   // a corrected klasifikasi follows into the salinan, whose letters print it

@@ -7,7 +7,8 @@ import { BulletList } from '@strapi/icons';
 import { IZIN_KELOLA_ALUR } from './alur/izin';
 
 export type { Definisi, FieldKonteks, FieldProps, FieldSpec, PilihanPenerima } from './components/types';
-export { cachedDefinitions, definitionFor, formatWaktu, loadDefinitions } from './components/api';
+export { cachedDefinitions, definitionFor, loadDefinitions } from './components/api';
+export { dariWibLokal, formatWaktu, keWibLokal } from './components/wib';
 export { useDefinitions } from './components/useDefinitions';
 
 /**

@@ -104,20 +104,29 @@ export type ListView = { list: readonly string[]; mainField?: string; defaultSor
 /** A content type that belongs to an SOP without a workflow of its own (a kartu kendali, a salinan). */
 export type RelatedType = { uid: string; governed: GovernedFields; listView: ListView; gate?: GateHooks };
 
-/**
- * Everything the engine needs to run one SOP — registered by the app, one per SOP
- * (`src/sop-defs/<sop>/index.ts`).
- */
 /** How a person names one record: its number (agenda, ticket…) and its subject — never an internal id. */
 export type NamaNaskah = { nomor: string | null; perihal: string };
 
 /**
- * How an SOP names its records in notifications and digests: the stored columns it reads
- * (`fields`) and the name it makes of them. Without one, the engine uses `nomorAgenda` and
- * `perihal`, else the workflow's title.
+ * Who reads a record's name: whether they may read these fields of the SOP's own content type
+ * (or of `uid`, e.g. a related salinan).
  */
-export type RecordNamer = { fields: readonly string[]; nama: (row: Readonly<Record<string, unknown>>) => NamaNaskah };
+export type NamaReader = { mayReadFields: (fields: readonly string[], uid?: string) => boolean };
 
+/**
+ * How an SOP names its records — the one way, for e-mails, the overdue digest and "Antrian saya":
+ * the stored columns of its own type it reads (`fields`; a notification selects them and goes only
+ * to who may read them all) and the name it makes of a row, using only what `reader` may read (a
+ * related record's field, such as a kriptogram's salinan perihal, only when the loader brought it
+ * and the reader may read it). Without one, the engine uses `nomorAgenda` and `perihal`, else the
+ * workflow's title. Never an internal id.
+ */
+export type RecordNamer = { fields: readonly string[]; nama: (row: Readonly<Record<string, unknown>>, reader: NamaReader) => NamaNaskah };
+
+/**
+ * Everything the engine needs to run one SOP — registered by the app, one per SOP
+ * (`src/sop-defs/<sop>/index.ts`).
+ */
 export type SopRegistration = {
   model: string;
   uid: string;
@@ -142,15 +151,13 @@ export type SopRegistration = {
   /** work to run once a step that carried out this effect type has committed (see events.ts) */
   afterCommit?: Readonly<Record<string, AfterCommitHandler>>;
   related?: readonly RelatedType[];
-  /** how a person names a record of this SOP in e-mails and the overdue digest, by number and subject (see RecordNamer) */
+  /** how a person names a record of this SOP — e-mails, the overdue digest, "Antrian saya" — by number and subject (see RecordNamer) */
   namaNaskah?: RecordNamer;
   /**
    * a workflow bound from data (services/binding.ts): the app's read rights know nothing of its type,
    * so the roles its versions name read its records and fields
    */
   readByWorkflowRoles?: boolean;
-  /** how a person names a record in "Antrian saya" (`GET /sop/antrian`); absent or empty: its agenda number or documentId */
-  judul?: JudulRecord;
 };
 
 /**
@@ -165,14 +172,6 @@ export type BoundFactsProvider = (
   strapi: Core.Strapi,
   record: { model: string; uid: string; id: number; documentId: string }
 ) => Promise<Record<string, unknown>>;
-
-/**
- * Names a record as a person would ("nomor agenda — perihal", a copy's recipient), from the row its
- * loader read, using only fields the reader may read: `mayReadFields(fields, uid?)` asks the app's
- * read rights for this SOP's content type (or `uid`, e.g. a related salinan). Returns the name, or
- * an empty string to fall back to the generic one.
- */
-export type JudulRecord = (row: Record<string, unknown>, reader: { mayReadFields: (fields: readonly string[], uid?: string) => boolean }) => string;
 
 /**
  * The office's service calendar as loaded now (published service hours and holidays):

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { formatWaktu } from '../components/api';
+import { formatWaktu } from '../components/wib';
 import { galatDari } from './api';
 import { namaPengubah, nomorDrafBaru } from './definisi';
 import { BedaDialog } from './BedaDialog';

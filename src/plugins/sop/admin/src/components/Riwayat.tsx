@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Typography } from '@strapi/design-system';
-import { formatWaktu } from './api';
+import { formatWaktu } from './wib';
 import type { Riwayat as RiwayatRow } from './types';
 
 /** The record's history, oldest first: each step, who took it, when, and its note. */

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useQueryParams, unstable_useDocument as useDocument } from '@strapi/strapi/admin';
-import { definitionFor, errorMessage, formatWaktu } from './api';
+import { definitionFor, errorMessage } from './api';
+import { formatWaktu } from './wib';
 import { useDefinitions } from './useDefinitions';
 import { AksiList } from './AksiList';
 import { CetakDokumen } from './CetakDokumen';

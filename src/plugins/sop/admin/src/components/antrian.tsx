@@ -2,7 +2,8 @@ import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, formatWaktu } from './api';
+import { errorMessage } from './api';
+import { formatWaktu } from './wib';
 import { useDefinitions } from './useDefinitions';
 
 /** One item of `GET /sop/antrian`: a record waiting for this user's step. */

@@ -17,10 +17,6 @@ export const blobErrorMessage = async (data: Blob, fallback: string): Promise<st
   }
 };
 
-/** A moment in WIB whatever the browser's zone, labelled so, e.g. "30 Nov 2026, 10.00 WIB". */
-export const formatWaktu = (iso: string): string =>
-  new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso)) + ' WIB';
-
 type Get = <T>(url: string) => Promise<{ data: T }>;
 
 let definitions: Definisi[] | null = null;

@@ -5,6 +5,7 @@ import { now } from './clock';
 import { sopRegistryOf } from './registry';
 import { syncAlur, workflowForRecord } from './alur';
 import { mayRead } from './views';
+import { judulNaskah, namaNaskah } from './notify';
 import type { LoadedRecord, SopRegistration, StaffActor } from '../types';
 
 /** Most items `GET /sop/antrian` returns; `meta.jumlah` still counts them all. */
@@ -38,22 +39,12 @@ export const waitingStates = (definition: WorkflowDefinition, actor: StaffActor)
   ...new Set(definition.transitions.filter((transition) => isForward(transition) && mayAct(transition, actor)).flatMap((t) => t.from)),
 ];
 
-/** The generic name of a record: its agenda number, else its documentId. */
-const defaultJudul = (definition: WorkflowDefinition, record: LoadedRecord): string =>
-  record.nomorAgenda ? `${definition.title} ${record.nomorAgenda}` : `${definition.title} ${record.documentId}`;
-
-const judulOf = (
-  strapi: Core.Strapi,
-  registration: SopRegistration,
-  record: LoadedRecord,
-  actor: StaffActor,
-  definition: WorkflowDefinition
-): string => {
+/** A record's name in the actor's queue: the SOP's one way of naming (namaNaskah), within the actor's read rights. */
+const judulOf = (strapi: Core.Strapi, registration: SopRegistration, record: LoadedRecord, actor: StaffActor): string => {
   const access = sopRegistryOf(strapi).access();
   const mayReadFields = (fields: readonly string[], uid: string = registration.uid) =>
     actor.isSuperAdmin || access.mayReadFields(actor, { uid, fields });
-  const named = registration.judul?.(record.row, { mayReadFields })?.trim();
-  return named || defaultJudul(definition, record);
+  return judulNaskah(namaNaskah(strapi, registration.model, record.row, { mayReadFields }));
 };
 
 type Candidate = { documentId: string; tahap: string; tenggat: string | null };
@@ -77,8 +68,8 @@ const byUrgency = (a: AntrianItem, b: AntrianItem): number => {
  * ANTRIAN_SCAN_MAX); each loaded with the SOP's own loader, kept when `offeredActions` (the record
  * view's `aksi`) offers a forward step: actor rules such as "only the assigned Sandiman" and the
  * guards over the record's facts ("every copy delivered") hold. Overdue first, then by
- * `tenggat`; at most ANTRIAN_MAX items. `judul` comes from the SOP's `judul` (within the actor's
- * read rights), else the generic name. Throws nothing for a refusal: unreadable workflows are skipped.
+ * `tenggat`; at most ANTRIAN_MAX items. `judul` is the record's name (namaNaskah, judulNaskah) within
+ * the actor's read rights. Throws nothing for a refusal: unreadable workflows are skipped.
  */
 export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promise<Antrian> => {
   const at = now();
@@ -116,7 +107,7 @@ export const antrianFor = async (strapi: Core.Strapi, actor: StaffActor): Promis
       items.push({
         model,
         documentId: record.documentId,
-        judul: judulOf(strapi, registration, record, actor, definition),
+        judul: judulOf(strapi, registration, record, actor),
         tahap: record.tahap,
         tahapLabel: definition.states.find((state) => state.key === record.tahap)?.label ?? record.tahap,
         tenggat,

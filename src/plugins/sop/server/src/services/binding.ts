@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { WorkflowDefinition } from '../engine/types';
-import type { EffectHandler, GovernedFields, JudulRecord, ListView, LoadedRecord, RecordNamer, SopRegistration } from '../types';
+import type { EffectHandler, GovernedFields, ListView, LoadedRecord, RecordNamer, SopRegistration } from '../types';
 import { assignedUserOf, parafOf } from './effects';
 import { loadedRecord, sopRegistryOf } from './registry';
 
@@ -211,14 +211,12 @@ export const genericRegistration = (alur: BoundAlur & { definition: WorkflowDefi
   };
   const namaNaskah: RecordNamer = {
     fields: ['nomorAgenda', ...(main ? [main] : [])],
-    nama: (row) => ({ nomor: teks(row.nomorAgenda) || null, perihal: (main ? teks(row[main]) : '') || nama }),
+    nama: (row, reader) => ({
+      nomor: (reader.mayReadFields(['nomorAgenda']) ? teks(row.nomorAgenda) : '') || null,
+      perihal: (main && reader.mayReadFields([main]) ? teks(row[main]) : '') || nama,
+    }),
   };
-  const judul: JudulRecord = (row, reader) => {
-    const nomor = reader.mayReadFields(['nomorAgenda']) ? teks(row.nomorAgenda) : '';
-    const subjek = main && reader.mayReadFields([main]) ? teks(row[main]) : '';
-    return [nomor, subjek].filter(Boolean).join(' — ');
-  };
-  return { model, uid, definition, loadRecord, governed, listView, effects: BOUND_EFFECTS, namaNaskah, judul, readByWorkflowRoles: true };
+  return { model, uid, definition, loadRecord, governed, listView, effects: BOUND_EFFECTS, namaNaskah, readByWorkflowRoles: true };
 };
 
 /**

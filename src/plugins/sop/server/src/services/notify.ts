@@ -4,7 +4,7 @@ import type { Effect, Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
 import { workflowForRecord } from './alur';
-import type { AfterCommitHandler, LoadedRecord, NamaNaskah, SopTransitionEvent, StaffActor } from '../types';
+import type { AfterCommitHandler, LoadedRecord, NamaNaskah, NamaReader, RecordNamer, SopTransitionEvent, StaffActor } from '../types';
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -13,20 +13,42 @@ export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string):
 
 const teks = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
+/** The namer of an SOP without its own: `nomorAgenda` and `perihal` (each when readable), else the workflow's title. */
+const defaultNamer = (title: string): RecordNamer => ({
+  fields: ['nomorAgenda', 'perihal'],
+  nama: (row, reader) => ({
+    nomor: reader.mayReadFields(['nomorAgenda']) ? teks(row.nomorAgenda) : null,
+    perihal: (reader.mayReadFields(['perihal']) ? teks(row.perihal) : null) ?? title,
+  }),
+});
+
+const namerOf = (strapi: Core.Strapi, model: string): RecordNamer => {
+  const registration = sopRegistryOf(strapi).sop(model);
+  return registration?.namaNaskah ?? defaultNamer(registration?.definition.title ?? model);
+};
+
 /** The stored columns {@link namaNaskah} reads for a record of `model` (the SOP's own namer's, else nomorAgenda and perihal). */
-export const namaNaskahFields = (strapi: Core.Strapi, model: string): readonly string[] =>
-  sopRegistryOf(strapi).sop(model)?.namaNaskah?.fields ?? ['nomorAgenda', 'perihal'];
+export const namaNaskahFields = (strapi: Core.Strapi, model: string): readonly string[] => namerOf(strapi, model).fields;
 
 /**
- * How a person names a record of `model` from its stored row: the SOP's own namer (number and
- * subject: a berita's agenda number and perihal, a copy's recipient and letter…), else
- * `nomorAgenda` and `perihal`, else the workflow's title. Never the internal documentId.
+ * How a person names a record of `model` from its row — the one way (e-mails, the overdue
+ * digest, "Antrian saya"): the SOP's own namer (a berita's agenda number and perihal, a copy's
+ * recipient and letter, a complaint's ticket…), else `nomorAgenda` and `perihal`, else the
+ * workflow's title; never the internal documentId. `reader` says what the person may read
+ * (see NamaReader); without one, exactly the namer's own `fields` — what a notification's
+ * recipients were checked for (namaNaskahFields).
  */
-export const namaNaskah = (strapi: Core.Strapi, model: string, row: Readonly<Record<string, unknown>>): NamaNaskah => {
-  const registration = sopRegistryOf(strapi).sop(model);
-  if (registration?.namaNaskah) return registration.namaNaskah.nama(row);
-  return { nomor: teks(row.nomorAgenda), perihal: teks(row.perihal) ?? registration?.definition.title ?? model };
+export const namaNaskah = (strapi: Core.Strapi, model: string, row: Readonly<Record<string, unknown>>, reader?: NamaReader): NamaNaskah => {
+  const namer = namerOf(strapi, model);
+  const uid = sopRegistryOf(strapi).sop(model)?.uid;
+  const ownFields: NamaReader = {
+    mayReadFields: (fields, of) => (of === undefined || of === uid) && fields.every((field) => namer.fields.includes(field)),
+  };
+  return namer.nama(row, reader ?? ownFields);
 };
+
+/** A record's name on one line, as "Antrian saya" shows it: `nomor — perihal`, or the perihal alone. */
+export const judulNaskah = (nama: NamaNaskah): string => (nama.nomor ? `${nama.nomor} — ${nama.perihal}` : nama.perihal);
 
 export type Recipient = { id: number; name: string; email: string | null };
 
