@@ -19,6 +19,7 @@ import { backfillRingkasanDistribusi, subscribeRingkasanDistribusi } from './sop
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
+import { createPelaksanaSerial } from './sop-defs/pelaksana';
 import { auditKeySecret } from './config/secrets';
 import { sopRegistryOf, useAuditKeySource } from './plugins/sop/server/src/index';
 import { appSopRoutes } from './sop-routes';
@@ -47,6 +48,8 @@ export default {
     strapi.documents.use(createInputPolicy(strapi) as never);
     // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.
     registerFiles(strapi);
+    // Around the gate: a mandate's overlap check and its write in one locked transaction.
+    strapi.documents.use(createPelaksanaSerial(strapi) as never);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
     // The app's own /sop routes, before the engine's /sop/:model/:documentId (added at the plugin's bootstrap).
