@@ -20,6 +20,7 @@ import { backfillRingkasanDistribusi, subscribeRingkasanDistribusi } from './sop
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
+import { createPelaksanaSerial } from './sop-defs/pelaksana';
 import { auditKeySecret } from './config/secrets';
 import { sopRegistryOf, useAuditKeySource } from './plugins/sop/server/src/index';
 import { appSopRoutes } from './sop-routes';
@@ -48,6 +49,8 @@ export default {
     strapi.documents.use(createInputPolicy(strapi) as never);
     // Files before the gate: the media-field guard reads file links outside the gate's audited transaction.
     registerFiles(strapi);
+    // Around the gate: a mandate's overlap check and its write in one locked transaction.
+    strapi.documents.use(createPelaksanaSerial(strapi) as never);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
     // A Plh / Plt holds the admin permissions of the role they act for, during the mandate only (edit screens, field grants).

@@ -9,7 +9,16 @@ export const PUBLIC_CONTENT_ACTIONS: readonly string[] = [];
 
 type UpPermission = { id: number; action: string; role?: { type?: string } };
 
-/** Removes any `api::` permission from the Public and Authenticated roles and closes self-registration. */
+/**
+ * What the Public and Authenticated roles may keep besides PUBLIC_CONTENT_ACTIONS: the
+ * users-permissions account routes Strapi grants them (log in, log out, reset a password, read
+ * one's own account). Everything else — a content type's routes, the media library's
+ * (`plugin::upload.content-api.*`: list, read and upload the files of classified records), the
+ * user and role lists — is revoked.
+ */
+const ACCOUNT_ACTION = /^plugin::users-permissions\.(?:auth\.[A-Za-z]+|user\.me)$/;
+
+/** Removes from the Public and Authenticated roles every permission but their account routes, and closes self-registration. */
 export const lockDownPublicAccess = async (strapi: Core.Strapi): Promise<void> => {
   const roles = (await strapi.db.query('plugin::users-permissions.role').findMany({ where: { type: { $in: ['public', 'authenticated'] } } })) as {
     id: number;
@@ -18,8 +27,10 @@ export const lockDownPublicAccess = async (strapi: Core.Strapi): Promise<void> =
   for (const role of roles) {
     const permissions = (await strapi.db
       .query('plugin::users-permissions.permission')
-      .findMany({ where: { role: { id: role.id }, action: { $startsWith: 'api::' } } })) as UpPermission[];
-    const forbidden = permissions.filter((permission) => !PUBLIC_CONTENT_ACTIONS.includes(permission.action));
+      .findMany({ where: { role: { id: role.id } } })) as UpPermission[];
+    const forbidden = permissions.filter(
+      (permission) => !PUBLIC_CONTENT_ACTIONS.includes(permission.action) && !ACCOUNT_ACTION.test(permission.action)
+    );
     if (forbidden.length === 0) continue;
     await strapi.db
       .query('plugin::users-permissions.permission')

@@ -58,15 +58,19 @@ const rentang = (one: Pick<Penunjukan, 'mulai' | 'selesai'>): string =>
   `${waktuPanjang(one.mulai.toISOString())} s.d. ${waktuPanjang(one.selesai.toISOString())}`;
 
 /**
- * The rules of a mandate against the others already recorded: no self-delegation, `selesai`
- * after `mulai`, not wholly in the past (`now`, less TOLERANSI_SELESAI_MS so a running one may
- * be ended now), and no overlap with another mandate for the same role.
- * Returns the first problem as an Indonesian sentence, or null.
+ * The rules of a mandate against the others already recorded: no self-delegation — neither the
+ * holder as their own deputy nor the one who names (`penunjukId`, the writing user; null for
+ * server code) as the deputy, who would grant themselves the role's rights (a Kepala Dinas
+ * reading the Kasi's classified salinan) —, `selesai` after `mulai`, not wholly in the past
+ * (`now`, less TOLERANSI_SELESAI_MS so a running one may be ended now), and no overlap with
+ * another mandate for the same role. Returns the first problem as an Indonesian sentence, or null.
  */
-export const periksaPenunjukan = (calon: Penunjukan, lainnya: readonly Penunjukan[], now: Date): string | null => {
+export const periksaPenunjukan = (calon: Penunjukan, lainnya: readonly Penunjukan[], now: Date, penunjukId: number | null = null): string | null => {
   const jabatan = ROLE_NAMES[calon.peran];
   if (calon.pelaksanaId === calon.pejabatId)
     return `Pejabat tidak dapat menunjuk dirinya sendiri sebagai ${AWALAN_PELAKSANA[calon.jenis]} ${jabatan}.`;
+  if (penunjukId !== null && calon.pelaksanaId === penunjukId)
+    return `Anda tidak dapat menunjuk diri sendiri sebagai ${AWALAN_PELAKSANA[calon.jenis]} ${jabatan}; pelaksana ditunjuk oleh pejabat lain.`;
   if (calon.selesai.getTime() <= calon.mulai.getTime()) return 'Waktu selesai harus sesudah waktu mulai.';
   if (calon.selesai.getTime() < now.getTime() - TOLERANSI_SELESAI_MS) {
     return 'Jangka waktu penunjukan sudah berakhir seluruhnya; Plh/Plt hanya dapat ditunjuk untuk masa kini atau mendatang.';
@@ -86,3 +90,41 @@ export const periksaPenunjukan = (calon: Penunjukan, lainnya: readonly Penunjuka
   }
   return null;
 };
+
+/** The fields of a mandate that are history once it has started: who stood in for whom, as what, from when, and why. */
+export const KOLOM_TETAP_SETELAH_MULAI = ['peran', 'jenis', 'pejabatId', 'pelaksanaId', 'mulai', 'alasan'] as const;
+
+/** A mandate as stored or as written, for comparing the fields that stay (KOLOM_TETAP_SETELAH_MULAI). */
+export type PenunjukanTersimpan = Pick<Penunjukan, 'peran' | 'jenis' | 'pejabatId' | 'pelaksanaId' | 'mulai'> & { alasan?: string | null };
+
+const nilaiTetap = (p: PenunjukanTersimpan, field: (typeof KOLOM_TETAP_SETELAH_MULAI)[number]): string | number => {
+  if (field === 'mulai') return p.mulai.getTime();
+  if (field === 'alasan') return (p.alasan ?? '').trim();
+  return p[field];
+};
+
+/**
+ * What a change may not touch on a mandate that has started (`lama.mulai` ≤ `now`): its role,
+ * kind, holder, deputy, start and reason are the record of who acted for whom since then (the
+ * audit keeps only digests), so only `selesai` still moves — ended early or extended. A deputy
+ * is replaced by ending the mandate and naming another. Returns the refusal naming the fields,
+ * or null (nothing fixed changed, or the mandate has not started).
+ */
+export const perubahanSetelahMulai = (lama: PenunjukanTersimpan, baru: PenunjukanTersimpan, now: Date): string | null => {
+  if (lama.mulai.getTime() > now.getTime()) return null;
+  const berubah = KOLOM_TETAP_SETELAH_MULAI.filter((field) => nilaiTetap(lama, field) !== nilaiTetap(baru, field));
+  return berubah.length === 0
+    ? null
+    : `Penunjukan yang sudah berjalan hanya dapat diubah waktu selesainya (diakhiri lebih awal atau diperpanjang); ${berubah.join(', ')} ` +
+        'tidak dapat diubah. Untuk pelaksana lain, akhiri penunjukan ini lalu buat penunjukan baru.';
+};
+
+/**
+ * Whether a mandate may be deleted: only one that has not started (`mulai` > `now`). One that has
+ * run is the record of who acted for whom and stays; a running one is ended by its `selesai`.
+ * Returns the refusal, or null.
+ */
+export const hapusPenunjukan = (penunjukan: Pick<Penunjukan, 'mulai'>, now: Date): string | null =>
+  penunjukan.mulai.getTime() <= now.getTime()
+    ? 'Penunjukan yang sudah berjalan atau berakhir tidak dapat dihapus; riwayatnya tetap tercatat. Penunjukan yang berjalan diakhiri dengan mengubah waktu selesainya.'
+    : null;

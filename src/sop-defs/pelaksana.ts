@@ -10,7 +10,7 @@ import {
   type WriteScreen,
 } from '../plugins/sop/server/src/index';
 import type { Perwakilan } from '../plugins/sop/server/src/engine/index';
-import { penunjukanSchema, periksaPenunjukan, type Penunjukan } from '../domain/pelaksana';
+import { hapusPenunjukan, penunjukanSchema, perubahanSetelahMulai, periksaPenunjukan, type Penunjukan } from '../domain/pelaksana';
 import { ROLE_NAMES, type RoleKey } from '../domain/roles';
 
 /** The acting-official mandates (Plh / Plt) of Permendagri 1/2023. */
@@ -26,6 +26,7 @@ type PelaksanaRow = {
   namaPelaksana: string | null;
   mulai: string;
   selesai: string;
+  alasan?: string | null;
 };
 
 type UserRow = {
@@ -67,12 +68,15 @@ const asPenunjukan = (row: PelaksanaRow): Penunjukan => ({
 
 /**
  * The gate's screen of every create and update: the writer may name acting officials, the
- * merged record passes the schema and the rules (domain/pelaksana periksaPenunjukan), the holder
- * is an active user holding the role, the deputy an active user who does not, and the names are
- * copied from the users (whatever the client sent). A mandate already over is not changed.
+ * merged record passes the schema and the rules (domain/pelaksana periksaPenunjukan: nobody names
+ * themselves), the holder is an active user holding the role, the deputy an active user who does
+ * not, and the names are copied from the users (whatever the client sent). A mandate already over
+ * is not changed; one that has started changes only its `selesai` (perubahanSetelahMulai) and
+ * keeps the names it was made with.
  */
 const pelaksanaScreen: WriteScreen = async (strapi, write) => {
-  const problem = mayNamePelaksana(await currentWriter(strapi));
+  const writer = await currentWriter(strapi);
+  const problem = mayNamePelaksana(writer);
   if (problem) refuse(problem);
   const now = clockNow();
   if (write.current && new Date(String(write.current.selesai)).getTime() <= now.getTime()) {
@@ -85,6 +89,9 @@ const pelaksanaScreen: WriteScreen = async (strapi, write) => {
     throw new errors.ValidationError(issue.message, { field: issue.path.join('.') });
   }
   const calon = parsed.data;
+  const lama = write.current ? asPenunjukan(write.current as PelaksanaRow) : null;
+  const tetap = lama ? perubahanSetelahMulai(lama, { ...calon, alasan: merged.alasan as string | null | undefined }, now) : null;
+  if (tetap) refuse(tetap);
   const [pejabat, pelaksana] = await Promise.all([loadUser(strapi, calon.pejabatId), loadUser(strapi, calon.pelaksanaId)]);
   const jabatan = ROLE_NAMES[calon.peran];
   if (!activeUser(pejabat) || !(pejabat.roles ?? []).some((role) => role.name === jabatan)) {
@@ -92,15 +99,17 @@ const pelaksanaScreen: WriteScreen = async (strapi, write) => {
   }
   if (!activeUser(pelaksana)) throw new errors.ValidationError(`Pengguna #${calon.pelaksanaId} bukan pengguna yang aktif.`, { field: 'pelaksanaId' });
   const others = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { peran: calon.peran } })) as PelaksanaRow[];
-  const rule = periksaPenunjukan({ ...calon, documentId: write.documentId }, others.map(asPenunjukan), now);
+  const rule = periksaPenunjukan({ ...calon, documentId: write.documentId }, others.map(asPenunjukan), now, writer.actor?.id ?? null);
   if (rule) throw new errors.ValidationError(rule, { field: 'mulai' });
   if (calon.pelaksanaId !== calon.pejabatId && (pelaksana.roles ?? []).some((role) => role.name === jabatan)) {
     throw new errors.ValidationError(`${displayName(pelaksana)} sudah menjabat ${jabatan}; pilih pegawai lain sebagai pelaksana.`, {
       field: 'pelaksanaId',
     });
   }
-  write.data.namaPejabat = displayName(pejabat);
-  write.data.namaPelaksana = displayName(pelaksana);
+  // a started mandate keeps the names it was made with (a user renamed since does not rewrite it)
+  const started = lama !== null && lama.mulai.getTime() <= now.getTime();
+  write.data.namaPejabat = started ? (write.current?.namaPejabat ?? displayName(pejabat)) : displayName(pejabat);
+  write.data.namaPelaksana = started ? (write.current?.namaPelaksana ?? displayName(pelaksana)) : displayName(pelaksana);
   for (const field of ['peran', 'jenis', 'pejabatId', 'pelaksanaId'] as const) write.data[field] = calon[field];
   write.data.mulai = calon.mulai.toISOString();
   write.data.selesai = calon.selesai.toISOString();
@@ -108,8 +117,9 @@ const pelaksanaScreen: WriteScreen = async (strapi, write) => {
 
 /**
  * The mandates, under the gate: every write (create, update, delete) audited, screened by
- * pelaksanaScreen; only the Kepala Dinas and Super Admin write them (also checked on delete).
- * The steps taken under a mandate keep both names in their own records, whatever becomes of it.
+ * pelaksanaScreen; only the Kepala Dinas and Super Admin write them (also checked on delete),
+ * and only one that has not started is deleted (hapusPenunjukan): one that has run is the record
+ * of who acted for whom. The steps taken under a mandate keep both names in their own records.
  */
 export const PELAKSANA_GOVERNED: RelatedType = {
   uid: PELAKSANA_UID,
@@ -120,7 +130,11 @@ export const PELAKSANA_GOVERNED: RelatedType = {
     defaultSortBy: 'mulai',
     defaultSortOrder: 'DESC',
   },
-  gate: { screens: [pelaksanaScreen], editorRule: (writer) => mayNamePelaksana(writer) },
+  gate: {
+    screens: [pelaksanaScreen],
+    editorRule: (writer, current, action) =>
+      mayNamePelaksana(writer) ?? (action === 'delete' ? hapusPenunjukan(asPenunjukan(current as PelaksanaRow), clockNow()) : null),
+  },
 };
 
 const asPerwakilan = (row: PelaksanaRow): Perwakilan => ({
@@ -142,3 +156,20 @@ export const ACTING_ROLES: ActingRolesProvider = {
     return rows.map((row) => ({ ...asPerwakilan(row), pelaksana: row.pelaksanaId }));
   },
 };
+
+/**
+ * Document-service middleware, registered before the SOP gate (so it runs around it): every
+ * create, update and clone of a mandate runs in one transaction that first takes one lock shared
+ * by all of them — on PostgreSQL a transaction-scoped advisory lock; SQLite has one connection,
+ * so one transaction at a time — so the gate's overlap check (periksaPenunjukan) reads the
+ * mandates only after a concurrent write has committed: two overlapping mandates for one role
+ * cannot both pass. Returns what the write returns.
+ */
+export const createPelaksanaSerial = (strapi: Core.Strapi) =>
+  async function pelaksanaSerial(context: { uid: string; action: string }, next: () => Promise<unknown>): Promise<unknown> {
+    if (context.uid !== PELAKSANA_UID || !['create', 'update', 'clone'].includes(context.action)) return next();
+    return strapi.db.transaction(async ({ trx }) => {
+      if (strapi.db.dialect.client === 'postgres') await trx.raw("select pg_advisory_xact_lock(hashtext('meja_sandi_pelaksana'))");
+      return next();
+    });
+  };

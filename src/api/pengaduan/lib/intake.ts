@@ -413,7 +413,8 @@ export const terimaPengaduan = async (strapi: Core.Strapi, input: PengaduanPubli
  * fields, a re-read of the row and the populated re-read for the `entry.create` event —
  * would only spend CPU (it was ≈ ¾ of a complaint's). The text policy still applies, the
  * row, audit row and ticket are one transaction as before, and `entry.create` is still
- * emitted after commit (without the private kodeLacakHash), so webhooks see complaints.
+ * emitted after commit (without private attributes, as the document service sanitises it),
+ * so webhooks see complaints.
  */
 const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: KunciTersimpan | undefined) => {
   const now = clockNow();
@@ -465,9 +466,11 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
     });
     return { id, ...nomor };
   });
-  const model = strapi.getModel(UID_PENGADUAN as never) as { modelName: string };
+  const model = strapi.getModel(UID_PENGADUAN as never) as { modelName: string; attributes: Record<string, { private?: boolean }> };
+  // as the document service's own event: without private attributes (`versi`; kodeLacakHash is not in `entry`)
+  const terbuka = Object.fromEntries(Object.entries({ id, ...entry, nomorTiket }).filter(([field]) => model.attributes[field]?.private !== true));
   strapi.eventHub
-    .emit('entry.create', { model: model.modelName, uid: UID_PENGADUAN, entry: { id, ...entry, nomorTiket } })
+    .emit('entry.create', { model: model.modelName, uid: UID_PENGADUAN, entry: terbuka })
     .catch((error: unknown) => strapi.log.error(`[pengaduan] peristiwa entry.create untuk ${nomorTiket} gagal: ${String(error)}`));
   return { nomorTiket, kodeLacak };
 };

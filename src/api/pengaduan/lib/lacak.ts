@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normalizeKodeLacak, normalizeNomorTiket } from '../../../domain/pengaduan';
-import { readAuditFor } from '../../../plugins/sop/server/src/index';
+import { readAuditFor, sopRegistryOf } from '../../../plugins/sop/server/src/index';
 import { verifyKodeLacak } from './kode-lacak';
 import { pengaduanSettings } from './settings';
 import { UID_PENGADUAN } from './surat';
@@ -22,7 +22,8 @@ const DUMMY_DOCUMENT = 'tidak-ada';
 /**
  * The tracking view of a ticket, or null — for a malformed or unknown ticket and a
  * wrong code alike. The code is always checked (against a placeholder when there is
- * no ticket), in constant time.
+ * no ticket), in constant time. `riwayat` lists the complaint's moves between workflow
+ * states only (never a staff edit or a new tracking code).
  */
 export const lacakPengaduan = async (strapi: Core.Strapi, nomorInput: unknown, kodeInput: unknown): Promise<HasilLacak | null> => {
   const nomorTiket = normalizeNomorTiket(nomorInput);
@@ -40,9 +41,16 @@ export const lacakPengaduan = async (strapi: Core.Strapi, nomorInput: unknown, k
     row?.kodeLacakHash
   );
   if (!match || !row || !nomorTiket || !kode) return null;
+  // the complaint workflow's states, in every version it has run under
+  const tahap = new Set(
+    sopRegistryOf(strapi)
+      .workflowsOf('pengaduan')
+      .flatMap((definition) => definition.states.map((state) => state.key))
+  );
   const riwayat = (await readAuditFor(strapi.db.connection, 'pengaduan', row.documentId))
-    // a row that does not move the complaint (a new tracking code) is not part of its public history
-    .filter((entry) => entry.dari !== entry.ke)
+    // only the moves between the workflow's states: not a new tracking code (same state), nor
+    // staff's content-manager edits ('diubah'), which are the office's business, not the public's
+    .filter((entry) => entry.dari !== entry.ke && tahap.has(entry.ke))
     .map((entry) => ({ status: entry.ke, waktu: entry.waktu }));
   return {
     nomorTiket: row.nomorTiket,

@@ -71,10 +71,11 @@ export type GovernedFields = {
 
 /**
  * Who may write a record outside its steps, beyond the content-manager grant (a kriptogram:
- * its Sandiman or the Kasi). Takes the writer and the stored row; returns null when allowed,
- * else the reason (refused 403).
+ * its Sandiman or the Kasi; a mandate that has run is not deleted). Takes the writer, the stored
+ * row and whether it is to be updated or deleted; returns null when allowed, else the reason
+ * (refused 403).
  */
-export type EditorRule = (writer: Writer, current: Record<string, unknown>) => string | null;
+export type EditorRule = (writer: Writer, current: Record<string, unknown>, action: 'update' | 'delete') => string | null;
 
 /**
  * An SOP's own check of a write outside its steps (recipients and their channels, …),

@@ -169,9 +169,9 @@ const stampAlurVersi = async (strapi: Core.Strapi, governed: GovernedType, data:
 };
 
 /** The SOP's own rule on who may write this record outside its steps (server code always may). */
-const screenEditor = (governed: GovernedType, writer: Writer, current: Record<string, unknown>) => {
+const screenEditor = (governed: GovernedType, writer: Writer, current: Record<string, unknown>, action: 'update' | 'delete') => {
   if (!governed.editorRule || writer.jalur === 'sistem') return;
-  const problem = governed.editorRule(writer, current);
+  const problem = governed.editorRule(writer, current, action);
   if (problem) refuse(problem, []);
 };
 
@@ -273,7 +273,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       if (definition && current.tahap !== definition.initial) {
         refuse('Naskah yang sudah diproses tidak dapat dihapus; gunakan langkah "Batalkan" agar riwayatnya tetap tercatat.', []);
       }
-      screenEditor(governed, writer, current);
+      screenEditor(governed, writer, current, 'delete');
       return auditedWrite(strapi, governed, writer, { ke: 'dihapus', current, fields: [], data: {} }, next);
     }
 
@@ -283,7 +283,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     if (final) {
       refuse('Naskah yang sudah diarsipkan atau dibatalkan tidak dapat diubah.', []);
     }
-    screenEditor(governed, writer, current);
+    screenEditor(governed, writer, current, 'update');
     screenServerOwned(governed, data, current);
     screenFrozen(governed, data, current);
     await runScreens(strapi, governed, { action: 'update', documentId: documentId ?? null, current, data });
