@@ -47,7 +47,12 @@ export const DISTRIBUSI_NAMA: RecordNamer = {
     const tujuan = baca(row, reader, 'tujuan');
     const perihal = baca(row, reader, 'perihalSurat');
     const salinan = [`Salinan${nomorSalinan !== null ? ` ke-${nomorSalinan}` : ''}`, tujuan ? `untuk ${tujuan}` : null].filter(Boolean).join(' ');
-    return { nomor: baca(row, reader, 'nomorAgendaSurat'), perihal: perihal ? `${salinan} — ${perihal}` : salinan };
+    return {
+      nomor: baca(row, reader, 'nomorAgendaSurat'),
+      perihal: perihal ? `${salinan} — ${perihal}` : salinan,
+      // the Caraka's queue names a copy by where it goes (DESIGN: GET /sop/antrian)
+      ...(tujuan ? { judul: tujuan } : {}),
+    };
   },
 };
 

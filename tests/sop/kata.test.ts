@@ -90,7 +90,7 @@ describe('words, not keys: who acts next, record names, the two agenda books', (
         nomorAgendaSurat: '0003/2026',
         perihalSurat: 'Undangan',
       })
-    ).toEqual({ nomor: '0003/2026', perihal: 'Salinan ke-2 untuk Camat Pekalongan Barat — Undangan' });
+    ).toEqual({ nomor: '0003/2026', perihal: 'Salinan ke-2 untuk Camat Pekalongan Barat — Undangan', judul: 'Camat Pekalongan Barat' });
     expect(namaNaskah(app.strapi, 'pengaduan', { nomorTiket: 'ADU-2026-000001', layanan: 'Persandian', nama: 'Rahasia' })).toEqual({
       nomor: 'ADU-2026-000001',
       perihal: 'Pengaduan tentang Persandian',
@@ -107,8 +107,15 @@ describe('words, not keys: who acts next, record names, the two agenda books', (
     const tanpaSurat = {
       mayReadFields: (fields: readonly string[]) => fields.every((field) => !['nomorAgendaSurat', 'perihalSurat'].includes(field)),
     };
-    expect(namaNaskah(app.strapi, 'distribusi', salinan, tanpaSurat)).toEqual({ nomor: null, perihal: 'Salinan ke-2 untuk Camat Pekalongan Barat' });
-    expect(judulNaskah(namaNaskah(app.strapi, 'distribusi', salinan))).toBe('0003/2026 — Salinan ke-2 untuk Camat Pekalongan Barat — Undangan');
+    expect(namaNaskah(app.strapi, 'distribusi', salinan, tanpaSurat)).toEqual({
+      nomor: null,
+      perihal: 'Salinan ke-2 untuk Camat Pekalongan Barat',
+      judul: 'Camat Pekalongan Barat',
+    });
+    // the queue names a copy by its recipient (DESIGN: GET /sop/antrian); a reader without its tujuan gets the number and subject
+    expect(judulNaskah(namaNaskah(app.strapi, 'distribusi', salinan))).toBe('Camat Pekalongan Barat');
+    const tanpaTujuan = { mayReadFields: (fields: readonly string[]) => !fields.includes('tujuan') };
+    expect(judulNaskah(namaNaskah(app.strapi, 'distribusi', salinan, tanpaTujuan))).toBe('0003/2026 — Salinan ke-2 — Undangan');
     // a kriptogram: the salinan's perihal only for a reader of it, and never in an e-mail (whose reader holds only the namer's fields)
     const kriptogram = { nomorAgenda: 'K-0001/2026', nomorKriptogram: 'KR-1', asal: 'Jaring Provinsi', salinan: { perihal: 'Pengamanan kunjungan' } };
     const semua = { mayReadFields: () => true };

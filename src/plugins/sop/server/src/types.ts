@@ -105,8 +105,12 @@ export type ListView = { list: readonly string[]; mainField?: string; defaultSor
 /** A content type that belongs to an SOP without a workflow of its own (a kartu kendali, a salinan). */
 export type RelatedType = { uid: string; governed: GovernedFields; listView: ListView; gate?: GateHooks };
 
-/** How a person names one record: its number (agenda, ticket…) and its subject — never an internal id. */
-export type NamaNaskah = { nomor: string | null; perihal: string };
+/**
+ * How a person names one record: its number (agenda, ticket…) and its subject — never an internal id;
+ * `judul`, when given, is its name on one line where that is not `nomor — perihal` (a copy is named by
+ * its recipient in "Antrian saya", as DESIGN's `GET /sop/antrian` fixes).
+ */
+export type NamaNaskah = { nomor: string | null; perihal: string; judul?: string };
 
 /**
  * Who reads a record's name: whether they may read these fields of the SOP's own content type

@@ -47,8 +47,8 @@ export const namaNaskah = (strapi: Core.Strapi, model: string, row: Readonly<Rec
   return namer.nama(row, reader ?? ownFields);
 };
 
-/** A record's name on one line, as "Antrian saya" shows it: `nomor — perihal`, or the perihal alone. */
-export const judulNaskah = (nama: NamaNaskah): string => (nama.nomor ? `${nama.nomor} — ${nama.perihal}` : nama.perihal);
+/** A record's name on one line, as "Antrian saya" shows it: its own `judul`, else `nomor — perihal`, or the perihal alone. */
+export const judulNaskah = (nama: NamaNaskah): string => nama.judul || (nama.nomor ? `${nama.nomor} — ${nama.perihal}` : nama.perihal);
 
 export type Recipient = { id: number; name: string; email: string | null };
 
