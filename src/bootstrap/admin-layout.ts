@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldLabel } from '../domain/labels';
 import { GOVERNED_TYPES, SOP_REGISTRATIONS } from '../sop-defs';
 import { PELAKSANA_GOVERNED } from '../sop-defs/pelaksana';
+import { HARI_LIBUR_GOVERNED } from '../sop-defs/hari-libur';
 import type { ListView } from '../plugins/sop/server/src/index';
 
 type FieldMeta = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
@@ -31,8 +32,7 @@ const LIST_VIEWS: Readonly<Record<string, ListView>> = {
       ...(registration.related ?? []).map((related) => [related.uid, related.listView]),
     ])
   ),
-  'api::hari-libur.hari-libur': { list: ['tanggal', 'nama', 'jenis'], mainField: 'nama', defaultSortBy: 'tanggal', defaultSortOrder: 'ASC' },
-  [PELAKSANA_GOVERNED.uid]: PELAKSANA_GOVERNED.listView,
+  ...Object.fromEntries([PELAKSANA_GOVERNED, HARI_LIBUR_GOVERNED].map((related) => [related.uid, related.listView])),
 };
 
 const labelled = (configuration: Configuration, readOnly: readonly string[]): Configuration => {

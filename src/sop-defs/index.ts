@@ -10,6 +10,7 @@ import { distribusiSop, registerSalinanTerikat } from './distribusi';
 import { kriptogramSop } from './kriptogram';
 import { pengaduanSop } from './pengaduan';
 import { ACTING_ROLES, PELAKSANA_GOVERNED } from './pelaksana';
+import { HARI_LIBUR_GOVERNED } from './hari-libur';
 import { SURAT_EFFECTS } from './surat';
 
 /** Every SOP Meja Sandi runs; a new SOP is one folder here and one entry in this list. */
@@ -29,6 +30,7 @@ export const registerSops = (strapi: Core.Strapi): void => {
   // copies per recipient on a type an administrator binds a workflow to (src/sop-defs/distribusi)
   registerSalinanTerikat(registry);
   registry.registerGoverned(PELAKSANA_GOVERNED);
+  registry.registerGoverned(HARI_LIBUR_GOVERNED);
   registry.useActingRoles(ACTING_ROLES);
 };
 
@@ -41,7 +43,7 @@ export const GOVERNED_TYPES: Readonly<Record<string, GovernedType>> = Object.fro
   SOP_REGISTRATIONS.flatMap((registration) => [
     [registration.uid, { ...registration.governed, uid: registration.uid, definition: registration.definition }],
     ...(registration.related ?? []).map((related) => [related.uid, { ...related.governed, uid: related.uid }]),
-  ]).concat([[PELAKSANA_GOVERNED.uid, { ...PELAKSANA_GOVERNED.governed, uid: PELAKSANA_GOVERNED.uid }]])
+  ]).concat([PELAKSANA_GOVERNED, HARI_LIBUR_GOVERNED].map((related) => [related.uid, { ...related.governed, uid: related.uid }]))
 );
 
 /** Every SOP workflow Meja Sandi runs, by the `:model` of `/sop/:model/...`. */
