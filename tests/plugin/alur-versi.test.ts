@@ -11,6 +11,7 @@ import { BERITA_CONTOH, ROLE, sopView, transit, walkBeritaTo } from '../helpers/
 import { hashDefinition, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import { AUDIT_TABLE, sopRegistryOf, syncAlur } from '../../src/plugins/sop/server/src/index';
 import { BERITA_DEFINITION } from '../../src/sop-defs/berita/workflow';
+import { BERITA_KELUAR_UID, withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 type Versi = {
   nomor: number;
@@ -76,7 +77,7 @@ describe('workflow versions in the database (/sop/alur)', () => {
     app.strapi.db.connection(AUDIT_TABLE).where({ model: 'alur', document_id: 'berita' }).orderBy('urutan');
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ beforeLoad: withBeritaKeluar });
     staff.admin = await createAdminSession(app, 'Super Admin', { firstname: 'Ani', lastname: 'Admin' });
     staff.operator = await createAdminSession(app, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
     staff.kasi = await createAdminSession(app, ROLE.kasi, { firstname: 'Kasi', lastname: 'Persandian' });
@@ -335,31 +336,33 @@ describe('workflow versions in the database (/sop/alur)', () => {
 
   it('creates a new workflow for a collection type no workflow governs, as a draft', async () => {
     const definisi = {
-      model: 'libur-uji',
-      uid: 'api::hari-libur.hari-libur',
-      title: 'Uji hari libur',
+      model: 'keluar-uji',
+      uid: BERITA_KELUAR_UID,
+      title: 'Uji alur baru',
       initial: 'baru',
       states: [{ key: 'baru', label: 'Baru', final: true }],
       transitions: [],
     };
-    const body = { model: 'libur-uji', nama: 'Uji hari libur', uid: 'api::hari-libur.hari-libur', definisi };
+    const body = { model: 'keluar-uji', nama: 'Uji alur baru', uid: BERITA_KELUAR_UID, definisi };
     const created = await admin().post('/sop/alur', body);
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ model: 'libur-uji', versiAktif: null, versi: [{ nomor: 1, status: 'draf', definisi }] });
+    expect(created.body.data).toMatchObject({ model: 'keluar-uji', versiAktif: null, versi: [{ nomor: 1, status: 'draf', definisi }] });
     expect((await admin().post('/sop/alur', body)).status).toBe(409);
-    expect((await admin().post('/sop/alur', { ...body, model: 'libur-lain' })).status).toBe(400);
+    expect((await admin().post('/sop/alur', { ...body, model: 'keluar-lain' })).status).toBe(400);
     expect((await admin().post('/sop/alur', { ...body, model: 'berita-dua', uid: 'api::berita.berita' })).status).toBe(400);
+    // the holidays opt out of binding (pluginOptions.sop.ikat: false) and are governed by the app's own rule
+    expect((await admin().post('/sop/alur', { ...body, model: 'libur-dua', uid: 'api::hari-libur.hari-libur' })).status).toBe(400);
     expect((await admin().post('/sop/alur', { ...body, model: 'instansi-uji', uid: 'api::instansi.instansi' })).status).toBe(400);
     expect((await admin().post('/sop/alur', { ...body, model: 'Huruf Besar' })).status).toBe(400);
     expect((await admin().post('/sop/alur', { ...body, model: 'alur' })).status).toBe(400);
-    const rows = (await app.strapi.db.connection(AUDIT_TABLE).where({ model: 'alur', document_id: 'libur-uji' })) as { ke: string }[];
+    const rows = (await app.strapi.db.connection(AUDIT_TABLE).where({ model: 'alur', document_id: 'keluar-uji' })) as { ke: string }[];
     expect(rows.map((row) => row.ke)).toEqual(['dibuat']);
   });
 
   it('keeps the edits across a restart: no second seed, version 2 still active and running', async () => {
     const before = await alur('berita');
     await app.stop();
-    app = await startApp({ database: app.database });
+    app = await startApp({ database: app.database, beforeLoad: withBeritaKeluar });
     for (const session of Object.values(staff)) session.token = await loginAdmin(app, session.email, session.password);
     const after = await alur('berita');
     expect(after.versi.map((versi) => [versi.nomor, versi.status, versi.hash])).toEqual(
@@ -391,6 +394,7 @@ describe('workflow versions in the database (/sop/alur)', () => {
     app = await startApp({
       database: app.database,
       beforeLoad: (strapi) => {
+        withBeritaKeluar(strapi);
         const original = strapi.log.warn.bind(strapi.log);
         strapi.log.warn = ((message: string, ...rest: unknown[]) => {
           warnings.push(String(message));
