@@ -595,12 +595,13 @@ const agendaKriptogramMasuk = () =>
     ['Keterangan', 16, 'keterangan'],
   ]);
 
-/** Surat pengantar of a salinan: nomor, sifat, lampiran, hal, kepada; the Sandiman's paraf and the Kasi's signature. */
-const suratPengantar = () => {
-  const sz = 22;
+/**
+ * The head of a letter of Permendagri 1/2023: the kop, place and date, then Nomor, Sifat, Lampiran,
+ * Hal beside "Yth." with `kepada` (the recipient lines) and "di" `tempat`. Type size `sz` (half-points).
+ */
+const kepalaSurat = (sz, kepada, tempat) => {
   const half = Math.floor(A4_WIDTH / 2);
-  const widths = [600, 3900, 2000, A4_WIDTH - 6500];
-  const body = [
+  return [
     kop(A4_WIDTH),
     p('{kota}, {tanggal}', { align: 'right', before: 240, after: 240 }),
     table({
@@ -621,20 +622,21 @@ const suratPengantar = () => {
                 sz
               ),
             },
-            {
-              content: [
-                p('Yth.', { sz }),
-                tag('{#kepada}'),
-                p('{no}. {tujuan}', { sz, indent: 284 }),
-                tag('{/kepada}'),
-                p('di', { sz, before: 60 }),
-                p('{kota}', { sz, indent: 284 }),
-              ],
-            },
+            { content: [p('Yth.', { sz }), ...kepada, p('di', { sz, before: 60 }), p(tempat, { sz, indent: 284 })] },
           ],
         },
       ],
     }),
+  ].join('');
+};
+
+/** Surat pengantar of a salinan: nomor, sifat, lampiran, hal, kepada; the Sandiman's paraf and the Kasi's signature. */
+const suratPengantar = () => {
+  const sz = 22;
+  const half = Math.floor(A4_WIDTH / 2);
+  const widths = [600, 3900, 2000, A4_WIDTH - 6500];
+  const body = [
+    kepalaSurat(sz, [tag('{#kepada}'), p('{no}. {tujuan}', { sz, indent: 284 }), tag('{/kepada}')], '{kota}'),
     p(
       'Bersama ini disampaikan salinan hasil deskripsi kriptogram nomor {nomorKriptogram} dari {asal}, diterima {tanggalDiterima} dan tercatat pada buku agenda kriptogram masuk nomor {nomorAgenda}, derajat kecepatan {derajatKecepatan}, sebanyak {jumlahSalinan} salinan dengan rincian sebagai berikut:',
       { align: 'both', before: 360, after: 160, line: 300 }
@@ -727,45 +729,19 @@ const isiSurat = () => p('{isi}', { align: 'both', before: 360, after: 360, line
 /** Surat dinas (Permendagri 1/2023): place and date; nomor, sifat, lampiran, hal beside "Yth."; the body; the signature. */
 const suratDinas = () => {
   const sz = 22;
-  const half = Math.floor(A4_WIDTH / 2);
   const body = [
-    kop(A4_WIDTH),
-    p('{kota}, {tanggal}', { align: 'right', before: 240, after: 240 }),
-    table({
-      widths: [half, A4_WIDTH - half],
-      borders: 'none',
-      rows: [
-        {
-          cells: [
-            {
-              content: fields(
-                [1100, 200, half - 1300],
-                [
-                  ['Nomor', '{nomor}'],
-                  ['Sifat', '{sifat}'],
-                  ['Lampiran', '{lampiran}'],
-                  ['Hal', '{perihal}'],
-                ],
-                sz
-              ),
-            },
-            {
-              content: [
-                p('Yth.', { sz }),
-                tag('{#kepada}'),
-                p('{tujuan}', { sz, indent: 284 }),
-                tag('{/kepada}'),
-                tag('{^kepada}'),
-                p(ISIAN_KOSONG, { sz, indent: 284 }),
-                tag('{/kepada}'),
-                p('di', { sz, before: 60 }),
-                p('Tempat', { sz, indent: 284 }),
-              ],
-            },
-          ],
-        },
+    kepalaSurat(
+      sz,
+      [
+        tag('{#kepada}'),
+        p('{tujuan}', { sz, indent: 284 }),
+        tag('{/kepada}'),
+        tag('{^kepada}'),
+        p(ISIAN_KOSONG, { sz, indent: 284 }),
+        tag('{/kepada}'),
       ],
-    }),
+      'Tempat'
+    ),
     isiSurat(),
     blokPenanda(sz),
   ].join('');
