@@ -3,9 +3,13 @@
  * statement (ticket draw, row, first audit row and head, idempotency key) — no BEGIN/COMMIT;
  * tickets stay gap-free under concurrency and a statement that fails consumes no number; the
  * hari-libur list is read once per burst and a write is seen at once; the audit rows it writes
- * verify like appendAudit's. SQLite keeps its transaction: the same outcomes are checked there.
+ * verify like appendAudit's (also through `npm run audit:verify` and a checkpoint). SQLite keeps its transaction: the same outcomes are checked there.
  * Runs on SQLite and PostgreSQL.
  */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import { readAuditFor, verifyAuditTrail } from '../../src/plugins/sop/server/src/services/audit';
 import { startApp, type TestApp } from '../helpers/app';
@@ -111,6 +115,28 @@ describe('pengaduan at scale: one statement per complaint, gap-free tickets, cac
     expect(await count('pengaduan')).toBe(before.rows + 24);
     expect(await count('sop_audit')).toBe(before.audit + 24);
     expect(await verifyAuditTrail(app.strapi.db.connection)).toMatchObject({ ok: true });
+
+    // `npm run audit:verify`, offline as an operator runs it: the chain verifies, a checkpoint is written and matches
+    const auditVerify = (...args: string[]) => {
+      const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'audit-verify.js'), ...args], {
+        cwd: path.join(__dirname, '..', '..'),
+        encoding: 'utf8',
+        timeout: 60000,
+        env: process.env,
+      });
+      return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    };
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pengaduan-skala-'));
+    try {
+      const checkpoint = path.join(tmp, 'titik-periksa.json');
+      const written = auditVerify('--tulis', checkpoint);
+      expect(written.output).toContain('Rantai utuh');
+      expect(written.status).toBe(0);
+      expect(JSON.parse(fs.readFileSync(checkpoint, 'utf8'))).toMatchObject({ jumlah: await count('sop_audit') });
+      expect(auditVerify(checkpoint)).toMatchObject({ status: 0, output: expect.stringContaining('Cocok dengan titik periksa') });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('consumes no number, and writes nothing, when the last part of the statement fails (the idempotency key)', async () => {

@@ -44,6 +44,7 @@ import {
   type KunciTersimpan,
 } from './idempotensi';
 import { pengaduanSettings } from './settings';
+import { runAutocommitted } from '../../../database-guard/autocommit';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
 
 type DocumentContext = {
@@ -538,7 +539,7 @@ const simpanSatuPernyataan = async (
   const kunci = p.kunci
     ? `, kunci as (insert into ${IDEMPOTENSI_TABLE} (kunci, sidik, nomor_tiket, berlaku_sampai, dibuat) select ?, ?, tiket.nomor, ?, ? from tiket)`
     : '';
-  const result = (await db.raw(
+  const statement = db.raw(
     `with ${tiket.sql},
       baris as (insert into ?? (${fields.map(() => '??').join(', ')}, ??, ??) select ${fields.map(() => '?').join(', ')}, tiket.nomor, ? from tiket returning id),
       ${audit.sql}${kunci}
@@ -554,7 +555,12 @@ const simpanSatuPernyataan = async (
       ...audit.bindings,
       ...(p.kunci ? [p.kunci.id, p.kunci.sidik, p.kunci.berlakuSampai.toISOString(), p.now.toISOString()] : []),
     ]
-  )) as { rows: { id: number | string; nomor: string }[] };
+  );
+  type Result = { rows: { id: number | string; nomor: string }[] };
+  // in a transaction: one statement of it; else on a connection of its own, cut at shutdown if still waiting
+  const result = (
+    db.isTransaction ? await statement : await runAutocommitted(db, (connection) => statement.connection(connection as never))
+  ) as Result;
   const [row] = result.rows;
   if (result.rows.length !== 1 || typeof row?.nomor !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
   return { id: Number(row.id), nomorTiket: row.nomor, kodeLacak };
