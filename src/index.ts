@@ -5,6 +5,7 @@ import { ensureRoles } from './bootstrap/roles';
 import { seedInstansi } from './bootstrap/instansi';
 import { bootstrapStandarPelayanan } from './bootstrap/standar-pelayanan';
 import { registerStandarPelayanan } from './api/standar-pelayanan/register';
+import { registerHolidayCache } from './api/standar-pelayanan/service-calendar';
 import { registerPengaduan, usePengaduanIntake } from './api/pengaduan/lib/register';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
@@ -70,6 +71,8 @@ export default {
     await backfillWaktuAgenda(strapi);
     await backfillRingkasanDistribusi(strapi);
     subscribeRingkasanDistribusi(strapi);
+    // The hari-libur list is cached briefly per process; its writes clear it (issue 14).
+    registerHolidayCache(strapi);
     await lockDownPublicAccess(strapi);
     await lockDownStockAdminRoles(strapi);
     await ensureRoles(strapi);

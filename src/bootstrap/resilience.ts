@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cutOpenStatements, openStatementCount } from '../database-guard/autocommit';
 
 /**
  * Defence in depth for the faults nobody has found yet (issue 10): no request holds a
@@ -102,22 +103,27 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
 };
 
 /**
- * At shutdown (the app's `destroy`): waits up to `graceMs` for open transactions to
- * finish, then rolls back those still open — cutting the connection of any whose
- * rollback does not finish within 2 s — so the pool can close and the process exit.
- * Returns how many were rolled back.
+ * At shutdown (the app's `destroy`): waits up to `graceMs` for open transactions and
+ * autocommitted statements (src/database-guard/autocommit.ts) to finish, then rolls back the
+ * transactions still open — cutting the connection of any whose rollback does not finish
+ * within 2 s — and cuts the statements' connections, so the pool can close and the process
+ * exit. Returns how many were rolled back or cut.
  */
 export const rollBackOpenTransactions = async (strapi: Core.Strapi, graceMs: number): Promise<number> => {
   const until = Date.now() + graceMs;
-  while (openTransactions.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ((openTransactions.size > 0 || openStatementCount() > 0) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   const left = [...openTransactions.keys()];
+  // autocommitted statements still waiting (e.g. for a lock): cut, so each is rolled back whole
+  const statements = cutOpenStatements();
+  if (statements > 0)
+    strapi.log.error(`[transaksi] server berhenti: ${statements} pernyataan autocommit yang masih menunggu diputus (dibatalkan utuh).`);
   await Promise.all(
     left.map(async (trx) => {
       openTransactions.delete(trx);
       await abandon(strapi, trx, 'server berhenti saat transaksi masih berjalan');
     })
   );
-  return left.length;
+  return left.length + statements;
 };
 
 /**

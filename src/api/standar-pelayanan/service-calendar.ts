@@ -3,10 +3,76 @@ import { addWorkingMinutes, localDate, tenggat, workingMinutesBetween, type Serv
 import { loadPublishedSchedule } from './documents';
 import type { SopCalendarProvider } from '../../plugins/sop/server/src/index';
 
-/** Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`. */
+const HARI_LIBUR_UID = 'api::hari-libur.hari-libur';
+
+/**
+ * How long (ms) a process reuses the hari-libur list it read. Its own writes clear it at once
+ * (registerHolidayCache); a holiday written through ANOTHER server process is seen here at most
+ * this late — as an activated workflow version (ALUR_SYNC_MS). README "Scaling out (issue 14)"
+ * says why that is acceptable for deadlines.
+ */
+export const HARI_LIBUR_CACHE_MS = 2000;
+
+type HolidayCache = { dates: Promise<string[]> | null; until: number; generasi: number };
+const holidayCaches = new WeakMap<Core.Strapi, HolidayCache>();
+const holidayCacheOf = (strapi: Core.Strapi): HolidayCache => {
+  let cache = holidayCaches.get(strapi);
+  if (!cache) holidayCaches.set(strapi, (cache = { dates: null, until: 0, generasi: 0 }));
+  return cache;
+};
+
+/** Forgets this process's hari-libur list: the next reader loads it again (a read in flight is not kept). */
+export const clearHolidayCache = (strapi: Core.Strapi): void => {
+  const cache = holidayCacheOf(strapi);
+  cache.generasi += 1;
+  cache.dates = null;
+  cache.until = 0;
+};
+
+/**
+ * Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`, read at most once per
+ * HARI_LIBUR_CACHE_MS per process (concurrent readers share one query); cleared by this
+ * process's own writes (registerHolidayCache). A failed read is not kept. Returns a shared
+ * array: callers must not change it.
+ */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
-  const rows = (await strapi.db.query('api::hari-libur.hari-libur').findMany({ select: ['tanggal'] })) as { tanggal: string }[];
-  return rows.map((row) => String(row.tanggal).slice(0, 10));
+  const cache = holidayCacheOf(strapi);
+  if (cache.dates && Date.now() < cache.until) return cache.dates;
+  const generasi = cache.generasi;
+  const dates = (async () => {
+    const rows = (await strapi.db.query(HARI_LIBUR_UID).findMany({ select: ['tanggal'] })) as { tanggal: string }[];
+    return rows.map((row) => String(row.tanggal).slice(0, 10));
+  })();
+  cache.dates = dates;
+  cache.until = Number.POSITIVE_INFINITY; // shared while in flight
+  try {
+    const loaded = await dates;
+    // a write since this read started cleared the cache: do not keep what may predate it
+    if (cache.generasi === generasi && cache.dates === dates) cache.until = Date.now() + HARI_LIBUR_CACHE_MS;
+    return loaded;
+  } catch (error: unknown) {
+    if (cache.dates === dates) clearHolidayCache(strapi);
+    throw error;
+  }
+};
+
+/**
+ * From register(): every write to hari-libur through Strapi's query engine (the content manager,
+ * the document service, `strapi.db.query`, the seed) clears this process's list at once, and —
+ * when it runs in a transaction — again when that transaction commits or rolls back, so no reader
+ * keeps a list read before the write became visible. Writes that bypass the query engine (raw
+ * SQL) are seen after HARI_LIBUR_CACHE_MS.
+ */
+export const registerHolidayCache = (strapi: Core.Strapi): void => {
+  strapi.db.lifecycles.subscribe((event: { model: { uid: string }; action: string }) => {
+    if (event.model.uid !== HARI_LIBUR_UID || !/^(after|before)(Create|Update|Delete)(Many)?$/.test(event.action)) return;
+    clearHolidayCache(strapi);
+    if (!strapi.db.inTransaction()) return;
+    return strapi.db.transaction(({ onCommit, onRollback }) => {
+      onCommit(() => clearHolidayCache(strapi));
+      onRollback(() => clearHolidayCache(strapi));
+    });
+  });
 };
 
 /**

@@ -2,7 +2,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../../../plugins/sop/server/src/engine/index';
+import { inputDigest, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
 import { localDate } from '../../../domain/calendar';
 import { applyTextPolicy } from '../../../domain/input';
 import { inputRefused } from '../../../input/document-policy';
@@ -25,6 +25,7 @@ import {
   awalAlur,
   currentTransition,
   appendAudit,
+  firstAuditCtes,
   agendaNumberSql,
   nextAgendaNumber,
   now as clockNow,
@@ -43,6 +44,7 @@ import {
   type KunciTersimpan,
 } from './idempotensi';
 import { pengaduanSettings } from './settings';
+import { runAutocommitted } from '../../../database-guard/autocommit';
 import { kabariPetugas, kirimTandaTerima, logMailFailure, UID_PENGADUAN } from './surat';
 
 type DocumentContext = {
@@ -140,11 +142,21 @@ type Pencatatan = {
   awal: string;
   nama: string;
   kontak: string | null;
-  /** the transaction is the caller's own (not nested): the ticket statement may commit it */
-  komit?: boolean;
 };
 
 type OnCommit = (callback: () => void | Promise<void>) => void;
+
+/** A new complaint's first audit row (from no state to the workflow's initial one), whichever door it came through. */
+const auditPertama = (p: Omit<Pencatatan, 'id'>): Omit<AuditEntry, 'urutan'> => ({
+  model: 'pengaduan',
+  documentId: p.documentId,
+  dari: null,
+  ke: p.awal,
+  ...p.aktor,
+  waktu: p.now.toISOString(),
+  catatan: p.publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[p.saluran]}.`,
+  digest: inputDigest({ saluran: p.saluran }),
+});
 
 /**
  * The rest of a new complaint's transaction, after its row: the first audit row, then —
@@ -160,33 +172,43 @@ const nomoriDanCatat = async (
   p: Pencatatan
 ): Promise<{ nomorTiket: string; kodeLacak: string }> => {
   const settings = pengaduanSettings(strapi);
-  await appendAudit(
-    trx,
-    {
-      model: 'pengaduan',
-      documentId: p.documentId,
-      dari: null,
-      ke: p.awal,
-      ...p.aktor,
-      waktu: p.now.toISOString(),
-      catatan: p.publik ? null : `Dicatat petugas dari saluran ${SALURAN_LABEL[p.saluran]}.`,
-      digest: inputDigest({ saluran: p.saluran }),
-    },
-    // the row was inserted just now in this transaction: its stream starts here
-    { baru: true }
-  );
+  // the row was inserted just now in this transaction: its stream starts here
+  await appendAudit(trx, auditPertama(p), { baru: true });
   const kodeLacak = p.kunci ? kodeLacakTurunan(settings, p.kunci.id, p.documentId) : generateKodeLacak();
   const nomorTiket = await tulisTiket(strapi, trx, {
     id: p.id,
     tahun: Number(localDate(p.now).slice(0, 4)),
     kodeLacakHash: hashKodeLacak(settings, p.documentId, kodeLacak),
     kunci: p.kunci,
-    komit: p.komit === true,
   });
-  const { kunci, now } = p;
-  onCommit(() => {
-    if (kunci) bersihkan(strapi, now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
-    kirimTandaTerima(strapi, { nomorTiket, kodeLacak, nama: p.nama, kontak: p.kontak, diterima: p.diterima, ...p.tenggat }).catch(
+  onCommit(() => setelahTercatat(strapi, { ...p, nomorTiket, kodeLacak }));
+  return { nomorTiket, kodeLacak };
+};
+
+/** How often a process purges expired idempotency keys (one DELETE; it ran after every keyed filing before). */
+const BERSIHKAN_SETIAP_MS = 60_000;
+const terakhirDibersihkan = new WeakMap<Core.Strapi, number>();
+
+/**
+ * The work after a new complaint committed — the receipt to the complainant, the notice to the
+ * Petugas (public complaints), the purge of expired idempotency keys (keyed filings, at most once
+ * a minute per process) — started on the next turn of the event loop, so the request's answer
+ * does not wait for it (issue 14). Every failure is logged, none is thrown.
+ */
+const setelahTercatat = (
+  strapi: Core.Strapi,
+  p: Pick<Pencatatan, 'kunci' | 'now' | 'nama' | 'kontak' | 'diterima' | 'tenggat' | 'publik' | 'documentId'> & {
+    nomorTiket: string;
+    kodeLacak: string;
+  }
+): void => {
+  setImmediate(() => {
+    const { nomorTiket } = p;
+    if (p.kunci && Date.now() - (terakhirDibersihkan.get(strapi) ?? 0) >= BERSIHKAN_SETIAP_MS) {
+      terakhirDibersihkan.set(strapi, Date.now());
+      bersihkan(strapi, p.now).catch((error: unknown) => strapi.log.warn(`[pengaduan] kunci lama tidak terhapus: ${String(error)}`));
+    }
+    kirimTandaTerima(strapi, { nomorTiket, kodeLacak: p.kodeLacak, nama: p.nama, kontak: p.kontak, diterima: p.diterima, ...p.tenggat }).catch(
       logMailFailure(strapi, nomorTiket)
     );
     if (p.publik) {
@@ -195,32 +217,34 @@ const nomoriDanCatat = async (
       );
     }
   });
-  return { nomorTiket, kodeLacak };
 };
 
-/**
- * `komit`: the caller opened the transaction itself (no outer one), so on PostgreSQL the
- * ticket statement may carry the COMMIT with it (see tulisTiket).
- */
-type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan; komit: boolean };
+type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan };
 
-// The values inlined into the ticket statement: all the server's own, checked before they are used.
-const AMAN = { hash: /^h2:[0-9a-f]{64}$/, kunci: /^[0-9a-f]{64}$/, awalan: /^ADU-\d{4}-$/ };
+/**
+ * The ticket drawn and formatted in SQL, as two PostgreSQL CTEs to put after `with`: `nomor`
+ * (the agenda counter upsert of book `pengaduan` for `tahun`, agendaNumberSql: locked until
+ * commit, gap-free) and `tiket` (one row, `nomor` = formatNomorTiket of it: the prefix, then the
+ * number zero-padded to NOMOR_TIKET_DIGIT, never cut). Bound values only.
+ */
+const tiketCtes = (tahun: number): { sql: string; bindings: Knex.Value[] } => {
+  const draw = agendaNumberSql(BUKU_PENGADUAN, tahun);
+  return {
+    sql: `nomor as (${draw.sql}), tiket as (select ? || lpad(terakhir::text, greatest(${NOMOR_TIKET_DIGIT}, length(terakhir::text)), '0') as nomor from nomor)`,
+    bindings: [...draw.bindings, awalanNomorTiket(tahun)],
+  };
+};
 
 /**
  * Draws the complaint's ticket from the `pengaduan` agenda book and writes it (with the
  * tracking code's hash, and into the idempotency key's row) — the last statement of the
  * transaction, because from the draw to the commit the counter row is locked and every other
  * complaint waits (issue 14). On PostgreSQL it is ONE statement: the counter upsert feeds the
- * updates through CTEs. With `komit` the COMMIT travels in the same message (a simple-protocol
- * query of two statements, the values inlined by knex's escaping after a format check), so the
- * lock is released by PostgreSQL without waiting for Node to read the result and send COMMIT —
- * under load that wait was most of the lock's time. A `begin` follows the commit, so Strapi's own
- * COMMIT afterwards ends an empty transaction (no "no transaction in progress" warning in the
- * server log) and its onCommit callbacks run as usual; when the statement or the COMMIT fails,
- * the rest is skipped, nothing was committed and the caller's rollback runs. SQLite has one
- * writer at a time anyway: there it is three short statements. Gap-free as before: a
- * transaction that rolls back gives its number back. Returns the ticket (`ADU-YYYY-NNNNNN`).
+ * updates through CTEs (tiketCtes). SQLite has one writer at a time anyway: there it is three
+ * short statements. Gap-free: a transaction that rolls back gives its number back. Used by
+ * staff-recorded complaints (nested in the document service's transaction) and by public ones
+ * on SQLite; a public complaint on PostgreSQL is one statement of its own (simpanSatuPernyataan).
+ * Returns the ticket (`ADU-YYYY-NNNNNN`).
  */
 const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket): Promise<string> => {
   const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
@@ -234,20 +258,13 @@ const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket):
       .update({ [kolomNomor]: nomorTiket, [kolomHash]: t.kodeLacakHash });
     return nomorTiket;
   }
-  const draw = agendaNumberSql(BUKU_PENGADUAN, t.tahun);
-  const awalan = awalanNomorTiket(t.tahun);
-  if (!AMAN.hash.test(t.kodeLacakHash) || !AMAN.awalan.test(awalan) || !Number.isInteger(t.id) || (t.kunci && !AMAN.kunci.test(t.kunci.id))) {
-    throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
-  }
-  // formatNomorTiket in SQL: the prefix, then the number zero-padded to NOMOR_TIKET_DIGIT (never cut)
-  const tiket = `select ? || lpad(terakhir::text, greatest(${NOMOR_TIKET_DIGIT}, length(terakhir::text)), '0') as nomor from nomor`;
+  const tiket = tiketCtes(t.tahun);
   const kunci = t.kunci ? `, kunci as (update ?? set nomor_tiket = tiket.nomor from tiket where ??.kunci = ? returning 1)` : '';
-  const statement = trx.raw(
-    `with nomor as (${draw.sql}), tiket as (${tiket})${kunci}
+  const result = (await trx.raw(
+    `with ${tiket.sql}${kunci}
      update ?? set ?? = tiket.nomor, ?? = ? from tiket where ??.id = ? returning tiket.nomor`,
     [
-      ...draw.bindings,
-      awalan,
+      ...tiket.bindings,
       ...(t.kunci ? [IDEMPOTENSI_TABLE, IDEMPOTENSI_TABLE, t.kunci.id] : []),
       meta.tableName,
       kolomNomor,
@@ -256,10 +273,7 @@ const tulisTiket = async (strapi: Core.Strapi, trx: Knex.Transaction, t: Tiket):
       meta.tableName,
       t.id,
     ]
-  );
-  type Result = { rows: { nomor: string }[] };
-  // `begin` after the commit: the connection is back in a (now empty) transaction for Strapi's own COMMIT.
-  const result = t.komit ? ((await trx.raw(`${statement.toQuery()};\ncommit;\nbegin`)) as Result[])[0] : ((await statement) as Result);
+  )) as { rows: { nomor: string }[] };
   const nomorTiket = result?.rows[0]?.nomor;
   if (result?.rows.length !== 1 || typeof nomorTiket !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
   return nomorTiket;
@@ -443,36 +457,113 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
     updatedAt: now,
     publishedAt: now,
   };
-  // Not nested in a caller's transaction: then the ticket statement may commit ours (tulisTiket).
-  const sendiri = !strapi.db.inTransaction();
-  const { id, nomorTiket, kodeLacak } = await strapi.db.transaction(async ({ trx, onCommit }) => {
-    // First, so that a concurrent request with the same key waits here for this one to end.
-    if (kunci) await klaim(trx, kunci, now);
-    const id = await insertRow(strapi, trx, UID_PENGADUAN, entry);
-    const nomor = await nomoriDanCatat(strapi, trx, onCommit, {
-      id,
-      documentId: entry.documentId,
-      saluran: 'web',
-      publik: true,
-      kunci,
-      now,
-      diterima: now,
-      tenggat,
-      aktor,
-      awal: alur.tahap,
-      nama: teks.nama,
-      kontak: teks.kontak,
-      komit: sendiri,
+  const catat = {
+    documentId: entry.documentId,
+    saluran: 'web' as const,
+    publik: true,
+    kunci,
+    now,
+    diterima: now,
+    tenggat,
+    aktor,
+    awal: alur.tahap,
+    nama: teks.nama,
+    kontak: teks.kontak,
+  };
+  let tercatat: { id: number; nomorTiket: string; kodeLacak: string };
+  if (strapi.db.dialect.client === 'postgres') {
+    if (strapi.db.inTransaction()) {
+      // nested in a caller's transaction (server code): the same statement, its after-work on that commit
+      tercatat = await strapi.db.transaction(async ({ trx, onCommit }) => {
+        const hasil = await simpanSatuPernyataan(strapi, trx, entry, catat);
+        onCommit(() => setelahTercatat(strapi, { ...catat, ...hasil }));
+        return hasil;
+      });
+    } else {
+      // autocommitted: committed (or failed whole, its number given back) when the statement returns
+      tercatat = await simpanSatuPernyataan(strapi, strapi.db.connection, entry, catat);
+      setelahTercatat(strapi, { ...catat, ...tercatat });
+    }
+  } else {
+    tercatat = await strapi.db.transaction(async ({ trx, onCommit }) => {
+      // First, so that a concurrent request with the same key waits here for this one to end.
+      if (kunci) await klaim(trx, kunci, now);
+      const id = await insertRow(strapi, trx, UID_PENGADUAN, entry);
+      return { id, ...(await nomoriDanCatat(strapi, trx, onCommit, { id, ...catat })) };
     });
-    return { id, ...nomor };
-  });
+  }
+  const { id, nomorTiket, kodeLacak } = tercatat;
   const model = strapi.getModel(UID_PENGADUAN as never) as { modelName: string; attributes: Record<string, { private?: boolean }> };
   // as the document service's own event: without private attributes (`versi`; kodeLacakHash is not in `entry`)
   const terbuka = Object.fromEntries(Object.entries({ id, ...entry, nomorTiket }).filter(([field]) => model.attributes[field]?.private !== true));
-  strapi.eventHub
-    .emit('entry.create', { model: model.modelName, uid: UID_PENGADUAN, entry: terbuka })
-    .catch((error: unknown) => strapi.log.error(`[pengaduan] peristiwa entry.create untuk ${nomorTiket} gagal: ${String(error)}`));
+  setImmediate(() => {
+    strapi.eventHub
+      .emit('entry.create', { model: model.modelName, uid: UID_PENGADUAN, entry: terbuka })
+      .catch((error: unknown) => strapi.log.error(`[pengaduan] peristiwa entry.create untuk ${nomorTiket} gagal: ${String(error)}`));
+  });
   return { nomorTiket, kodeLacak };
+};
+
+/**
+ * A public complaint on PostgreSQL as ONE bound statement (issue 14): a CTE that draws the ticket
+ * (tiketCtes: the agenda counter upsert, locked until the statement's transaction ends), inserts
+ * the complaint row with its ticket and the tracking code's hash (`h2`, bound to the documentId,
+ * so it is known before the draw), its first audit row and stream head (firstAuditCtes, sealed as
+ * appendAudit seals) and, for a keyed filing, the idempotency key's row with the ticket. Run on
+ * the pool (`db` = the knex instance) it is autocommitted: no BEGIN/COMMIT round trips, and the
+ * counter row is locked only while PostgreSQL executes the statement and flushes its commit. It
+ * is atomic: if any part fails — a key another request holds (it waits for that one, then gets a
+ * unique violation, and terimaPengaduan answers from the key's row), a constraint, the audit head
+ * — nothing is written and no number is consumed (gap-free). Run in a transaction (`db` a trx) it
+ * is one statement of it. Values are bound (`?`), never inlined. Returns the row id, the ticket
+ * and the tracking code (shown once). Throws errors.ApplicationError when the statement returns
+ * no ticket, or the database's error.
+ */
+const simpanSatuPernyataan = async (
+  strapi: Core.Strapi,
+  db: Knex | Knex.Transaction,
+  entry: Record<string, unknown> & { documentId: string; waktuDiterima: Date },
+  p: Omit<Pencatatan, 'id'>
+): Promise<{ id: number; nomorTiket: string; kodeLacak: string }> => {
+  const settings = pengaduanSettings(strapi);
+  const kodeLacak = p.kunci ? kodeLacakTurunan(settings, p.kunci.id, p.documentId) : generateKodeLacak();
+  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const kolom = (field: string): string => {
+    const column = meta.attributes[field]?.columnName;
+    if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${UID_PENGADUAN}.`);
+    return column;
+  };
+  const fields = Object.keys(entry);
+  const tiket = tiketCtes(Number(localDate(p.now).slice(0, 4)));
+  const audit = firstAuditCtes(auditPertama(p), { setelah: 'baris' });
+  const kunci = p.kunci
+    ? `, kunci as (insert into ${IDEMPOTENSI_TABLE} (kunci, sidik, nomor_tiket, berlaku_sampai, dibuat) select ?, ?, tiket.nomor, ?, ? from tiket)`
+    : '';
+  const statement = db.raw(
+    `with ${tiket.sql},
+      baris as (insert into ?? (${fields.map(() => '??').join(', ')}, ??, ??) select ${fields.map(() => '?').join(', ')}, tiket.nomor, ? from tiket returning id),
+      ${audit.sql}${kunci}
+     select baris.id, tiket.nomor from baris, tiket`,
+    [
+      ...tiket.bindings,
+      meta.tableName,
+      ...fields.map(kolom),
+      kolom('nomorTiket'),
+      kolom('kodeLacakHash'),
+      ...fields.map((field) => entry[field] as Knex.Value),
+      hashKodeLacak(settings, p.documentId, kodeLacak),
+      ...audit.bindings,
+      ...(p.kunci ? [p.kunci.id, p.kunci.sidik, p.kunci.berlakuSampai.toISOString(), p.now.toISOString()] : []),
+    ]
+  );
+  type Result = { rows: { id: number | string; nomor: string }[] };
+  // in a transaction: one statement of it; else on a connection of its own, cut at shutdown if still waiting
+  const result = (
+    db.isTransaction ? await statement : await runAutocommitted(db, (connection) => statement.connection(connection as never))
+  ) as Result;
+  const [row] = result.rows;
+  if (result.rows.length !== 1 || typeof row?.nomor !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
+  return { id: Number(row.id), nomorTiket: row.nomor, kodeLacak };
 };
 
 /**

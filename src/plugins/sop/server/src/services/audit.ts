@@ -219,6 +219,55 @@ const toDb = (sealed: SealedAuditRow): Record<string, unknown> => ({
   kunci: sealed.kunci,
 });
 
+// The columns toDb fills, in a fixed order (the first-row CTE binds them in this order).
+const AUDIT_COLUMNS = [
+  'model',
+  'document_id',
+  'urutan',
+  'dari',
+  'ke',
+  'aktor_id',
+  'aktor_nama',
+  'aktor_peran',
+  'waktu',
+  'catatan',
+  'digest',
+  'prev_hash',
+  'hash',
+  'kunci',
+] as const;
+
+/**
+ * The first audit row of a NEW record and its stream head as PostgreSQL data-modifying CTEs, for
+ * a caller that writes the record and its audit in one statement (the public complaint, issue 14),
+ * and for appendAudit's own `baru` path — the one place this SQL is made. The row is sealed here
+ * exactly as appendAudit seals every first row: `urutan` 1, chained to GENESIS_HASH, HMAC-SHA-256
+ * under the first AUDIT_KEY (sealRow), so verifyStreams and `npm run audit:verify` treat it like
+ * any other. Returns `sql` — two CTEs, `audit_baris` (the row) and `audit_ujung` (its head, made
+ * from the row's insert, so both or neither) — to put after `with` (join with other CTEs by a
+ * comma), its `bindings` (in order), and the sealed row.
+ *
+ * `options.setelah` names an earlier CTE that must have run first (one row, e.g. the record's
+ * insert): the audit row then selects from it, so its id is drawn only after the statement has
+ * written — the transaction has its id before the audit row's id is drawn, which the checkpoint's
+ * boundary relies on (settledBoundary). Without it, the caller's transaction must already have
+ * written (appendAudit's `baru`: the record's insert came first). A head that already exists is a
+ * unique violation: the statement fails, nothing is chained wrong. Throws when AUDIT_KEY is missing.
+ */
+export const firstAuditCtes = (
+  entry: Omit<AuditEntry, 'urutan'>,
+  options: { setelah?: string } = {}
+): { sql: string; bindings: Knex.Value[]; sealed: SealedAuditRow } => {
+  if (options.setelah !== undefined && !/^[a-z_]+$/.test(options.setelah)) throw new Error(`Nama CTE tidak sah: ${options.setelah}`);
+  const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, auditKeys());
+  const row = toDb(sealed);
+  const from = options.setelah ? ` from ${options.setelah}` : '';
+  const sql =
+    `audit_baris as (insert into ${AUDIT_TABLE} (${AUDIT_COLUMNS.join(', ')}) select ${AUDIT_COLUMNS.map(() => '?').join(', ')}${from} returning id), ` +
+    `audit_ujung as (insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) select ?, ?, 1, ? from audit_baris)`;
+  return { sql, bindings: [...AUDIT_COLUMNS.map((column) => row[column] as Knex.Value), sealed.model, sealed.documentId, sealed.hash], sealed };
+};
+
 /**
  * Appends one row to the record's audit stream inside the caller's transaction, sealed
  * (HMAC-SHA-256) under the first AUDIT_KEY and chained to the stream's recorded head —
@@ -246,18 +295,14 @@ export const appendAudit = async (
   const keys = auditKeys();
   const stream = [entry.model, entry.documentId];
   if (options.baru) {
-    const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys);
-    const head = { model: sealed.model, document_id: sealed.documentId, urutan: 1, hash: sealed.hash };
     if (isPostgres(trx)) {
-      const insert = trx(AUDIT_TABLE).insert(toDb(sealed)).toSQL().toNative();
-      await trx.raw(
-        `with ins as (${insert.sql.replace(/\$(\d+)/g, '?')}) insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) values (?, ?, ?, ?)`,
-        [...(insert.bindings as Knex.Value[]), head.model, head.document_id, head.urutan, head.hash]
-      );
-    } else {
-      await trx(AUDIT_HEAD_TABLE).insert(head);
-      await trx(AUDIT_TABLE).insert(toDb(sealed));
+      const first = firstAuditCtes(entry);
+      await trx.raw(`with ${first.sql} select 1`, first.bindings);
+      return first.sealed;
     }
+    const sealed = sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys);
+    await trx(AUDIT_HEAD_TABLE).insert({ model: sealed.model, document_id: sealed.documentId, urutan: 1, hash: sealed.hash });
+    await trx(AUDIT_TABLE).insert(toDb(sealed));
     return sealed;
   }
   for (let attempt = 0; attempt < 3; attempt += 1) {
