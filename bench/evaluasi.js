@@ -17,7 +17,8 @@
  * they would change only the table's size. Then requests the page as the Kasi BENCH_N times (20)
  * one at a time after BENCH_WARMUP (3), and the .xlsx export BENCH_EXPORT_N times (3); prints
  * the first request apart (`coldMs`: it computes the quarter, the others find it kept while no audit
- * row is added and the calendar stays), p50 / p95 / max in ms against the goal (2 s) and one JSON line. Drops the database afterwards.
+ * row is added and the calendar stays) with the server's CPU time for it, p50 / p95 / max in ms against the goal (the first
+ * request and the p95 within 2 s) and one JSON line; exits 1 when the goal is not met. Drops the database afterwards.
  * Settings: BENCH_ROWS, BENCH_N, BENCH_WARMUP, BENCH_EXPORT_N, BENCH_POSTGRES_URL, BENCH_SKIP_COMPILE.
  */
 const crypto = require('crypto');
@@ -102,6 +103,9 @@ const seedTrails = async (client, { start, end }) => {
   }
 };
 
+/** The server process's CPU time so far (user + system, ms). */
+const serverCpuMs = (child) => bench.askServer(child, 'cpu').then((message) => message.ms);
+
 const summary = (latencies) => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
@@ -142,8 +146,11 @@ const measureSize = async (rows, log) => {
     const latencies = [];
     let figures = null;
     let coldMs = null;
+    let coldCpuMs = null;
     for (let i = 0; i < WARMUP + N; i += 1) {
+      const cpuBefore = i === 0 ? await serverCpuMs(server.child) : 0;
       const response = await call('GET', page, { token });
+      if (i === 0) coldCpuMs = round((await serverCpuMs(server.child)) - cpuBefore);
       if (response.status !== 200) throw new Error(`GET ${page}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
       // the first request computes the quarter; the next ones find it kept (src/evaluasi/load.ts muatEvaluasiTersimpan)
       if (i === 0) coldMs = round(response.ms);
@@ -165,6 +172,8 @@ const measureSize = async (rows, log) => {
       auditRows: trails.rows,
       seedSeconds: seed.seconds,
       coldMs,
+      coldCpuMs,
+      load: os.loadavg().map((value) => round(value)),
       page: summary(latencies),
       xlsx: summary(exports),
       berita: figures,
@@ -187,11 +196,11 @@ const runEvaluasiBench = async ({ sizes = SIZES, log = console.log } = {}) => {
 /** The summary lines of a result. */
 const formatEvaluasi = (result) =>
   [
-    'rows        quarter berita  audit rows   first (computed)   page p50   page p95   page max   xlsx p50   goal (p95 <= 2000 ms)',
+    'rows        quarter berita  audit rows   first (computed)  its server CPU   page p50   page p95   page max   xlsx p50   goal (first and p95 <= 2000 ms)',
     ...result.sizes.map(
       (size) =>
-        `${size.rows.toLocaleString('en').padEnd(11)} ${String(size.quarterBerita).padStart(14)} ${String(size.auditRows).padStart(11)} ${String(size.coldMs).padStart(18)} ` +
-        `${String(size.page.p50).padStart(10)} ${String(size.page.p95).padStart(10)} ${String(size.page.max).padStart(10)} ${String(size.xlsx.p50).padStart(10)}   ${size.page.p95 <= GOAL_MS ? 'met' : 'NOT met'}`
+        `${size.rows.toLocaleString('en').padEnd(11)} ${String(size.quarterBerita).padStart(14)} ${String(size.auditRows).padStart(11)} ${String(size.coldMs).padStart(18)} ${String(size.coldCpuMs).padStart(15)} ` +
+        `${String(size.page.p50).padStart(10)} ${String(size.page.p95).padStart(10)} ${String(size.page.max).padStart(10)} ${String(size.xlsx.p50).padStart(10)}   ${size.page.p95 <= GOAL_MS && size.coldMs <= GOAL_MS ? 'met' : 'NOT met'}`
     ),
   ].join('\n');
 
@@ -213,7 +222,7 @@ const main = async () => {
       .join('/')}`
   );
   console.log(JSON.stringify(result));
-  if (result.sizes.some((size) => size.page.p95 > GOAL_MS)) process.exitCode = 1;
+  if (result.sizes.some((size) => size.page.p95 > GOAL_MS || size.coldMs > GOAL_MS)) process.exitCode = 1;
 };
 
 module.exports = { runEvaluasiBench, formatEvaluasi, seedTrails, quarterBounds, jakartaYear };

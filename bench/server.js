@@ -39,6 +39,10 @@ const main = async () => {
     if (message && message.type === 'memory') {
       process.send({ type: 'memory', rss: process.memoryUsage().rss });
     }
+    if (message && message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ type: 'cpu', ms: (user + system) / 1000 });
+    }
     if (message && message.type === 'stop') {
       await strapi.destroy().catch(() => undefined);
       process.exit(0);

@@ -118,17 +118,20 @@ const stopServer = (child) =>
     setTimeout(() => child.kill('SIGKILL'), 15000).unref();
   });
 
-const serverRss = (child) =>
+/** Asks the server process (bench/server.js) one question over IPC; resolves with its answer message. */
+const askServer = (child, type) =>
   new Promise((resolve) => {
     const onMessage = (message) => {
-      if (message && message.type === 'memory') {
+      if (message && message.type === type) {
         child.off('message', onMessage);
-        resolve(message.rss);
+        resolve(message);
       }
     };
     child.on('message', onMessage);
-    child.send({ type: 'memory' });
+    child.send({ type });
   });
+
+const serverRss = (child) => askServer(child, 'memory').then((message) => message.rss);
 
 const makeClient = (port, concurrency = CONCURRENCY) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(concurrency, 1) });
@@ -366,6 +369,7 @@ module.exports = {
   freePort,
   withAdmin,
   serverEnvironment,
+  askServer,
   startServer,
   stopServer,
   serverRss,

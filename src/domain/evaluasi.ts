@@ -20,6 +20,9 @@
  *    nearest rank (the ⌈0.9·n⌉-th smallest value);
  *  - overdue (`terlambat`): a cohort record finished after its deadline, or any record
  *    received before `akhir`, neither finished nor voided by `akhir`, whose deadline is before `akhir`;
+ *  - each record is read under its own workflow version (its `alurVersi`, issue 13): that version's
+ *    states, finished and void states and transitions; a record with steps, none of them before
+ *    `akhir`, was at `akhir` in its version's initial state (a record without any step: its state now);
  *  - complaints by status: the state each complaint of the cohort was in at `akhir`; by timer:
  *    the acknowledgment timer is met when the complaint leaves `diterima`, the response timer
  *    when it leaves `diterima`/`diproses`, the resolution timer when it reaches a final state;
@@ -65,6 +68,8 @@ export type RekamanEvaluasi = {
   /** the standard's deadline for finishing (complaints: tenggatPenyelesaian) */
   tenggat: Date | null;
   tahap: string;
+  /** the workflow version the record runs under (null or absent: version 1, see DataLayanan.versi) */
+  alurVersi?: number | null;
   nomor?: string | null;
   perihal?: string | null;
   /** complaints only: the three timers of src/domain/pengaduan.ts */
@@ -113,11 +118,29 @@ export type KelompokLangkah = {
   dokumen: readonly (string | null)[];
 };
 
-/** What the figures need of a service's audit trail: per record (`jejak`, by documentId) and per step (`langkah`). */
-export type RingkasanJejak = { jejak: ReadonlyMap<string, JejakRekaman>; langkah: readonly KelompokLangkah[] };
+/**
+ * What the figures need of a service's audit trail: per record (`jejak`, by documentId), per step
+ * (`langkah`), and the records whose every step came at or after `akhir` (`sesudahAkhir`).
+ */
+export type RingkasanJejak = {
+  jejak: ReadonlyMap<string, JejakRekaman>;
+  langkah: readonly KelompokLangkah[];
+  sesudahAkhir: ReadonlySet<string>;
+};
 
-/** One service's data for the quarter: its records and their audit rows. */
-export type DataLayanan = { definisi: DefinisiEvaluasi; rekaman: readonly RekamanEvaluasi[]; audit: readonly BarisAuditEvaluasi[] };
+/**
+ * One service's data for the quarter: its records and their audit rows. `definisi` (the active
+ * version) names the service and orders the steps table; `versi` is the workflow version of each
+ * `alurVersi` number — a record is computed, and its states and steps labelled, under its own (null
+ * counts as 1), and under `definisi` when its version is not given. The same step (label, states,
+ * roles) in two versions is one row of the steps table.
+ */
+export type DataLayanan = {
+  definisi: DefinisiEvaluasi;
+  versi?: ReadonlyMap<number, DefinisiEvaluasi>;
+  rekaman: readonly RekamanEvaluasi[];
+  audit: readonly BarisAuditEvaluasi[];
+};
 
 /** Input of hitungEvaluasi: the quarter, the services, the calendar, and the admin role name of each role key. */
 export type MasukanEvaluasi = {
@@ -239,9 +262,13 @@ export const ringkasJejak = (
   const selesaiSet = tahapSelesai(definisi);
   const batalSet = tahapBatal(definisi);
   const perRekaman = new Map<string, BarisAuditEvaluasi[]>();
+  const sesudahAkhir = new Set<string>();
   for (const row of audit) {
     if (!states.has(row.ke) || row.dari === null || !states.has(row.dari) || row.dari === row.ke) continue;
-    if (!(msOf(row.waktu) < akhir.getTime())) continue;
+    if (!(msOf(row.waktu) < akhir.getTime())) {
+      sesudahAkhir.add(row.documentId);
+      continue;
+    }
     const steps = perRekaman.get(row.documentId);
     if (steps) steps.push(row);
     else perRekaman.set(row.documentId, [row]);
@@ -294,7 +321,8 @@ export const ringkasJejak = (
     jejak.set(documentId, record);
   }
   const langkah = [...kelompok.values()].flatMap((byKe) => [...byKe.values()].flatMap((byPeran) => [...byPeran.values()]));
-  return { jejak, langkah };
+  for (const documentId of jejak.keys()) sesudahAkhir.delete(documentId);
+  return { jejak, langkah, sesudahAkhir };
 };
 
 /**
@@ -317,27 +345,48 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
     const { definisi } = data;
     const stateIndex = (key: string): number => definisi.states.findIndex((state) => state.key === key);
     const labels = new Map(definisi.states.map((state) => [state.key, state.label]));
-    const label = (key: string): string => labels.get(key) ?? key;
-    // One entry per step (dari → ke), found once: a quarter may hold hundreds of thousands of steps.
+    const versiLabels = new Map<DefinisiEvaluasi, Map<string, string>>();
+    /** A state's label in a record's version, else in the service's definition. */
+    const label = (key: string, versi: DefinisiEvaluasi = definisi): string => {
+      let own = versiLabels.get(versi);
+      if (!own) versiLabels.set(versi, (own = new Map(versi.states.map((state) => [state.key, state.label]))));
+      return own.get(key) ?? labels.get(key) ?? key;
+    };
+    /** The workflow version a record runs under (its alurVersi, null counting as 1), else the service's definition. */
+    const versiOf = (rekaman: RekamanEvaluasi): DefinisiEvaluasi => data.versi?.get(rekaman.alurVersi ?? 1) ?? definisi;
+    // One entry per version and step (dari → ke), found once: a quarter may hold hundreds of thousands of steps.
+    // The same step (label, states, roles) of two versions is one row of the table.
     type Tepi = { bucket: LangkahBucket; transition: DefinisiEvaluasi['transitions'][number] | undefined; peranOf: Map<string, number[]> };
-    const tepiCache = new Map<string, Map<string, Tepi>>();
-    const tepiOf = (dari: string, ke: string): Tepi => {
-      let byKe = tepiCache.get(dari);
-      if (!byKe) tepiCache.set(dari, (byKe = new Map()));
+    const tepiCache = new Map<DefinisiEvaluasi, Map<string, Map<string, Tepi>>>();
+    const bucketOf = new Map<string, LangkahBucket>();
+    const tepiOf = (versi: DefinisiEvaluasi, dari: string, ke: string): Tepi => {
+      let byDari = tepiCache.get(versi);
+      if (!byDari) tepiCache.set(versi, (byDari = new Map()));
+      let byKe = byDari.get(dari);
+      if (!byKe) byDari.set(dari, (byKe = new Map()));
       let tepi = byKe.get(ke);
       if (!tepi) {
-        const transition = definisi.transitions.find((t) => t.to === ke && t.from.includes(dari));
-        const bucket: LangkahBucket = {
-          urut: [urutLayanan, transition ? definisi.transitions.indexOf(transition) : definisi.transitions.length, stateIndex(dari)],
-          model: definisi.model,
-          layanan: definisi.title,
-          langkah: transition?.label ?? `${label(dari)} → ${label(ke)}`,
-          dari: label(dari),
-          ke: label(ke),
+        const transition = versi.transitions.find((t) => t.to === ke && t.from.includes(dari));
+        const shown = {
+          langkah: transition?.label ?? `${label(dari, versi)} → ${label(ke, versi)}`,
+          dari: label(dari, versi),
+          ke: label(ke, versi),
           peran: transition ? transition.roles.map((r) => masukan.namaPeran[r] ?? r).join(' / ') : '',
-          nilai: [],
         };
-        langkah.push(bucket);
+        const key = JSON.stringify([shown.langkah, shown.dari, shown.ke, shown.peran]);
+        let bucket = bucketOf.get(key);
+        if (!bucket) {
+          const urutan = definisi.transitions.findIndex((t) => t.to === ke && t.from.includes(dari));
+          bucket = {
+            urut: [urutLayanan, urutan >= 0 ? urutan : definisi.transitions.length, stateIndex(dari)],
+            model: definisi.model,
+            layanan: definisi.title,
+            ...shown,
+            nilai: [],
+          };
+          langkah.push(bucket);
+          bucketOf.set(key, bucket);
+        }
         tepi = { bucket, transition, peranOf: new Map() };
         byKe.set(ke, tepi);
       }
@@ -355,13 +404,37 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
       tepi.peranOf.set(aktorPeran, values);
       return values;
     };
-    const selesaiSet = tahapSelesai(definisi);
-    const batalSet = tahapBatal(definisi);
+    const akhirVersi = new Map<DefinisiEvaluasi, { selesai: Set<string>; batal: Set<string> }>();
+    const akhirOf = (versi: DefinisiEvaluasi) => {
+      let known = akhirVersi.get(versi);
+      if (!known) akhirVersi.set(versi, (known = { selesai: tahapSelesai(versi), batal: tahapBatal(versi) }));
+      return known;
+    };
     const masukOf = new Map(data.rekaman.map((rekaman) => [rekaman.documentId, rekaman.masuk.getTime()]));
     const kohort = new Set(
       data.rekaman.filter((r) => r.masuk.getTime() >= mulai.getTime() && r.masuk.getTime() < akhir.getTime()).map((r) => r.documentId)
     );
-    const ringkasan = ringkasJejak(definisi, data.audit, akhir, kohort);
+    // each version's records summarised under that version (one pass when they share one)
+    const versiRekaman = new Map<string, DefinisiEvaluasi>();
+    for (const rekaman of data.rekaman) versiRekaman.set(rekaman.documentId, versiOf(rekaman));
+    const dipakai = [...new Set(versiRekaman.values())];
+    const ringkasanVersi: { versi: DefinisiEvaluasi; ringkasan: RingkasanJejak }[] = [];
+    if (dipakai.length <= 1) {
+      const versi = dipakai[0] ?? definisi;
+      ringkasanVersi.push({ versi, ringkasan: ringkasJejak(versi, data.audit, akhir, kohort) });
+    } else {
+      const auditVersi = new Map<DefinisiEvaluasi, BarisAuditEvaluasi[]>(dipakai.map((versi) => [versi, []]));
+      for (const row of data.audit) auditVersi.get(versiRekaman.get(row.documentId) ?? definisi)?.push(row);
+      for (const [versi, audit] of auditVersi) ringkasanVersi.push({ versi, ringkasan: ringkasJejak(versi, audit, akhir, kohort) });
+    }
+    const jejakOf = (documentId: string): JejakRekaman | undefined => {
+      for (const { ringkasan } of ringkasanVersi) {
+        const found = ringkasan.jejak.get(documentId);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const sesudahAkhir = (documentId: string): boolean => ringkasanVersi.some(({ ringkasan }) => ringkasan.sesudahAkhir.has(documentId));
 
     const volume: VolumeLayanan = {
       model: definisi.model,
@@ -389,13 +462,17 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
 
     for (const rekaman of data.rekaman) {
       if (rekaman.masuk.getTime() >= akhir.getTime()) continue;
-      const jejak = ringkasan.jejak.get(rekaman.documentId);
+      const versi = versiOf(rekaman);
+      const { selesai: selesaiSet, batal: batalSet } = akhirOf(versi);
+      const jejak = jejakOf(rekaman.documentId);
       const selesaiPada = jejak?.selesaiPada != null ? new Date(jejak.selesaiPada) : null;
       const batalPada = jejak?.batalPada != null ? new Date(jejak.batalPada) : null;
-      // Records seeded without a trail: the current state stands for the state at the quarter's end.
-      const tahapAkhir = jejak ? jejak.tahapAkhir : rekaman.tahap;
-      const sudahSelesai = selesaiPada !== null || (!jejak && selesaiSet.has(rekaman.tahap));
-      const sudahBatal = batalPada !== null || (!jejak && batalSet.has(rekaman.tahap));
+      // Steps, but none before the quarter's end: it was still in its version's initial state then.
+      // Records seeded without any step: the current state stands for the state at the quarter's end.
+      const tanpaLangkah = !jejak && !sesudahAkhir(rekaman.documentId);
+      const tahapAkhir = jejak ? jejak.tahapAkhir : tanpaLangkah ? rekaman.tahap : versi.initial;
+      const sudahSelesai = selesaiPada !== null || (tanpaLangkah && selesaiSet.has(rekaman.tahap));
+      const sudahBatal = batalPada !== null || (tanpaLangkah && batalSet.has(rekaman.tahap));
       const dalamKohort = rekaman.masuk.getTime() >= mulai.getTime();
 
       const lewat = (selesai: Date | null): ButirTerlambat => ({
@@ -408,7 +485,7 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
         tenggat: (rekaman.tenggat as Date).toISOString(),
         selesai: selesai ? selesai.toISOString() : null,
         keadaan: selesai ? 'Selesai melewati tenggat' : 'Belum selesai, melewati tenggat',
-        tahap: label(tahapAkhir),
+        tahap: label(tahapAkhir, versi),
         lewatMenit: round1(menit(rekaman.tenggat as Date, selesai ?? akhir)),
       });
 
@@ -451,18 +528,19 @@ export const hitungEvaluasi = (masukan: MasukanEvaluasi): Evaluasi => {
       }
     }
     // the time of every step of the cohort: from entering its `dari` state (the previous step, or `masuk`)
-    for (const group of ringkasan.langkah) {
-      const tepi = tepiOf(group.dari, group.ke);
-      const values = peranValues(tepi, group.aktorPeran);
-      for (let index = 0; index < group.selesai.length; index += 1) {
-        const dokumen = group.dokumen[index];
-        const dari = group.mulai[index] ?? (dokumen !== null ? masukOf.get(dokumen) : undefined);
-        if (dari === undefined) continue;
-        const durasi = menit(dari, group.selesai[index]);
-        tepi.bucket.nilai.push(durasi);
-        values.push(durasi);
+    for (const { versi, ringkasan } of ringkasanVersi)
+      for (const group of ringkasan.langkah) {
+        const tepi = tepiOf(versi, group.dari, group.ke);
+        const values = peranValues(tepi, group.aktorPeran);
+        for (let index = 0; index < group.selesai.length; index += 1) {
+          const dokumen = group.dokumen[index];
+          const dari = group.mulai[index] ?? (dokumen !== null ? masukOf.get(dokumen) : undefined);
+          if (dari === undefined) continue;
+          const durasi = menit(dari, group.selesai[index]);
+          tepi.bucket.nilai.push(durasi);
+          values.push(durasi);
+        }
       }
-    }
     const dasar = volume.masuk - volume.batal - volume.tanpaTenggat;
     volume.persenTepatWaktu = dasar > 0 ? round1((volume.tepatWaktu / dasar) * 100) : null;
     layanan.push(volume);

@@ -6,12 +6,12 @@ import {
   tahapSelesai,
   type BarisAuditEvaluasi,
   type DataLayanan,
+  type DefinisiEvaluasi,
   type Evaluasi,
   type RekamanEvaluasi,
   type Triwulan,
 } from '../domain/evaluasi';
 import { sopRegistryOf, syncAlur, AUDIT_TABLE } from '../plugins/sop/server/src/index';
-import { gabungVersi } from '../plugins/sop/server/src/engine/index';
 import { loadHolidays, loadSchedule } from '../api/standar-pelayanan/service-calendar';
 
 /** When a record of a model came in: the receipt time where the SOP records one, else its creation. */
@@ -35,12 +35,25 @@ const asDate = (value: unknown): Date | null => {
 
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
+type BarisMentah = Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number };
+
+/** The quarter's months as [start, end) instants (WIB): three filters of receipt, each its own statement. */
+const bulanTriwulan = ({ tahun, triwulan }: Triwulan): [Date, Date][] =>
+  [0, 1, 2].map((bulan) => [
+    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan, 1) - 7 * 3600_000),
+    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan + 1, 1) - 7 * 3600_000),
+  ]);
+
 /**
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
  * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
- * the fields used, each filter by its index; their audit rows (steps between two of the workflow's
- * states, and creation rows where the creation is the receipt) in one statement per filter. Returns the figures; throws what the database throws.
+ * the fields used, each filter by its index (the quarter's receipt filter one statement per month);
+ * their audit rows (steps between two states of any of the workflow's versions, and creation rows
+ * where the creation is the receipt) in one statement per filter. Every filter's records and rows are
+ * read at once (on PostgreSQL each statement on its own pool connection). Each record is computed under
+ * its own workflow version (`alurVersi`, issue 13; registry.workflowOf). Returns the figures; throws
+ * what the database throws.
  */
 export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
   const { mulai, akhir } = batasTriwulan(triwulan);
@@ -48,9 +61,11 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
   const postgres = strapi.db.dialect.client === 'postgres';
   const layanan: DataLayanan[] = [];
   await syncAlur(strapi, true);
-  for (const active of registry.workflows()) {
-    // records of every version the workflow has run under (issue 13): their states and steps as one
-    const definition = gabungVersi([active, ...registry.workflowsOf(active.model).filter((version) => version !== active)]);
+  const knex = strapi.db.connection;
+  for (const definition of registry.workflows()) {
+    // every version the workflow has run under (issue 13): their states pick the audit rows and the
+    // open records; each record is computed under its own version
+    const versions = [definition, ...registry.workflowsOf(definition.model).filter((version) => version !== definition)];
     const contentType = strapi.contentTypes[definition.uid as never] as { attributes: Record<string, unknown> } | undefined;
     if (!contentType) continue;
     const has = (field: string): boolean => Object.prototype.hasOwnProperty.call(contentType.attributes, field);
@@ -59,23 +74,27 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
     const nomorField = NOMOR[definition.model] && has(NOMOR[definition.model]) ? NOMOR[definition.model] : null;
     const perihalField = PERIHAL[definition.model] && has(PERIHAL[definition.model]) ? PERIHAL[definition.model] : null;
     const timerFields = definition.model === 'pengaduan' ? ['tenggatPengakuan', 'tenggatRespons', 'tenggatPenyelesaian'].filter(has) : [];
-    const finals = [...tahapSelesai(definition), ...tahapBatal(definition)];
+    const versiField = has('alurVersi') ? 'alurVersi' : null;
+    // final where any version ends there (a superset keeps the partial index of open records in use)
+    const finals = [...new Set(versions.flatMap((version) => [...tahapSelesai(version), ...tahapBatal(version)]))];
     const select = [
       ...new Set([
         'documentId',
         'tahap',
         masukField,
         ...(tenggatField ? [tenggatField] : []),
+        ...(versiField ? [versiField] : []),
         ...(nomorField ? [nomorField] : []),
         ...(perihalField ? [perihalField] : []),
         ...timerFields,
       ]),
     ];
-    // Received in the quarter (the waktu_diterima index); or earlier and due before its end, and either
-    // open now (the partial index of open records) or changed since its end (it may have been open then:
-    // the updated_at index). Three statements rather than one OR, so each keeps its index.
+    // Received in the quarter, one statement per month (the waktu_diterima index); or earlier and due
+    // before its end, and either open now (the partial index of open records) or changed since its end
+    // (it may have been open then: the updated_at index). Separate statements rather than one OR, so
+    // each keeps its index, read at once.
     const filters: Record<string, unknown>[] = [
-      { [masukField]: { $gte: mulai, $lt: akhir } },
+      ...bulanTriwulan(triwulan).map(([dari, sampai]) => ({ [masukField]: { $gte: dari, $lt: sampai } })),
       ...(tenggatField
         ? [
             { [masukField]: { $lt: mulai }, [tenggatField]: { $lt: akhir }, tahap: { $notIn: finals } },
@@ -83,12 +102,45 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
           ]
         : []),
     ];
-    const states = definition.states.map((state) => state.key);
+    const states = [...new Set(versions.flatMap((version) => version.states.map((state) => state.key)))];
+    const read = await Promise.all(
+      filters.map(async (where) => {
+        // The trails of the same records in one statement, the filter as a subquery (Strapi's query
+        // builder writes the dates as each database stores them); step and creation rows only.
+        const chosen = strapi.db
+          .queryBuilder(definition.uid as never)
+          .select(['documentId'])
+          .where(where as never)
+          .getKnexQuery();
+        // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
+        // ISO string is parsed below. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
+        // no second object, no Date per row.
+        const [rows, trail] = await Promise.all([
+          strapi.db.query(definition.uid as never).findMany({ select, where } as never) as Promise<Record<string, unknown>[]>,
+          knex(AUDIT_TABLE)
+            .select(
+              'document_id as documentId',
+              'urutan',
+              'dari',
+              'ke',
+              postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
+              'aktor_peran as aktorPeran'
+            )
+            .where('model', definition.model)
+            .whereIn('document_id', chosen)
+            .where((query) => {
+              void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
+              if (masukField === 'createdAt') void query.orWhereNull('dari');
+            }) as Promise<BarisMentah[]>,
+        ]);
+        return { rows, trail };
+      })
+    );
     const rekaman = new Map<string, RekamanEvaluasi>();
     const audit: BarisAuditEvaluasi[] = [];
     const dibuat = new Map<string, Date>();
-    for (const where of filters) {
-      const rows = (await strapi.db.query(definition.uid as never).findMany({ select, where } as never)) as Record<string, unknown>[];
+    // in the filters' order: a record found by two filters is taken, with its rows, from the first
+    for (const { rows, trail } of read) {
       const fresh = new Set<string>();
       for (const row of rows) {
         const masuk = asDate(row[masukField]);
@@ -100,6 +152,7 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
           masuk,
           tenggat: tenggatField ? asDate(row[tenggatField]) : null,
           tahap: String(row.tahap),
+          alurVersi: versiField && row[versiField] !== null && row[versiField] !== undefined ? Number(row[versiField]) : null,
           nomor: nomorField ? text(row[nomorField]) : null,
           perihal: perihalField ? text(row[perihalField]) : null,
           ...(timerFields.length > 0
@@ -111,33 +164,6 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
             : {}),
         });
       }
-      if (fresh.size === 0) continue;
-      // The trails of the same records in one statement, the filter as a subquery (Strapi's query
-      // builder writes the dates as each database stores them); step and creation rows only.
-      const chosen = strapi.db
-        .queryBuilder(definition.uid as never)
-        .select(['documentId'])
-        .where(where as never)
-        .getKnexQuery();
-      // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
-      // ISO string is parsed here. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
-      // no second object, no Date per row.
-      const knex = strapi.db.connection;
-      const trail = (await knex(AUDIT_TABLE)
-        .select(
-          'document_id as documentId',
-          'urutan',
-          'dari',
-          'ke',
-          postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
-          'aktor_peran as aktorPeran'
-        )
-        .where('model', definition.model)
-        .whereIn('document_id', chosen)
-        .where((query) => {
-          void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
-          if (masukField === 'createdAt') void query.orWhereNull('dari');
-        })) as (Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number })[];
       for (const row of trail) {
         if (!fresh.has(row.documentId)) continue;
         const waktu = typeof row.waktu === 'number' ? row.waktu : Date.parse(row.waktu);
@@ -156,7 +182,13 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
     if (masukField === 'createdAt') {
       for (const record of rekaman.values()) record.masuk = dibuat.get(record.documentId) ?? record.masuk;
     }
-    layanan.push({ definisi: definition, rekaman: [...rekaman.values()], audit });
+    const versi = new Map<number, DefinisiEvaluasi>();
+    for (const record of rekaman.values()) {
+      const nomor = record.alurVersi ?? 1;
+      const own = versi.has(nomor) ? undefined : registry.workflowOf(definition.model, nomor);
+      if (own) versi.set(nomor, own);
+    }
+    layanan.push({ definisi: definition, versi, rekaman: [...rekaman.values()], audit });
   }
   const namaPeran = Object.fromEntries(registry.roleKeys().map((key) => [key, registry.roleName(key)]));
   return hitungEvaluasi({ triwulan, layanan, schedule: await loadSchedule(strapi), holidays: await loadHolidays(strapi), namaPeran });

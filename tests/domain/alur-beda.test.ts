@@ -1,9 +1,8 @@
 /**
  * Issue 13: the difference between two versions of a workflow (bedaDefinisi) — states by key,
- * steps by from→to, the title and the initial state — and every version seen as one (gabungVersi).
+ * steps by from→to, the title and the initial state.
  */
-import { bedaDefinisi, compileWorkflow, gabungVersi, kunciLangkah, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
-import { APP_VOCABULARY } from '../../src/sop-defs/vocabulary';
+import { bedaDefinisi, kunciLangkah, type WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import { BERITA_DEFINITION } from '../../src/sop-defs/berita/workflow';
 
 const base: WorkflowData = {
@@ -64,24 +63,5 @@ describe('bedaDefinisi', () => {
       { jenis: 'diubah', bagian: 'judul', kunci: 'title', sebelum: 'Uji', sesudah: 'Uji baru' },
       { jenis: 'diubah', bagian: 'awal', kunci: 'initial', sebelum: 'baru', sesudah: 'selesai' },
     ]);
-  });
-});
-
-describe('gabungVersi', () => {
-  it('sees every version: the states and steps of all, the first one winning its labels', () => {
-    const v1 = compileWorkflow(BERITA_DEFINITION, APP_VOCABULARY);
-    const data2 = clone(BERITA_DEFINITION);
-    data2.states = data2.states.map((state) => (state.key === 'diperiksa' ? { ...state, label: 'Diperiksa ulang' } : state));
-    data2.states.splice(1, 0, { key: 'dipilah', label: 'Dipilah' });
-    data2.transitions[0] = { ...data2.transitions[0], to: 'dipilah' };
-    data2.transitions.push({ from: ['dipilah'], to: 'diperiksa', label: 'Periksa', roles: ['operator'] });
-    const v2 = compileWorkflow(data2, APP_VOCABULARY);
-    const both = gabungVersi([v2, v1]);
-    expect(both.states.map((state) => state.key)).toEqual(expect.arrayContaining(['dipilah', 'diperiksa', 'diarsipkan']));
-    expect(both.states.find((state) => state.key === 'diperiksa')?.label).toBe('Diperiksa ulang');
-    const keys = both.transitions.map((transition) => kunciLangkah(transition));
-    expect(keys).toEqual(expect.arrayContaining(['diterima→dipilah', 'dipilah→diperiksa', 'diterima→diperiksa']));
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(() => gabungVersi([])).toThrow();
   });
 });

@@ -267,4 +267,107 @@ describe('evaluasi kinerja triwulanan (pure)', () => {
     expect(kosong.layanan[0]).toMatchObject({ masuk: 0, persenTepatWaktu: null, terlambat: 0 });
     expect(kosong).toMatchObject({ langkah: [], peran: [], terlambat: [], pengaduan: null });
   });
+
+  describe('each record under its own workflow version (alurVersi)', () => {
+    // Version 2 of the test service: "c" is no longer final, it is initialled ("Diparaf") and then archived ("d").
+    const UJI_V2: DefinisiEvaluasi = {
+      ...UJI,
+      states: [UJI.states[0], UJI.states[1], { key: 'c', label: 'Diparaf' }, { key: 'd', label: 'Diarsipkan', final: true }, UJI.states[3]],
+      transitions: [
+        UJI.transitions[0],
+        UJI.transitions[1],
+        { from: ['c'], to: 'd', label: 'Arsipkan', roles: ['operator'] },
+        { ...UJI.transitions[2], from: ['a', 'b', 'c'] },
+      ],
+    };
+    const REKAMAN = [
+      // V1: version 1 (no alurVersi), finished at "c" on 23 Nov 14.00, due 24 Nov 10.00: on time
+      rekaman('V1', '2026-11-23 10:00', '2026-11-24 10:00', 'c'),
+      // V2a: version 2, at "c" since 23 Nov 14.00, due 24 Nov 10.00: open and overdue (version 1 would call it finished)
+      rekaman('V2a', '2026-11-23 10:00', '2026-11-24 10:00', 'c', { alurVersi: 2 }),
+      // V2b: version 2, archived 24 Nov 09.00, due 25 Nov 10.00: on time
+      rekaman('V2b', '2026-11-23 10:00', '2026-11-25 10:00', 'd', { alurVersi: 2 }),
+      // V2c: version 2, received 1 Dec 10.00, due 2 Dec 10.00, archived now but its first step came on 5 Jan:
+      // at the quarter's end it was open in version 2's initial state "a", and overdue
+      rekaman('V2c', '2026-12-01 10:00', '2026-12-02 10:00', 'd', { alurVersi: 2 }),
+    ];
+    const AUDIT = [
+      langkah('V1', 'a', 'b', '2026-11-23 11:00', 'Operator'),
+      langkah('V1', 'b', 'c', '2026-11-23 14:00', 'Kasi'),
+      langkah('V2a', 'a', 'b', '2026-11-23 11:00', 'Operator'),
+      langkah('V2a', 'b', 'c', '2026-11-23 14:00', 'Kasi'),
+      langkah('V2b', 'a', 'b', '2026-11-23 11:00', 'Operator'),
+      langkah('V2b', 'b', 'c', '2026-11-23 13:00', 'Kasi'),
+      langkah('V2b', 'c', 'd', '2026-11-24 09:00', 'Operator'),
+      langkah('V2c', 'a', 'b', '2027-01-05 09:00', 'Operator'),
+      langkah('V2c', 'b', 'c', '2027-01-05 10:00', 'Kasi'),
+      langkah('V2c', 'c', 'd', '2027-01-05 11:00', 'Operator'),
+    ];
+    const perVersi = hitungEvaluasi({
+      triwulan: { tahun: 2026, triwulan: 4 },
+      layanan: [
+        {
+          definisi: UJI,
+          versi: new Map([
+            [1, UJI],
+            [2, UJI_V2],
+          ]),
+          rekaman: REKAMAN,
+          audit: AUDIT,
+        },
+      ],
+      schedule: DEFAULT_SCHEDULE,
+      holidays: [],
+      namaPeran: NAMA_PERAN,
+    });
+    const menit = (dari: string, sampai: string) => workingMinutesBetween(wib(dari), wib(sampai), DEFAULT_SCHEDULE, []);
+
+    it("finished, open and overdue by the record's own version; a record without a step before the end is open in its first state", () => {
+      expect(perVersi.layanan[0]).toEqual({
+        model: 'uji',
+        layanan: 'Layanan Uji',
+        masuk: 4,
+        selesai: 2, // V1 (at "c", final in version 1), V2b (at "d")
+        tepatWaktu: 2,
+        selesaiTerlambat: 0,
+        batal: 0,
+        terbuka: 2, // V2a (at "c", not final in version 2), V2c (in "a" at the end)
+        tanpaTenggat: 0,
+        persenTepatWaktu: 50,
+        terlambat: 2,
+      });
+      expect(perVersi.terlambat.map(({ documentId, keadaan, tahap, selesai }) => ({ documentId, keadaan, tahap, selesai }))).toEqual([
+        { documentId: 'V2a', keadaan: 'Belum selesai, melewati tenggat', tahap: 'Diparaf', selesai: null },
+        { documentId: 'V2c', keadaan: 'Belum selesai, melewati tenggat', tahap: 'Masuk', selesai: null },
+      ]);
+      expect(perVersi.terlambat[0].lewatMenit).toBe(menit('2026-11-24 10:00', '2027-01-01 00:00'));
+    });
+
+    it('steps named by their version: the same step of both versions is one row, a changed one two', () => {
+      const rows = perVersi.langkah.map(({ langkah: nama, dari, ke, peran, jumlah, medianMenit }) => ({
+        nama,
+        dari,
+        ke,
+        peran,
+        jumlah,
+        medianMenit,
+      }));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { nama: 'Periksa', dari: 'Masuk', ke: 'Diperiksa', peran: 'Operator', jumlah: 3, medianMenit: 60 },
+          { nama: 'Paraf', dari: 'Diperiksa', ke: 'Selesai', peran: 'Kasi', jumlah: 1, medianMenit: 120 }, // 11.00–14.00 less the 12–13 break,
+          { nama: 'Paraf', dari: 'Diperiksa', ke: 'Diparaf', peran: 'Kasi', jumlah: 2, medianMenit: 90 }, // (120 + 60) / 2,
+          {
+            nama: 'Arsipkan',
+            dari: 'Diparaf',
+            ke: 'Diarsipkan',
+            peran: 'Operator',
+            jumlah: 1,
+            medianMenit: menit('2026-11-23 13:00', '2026-11-24 09:00'),
+          },
+        ])
+      );
+      expect(rows).toHaveLength(4);
+    });
+  });
 });

@@ -81,28 +81,3 @@ export const sketsaDefinisi = (data: WorkflowData): WorkflowDefinition => ({
     ...(transition.kind !== undefined ? { kind: transition.kind } : {}),
   })),
 });
-
-/**
- * Every version of one workflow seen as one (for figures over records of several versions, e.g.
- * the quarterly evaluation): the first definition's title and initial state; the states of all,
- * by key, the first's label winning and final where any version ends there; the steps of all,
- * by `from→to` (see kunciLangkah), the first's winning. Takes the active version first; throws
- * `Error` on an empty list.
- */
-export const gabungVersi = (definitions: readonly WorkflowDefinition[]): WorkflowDefinition => {
-  const [first] = definitions;
-  if (!first) throw new Error('gabungVersi: tidak ada definisi.');
-  const states = new Map<string, State>();
-  for (const definition of definitions) {
-    for (const state of definition.states) {
-      const known = states.get(state.key);
-      states.set(state.key, known ? { ...known, final: known.final === true || state.final === true } : { ...state });
-    }
-  }
-  const transitions = new Map<string, Transition<unknown>>();
-  for (const definition of definitions) {
-    for (const transition of definition.transitions)
-      if (!transitions.has(kunciLangkah(transition))) transitions.set(kunciLangkah(transition), transition);
-  }
-  return { ...first, states: [...states.values()], transitions: [...transitions.values()] };
-};
