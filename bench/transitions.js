@@ -228,7 +228,9 @@ const withCpu = (row, cpuMs) =>
 const printTable = (rows) => {
   const header = ['step', 'n', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms', 'req/s', 'CPU ms/req', 'cores'];
   const lines = rows.map((row) =>
-    [row.step, row.n, row.errors, row.p50, row.p95, row.p99, row.max, row.mean, row.perSecond, row.cpuMsPerRequest ?? '–', row.cores ?? '–'].map(String)
+    [row.step, row.n, row.errors, row.p50, row.p95, row.p99, row.max, row.mean, row.perSecond, row.cpuMsPerRequest ?? '–', row.cores ?? '–'].map(
+      String
+    )
   );
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
