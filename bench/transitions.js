@@ -207,9 +207,34 @@ const summarise = (name, latencies, wallMs, errors) => {
   };
 };
 
+/**
+ * User + system CPU time (ms) the server process has used so far, from /proc/<pid>/stat
+ * (clock ticks of 10 ms); null where /proc is not there or no pid is given.
+ */
+const serverCpuMs = (pid) => {
+  if (!pid) return null;
+  try {
+    const stat = require('fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+};
+
+/** A summary row with the server's CPU per request (ms) and its share of a core over the wall time. */
+const withCpu = (row, cpuMs) =>
+  cpuMs === null || cpuMs === undefined || row.n === 0
+    ? row
+    : { ...row, cpuMsPerRequest: round(cpuMs / row.n), cores: Math.round((cpuMs / ((row.n / row.perSecond) * 1000)) * 100) / 100 };
+
 const printTable = (rows) => {
-  const header = ['step', 'n', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms', 'req/s'];
-  const lines = rows.map((row) => [row.step, row.n, row.errors, row.p50, row.p95, row.p99, row.max, row.mean, row.perSecond].map(String));
+  const header = ['step', 'n', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'mean ms', 'req/s', 'CPU ms/req', 'cores'];
+  const lines = rows.map((row) =>
+    [row.step, row.n, row.errors, row.p50, row.p95, row.p99, row.max, row.mean, row.perSecond, row.cpuMsPerRequest ?? '–', row.cores ?? '–'].map(
+      String
+    )
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(format(header));
@@ -236,7 +261,7 @@ const beritaBody = (index) => ({
  * operator's four steps over HTTP (after `warmup` berita walked and not counted).
  * Returns one summary row per step plus the registration and "all transitions" rows.
  */
-const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENCY, warmup = WARMUP, log = console.log }) => {
+const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENCY, warmup = WARMUP, log = console.log, serverPid }) => {
   const register = async (count, offset) => {
     const ids = [];
     const latencies = [];
@@ -261,6 +286,7 @@ const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENC
   const walk = async (ids, ke) => {
     const latencies = [];
     let errors = 0;
+    const cpuBefore = serverCpuMs(serverPid);
     const wall = await pool(ids, concurrency, async (documentId) => {
       const response = await call('POST', `/sop/berita/${documentId}/transisi`, { token, body: { ke } });
       if (response.status !== 200) {
@@ -270,7 +296,8 @@ const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENC
       }
       latencies.push(response.ms);
     });
-    return { latencies, wall, errors };
+    const cpuAfter = serverCpuMs(serverPid);
+    return { latencies, wall, errors, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
   };
 
   // Warm-up (JIT, connection pool, query plans): walked but not counted.
@@ -287,16 +314,19 @@ const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENC
   const all = [];
   let allWall = 0;
   let allErrors = 0;
+  let allCpu = 0;
   for (const ke of STEPS) {
     const result = await walk(registered.ids, ke);
     raw[ke] = result;
-    rows.push(summarise(ke, result.latencies, result.wall, result.errors));
+    rows.push(withCpu(summarise(ke, result.latencies, result.wall, result.errors), result.cpuMs));
     all.push(...result.latencies);
     allWall += result.wall;
     allErrors += result.errors;
+    allCpu = allCpu === null || result.cpuMs === null ? null : allCpu + result.cpuMs;
   }
-  raw['all transitions'] = { latencies: all, wall: allWall, errors: allErrors };
-  rows.push(summarise('all transitions', all, allWall, allErrors));
+  raw['all transitions'] = { latencies: all, wall: allWall, errors: allErrors, cpuMs: allCpu };
+  rows.push(withCpu(summarise('all transitions', all, allWall, allErrors), allCpu));
+  rows.load = os.loadavg().map((value) => round(value));
   rows.raw = raw;
   return rows;
 };
@@ -326,7 +356,8 @@ const main = async () => {
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
     const token = login.body.data.token;
 
-    const rows = await measureTransitions({ call, token });
+    const loadBefore = os.loadavg().map((value) => Math.round(value * 10) / 10);
+    const rows = await measureTransitions({ call, token, serverPid: server.child.pid });
 
     const verify = await call('GET', '/sop/audit/verify', { token });
     const rss = await serverRss(server.child);
@@ -336,6 +367,7 @@ const main = async () => {
 
     console.log('');
     printTable(rows);
+    console.log(`load average ${loadBefore.join(' ')} before, ${rows.load.join(' ')} after`);
     console.log('');
     console.log(
       `server boot ${bootMs} ms · server RSS ${Math.round(rss / 1048576)} MB · audit chain ${verify.body.data.ok ? 'ok' : 'BROKEN'} (${verify.body.data.count} rows) · PostgreSQL ${pg.server_version} · ${os.cpus().length} CPU`
@@ -353,6 +385,7 @@ const main = async () => {
       serverRssMb: Math.round(rss / 1048576),
       audit: verify.body.data,
       steps: rows,
+      load: { before: loadBefore, after: rows.load },
     };
     console.log(JSON.stringify(result));
     if (rows.some((row) => row.errors > 0) || !verify.body.data.ok) process.exitCode = 1;

@@ -35,6 +35,7 @@ import { dataSurat, JENIS_SURAT, SURAT, type JenisSurat } from '../domain/letter
 import type { TandaPejabat } from '../domain/letters/kop';
 import { sopRegistryOf } from '../plugins/sop/server/src/index';
 import {
+  beritaCetakDari,
   muatBerita,
   muatDistribusi,
   muatKriptogram,
@@ -54,6 +55,11 @@ export type Konteks = { strapi: Core.Strapi; actor: StaffActor };
 /** How one document is made from one kind of record. */
 export type Binding<S extends Sumber> = {
   muat: (strapi: Core.Strapi, documentId: string) => Promise<S | null>;
+  /**
+   * The same source from the row the record's SOP loader read (the record view's `record.row`),
+   * when that loader reads the relations `muat` reads; omitted: the view reads with `muat`.
+   */
+  dariRekaman?: (strapi: Core.Strapi, row: Record<string, unknown>) => S;
   baca: readonly Akses[];
   /** need to know beyond the role's read grant: null when allowed, else why not (403) */
   izin?: (sumber: S, actor: StaffActor) => string | null;
@@ -191,6 +197,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
+        dariRekaman: beritaCetakDari,
         baca: [{ uid: BERITA_UID }, { uid: 'api::kartu-kendali.kartu-kendali' }],
         tersedia: (sumber) => kartuKendaliTersedia(sumber.berita),
         data: (sumber, umum) => dataKartuKendali(sumber.berita, umum),
@@ -207,6 +214,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
+        dariRekaman: beritaCetakDari,
         baca: [{ uid: BERITA_UID }, { uid: 'api::kartu-kendali.kartu-kendali' }],
         tersedia: (sumber) => kartuKendaliTersedia(sumber.berita),
         data: (sumber, umum) => dataLembarPengantar(sumber.berita, umum),
@@ -223,6 +231,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
+        dariRekaman: beritaCetakDari,
         baca: [
           { uid: BERITA_UID, fields: TANDA_TERIMA_FIELDS },
           { uid: DISTRIBUSI_UID, fields: DISTRIBUSI_WITHOUT_LETTER },
@@ -341,6 +350,7 @@ export const DOKUMEN: Readonly<Record<string, JenisDokumen>> = {
     model: {
       berita: bind<BeritaCetak>({
         muat: muatBerita,
+        dariRekaman: beritaCetakDari,
         baca: [{ uid: BERITA_UID }],
         tersedia: (sumber) => cetakBeritaTersedia(sumber.berita),
         data: (sumber, umum) => dataCetakBerita(sumber.berita, umum),

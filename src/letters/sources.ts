@@ -74,7 +74,16 @@ export const muatBerita = async (strapi: Core.Strapi, documentId: string): Promi
       distribusi: { populate: { penerima: true } },
     },
   })) as BeritaDbRow | null;
-  if (!row) return null;
+  return row ? beritaCetakDari(strapi, row as unknown as Record<string, unknown>) : null;
+};
+
+/**
+ * {@link muatBerita} from a berita row already read with the same relations (recipients, kartu
+ * kendali with its paraf, copies with their recipient) — the SOP loader's row (`loadBerita`),
+ * which the record view hands its extensions — without reading it again.
+ */
+export const beritaCetakDari = (strapi: Core.Strapi, stored: Record<string, unknown>): BeritaCetak => {
+  const row = stored as unknown as BeritaDbRow;
   const sifat = asSifat(row.sifat);
   const kartu = row.kartuKendali;
   const berita: BeritaSumber = {

@@ -36,12 +36,20 @@ export type DokumenTersedia = { jenis: string; label: string; url: string };
  * Exactly the documents `actor` may print for this record now: those for which
  * `GET /sop/:model/:documentId/dokumen/:jenis` passes `tolakPeran` and `tolakSumber`, the
  * same two checks the download route refuses with (src/letters/unduh.ts). Each record
- * loader runs at most once. Returns [] when the model prints nothing or the record is gone.
+ * loader runs at most once, and not at all for a binding that takes `row`, the row the record's
+ * SOP loader has just read (`dariRekaman`). Returns [] when the model prints nothing or the record is gone.
  */
-export const dokumenTersedia = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor): Promise<DokumenTersedia[]> => {
+export const dokumenTersedia = async (
+  strapi: Core.Strapi,
+  model: string,
+  documentId: string,
+  actor: StaffActor,
+  row?: Record<string, unknown>
+): Promise<DokumenTersedia[]> => {
   const loaded = new Map<Binding<Sumber>['muat'], Promise<Sumber | null>>();
   const muat = (binding: Binding<Sumber>): Promise<Sumber | null> => {
-    if (!loaded.has(binding.muat)) loaded.set(binding.muat, binding.muat(strapi, documentId));
+    const read = () => (row && binding.dariRekaman ? Promise.resolve(binding.dariRekaman(strapi, row)) : binding.muat(strapi, documentId));
+    if (!loaded.has(binding.muat)) loaded.set(binding.muat, read());
     return loaded.get(binding.muat)!;
   };
   const list: DokumenTersedia[] = [];
@@ -61,6 +69,6 @@ export const dokumenTersedia = async (strapi: Core.Strapi, model: string, docume
 };
 
 /** The record view's `dokumen` (a view extension of the SOP engine): what this user may print now. */
-export const dokumenView: ViewExtension = async (strapi, { model, documentId, actor }) => ({
-  dokumen: await dokumenTersedia(strapi, model, documentId, actor),
+export const dokumenView: ViewExtension = async (strapi, { model, documentId, record, actor }) => ({
+  dokumen: await dokumenTersedia(strapi, model, documentId, actor, record.row),
 });

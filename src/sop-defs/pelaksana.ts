@@ -145,11 +145,28 @@ const asPerwakilan = (row: PelaksanaRow): Perwakilan => ({
 
 const runningAt = (now: Date) => ({ mulai: { $lte: now }, selesai: { $gt: now } });
 
-/** The engine's view of the mandates (see ActingRolesProvider): those running at `now`. */
+// one read of a user's running mandates per request: the admin authentication (the acting role's
+// permissions, src/access/pelaksana-permissions.ts) and the SOP actor of the same request share it
+const mandatesOfRequest = new WeakMap<object, Map<number, Promise<Perwakilan[]>>>();
+
+/**
+ * The engine's view of the mandates (see ActingRolesProvider): those running at `now`. Within one
+ * HTTP request a user's mandates are read once, at the request's first ask (its authentication).
+ */
 export const ACTING_ROLES: ActingRolesProvider = {
-  async of(strapi, userId, now) {
-    const rows = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { pelaksanaId: userId, ...runningAt(now) } })) as PelaksanaRow[];
-    return rows.map(asPerwakilan);
+  of(strapi, userId, now) {
+    const read = async () =>
+      ((await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { pelaksanaId: userId, ...runningAt(now) } })) as PelaksanaRow[]).map(
+        asPerwakilan
+      );
+    const request = strapi.requestContext.get() as object | undefined;
+    if (!request) return read();
+    const known = mandatesOfRequest.get(request) ?? new Map<number, Promise<Perwakilan[]>>();
+    mandatesOfRequest.set(request, known);
+    const pending = known.get(userId) ?? read();
+    known.set(userId, pending);
+    pending.catch(() => known.delete(userId));
+    return pending;
   },
   async running(strapi, now) {
     const rows = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: runningAt(now) })) as PelaksanaRow[];

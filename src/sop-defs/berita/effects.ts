@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import { parafOf } from '../../plugins/sop/server/src/index';
 import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
-import { requireActiveRole } from '../../plugins/sop/server/src/index';
+import { requireActiveRole, writeRecord } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
 import type { BeritaRow } from './facts';
 import { ringkasanSalinan } from '../ringkasan-salinan';
@@ -18,7 +18,7 @@ const beritaRow = (record: LoadedRecord): BeritaRow => record.row as unknown as 
 export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   /** Step 3: `{ jumlah }` copies printed, one per recipient. */
   async setJumlahCetak(effect, { strapi, record }) {
-    await strapi.db.query('api::berita.berita').update({ where: { id: record.id }, data: { jumlahCetak: Number(effect.jumlah) } });
+    await writeRecord(strapi, 'api::berita.berita', record.id, { jumlahCetak: Number(effect.jumlah) });
   },
 
   /** Step 5: the kartu kendali (or, for a classified berita, the lembar pengantar) with the Operator's `isian`. */

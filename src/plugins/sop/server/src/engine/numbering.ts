@@ -49,3 +49,36 @@ export const formatNumber = (pattern: string, parts: NumberParts): string => {
 
 /** A number as a file-name fragment: `0012/2026` → `0012-2026`. */
 export const fileSafe = (nomor: string): string => nomor.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * {@link formatNumber} as a PostgreSQL expression over the integer column or expression
+ * `nomorSql` (e.g. `nomor.terakhir`), for a statement that draws the number and writes it at
+ * once (the agenda effect, issue 14): every part but the number is known beforehand and goes in
+ * as a bound text (`?`), the number as `lpad(n::text, greatest(width, length(n::text)), '0')`,
+ * zero-padded and never cut, as `padStart` does. Returns the expression and its bindings, in
+ * order; throws as formatNumber does on an invalid pattern.
+ */
+export const formatNumberSql = (pattern: string, parts: Omit<NumberParts, 'nomor'>, nomorSql: string): { sql: string; bindings: string[] } => {
+  validateFormat(pattern);
+  const pieces: string[] = [];
+  const bindings: string[] = [];
+  const text = (value: string) => {
+    if (value === '') return;
+    pieces.push('?::text');
+    bindings.push(value);
+  };
+  let last = 0;
+  for (const match of pattern.matchAll(TOKEN)) {
+    text(pattern.slice(last, match.index));
+    last = (match.index ?? 0) + match[0].length;
+    const [, token, width] = match;
+    if (token.startsWith('nomor')) {
+      pieces.push(`lpad((${nomorSql})::text, greatest(${width ? Number(width) : 0}, length((${nomorSql})::text)), '0')`);
+    } else {
+      // the other tokens do not depend on the number: formatted here, once
+      text(formatNumber(`{nomor}${match[0]}`, { ...parts, nomor: 0 }).slice(1));
+    }
+  }
+  text(pattern.slice(last));
+  return { sql: pieces.join(' || '), bindings };
+};

@@ -3,13 +3,14 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { rolesListableBy } from '../engine/decide';
 import { keepRefusalMessages } from '../errors';
-import { loadActor, usersWithRole } from '../services/actor';
+import { actorFromAuth, usersWithRole } from '../services/actor';
 import { antrianFor } from '../services/antrian';
 import { verifyAuditTrail } from '../services/audit';
 import { performKoreksi } from '../services/koreksi';
 import { sopRegistryOf } from '../services/registry';
 import { performTransition } from '../services/transition';
 import { definitionsView, diagramSvg, mayRead, recordView } from '../services/views';
+import { withSharedReads } from '../services/shared-reads';
 import type { StaffActor } from '../types';
 
 /** The part of Koa's context the `/sop` handlers use. */
@@ -62,7 +63,8 @@ export const adminRoute = (strapi: Core.Strapi) => (method: 'GET' | 'POST', path
   method,
   path,
   handler: keepRefusalMessages(async (ctx: SopCtx) => {
-    const actor = ctx.state.user ? await loadActor(strapi, ctx.state.user.id) : null;
+    // the user and roles Strapi's admin authentication read for this request (no second read)
+    const actor = ctx.state.user ? await actorFromAuth(strapi, ctx.state.user) : null;
     if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
     await handler(ctx, actor);
   }),
@@ -146,14 +148,16 @@ export const sopRoutes = (strapi: Core.Strapi) => {
     route('POST', '/sop/:model/:documentId/transisi', async (ctx, actor) => {
       requireReadableModel(strapi, ctx.params.model, actor);
       const body = parseBody(transitionBody, ctx.request.body);
-      await performTransition(strapi, {
-        model: ctx.params.model,
-        documentId: ctx.params.documentId,
-        actor,
-        request: { ke: body.ke, catatan: body.catatan ?? null, data: body.data ?? undefined },
+      // the step's notification and this answer share their reads after the commit (the record, who acts next)
+      ctx.body = await withSharedReads(async () => {
+        await performTransition(strapi, {
+          model: ctx.params.model,
+          documentId: ctx.params.documentId,
+          actor,
+          request: { ke: body.ke, catatan: body.catatan ?? null, data: body.data ?? undefined },
+        });
+        return { data: await recordView(strapi, ctx.params.model, ctx.params.documentId, actor) };
       });
-      const view = await recordView(strapi, ctx.params.model, ctx.params.documentId, actor);
-      ctx.body = { data: view };
     }),
   ];
 };

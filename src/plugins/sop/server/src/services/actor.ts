@@ -5,6 +5,7 @@ import { AWALAN_JABATAN } from '../engine/decide';
 import type { StaffActor, Writer } from '../types';
 import { sopRegistryOf, type SopRegistry } from './registry';
 import { now as clockNow } from './clock';
+import { sharedRead } from './shared-reads';
 
 type AdminUserRow = {
   id: number;
@@ -62,11 +63,31 @@ export const loadActor = async (strapi: Core.Strapi, userId: number): Promise<St
 };
 
 /**
+ * The actor of an admin request from the user Strapi's admin authentication has just read for
+ * it (`ctx.state.user`, its roles populated: the `admin` strategy reads the user and roles on
+ * every request, so a role taken away counts from the next request on), without reading them a
+ * second time; the running mandates are still read. A user row without its roles (another
+ * strategy) is read with {@link loadActor}. Null when the account is unknown, inactive or blocked.
+ */
+export const actorFromAuth = async (strapi: Core.Strapi, user: unknown): Promise<StaffActor | null> => {
+  const row = user as AdminUserRow | null | undefined;
+  if (!row || typeof row.id !== 'number') return null;
+  if (!Array.isArray(row.roles)) return loadActor(strapi, row.id);
+  if (row.isActive !== true || row.blocked === true) return null;
+  const registry = sopRegistryOf(strapi);
+  const mandates = (await registry.actingRoles()?.of(strapi, row.id, clockNow())) ?? [];
+  return toActor(registry, row, mandates);
+};
+
+/**
  * Active admin users holding an SOP role, for assignments and notifications: its holders and,
  * while a mandate runs, the acting official named for it (the holders stay: a Plh stands in,
  * the holder is not removed from the role, and hears of the work waiting in it).
  */
-export const usersWithRole = async (strapi: Core.Strapi, role: string): Promise<StaffActor[]> => {
+export const usersWithRole = (strapi: Core.Strapi, role: string): Promise<StaffActor[]> =>
+  sharedRead(`usersWithRole:${role}`, () => readUsersWithRole(strapi, role));
+
+const readUsersWithRole = async (strapi: Core.Strapi, role: string): Promise<StaffActor[]> => {
   const registry = sopRegistryOf(strapi);
   const rows = (await strapi.db.query('admin::user').findMany({
     where: { isActive: true, blocked: false, roles: { name: registry.roleName(role) } },
@@ -116,7 +137,7 @@ export const currentWriter = async (strapi: Core.Strapi): Promise<Writer> => {
     { user?: { id?: unknown; username?: unknown }; auth?: { strategy?: { name?: string } } } | undefined;
   if (!state) return { jalur: 'sistem', actor: null, aktorId: null, aktorNama: 'Sistem', aktorPeran: '-' };
   if (state.auth?.strategy?.name === 'admin' && typeof state.user?.id === 'number') {
-    const actor = await loadActor(strapi, state.user.id);
+    const actor = await actorFromAuth(strapi, state.user);
     if (actor) return { jalur: 'admin', actor, aktorId: actor.id, aktorNama: actor.name, aktorPeran: actor.peran };
   }
   const who = typeof state.user?.id === 'number' ? `Pengguna API #${state.user.id}` : 'Pengguna API';

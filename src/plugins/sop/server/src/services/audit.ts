@@ -454,3 +454,24 @@ export const checkAuditFor = async (db: Db, model: string, documentId: string): 
 /** The history of one record, its stream in order (`GET /sop/:model/:documentId` riwayat, tracking pages). */
 export const readAuditFor = async (db: Db, model: string, documentId: string): Promise<StoredAuditRow[]> =>
   ((await db(AUDIT_TABLE).select('*').where({ model, document_id: documentId }).orderBy('urutan', 'asc')) as AuditDbRow[]).map(fromDb);
+
+/**
+ * The history of one record (as {@link readAuditFor}) and its check against the stream's head
+ * (as {@link checkAuditFor}) in one statement: the rows carry the head's `urutan` and `hash`
+ * from a subquery. Only a record without any row (none written yet, or all deleted) reads its
+ * head separately. Returns `{ rows, rusak }`, `rusak` null when the history is intact.
+ */
+export const readAuditChecked = async (db: Db, model: string, documentId: string): Promise<{ rows: StoredAuditRow[]; rusak: Breakage | null }> => {
+  const head = (column: 'urutan' | 'hash') =>
+    db(AUDIT_HEAD_TABLE).select(column).where({ model, document_id: documentId }).limit(1).as(`head_${column}`);
+  const raw = (await db(AUDIT_TABLE)
+    .select(`${AUDIT_TABLE}.*`, head('urutan'), head('hash'))
+    .where({ model, document_id: documentId })
+    .orderBy('urutan', 'asc')) as (AuditDbRow & { head_urutan: number | null; head_hash: string | null })[];
+  if (raw.length === 0) return { rows: [], rusak: await checkAuditFor(db, model, documentId) };
+  const rows = raw.map(fromDb);
+  const { head_urutan: urutan, head_hash: hash } = raw[0];
+  const heads = urutan === null || hash === null ? [] : [{ model, documentId, urutan: Number(urutan), hash }];
+  const verdict = verifyStreams(rows, heads, auditKeys());
+  return { rows, rusak: verdict.ok ? null : verdict.rusak };
+};

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { WorkflowDefinition } from '../engine/types';
 import type { EffectHandler, GovernedFields, ListView, LoadedRecord, RecordNamer, SopRegistration } from '../types';
-import { assignedUserOf, parafOf } from './effects';
+import { assignedUserOf, parafOf, writeRecord } from './effects';
 import { loadedRecord, sopRegistryOf } from './registry';
 
 /*
@@ -156,13 +156,13 @@ export const BOUND_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   async signRecord(effect, { strapi, uid, record, actor, now }) {
     const current = asObject<Record<string, unknown>>(record.row.paraf);
     const paraf = { ...current, [String(effect.kolom)]: parafOf(actor, now) };
-    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { paraf } });
+    await writeRecord(strapi, uid, record.id, { paraf });
     record.row.paraf = paraf;
   },
   async assignUser(effect, { strapi, uid, record }) {
     const { peran, user } = await assignedUserOf(strapi, effect);
     const penugasan = { ...asObject<Penugasan>(record.row.penugasan), [peran]: { id: user.id, nama: user.name } };
-    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { penugasan } });
+    await writeRecord(strapi, uid, record.id, { penugasan });
     record.row.penugasan = penugasan;
   },
 };

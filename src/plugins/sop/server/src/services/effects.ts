@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { formatNumber, numberMoment } from '../engine/numbering';
+import type { Knex } from 'knex';
+import { formatNumber, formatNumberSql, numberMoment } from '../engine/numbering';
 import type { Effect } from '../engine/types';
 import type { EffectHandler, StaffActor } from '../types';
 import { requireActiveRole } from './actor';
 import { sopRegistryOf } from './registry';
-import { nextAgendaNumber } from './tables';
+import { agendaNumberSql, nextAgendaNumber } from './tables';
 
 /**
  * A paraf or signature as every SOP stores it: who (admin user id and name), as which role
@@ -39,6 +40,71 @@ export const assignedUserOf = async (strapi: Core.Strapi, effect: Effect) => {
   return { peran, user: await requireActiveRole(strapi, effect[peran], peran) };
 };
 
+/**
+ * Writes `data` (attribute names) into row `id` of content type `uid` with its `updatedAt`, in
+ * ONE statement (`updateMany` by id: no read before and after, as `update` does); the effects
+ * keep the record they were given current themselves. Returns the rows written (0 or 1).
+ */
+export const writeRecord = async (strapi: Core.Strapi, uid: string, id: number, data: Record<string, unknown>): Promise<number> => {
+  const written = (await strapi.db.query(uid as never).updateMany({ where: { id }, data: { ...data, updatedAt: new Date() } })) as { count: number };
+  return written.count;
+};
+
+const isPostgres = (strapi: Core.Strapi): boolean => strapi.db.dialect.client === 'postgres';
+
+type Column = { columnName?: string };
+
+/**
+ * The agenda number drawn and written in ONE statement (PostgreSQL): a data-modifying CTE, the
+ * counter upsert of `agendaNumberSql`, feeds the record's update, which formats the number in SQL
+ * (`formatNumberSql`, equal to `formatNumber`) and sets `nomorAgenda`, `tahunAgenda`,
+ * `urutAgenda`, `waktuAgenda` and `updatedAt` — so the counter row, locked from the draw to the
+ * commit, never waits for Node between the draw and the write (the complaint ticket's technique,
+ * src/api/pengaduan/lib/intake.ts `tulisTiket`); the `afterUpdateMany` subscribers then run as for
+ * an `updateMany` by id. Returns the number written; throws when no row was written (the step
+ * then rolls back, and the number with it).
+ */
+export const drawAndWriteAgendaNumber = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  params: { uid: string; id: number; buku: string; pattern: string; moment: { tahun: number; bulan: number }; now: Date }
+): Promise<string> => {
+  const meta = strapi.db.metadata.get(params.uid) as { tableName: string; attributes: Record<string, Column> };
+  const column = (name: string): string => {
+    const columnName = meta.attributes[name]?.columnName;
+    if (!columnName) throw new errors.ApplicationError(`Efek assignAgendaNumber memerlukan kolom "${name}" pada jenis konten ${params.uid}.`);
+    return columnName;
+  };
+  const draw = agendaNumberSql(params.buku, params.moment.tahun);
+  const nomorAgenda = formatNumberSql(params.pattern, params.moment, 'nomor.terakhir');
+  const result = (await trx.raw(
+    `with nomor as (${draw.sql})
+     update ?? set ?? = ${nomorAgenda.sql}, ?? = ?, ?? = nomor.terakhir, ?? = ?, ?? = ? from nomor where ??.id = ? returning ?? as nomor, nomor.terakhir as urut`,
+    [
+      ...draw.bindings,
+      meta.tableName,
+      column('nomorAgenda'),
+      ...nomorAgenda.bindings,
+      column('tahunAgenda'),
+      params.moment.tahun,
+      column('urutAgenda'),
+      column('waktuAgenda'),
+      params.now,
+      column('updatedAt'),
+      new Date(),
+      meta.tableName,
+      params.id,
+      column('nomorAgenda'),
+    ]
+  )) as { rows: { nomor: string; urut: number }[] };
+  const nomor = result.rows[0]?.nomor;
+  if (result.rows.length !== 1 || typeof nomor !== 'string') throw new errors.ApplicationError('Naskah gagal diberi nomor agenda.');
+  // the database's update subscribers hear it as an updateMany by id (e.g. the copies' summary of the number, src/sop-defs/distribusi/ringkasan.ts)
+  const data = { nomorAgenda: nomor, tahunAgenda: params.moment.tahun, urutAgenda: Number(result.rows[0].urut), waktuAgenda: params.now };
+  await strapi.db.lifecycles.run('afterUpdateMany', params.uid as never, { params: { where: { id: params.id }, data }, result: { count: 1 } });
+  return nomor;
+};
+
 /** The effects the engine carries out for every SOP; an SOP's own handlers come with its registration. */
 export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   /**
@@ -55,12 +121,14 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     const perBuku = (strapi.plugin('sop').config('agendaFormatPerBuku') ?? {}) as Readonly<Record<string, string>>;
     const pattern = perBuku[buku] ?? String(strapi.plugin('sop').config('agendaFormat'));
     atEnd(async () => {
+      if (isPostgres(strapi)) {
+        record.nomorAgenda = await drawAndWriteAgendaNumber(strapi, trx, { uid, id: record.id, buku, pattern, moment, now });
+        return;
+      }
+      // SQLite (one writer at a time): draw, then write
       const nomor = await nextAgendaNumber(trx, buku, moment.tahun);
       const nomorAgenda = formatNumber(pattern, { nomor, ...moment });
-      await strapi.db.query(uid as never).update({
-        where: { id: record.id },
-        data: { nomorAgenda, tahunAgenda: moment.tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() },
-      });
+      await writeRecord(strapi, uid, record.id, { nomorAgenda, tahunAgenda: moment.tahun, urutAgenda: nomor, waktuAgenda: now.toISOString() });
       record.nomorAgenda = nomorAgenda;
     });
   },
@@ -75,12 +143,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     if (!isParafColumn(strapi, uid, String(effect.kolom))) {
       throw new errors.ApplicationError(`Efek signRecord: "${String(effect.kolom)}" bukan kolom paraf (JSON) pada ${uid}.`);
     }
-    await strapi.db.query(uid as never).update({
-      where: { id: record.id },
-      data: {
-        [String(effect.kolom)]: parafOf(actor, now),
-      },
-    });
+    await writeRecord(strapi, uid, record.id, { [String(effect.kolom)]: parafOf(actor, now) });
   },
 
   /**
@@ -90,10 +153,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
    */
   async assignUser(effect, { strapi, uid, record }) {
     const { peran, user } = await assignedUserOf(strapi, effect);
-    await strapi.db.query(uid as never).update({
-      where: { id: record.id },
-      data: { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name },
-    });
+    await writeRecord(strapi, uid, record.id, { [`${peran}Id`]: user.id, [`${peran}Nama`]: user.name });
   },
 
   /**
@@ -103,7 +163,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   async tetapkanTenggat(effect, { strapi, uid, record, now }) {
     const menit = Number(effect.menitKerja);
     const tenggat = (await sopRegistryOf(strapi).calendar(strapi)).addWorkingMinutes(now, menit).toISOString();
-    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { tenggat } });
+    await writeRecord(strapi, uid, record.id, { tenggat });
     record.tenggat = tenggat;
   },
 
@@ -114,7 +174,7 @@ export const ENGINE_EFFECTS: Readonly<Record<string, EffectHandler>> = {
    */
   async arsipkan(_effect, { strapi, uid, record, now }) {
     requireAttribute(strapi, uid, 'diarsipkanPada', 'arsipkan');
-    await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { diarsipkanPada: now.toISOString() } });
+    await writeRecord(strapi, uid, record.id, { diarsipkanPada: now.toISOString() });
   },
 };
 

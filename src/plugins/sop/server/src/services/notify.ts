@@ -4,7 +4,18 @@ import type { Effect, Transition, WorkflowDefinition } from '../engine/types';
 import { loadActor, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
 import { workflowForRecord } from './alur';
+import { sharedRead } from './shared-reads';
 import type { AfterCommitHandler, LoadedRecord, NamaNaskah, NamaReader, RecordNamer, SopTransitionEvent, StaffActor } from '../types';
+
+/**
+ * The record as its SOP's loader reads it (null when unknown), read once for the work after a
+ * step's commit (its notification and the view it answers with, see ./shared-reads); elsewhere
+ * simply the loader's read. The result is shared: callers must not change it.
+ */
+export const loadRecordShared = (strapi: Core.Strapi, model: string, documentId: string): Promise<LoadedRecord | null> => {
+  const load = sopRegistryOf(strapi).sop(model)?.loadRecord;
+  return load ? sharedRead(`record:${model}:${documentId}`, () => load(strapi, documentId)) : Promise.resolve(null);
+};
 
 export const adminLink = (strapi: Core.Strapi, uid: string, documentId: string): string => {
   const base = String(strapi.plugin('sop').config('publicUrl') || strapi.config.get('server.url') || 'http://localhost:1337').replace(/\/$/, '');
@@ -115,8 +126,9 @@ const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent, defini
     const user = await loadActor(strapi, event.ditugaskan);
     return user && (user.isSuperAdmin || sopRegistryOf(strapi).access().mayRead(user, definition.uid)) ? [user] : [];
   }
-  const load = sopRegistryOf(strapi).sop(event.model)?.loadRecord;
-  return load ? whoActsNext(strapi, event.model, event.ke, () => load(strapi, event.documentId), event.aktor.id, definition) : [];
+  return sopRegistryOf(strapi).sop(event.model)?.loadRecord
+    ? whoActsNext(strapi, event.model, event.ke, () => loadRecordShared(strapi, event.model, event.documentId), event.aktor.id, definition)
+    : [];
 };
 
 /** A plain-text message to one address, through the app's one mail door (src/mail.ts). */
@@ -131,10 +143,8 @@ export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTrans
   const params = { documentId: event.documentId };
   const recipients = (await nextActors(strapi, event, definition)).filter((user) => user.email);
   if (recipients.length === 0) return;
-  const record = (await strapi.db.query(definition.uid as never).findOne({ where: { documentId: params.documentId } })) as Record<
-    string,
-    unknown
-  > | null;
+  // the loader's row (shared with the step's answer) has every column the namer and the deadline need
+  const record = (await loadRecordShared(strapi, event.model, params.documentId))?.row ?? null;
   const nama = namaNaskah(strapi, event.model, record ?? {});
   const tenggat = record?.tenggat instanceof Date || typeof record?.tenggat === 'string' ? record.tenggat : null;
   const state = event.keLabel;

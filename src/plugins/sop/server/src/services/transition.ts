@@ -10,6 +10,7 @@ import { syncAlur, workflowForRecord } from './alur';
 import { appendAudit } from './audit';
 import { actorUnderMandate, peranTercatat } from './actor';
 import { now as clockNow } from './clock';
+import { openSharedReads } from './shared-reads';
 import { ConflictError } from '../errors';
 import type { SopTransitionEvent, StaffActor } from '../types';
 
@@ -123,6 +124,8 @@ export const performTransition = async (
     throw isConflictError(error) ? lockConflict() : error;
   }
 
+  // committed: from here the notification and the answer may share their reads (./shared-reads)
+  openSharedReads();
   await emitTransition(strapi, transitionEvent(decision.definition, params, decision, decision.pelaku, now), decision.effects);
   return {
     documentId: params.documentId,

@@ -5,10 +5,10 @@ import type { Transition, WorkflowDefinition } from '../engine/types';
 import { toMermaid, toSvg } from '../engine/diagram';
 import { sopRegistryOf } from './registry';
 import { now } from './clock';
-import { readAuditFor, checkAuditFor } from './audit';
+import { readAuditChecked } from './audit';
 import { withoutKoreksiValues } from '../engine/koreksi';
 import type { LoadedRecord, StaffActor } from '../types';
-import { forwardTransitionsFrom, whoActsNext } from './notify';
+import { forwardTransitionsFrom, loadRecordShared, whoActsNext } from './notify';
 import { syncAlur, workflowForRecord } from './alur';
 
 /** One role that may take the next forward step: its key, its short name, those steps' labels and the names of who may take them. */
@@ -100,10 +100,10 @@ export const diagramSvg = (strapi: Core.Strapi, model: string, current?: string,
  */
 export const recordView = async (strapi: Core.Strapi, model: string, documentId: string, actor: StaffActor) => {
   const registration = sopRegistryOf(strapi).sop(model);
-  const loader = registration?.loadRecord;
-  if (!registration || !loader) return null;
+  if (!registration?.loadRecord) return null;
   await syncAlur(strapi);
-  const record = await loader(strapi, documentId);
+  // after a step, the record its notification read (./shared-reads); otherwise a fresh read
+  const record = await loadRecordShared(strapi, model, documentId);
   if (!record) return null;
   // the record's own version: its steps, labels and final states (issue 13)
   const definition = (await workflowForRecord(strapi, model, record.alurVersi)) ?? registration.definition;
@@ -112,7 +112,9 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
   const koreksi = registration?.koreksi;
   const mayReadKoreksi =
     !koreksi || actor.isSuperAdmin || sopRegistryOf(strapi).access().mayReadFields(actor, { uid: definition.uid, fields: koreksi.kolom });
-  const riwayat = (await readAuditFor(strapi.db.connection, model, documentId)).map((row) => ({
+  // the history and its check against the stream's head, in one statement
+  const audit = await readAuditChecked(strapi.db.connection, model, documentId);
+  const riwayat = audit.rows.map((row) => ({
     dari: row.dari,
     ke: row.ke,
     keLabel: label(row.ke),
@@ -158,7 +160,7 @@ export const recordView = async (strapi: Core.Strapi, model: string, documentId:
     })),
     riwayat,
     // null when the history above is intact; else its first broken link (see checkAuditFor)
-    riwayatRusak: await checkAuditFor(strapi.db.connection, model, documentId),
+    riwayatRusak: audit.rusak,
     distribusi,
     // what the app and the SOP add: the documents this user may print now, the plaintext link…
     ...extra,
