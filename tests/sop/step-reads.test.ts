@@ -85,7 +85,10 @@ describe('SOP step: statements per step and the actor from the admin authenticat
       expect(status).toBe(200);
       expect(body.data?.tahap).toBe(ke);
       const batas = BATAS[ke] + (usePostgres() ? 0 : (SELISIH_SQLITE[ke] ?? 0));
-      if (sqls.length > batas) throw new Error(`${ke}: ${sqls.length} statements (at most ${batas}):\n${sqls.join('\n')}`);
+      // Not per step: the process's caches refreshed at most every 2 s (the active workflow versions,
+      // ALUR_SYNC_MS; the holiday list, HARI_LIBUR_CACHE_MS) fall into a step only when a slow machine lets them expire.
+      const perLangkah = sqls.filter((sql) => !/from [`"]?(sop_alur_versi|hari_libur)[`"]? /.test(sql));
+      if (perLangkah.length > batas) throw new Error(`${ke}: ${perLangkah.length} statements (at most ${batas}):\n${perLangkah.join('\n')}`);
       // the user: only Strapi's own authentication reads the admin user by id (no second read for the actor)
       expect(sqls.filter(readsBy('admin_users', 'id'))).toHaveLength(1);
       // the record: once to decide in the transaction, once after the commit for the notification and the answer together
