@@ -1,0 +1,111 @@
+/**
+ * Session 6 attack on the low-code vocabulary effects: `buatSurat` (a named letter issued by a
+ * step of a workflow made without code) and `salinanPerPenerima` (one copy per recipient). Each
+ * test is a hole found and closed, or a rule that held under the attack.
+ */
+import { createAdminSession, type AdminSession } from '../helpers/admin-users';
+import { startApp, type TestApp } from '../helpers/app';
+import { cmCreate, cmUpdate, ROLE, transit } from '../helpers/sop';
+import { bukaDocx, expectFile, unduh, xmlEscape } from '../letters/unduh';
+import type { WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
+import definition from '../fixtures/sop/berita-keluar/definition.json';
+import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
+
+const UID = 'api::berita-keluar.berita-keluar';
+const MODEL = 'berita-keluar';
+const DISTRIBUSI = 'api::distribusi.distribusi';
+const SURAT_DINAS = { surat: 'surat-dinas', perihal: 'perihal', isi: 'isi', penerima: 'tujuan', paraf: 'parafKasi' };
+const ISI_ASLI = 'Dengan hormat, rapat koordinasi persandian diadakan Senin pukul 09.00 WIB.';
+const ISI_PALSU = 'Dengan hormat, seluruh kunci sandi diserahkan kepada pembawa surat ini.';
+
+type Definisi = WorkflowData & { transitions: (WorkflowData['transitions'][number] & { effects?: { type: string; params?: object }[] })[] };
+
+describe('security (session 6): buatSurat and the copies of a workflow made without code', () => {
+  let app: TestApp;
+  const staff = {} as Record<'admin' | 'operator' | 'kasi' | 'caraka', AdminSession>;
+  const post = (session: AdminSession, path: string, body: object = {}) =>
+    app.http().post(path).set('Authorization', `Bearer ${session.token}`).send(body);
+  const url = (documentId: string) => `/sop/${MODEL}/${documentId}/dokumen/surat-dinas`;
+  const stored = async (documentId: string) =>
+    (await app.strapi.db.query(UID as never).findOne({ where: { documentId } })) as Record<string, unknown>;
+
+  const walk = async (ke: 'diparaf' | 'dikirim'): Promise<string> => {
+    const created = await cmCreate(app, staff.operator, UID, { perihal: 'Undangan rapat koordinasi', tujuan: 'Setda', isi: ISI_ASLI });
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId as string;
+    const steps: [AdminSession, string][] = [
+      [staff.operator, 'diagendakan'],
+      [staff.kasi, 'diparaf'],
+      [staff.operator, 'dikirim'],
+    ];
+    for (const [who, step] of steps.slice(0, steps.findIndex(([, one]) => one === ke) + 1)) {
+      const response = await transit(app, who, MODEL, documentId, step);
+      expect([step, response.status, response.body.error?.message]).toEqual([step, 200, undefined]);
+    }
+    return documentId;
+  };
+
+  beforeAll(async () => {
+    app = await startApp({ beforeLoad: withBeritaKeluar });
+    staff.admin = await createAdminSession(app, 'Super Admin', { firstname: 'Ani', lastname: 'Admin' });
+    staff.operator = await createAdminSession(app, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
+    staff.kasi = await createAdminSession(app, ROLE.kasi, { firstname: 'Kartika', lastname: 'Kasi' });
+    staff.caraka = await createAdminSession(app, ROLE.caraka, { firstname: 'Cakra', lastname: 'Caraka' });
+    const definisi = structuredClone(definition) as Definisi;
+    const send = definisi.transitions.find((step) => step.label === 'Kirim')!;
+    send.effects = [...(send.effects ?? []), { type: 'buatSurat', params: SURAT_DINAS }];
+    expect((await post(staff.admin, '/sop/alur', { model: MODEL, nama: 'Pengiriman Berita Biasa', uid: UID, definisi })).status).toBe(201);
+    const activated = await post(staff.admin, `/sop/alur/${MODEL}/versi/1/aktifkan`);
+    expect([activated.status, activated.body.error?.details]).toEqual([200, undefined]);
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  it('an issued letter keeps the text it was issued with: an edit of the record afterwards does not reach the signed letter', async () => {
+    const documentId = await walk('dikirim');
+    const before = bukaDocx(expectFile(await unduh(app, staff.operator, url(documentId))).bytes);
+    expect(before.teks).toContain(xmlEscape(ISI_ASLI));
+    // the record is not final: the Operator may still edit its fields in the content manager
+    const edited = await cmUpdate(app, staff.operator, UID, documentId, { isi: ISI_PALSU, perihal: 'Penyerahan kunci sandi' });
+    expect(edited.status).toBe(200);
+    const after = bukaDocx(expectFile(await unduh(app, staff.operator, url(documentId))).bytes);
+    expect(after.teks).toContain(xmlEscape(ISI_ASLI));
+    expect(after.teks).toContain('Undangan rapat koordinasi');
+    expect(after.teks).not.toContain(xmlEscape(ISI_PALSU));
+    expect(after.teks).not.toContain('Penyerahan kunci sandi');
+    expect(after.teks).toContain('Kartika Kasi');
+  });
+
+  it('a letter is not issued over a signature given before its text was changed (409, nothing issued)', async () => {
+    const documentId = await walk('diparaf');
+    expect((await cmUpdate(app, staff.operator, UID, documentId, { isi: ISI_PALSU })).status).toBe(200);
+    const send = await transit(app, staff.operator, MODEL, documentId, 'dikirim');
+    expect(send.status).toBe(409);
+    expect(send.body.error.message).toBe(
+      'Surat dinas belum dapat diterbitkan: kolom isi diubah setelah paraf "parafKasi" diberikan; mintakan paraf ulang.'
+    );
+    const row = await stored(documentId);
+    expect([row.tahap, row.suratTerbit ?? null]).toEqual(['diparaf', null]);
+    // a change of a field the letter does not print holds nothing up
+    const other = await walk('diparaf');
+    expect((await cmUpdate(app, staff.operator, UID, other, { penerima: [] })).status).toBe(200);
+    expect((await transit(app, staff.operator, MODEL, other, 'dikirim')).status).toBe(200);
+  });
+
+  it('held: nobody outside the workflow downloads the letter, and no client sets suratTerbit or a copy’s parent', async () => {
+    const documentId = await walk('dikirim');
+    expect((await unduh(app, staff.caraka, url(documentId))).status).toBe(403);
+    // another model in the URL: a code SOP has no such letter
+    expect((await unduh(app, staff.kasi, `/sop/berita/${documentId}/dokumen/surat-dinas`)).status).toBe(404);
+    const forged = { 'surat-dinas': { perihal: 'perihal', isi: 'isi', penerima: null, paraf: 'parafKasi', pejabat: 'kadis', waktu: '2020-01-01' } };
+    const set = await cmUpdate(app, staff.operator, UID, documentId, { suratTerbit: forged });
+    expect(set.status).toBe(403);
+    const fresh = await cmCreate(app, staff.operator, UID, { perihal: 'x', tujuan: 'y', suratTerbit: forged });
+    expect(fresh.status).toBe(403);
+    // a copy is made only by a step: not by the content manager, with or without a parent
+    const copy = await cmCreate(app, staff.kasi, DISTRIBUSI, { tujuan: 'x', indukUid: UID, indukDocumentId: documentId, indukTahapAntar: 'dikirim' });
+    expect(copy.status).toBe(403);
+  });
+});
