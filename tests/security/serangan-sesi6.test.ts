@@ -8,12 +8,15 @@ import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, cmUpdate, ROLE, transit } from '../helpers/sop';
 import { bukaDocx, expectFile, unduh, xmlEscape } from '../letters/unduh';
 import type { WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
+import { readAuditFor } from '../../src/plugins/sop/server/src/services/audit';
+import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import definition from '../fixtures/sop/berita-keluar/definition.json';
 import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 const UID = 'api::berita-keluar.berita-keluar';
 const MODEL = 'berita-keluar';
 const DISTRIBUSI = 'api::distribusi.distribusi';
+const JAM = 3600_000;
 const SURAT_DINAS = { surat: 'surat-dinas', perihal: 'perihal', isi: 'isi', penerima: 'tujuan', paraf: 'parafKasi' };
 const ISI_ASLI = 'Dengan hormat, rapat koordinasi persandian diadakan Senin pukul 09.00 WIB.';
 const ISI_PALSU = 'Dengan hormat, seluruh kunci sandi diserahkan kepada pembawa surat ini.';
@@ -22,7 +25,7 @@ type Definisi = WorkflowData & { transitions: (WorkflowData['transitions'][numbe
 
 describe('security (session 6): buatSurat and the copies of a workflow made without code', () => {
   let app: TestApp;
-  const staff = {} as Record<'admin' | 'operator' | 'kasi' | 'caraka', AdminSession>;
+  const staff = {} as Record<'admin' | 'operator' | 'kasi' | 'caraka' | 'kadis', AdminSession>;
   const post = (session: AdminSession, path: string, body: object = {}) =>
     app.http().post(path).set('Authorization', `Bearer ${session.token}`).send(body);
   const url = (documentId: string) => `/sop/${MODEL}/${documentId}/dokumen/surat-dinas`;
@@ -51,6 +54,7 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
     staff.operator = await createAdminSession(app, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
     staff.kasi = await createAdminSession(app, ROLE.kasi, { firstname: 'Kartika', lastname: 'Kasi' });
     staff.caraka = await createAdminSession(app, ROLE.caraka, { firstname: 'Cakra', lastname: 'Caraka' });
+    staff.kadis = await createAdminSession(app, ROLE.kadis, { firstname: 'Dina', lastname: 'Kadis' });
     const definisi = structuredClone(definition) as Definisi;
     const send = definisi.transitions.find((step) => step.label === 'Kirim')!;
     send.effects = [...(send.effects ?? []), { type: 'buatSurat', params: SURAT_DINAS }];
@@ -60,6 +64,7 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
   });
 
   afterAll(async () => {
+    setClock(null);
     await app?.destroy();
   });
 
@@ -107,5 +112,66 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
     // a copy is made only by a step: not by the content manager, with or without a parent
     const copy = await cmCreate(app, staff.kasi, DISTRIBUSI, { tujuan: 'x', indukUid: UID, indukDocumentId: documentId, indukTahapAntar: 'dikirim' });
     expect(copy.status).toBe(403);
+    // nor by REST with a full-access API token, which the /sop routes do not take either
+    const token = (await app.strapi.service('admin::api-token').create({ name: 'serangan-sesi6', type: 'full-access', lifespan: null })) as {
+      accessKey: string;
+    };
+    const rest = await app
+      .http()
+      .post('/api/distribusis')
+      .set('Authorization', `Bearer ${token.accessKey}`)
+      .send({ data: { tujuan: 'x', indukUid: UID, indukDocumentId: documentId, indukTahapAntar: 'dikirim' } });
+    expect(rest.status).toBe(403);
+    const restSurat = await app
+      .http()
+      .put(`/api/berita-keluars/${documentId}`)
+      .set('Authorization', `Bearer ${token.accessKey}`)
+      .send({ data: { suratTerbit: forged } });
+    // the type made in the Content-Type Builder has no REST route here (405); with one, the gate refuses (403)
+    expect([403, 405]).toContain(restSurat.status);
+    expect((await app.http().get(url(documentId)).set('Authorization', `Bearer ${token.accessKey}`)).status).toBe(401);
+    expect(((await stored(documentId)).suratTerbit as Record<string, { pejabat: string }>)['surat-dinas'].pejabat).toBe('kasi');
+    expect(await app.strapi.db.query(DISTRIBUSI).count({ where: { indukDocumentId: documentId } })).toBe(0);
+  });
+
+  it('held: a deactivated or blocked Kasi, one whose role was taken away, and a Plh whose mandate ended take no step; the trail verifies', async () => {
+    const created = await cmCreate(app, staff.operator, UID, { perihal: 'Pemberitahuan', tujuan: 'Setda', isi: ISI_ASLI });
+    const target = created.body.data.documentId as string;
+    expect((await transit(app, staff.operator, MODEL, target, 'diagendakan')).status).toBe(200);
+    const users = app.strapi.db.query('admin::user');
+    const inactive = await createAdminSession(app, ROLE.kasi, { firstname: 'Nonaktif', lastname: 'Kasi' });
+    const blocked = await createAdminSession(app, ROLE.kasi, { firstname: 'Diblokir', lastname: 'Kasi' });
+    const moved = await createAdminSession(app, ROLE.kasi, { firstname: 'Pindah', lastname: 'Kasi' });
+    const plh = await createAdminSession(app, ROLE.sandiman, { firstname: 'Budi', lastname: 'Plh' });
+    await users.update({ where: { id: inactive.id }, data: { isActive: false } });
+    await users.update({ where: { id: blocked.id }, data: { blocked: true } });
+    const carakaRole = (await app.strapi.db.query('admin::role').findOne({ where: { name: ROLE.caraka } })) as { id: number };
+    await users.update({ where: { id: moved.id }, data: { roles: [carakaRole.id] } });
+    const mandate = await cmCreate(app, staff.kadis, 'api::pelaksana.pelaksana', {
+      peran: 'kasi',
+      jenis: 'plh',
+      pejabatId: staff.kasi.id,
+      pelaksanaId: plh.id,
+      alasan: 'Dinas luar',
+      mulai: new Date(Date.now() - JAM).toISOString(),
+      selesai: new Date(Date.now() + JAM).toISOString(),
+    });
+    expect(mandate.status).toBe(201);
+    setClock(new Date(Date.now() + 2 * JAM));
+    for (const who of [inactive, blocked, moved, plh]) {
+      const step = await transit(app, who, MODEL, target, 'diparaf');
+      expect([who.email, [401, 403].includes(step.status)]).toEqual([who.email, true]);
+    }
+    expect((await stored(target)).tahap).toBe('diagendakan');
+    expect((await transit(app, staff.kasi, MODEL, target, 'diparaf')).status).toBe(200);
+    setClock(null);
+    const trail = await readAuditFor(app.strapi.db.connection, MODEL, target);
+    expect(trail.map((row) => [row.ke, row.aktorId])).toEqual([
+      ['draf', staff.operator.id],
+      ['diagendakan', staff.operator.id],
+      ['diparaf', staff.kasi.id],
+    ]);
+    const verify = await app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.admin.token}`);
+    expect(verify.body.data).toMatchObject({ ok: true });
   });
 });
