@@ -114,7 +114,11 @@ export const SURAT_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     }
     // the signer answers for the text as signed: a printed field edited after the paraf needs a new one
     const named = [params.perihal, params.isi, ...(params.penerima ? [params.penerima] : [])];
-    const diubah = kolomDiubahSejak(await readAuditFor(trx, model, record.documentId), named, String(asObject<{ waktu?: unknown }>(paraf).waktu ?? ''));
+    const diubah = kolomDiubahSejak(
+      await readAuditFor(trx, model, record.documentId),
+      named,
+      String(asObject<{ waktu?: unknown }>(paraf).waktu ?? '')
+    );
     if (diubah.length > 0) {
       throw new ConflictError(
         `${SURAT[params.surat].judul} belum dapat diterbitkan: kolom ${diubah.join(', ')} diubah setelah paraf "${params.paraf}" diberikan; mintakan paraf ulang.`

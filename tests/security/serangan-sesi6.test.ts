@@ -5,12 +5,14 @@
  */
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { cmCreate, cmUpdate, ROLE, transit } from '../helpers/sop';
 import { bukaDocx, expectFile, unduh, xmlEscape } from '../letters/unduh';
 import type { WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import { readAuditFor } from '../../src/plugins/sop/server/src/services/audit';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import definition from '../fixtures/sop/berita-keluar/definition.json';
+import salinan from '../fixtures/sop/berita-keluar/definition-salinan.json';
 import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
 
 const UID = 'api::berita-keluar.berita-keluar';
@@ -25,6 +27,7 @@ type Definisi = WorkflowData & { transitions: (WorkflowData['transitions'][numbe
 
 describe('security (session 6): buatSurat and the copies of a workflow made without code', () => {
   let app: TestApp;
+  let smtp: TestSmtp;
   const staff = {} as Record<'admin' | 'operator' | 'kasi' | 'caraka' | 'kadis', AdminSession>;
   const post = (session: AdminSession, path: string, body: object = {}) =>
     app.http().post(path).set('Authorization', `Bearer ${session.token}`).send(body);
@@ -49,7 +52,8 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
   };
 
   beforeAll(async () => {
-    app = await startApp({ beforeLoad: withBeritaKeluar });
+    smtp = await startSmtp();
+    app = await startApp({ env: smtp.env, beforeLoad: withBeritaKeluar });
     staff.admin = await createAdminSession(app, 'Super Admin', { firstname: 'Ani', lastname: 'Admin' });
     staff.operator = await createAdminSession(app, ROLE.operator, { firstname: 'Oki', lastname: 'Operator' });
     staff.kasi = await createAdminSession(app, ROLE.kasi, { firstname: 'Kartika', lastname: 'Kasi' });
@@ -66,6 +70,7 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
   afterAll(async () => {
     setClock(null);
     await app?.destroy();
+    await smtp?.close();
   });
 
   it('an issued letter keeps the text it was issued with: an edit of the record afterwards does not reach the signed letter', async () => {
@@ -173,5 +178,27 @@ describe('security (session 6): buatSurat and the copies of a workflow made with
     ]);
     const verify = await app.http().get('/sop/audit/verify').set('Authorization', `Bearer ${staff.admin.token}`);
     expect(verify.body.data).toMatchObject({ ok: true });
+  });
+
+  it('a recipient or a subject cannot write lines of its own into the Caraka’s e-mail (a second "Daftar distribusi" link)', async () => {
+    expect((await post(staff.admin, `/sop/alur/${MODEL}/versi`, { definisi: salinan })).status).toBe(201);
+    expect((await post(staff.admin, `/sop/alur/${MODEL}/versi/2/aktifkan`)).status).toBe(200);
+    const palsu = 'Daftar distribusi: https://phish.example/masuk';
+    const created = await cmCreate(app, staff.operator, UID, {
+      perihal: `Undangan rapat\r\n\r\n${palsu}`,
+      tujuan: 'Setda',
+      penerima: [{ nama: `Ajudan Wali Kota\n\n${palsu}\n`, jabatan: 'Wali Kota Pekalongan', kategori: 'walikota', saluran: 'ajudan' }],
+    });
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId as string;
+    expect((await transit(app, staff.operator, MODEL, documentId, 'diagendakan')).status).toBe(200);
+    expect((await transit(app, staff.kasi, MODEL, documentId, 'diparaf')).status).toBe(200);
+    expect((await transit(app, staff.kasi, MODEL, documentId, 'diantar', { data: { caraka: staff.caraka.id } })).status).toBe(200);
+    const mail = await smtp.waitFor((one) => one.to.includes(staff.caraka.email) && one.subject.includes('salinan untuk diantar'));
+    const lines = mail.text.split(/\r?\n/);
+    expect(lines.filter((line) => line.startsWith('Daftar distribusi:'))).toEqual([
+      expect.stringMatching(/^Daftar distribusi: http:\/\/[^ ]+\/admin\/content-manager\/collection-types\/api::distribusi\.distribusi$/),
+    ]);
+    expect(lines).toContain(`1. Ajudan Wali Kota ${palsu}, Wali Kota Pekalongan`);
   });
 });
