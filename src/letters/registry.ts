@@ -153,9 +153,10 @@ const suratTerikat =
           {
             nomorAgenda: typeof sumber.row.nomorAgenda === 'string' ? sumber.row.nomorAgenda : null,
             sifat: sumber.sifat,
-            perihal: field(terbit.perihal),
-            isi: field(terbit.isi),
-            penerima: field(terbit.penerima),
+            // the values as issued (a later edit never reaches a signed letter); older letters: the present ones
+            perihal: terbit.nilai ? terbit.nilai.perihal : field(terbit.perihal),
+            isi: terbit.nilai ? terbit.nilai.isi : field(terbit.isi),
+            penerima: terbit.nilai ? terbit.nilai.penerima : field(terbit.penerima),
             paraf: Object.prototype.hasOwnProperty.call(paraf, terbit.paraf) ? paraf[terbit.paraf] : null,
             terbit,
           },

@@ -1,8 +1,8 @@
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { effectEntry, type JenisKonten, type VocabularyPart } from '../plugins/sop/server/src/engine/index';
-import { BOUND_ATTRIBUTES, ConflictError, requireAttribute, type EffectHandler } from '../plugins/sop/server/src/index';
-import { JENIS_SURAT, PENANDA_TANGAN, SURAT, type SuratTerbit } from '../domain/letters/surat';
+import { BOUND_ATTRIBUTES, ConflictError, readAuditFor, requireAttribute, type EffectHandler } from '../plugins/sop/server/src/index';
+import { JENIS_SURAT, kolomDiubahSejak, PENANDA_TANGAN, SURAT, type SuratTerbit } from '../domain/letters/surat';
 
 /*
  * `buatSurat` (issue 13): a step of a workflow made without code issues a named letter for its
@@ -102,15 +102,30 @@ const asObject = <T>(value: unknown): T => (value !== null && typeof value === '
  * (ApplicationError) on a type without `suratTerbit`.
  */
 export const SURAT_EFFECTS: Readonly<Record<string, EffectHandler>> = {
-  async buatSurat(effect, { strapi, uid, record, actor, now }) {
+  async buatSurat(effect, { strapi, trx, model, uid, record, actor, now }) {
     requireAttribute(strapi, uid, 'suratTerbit', 'buatSurat');
     const parsed = buatSuratParams.safeParse(Object.fromEntries(Object.entries(effect).filter(([key]) => key !== 'type')));
     if (!parsed.success)
       throw new errors.ApplicationError(`Efek buatSurat tidak sah: ${parsed.error.issues.map((issue) => issue.message).join('; ')}.`);
     const params = parsed.data;
-    if (!asObject<Record<string, unknown>>(record.row.paraf)[params.paraf]) {
+    const paraf = asObject<Record<string, unknown>>(record.row.paraf)[params.paraf];
+    if (!paraf) {
       throw new ConflictError(`${SURAT[params.surat].judul} belum dapat diterbitkan: paraf "${params.paraf}" belum diberikan.`);
     }
+    // the signer answers for the text as signed: a printed field edited after the paraf needs a new one
+    const named = [params.perihal, params.isi, ...(params.penerima ? [params.penerima] : [])];
+    const diubah = kolomDiubahSejak(
+      await readAuditFor(trx, model, record.documentId),
+      named,
+      String(asObject<{ waktu?: unknown }>(paraf).waktu ?? '')
+    );
+    if (diubah.length > 0) {
+      throw new ConflictError(
+        `${SURAT[params.surat].judul} belum dapat diterbitkan: kolom ${diubah.join(', ')} diubah setelah paraf "${params.paraf}" diberikan; mintakan paraf ulang.`
+      );
+    }
+    const nilaiOf = (name: string | undefined): unknown =>
+      name !== undefined && Object.prototype.hasOwnProperty.call(record.row, name) ? (record.row[name] ?? null) : null;
     const terbit: SuratTerbit = {
       perihal: params.perihal,
       isi: params.isi,
@@ -119,6 +134,7 @@ export const SURAT_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       pejabat: params.pejabat ?? 'kasi',
       waktu: now.toISOString(),
       oleh: { userId: actor.id, nama: actor.name, peran: actor.peran },
+      nilai: { perihal: nilaiOf(params.perihal), isi: nilaiOf(params.isi), penerima: nilaiOf(params.penerima) },
     };
     const suratTerbit = { ...asObject<Record<string, unknown>>(record.row.suratTerbit), [params.surat]: terbit };
     await strapi.db.query(uid as never).update({ where: { id: record.id }, data: { suratTerbit } });

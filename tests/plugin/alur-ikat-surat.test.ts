@@ -198,6 +198,8 @@ describe('buatSurat on a workflow bound without code', () => {
         pejabat: 'kasi',
         waktu: expect.any(String),
         oleh: { userId: staff.operator.id, nama: 'Oki Operator', peran: ROLE.operator },
+        // the text as issued, which the letter prints
+        nilai: { perihal: 'Undangan rapat koordinasi persandian', isi, penerima: 'Sekretariat Daerah\nBappeda' },
       },
     });
 

@@ -39,6 +39,33 @@ export type SuratTerbit = {
   pejabat: PenandaTangan;
   waktu: string;
   oleh: { userId: number; nama: string; peran: string };
+  /**
+   * The named fields' values as they stood when the letter was issued: the letter prints these,
+   * so an edit of the record afterwards never reaches a signed letter. Absent on letters issued
+   * before it was kept (they print the record's present values).
+   */
+  nilai?: { perihal: unknown; isi: unknown; penerima: unknown };
+};
+
+/** One row of a record's audit trail as {@link kolomDiubahSejak} reads it. */
+export type RiwayatUbah = { ke: string; waktu: string; catatan: string | null };
+
+/**
+ * Which of `kolom` a write outside the workflow's steps changed at or after `sejak` (ISO 8601):
+ * read from the record's audit rows `diubah`, whose note the SOP gate writes as
+ * "Diubah lewat <jalur>: <kolom>, <kolom>." (src/plugins/sop/server/src/middlewares/gate.ts).
+ * Returns the changed names in `kolom`'s order, empty when none. A paraf given before such a
+ * change did not see the text a letter would print (Permendagri 1/2023: the signer answers for
+ * the text as signed).
+ */
+export const kolomDiubahSejak = (riwayat: readonly RiwayatUbah[], kolom: readonly string[], sejak: string): string[] => {
+  const mulai = Date.parse(sejak);
+  const diubah = new Set(
+    riwayat
+      .filter((row) => row.ke === 'diubah' && !(Date.parse(row.waktu) < mulai))
+      .flatMap((row) => /: ([^:]*)\.$/.exec(row.catatan ?? '')?.[1].split(', ') ?? [])
+  );
+  return kolom.filter((name) => diubah.has(name));
 };
 
 /** A record of a workflow bound without code, as one of its letters reads it. */

@@ -4,6 +4,7 @@ import {
   adminLink,
   mainFieldOf,
   requireActiveRole,
+  satuBaris,
   sopRegistryOf,
   type AfterCommitHandler,
   type BoundFactsProvider,
@@ -160,13 +161,14 @@ export const salinanPerPenerimaAfterCommit: AfterCommitHandler = async (strapi, 
   } | null;
   if (!user?.email || user.isActive === false) return;
   const nomor = copies[0].nomorAgendaSurat ? ` ${copies[0].nomorAgendaSurat}` : '';
-  const surat = copies[0].perihalSurat ? `naskah "${copies[0].perihalSurat}"` : 'naskah';
+  // what the Operator typed (subject, recipients) is one line each: it adds no line of its own to the message
+  const surat = copies[0].perihalSurat ? `naskah "${satuBaris(copies[0].perihalSurat)}"` : 'naskah';
   const text = [
     'Yth. Bapak/Ibu,',
     '',
     `${copies.length} salinan ${surat}${nomor ? ` (nomor${nomor})` : ''} ditugaskan kepada Anda untuk diantar`,
     `dengan tanda terima, oleh ${event.aktor.nama} (${event.aktor.peran}):`,
-    ...copies.map((copy, index) => `${index + 1}. ${copy.tujuan ?? '-'}`),
+    ...copies.map((copy, index) => `${index + 1}. ${satuBaris(copy.tujuan ?? '') || '-'}`),
     '',
     `Daftar distribusi: ${adminLink(strapi, DISTRIBUSI_UID, '').replace(/\/$/, '')}`,
     '',

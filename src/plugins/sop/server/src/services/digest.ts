@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../engine/types';
-import { adminLink, formatWaktu, namaNaskah, namaNaskahFields, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
+import { adminLink, formatWaktu, namaNaskah, namaNaskahFields, satuBaris, sendMail, usersHoldingRoles, whoActsNext, type Recipient } from './notify';
 import { sopRegistryOf } from './registry';
 import { usersWithRole } from './actor';
 import type { StaffActor } from '../types';
@@ -151,7 +151,7 @@ export const findOverdue = async (strapi: Core.Strapi, now: Date): Promise<Overd
 export const digestLine = (item: OverdueItem): string =>
   [
     `- ${item.nomorAgenda ?? '(belum diagendakan)'}`,
-    `"${item.perihal}"`,
+    `"${satuBaris(item.perihal)}"`,
     `tahap ${item.tahapLabel}`,
     `tenggat ${formatWaktu(item.tenggat)}`,
     `terlambat ${formatDurasiKerja(item.terlambatMenit)}`,

@@ -135,6 +135,13 @@ const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent, defini
 const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> =>
   sopRegistryOf(strapi).mailer()(strapi, { to, subject, text });
 
+/**
+ * A value written by a person (a subject, a recipient's name, a step's note) as one line of an
+ * e-mail: every run of whitespace, line breaks included, becomes one space, so that it cannot add
+ * lines of its own to a message the system signs (a second "Buka naskah: <link>"). Returns the text trimmed.
+ */
+export const satuBaris = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
 export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {
   // the version the record runs under, as the step announced it (issue 13)
@@ -154,10 +161,10 @@ export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTrans
   const lines = [
     'Yth. Bapak/Ibu,',
     '',
-    `Naskah "${nama.perihal}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${state}"`,
+    `Naskah "${satuBaris(nama.perihal)}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${state}"`,
     `setelah langkah oleh ${event.aktor.nama} (${event.aktor.peran}).`,
     pending.length ? `Langkah berikutnya: ${pending.join(' / ')}.` : '',
-    event.catatan ? `Catatan: ${event.catatan}` : '',
+    event.catatan ? `Catatan: ${satuBaris(event.catatan)}` : '',
     tenggat ? `Tenggat penyelesaian: ${formatWaktu(tenggat)}.` : '',
     '',
     `Buka naskah: ${adminLink(strapi, definition.uid, params.documentId)}`,
@@ -236,7 +243,7 @@ export const beriTahuAfterCommit = async (strapi: Core.Strapi, event: SopTransit
   const text = [
     'Yth. Bapak/Ibu,',
     '',
-    `Naskah "${nama.perihal}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${event.keLabel}"`,
+    `Naskah "${satuBaris(nama.perihal)}"${nomor ? ` (nomor${nomor})` : ''} kini berada pada tahap "${event.keLabel}"`,
     `setelah langkah "${event.aksi}" oleh ${event.aktor.nama} (${event.aktor.peran}).`,
     ...(typeof effect.pesan === 'string' ? ['', effect.pesan] : []),
     '',
