@@ -13,11 +13,11 @@ type IndexDefinition = { table: string; name: string; columns: string[] };
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'database', 'migrations');
 
-const migrationIndexes = (): IndexDefinition[] =>
-  fs
-    .readdirSync(MIGRATIONS_DIR)
-    .filter((file) => file.endsWith('.js'))
-    .flatMap((file) => (require(path.join(MIGRATIONS_DIR, file)) as { INDEXES?: IndexDefinition[] }).INDEXES ?? []);
+const migrationIndexes = async (): Promise<IndexDefinition[]> => {
+  const files = fs.readdirSync(MIGRATIONS_DIR).filter((file) => file.endsWith('.js'));
+  const migrations = (await Promise.all(files.map((file) => import(path.join(MIGRATIONS_DIR, file))))) as { INDEXES?: IndexDefinition[] }[];
+  return migrations.flatMap((migration) => migration.INDEXES ?? []);
+};
 
 describe('indexes made by the migrations', () => {
   let app: TestApp;
@@ -41,7 +41,7 @@ describe('indexes made by the migrations', () => {
   };
 
   it('every index a migration names is in the new database, the copies index among them', async () => {
-    const expected = migrationIndexes();
+    const expected = await migrationIndexes();
     expect(expected.map((index) => index.name)).toEqual(
       expect.arrayContaining(['distribusi_induk_idx', 'berita_updated_at_idx', 'berita_daftar_agenda_idx'])
     );
