@@ -12,7 +12,8 @@
  * 2. letters   bench/letters.js      (npm run bench:letters)   kartu kendali per second, ours vs bare docxtemplater
  * 3. complaints bench/pengaduan.js   (npm run bench:pengaduan) POST /api/pengaduan on one and on two server
  *              processes vs documents/query/bare node+pg, 32 in flight from 32 loopback addresses, CPU per process
- * 4. transitions bench/transitions.js (npm run bench:transitions) SOP step latency on a fresh database, 32 in flight
+ * 4. transitions bench/transitions.js (npm run bench:transitions) SOP step latency on a fresh database, 32 in flight,
+ *              on one server process and then on two over the same database (BENCH_SERVERS=2)
  * 5. scale     bench/list-query.js   admin list query p95 and SOP step p50/p95 at each BENCH_ROWS size,
  *              with and without the indexes of database/migrations, and the growth ratio
  * 6. boot      bench/boot.js         cold boot to /api/health 200 beside a bare Strapi app's boot
@@ -83,8 +84,9 @@ const met = (value, test) => (typeof value === 'number' ? test(value) : null);
 const goalsOf = (result) => {
   const c = (result.complaints && result.complaints.results) || {};
   const q = (result.complaints && result.complaints.ratios) || {};
-  const steps = (result.transitions && result.transitions.steps) || [];
-  const all = steps.find((row) => row.step === 'all transitions');
+  const allOf = (run) => ((run && run.steps) || []).find((row) => row.step === 'all transitions');
+  const all = allOf(result.transitions);
+  const all2 = allOf(result.transitions2);
   const sizes = result.scale ? [...result.scale.sizes].sort((a, b) => a.rows - b.rows) : [];
   const firstOpen = (size) => (size && size.withIndexes && size.withIndexes.list.bawaan ? size.withIndexes.list.bawaan.p95 : null);
   const small = sizes[0];
@@ -107,6 +109,18 @@ const goalsOf = (result) => {
       goal: '<= 250',
       value: all && all.p95,
       met: met(all && all.p95, (v) => v <= 250),
+    },
+    {
+      label: `SOP step p95 ms, two processes (${result.transitions2 ? result.transitions2.concurrency : '–'} in flight)`,
+      goal: '<= 250',
+      value: all2 && all2.p95,
+      met: met(all2 && all2.p95, (v) => v <= 250),
+    },
+    {
+      label: 'SOP step throughput, two processes / one',
+      goal: '',
+      value: all && all2 && all.perSecond ? Math.round((all2.perSecond / all.perSecond) * 100) / 100 : null,
+      met: null,
     },
     { label: `first-open list p95 ms at ${small ? small.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(small), met: null },
     { label: `first-open list p95 ms at ${large ? large.rows.toLocaleString('en') : '–'} rows`, goal: '', value: firstOpen(large), met: null },
@@ -175,12 +189,16 @@ const summaryTable = (result) => {
     );
   }
 
-  if (result.transitions) {
-    section(`SOP transitions on a fresh database (bench:transitions) — ${result.transitions.n} berita, ${result.transitions.concurrency} in flight`);
-    lines.push('step                            p50 ms   p95 ms   p99 ms   req/s');
-    for (const row of result.transitions.steps || []) {
+  for (const run of [result.transitions, result.transitions2]) {
+    if (!run) continue;
+    const servers = run.servers || 1;
+    section(
+      `SOP transitions on a fresh database (bench:transitions) — ${run.n} berita, ${run.concurrency} in flight, ${servers} server process${servers > 1 ? 'es' : ''}`
+    );
+    lines.push('step                            p50 ms   p95 ms   p99 ms   req/s   CPU ms/step');
+    for (const row of run.steps || []) {
       lines.push(
-        `${row.step.padEnd(30)} ${fmt(row.p50).padStart(7)} ${fmt(row.p95).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.perSecond).padStart(7)}`
+        `${row.step.padEnd(30)} ${fmt(row.p50).padStart(7)} ${fmt(row.p95).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.perSecond).padStart(7)} ${fmt(row.cpuMsPerRequest, 2).padStart(13)}`
       );
     }
   }
@@ -252,6 +270,7 @@ const main = async () => {
     letters: null,
     complaints: null,
     transitions: null,
+    transitions2: null,
     scale: null,
     boot: null,
     intake: null,
@@ -305,6 +324,13 @@ const main = async () => {
     });
     if (run.code !== 0) result.errors.push({ step: 'transitions', message: `exited with ${run.code}` });
     result.transitions = run.json;
+    // the same load on two server processes over one database: do steps scale with processes?
+    const two = await runChild([path.join(__dirname, 'transitions.js')], {
+      env: { ...childEnv, BENCH_CONCURRENCY: process.env.BENCH_CONCURRENCY || '32', BENCH_SERVERS: '2' },
+      label: 'bench:transitions (two processes)',
+    });
+    if (two.code !== 0) result.errors.push({ step: 'transitions (two processes)', message: `exited with ${two.code}` });
+    result.transitions2 = two.json;
   });
   await step('scale', async () => {
     const { runListQueryBench } = require('./list-query');

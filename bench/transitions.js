@@ -13,8 +13,11 @@
  * Prints p50/p95/p99/max latency and throughput per step as a table and as one JSON
  * line, checks the audit chain, and drops the database.
  *
+ * With BENCH_SERVERS=2 two server processes serve the same database, the requests spread over
+ * both in turn (the CPU column is then the sum of both processes).
+ *
  * Environment: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres,
- * a role allowed to create databases), BENCH_N, BENCH_CONCURRENCY, BENCH_WARMUP (10),
+ * a role allowed to create databases), BENCH_N, BENCH_CONCURRENCY, BENCH_WARMUP (10), BENCH_SERVERS (1),
  * BENCH_PORT (a free port is picked), BENCH_SERVER_NODE_ARGS (Node flags of the server, e.g. --cpu-prof).
  */
 const crypto = require('crypto');
@@ -212,6 +215,10 @@ const summarise = (name, latencies, wallMs, errors) => {
  * (clock ticks of 10 ms); null where /proc is not there or no pid is given.
  */
 const serverCpuMs = (pid) => {
+  if (Array.isArray(pid)) {
+    const each = pid.map(serverCpuMs);
+    return each.includes(null) ? null : each.reduce((sum, ms) => sum + ms, 0);
+  }
   if (!pid) return null;
   try {
     const stat = require('fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -331,10 +338,19 @@ const measureTransitions = async ({ call, token, n = N, concurrency = CONCURRENC
   return rows;
 };
 
+const SERVERS = Number(process.env.BENCH_SERVERS || 1);
+
+/** A client that sends each request to the next of `clients` in turn (several server processes, one database). */
+const roundRobin = (clients) => {
+  let next = 0;
+  return (...args) => clients[next++ % clients.length](...args);
+};
+
 const main = async () => {
   const database = `meja_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const port = Number(process.env.BENCH_PORT || (await freePort()));
   const env = serverEnvironment(database, port);
+  if (!Number.isInteger(SERVERS) || SERVERS < 1) throw new Error(`BENCH_SERVERS must be a whole number ≥ 1, not ${process.env.BENCH_SERVERS}`);
 
   if (process.env.BENCH_SKIP_COMPILE !== '1') {
     // @strapi/strapi reads `.env` when loaded; the production-like values go in first.
@@ -346,18 +362,26 @@ const main = async () => {
 
   await withAdmin((client) => client.query(`CREATE DATABASE ${database}`));
   let server;
+  const others = [];
   try {
     const bootStarted = Date.now();
     server = await startServer(env);
     const bootMs = Date.now() - bootStarted;
-    const call = makeClient(port);
+    const clients = [makeClient(port)];
+    for (let i = 1; i < SERVERS; i += 1) {
+      // after the first has synced the schema: the others boot onto the same tables, as a deployment's do
+      const otherPort = await freePort();
+      others.push(await startServer({ ...env, PORT: String(otherPort) }));
+      clients.push(makeClient(otherPort));
+    }
+    const call = roundRobin(clients);
     const operator = server.users.find((user) => user.key === 'operator');
     const login = await call('POST', '/admin/login', { body: { email: operator.email, password: operator.password } });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
     const token = login.body.data.token;
 
     const loadBefore = os.loadavg().map((value) => Math.round(value * 10) / 10);
-    const rows = await measureTransitions({ call, token, serverPid: server.child.pid });
+    const rows = await measureTransitions({ call, token, serverPid: [server, ...others].map((each) => each.child.pid) });
 
     const verify = await call('GET', '/sop/audit/verify', { token });
     const rss = await serverRss(server.child);
@@ -370,7 +394,7 @@ const main = async () => {
     console.log(`load average ${loadBefore.join(' ')} before, ${rows.load.join(' ')} after`);
     console.log('');
     console.log(
-      `server boot ${bootMs} ms · server RSS ${Math.round(rss / 1048576)} MB · audit chain ${verify.body.data.ok ? 'ok' : 'BROKEN'} (${verify.body.data.count} rows) · PostgreSQL ${pg.server_version} · ${os.cpus().length} CPU`
+      `${SERVERS} server process${SERVERS > 1 ? 'es' : ''} · server boot ${bootMs} ms · server RSS ${Math.round(rss / 1048576)} MB · audit chain ${verify.body.data.ok ? 'ok' : 'BROKEN'} (${verify.body.data.count} rows) · PostgreSQL ${pg.server_version} · ${os.cpus().length} CPU`
     );
     const result = {
       benchmark: 'transitions',
@@ -379,6 +403,7 @@ const main = async () => {
       node: process.version,
       cpus: os.cpus().length,
       n: N,
+      servers: SERVERS,
       concurrency: CONCURRENCY,
       warmup: WARMUP,
       bootMs,
@@ -390,6 +415,7 @@ const main = async () => {
     console.log(JSON.stringify(result));
     if (rows.some((row) => row.errors > 0) || !verify.body.data.ok) process.exitCode = 1;
   } finally {
+    for (const other of others) await stopServer(other.child);
     if (server) await stopServer(server.child);
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   }
