@@ -45,13 +45,20 @@ const bulanTriwulan = ({ tahun, triwulan }: Triwulan): [Date, Date][] =>
   ]);
 
 /**
+ * How many of a workflow's filters muatEvaluasi reads at once. Each takes two pool connections
+ * (records, trail): 3 of them use 6 of the default 10 (DATABASE_POOL_MAX), and muatEvaluasiTersimpan
+ * computes one quarter at a time per process, so an evaluation never takes the whole pool.
+ */
+const FILTER_SEKALIGUS = 3;
+
+/**
  * Reads one quarter's data of every registered SOP (records received in the quarter, and
  * older ones that may have been open past their deadline at its end) and computes the
  * evaluation (src/domain/evaluasi.ts). Records come through Strapi's query engine with only
  * the fields used, each filter by its index (the quarter's receipt filter one statement per month);
  * their audit rows (steps between two states of any of the workflow's versions, and creation rows
- * where the creation is the receipt) in one statement per filter. Every filter's records and rows are
- * read at once (on PostgreSQL each statement on its own pool connection). Each record is computed under
+ * where the creation is the receipt) in one statement per filter. A filter's records and rows are
+ * read at once, FILTER_SEKALIGUS filters at a time (on PostgreSQL each statement on its own pool connection). Each record is computed under
  * its own workflow version (`alurVersi`, issue 13; registry.workflowOf). Returns the figures; throws
  * what the database throws.
  */
@@ -103,39 +110,42 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
         : []),
     ];
     const states = [...new Set(versions.flatMap((version) => version.states.map((state) => state.key)))];
-    const read = await Promise.all(
-      filters.map(async (where) => {
-        // The trails of the same records in one statement, the filter as a subquery (Strapi's query
-        // builder writes the dates as each database stores them); step and creation rows only.
-        const chosen = strapi.db
-          .queryBuilder(definition.uid as never)
-          .select(['documentId'])
-          .where(where as never)
-          .getKnexQuery();
-        // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
-        // ISO string is parsed below. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
-        // no second object, no Date per row.
-        const [rows, trail] = await Promise.all([
-          strapi.db.query(definition.uid as never).findMany({ select, where } as never) as Promise<Record<string, unknown>[]>,
-          knex(AUDIT_TABLE)
-            .select(
-              'document_id as documentId',
-              'urutan',
-              'dari',
-              'ke',
-              postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
-              'aktor_peran as aktorPeran'
-            )
-            .where('model', definition.model)
-            .whereIn('document_id', chosen)
-            .where((query) => {
-              void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
-              if (masukField === 'createdAt') void query.orWhereNull('dari');
-            }) as Promise<BarisMentah[]>,
-        ]);
-        return { rows, trail };
-      })
-    );
+    const readFilter = async (where: Record<string, unknown>) => {
+      // The trails of the same records in one statement, the filter as a subquery (Strapi's query
+      // builder writes the dates as each database stores them); step and creation rows only.
+      const chosen = strapi.db
+        .queryBuilder(definition.uid as never)
+        .select(['documentId'])
+        .where(where as never)
+        .getKnexQuery();
+      // Rows in the domain's shape, each time as ms since the epoch: PostgreSQL converts it, SQLite's
+      // ISO string is parsed below. A quarter of a million-row table has 300,000 of them (bench/evaluasi.js):
+      // no second object, no Date per row.
+      const [rows, trail] = await Promise.all([
+        strapi.db.query(definition.uid as never).findMany({ select, where } as never) as Promise<Record<string, unknown>[]>,
+        knex(AUDIT_TABLE)
+          .select(
+            'document_id as documentId',
+            'urutan',
+            'dari',
+            'ke',
+            postgres ? knex.raw('(extract(epoch from waktu::timestamptz) * 1000)::float8 as waktu') : 'waktu',
+            'aktor_peran as aktorPeran'
+          )
+          .where('model', definition.model)
+          .whereIn('document_id', chosen)
+          .where((query) => {
+            void query.where((step) => void step.whereIn('ke', states).whereIn('dari', states));
+            if (masukField === 'createdAt') void query.orWhereNull('dari');
+          }) as Promise<BarisMentah[]>,
+      ]);
+      return { rows, trail };
+    };
+    // FILTER_SEKALIGUS filters at once (two connections each): the rest of the pool stays free for
+    // complaints and steps while a quarter is computed
+    const read: Awaited<ReturnType<typeof readFilter>>[] = [];
+    for (let i = 0; i < filters.length; i += FILTER_SEKALIGUS)
+      read.push(...(await Promise.all(filters.slice(i, i + FILTER_SEKALIGUS).map(readFilter))));
     const rekaman = new Map<string, RekamanEvaluasi>();
     const audit: BarisAuditEvaluasi[] = [];
     const dibuat = new Map<string, Date>();
@@ -197,6 +207,9 @@ export const muatEvaluasi = async (strapi: Core.Strapi, triwulan: Triwulan): Pro
 /** Quarters kept by muatEvaluasiTersimpan (a leader reads one, exports it twice, maybe compares the one before). */
 const SIMPANAN_MAKS = 8;
 const simpanan = new WeakMap<Core.Strapi, Map<string, { kunci: string; evaluasi: Evaluasi }>>();
+/** Per process: the computation running or queued for each quarter and inputs, and the end of the queue. */
+const sedangDihitung = new WeakMap<Core.Strapi, Map<string, Promise<Evaluasi>>>();
+const antrean = new WeakMap<Core.Strapi, Promise<void>>();
 
 /**
  * muatEvaluasi, kept while its inputs stay as they were: every write of a record that the figures
@@ -205,7 +218,8 @@ const simpanan = new WeakMap<Core.Strapi, Map<string, { kunci: string; evaluasi:
  * the service calendar. So a quarter computed when the audit's last id and the calendar were these
  * is the same quarter now — the page, its .xlsx and its PDF after it cost one computation, not three
  * (a quarter of a million-row table is about 300,000 steps). Per process, at most SIMPANAN_MAKS
- * quarters. Throws what muatEvaluasi throws.
+ * quarters; computed one at a time, concurrent requests for the same quarter sharing one computation.
+ * Throws what muatEvaluasi throws.
  */
 export const muatEvaluasiTersimpan = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
   const [terakhir] = (await strapi.db.connection(AUDIT_TABLE).max({ id: 'id' })) as { id: number | string | null }[];
@@ -215,7 +229,29 @@ export const muatEvaluasiTersimpan = async (strapi: Core.Strapi, triwulan: Triwu
   const nama = `${triwulan.tahun}-${triwulan.triwulan}`;
   const ada = perTriwulan.get(nama);
   if (ada && ada.kunci === kunci) return ada.evaluasi;
-  const evaluasi = await muatEvaluasi(strapi, triwulan);
+  // one computation at a time per process (each reads with several pool connections); a request for
+  // the same quarter and inputs while it runs waits for it instead of computing it again
+  const antri = `${nama}\u0000${kunci}`;
+  const berjalan = sedangDihitung.get(strapi) ?? new Map<string, Promise<Evaluasi>>();
+  sedangDihitung.set(strapi, berjalan);
+  let hitung = berjalan.get(antri);
+  if (!hitung) {
+    const sebelumnya = antrean.get(strapi) ?? Promise.resolve();
+    hitung = sebelumnya.then(() => muatEvaluasi(strapi, triwulan));
+    antrean.set(
+      strapi,
+      hitung.then(
+        () => undefined,
+        () => undefined
+      )
+    );
+    berjalan.set(antri, hitung);
+    void hitung.then(
+      () => berjalan.delete(antri),
+      () => berjalan.delete(antri)
+    );
+  }
+  const evaluasi = await hitung;
   perTriwulan.delete(nama);
   perTriwulan.set(nama, { kunci, evaluasi });
   if (perTriwulan.size > SIMPANAN_MAKS) perTriwulan.delete(perTriwulan.keys().next().value as string);

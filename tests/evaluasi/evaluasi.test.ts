@@ -3,6 +3,7 @@ import PizZip from 'pizzip';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
+import { muatEvaluasiTersimpan } from '../../src/evaluasi/load';
 import { BERITA_CONTOH, cmCreate, ROLE, sopView, transit } from '../helpers/sop';
 
 /** `2026-11-02 08:00` WIB → the instant. */
@@ -451,5 +452,48 @@ describe('evaluasi kinerja triwulanan: GET /sop/evaluasi', () => {
     const holiday = await cmCreate(app, staff.superAdmin, 'api::hari-libur.hari-libur', { tanggal: '2026-11-03', nama: 'Libur uji evaluasi' });
     expect(holiday.status).toBe(201);
     expect((await figures()).langkah).not.toEqual(after.langkah);
+  });
+
+  it('computes a quarter once for requests that arrive together, without taking the whole connection pool', async () => {
+    // a new holiday: the kept quarter is stale, so the next requests compute it again
+    expect((await cmCreate(app, staff.superAdmin, 'api::hari-libur.hari-libur', { tanggal: '2026-11-04', nama: 'Libur uji bersamaan' })).status).toBe(
+      201
+    );
+    const knex = app.strapi.db.connection;
+    const pool = (knex.client as { pool?: { numUsed: () => number; max: number } }).pool;
+    const trails: string[] = [];
+    let mostUsed = 0;
+    const watch = (query: { sql: string }) => {
+      if (/from [`"]sop_audit[`"] where [`"]model[`"] = /.test(query.sql)) trails.push(query.sql);
+      mostUsed = Math.max(mostUsed, pool?.numUsed() ?? 0);
+    };
+    const watched = async <T>(work: () => Promise<T>): Promise<T> => {
+      trails.length = 0;
+      knex.on('query', watch);
+      try {
+        return await work();
+      } finally {
+        knex.off('query', watch);
+      }
+    };
+    // the loader itself, three callers in the same tick (HTTP requests on one test client may not overlap)
+    const quarter = { tahun: 2026, triwulan: 4 } as const;
+    const together = await watched(() => Promise.all([0, 1, 2].map(() => muatEvaluasiTersimpan(app.strapi, quarter))));
+    expect(together[1]).toBe(together[0]);
+    expect(together[2]).toBe(together[0]);
+    const statementsTogether = trails.length;
+    expect(statementsTogether).toBeGreaterThan(0);
+    if (app.database.client === 'postgres') {
+      // the computation reads with at most 6 connections; the pool (10) keeps room for complaints and steps
+      expect(mostUsed).toBeGreaterThan(1);
+      expect(mostUsed).toBeLessThan(pool!.max);
+    }
+    // as many trail statements as ONE computation alone
+    expect((await cmCreate(app, staff.superAdmin, 'api::hari-libur.hari-libur', { tanggal: '2026-11-05', nama: 'Libur uji sendiri' })).status).toBe(
+      201
+    );
+    const alone = await watched(() => muatEvaluasiTersimpan(app.strapi, quarter));
+    expect(statementsTogether).toBe(trails.length);
+    expect(alone).not.toBe(together[0]);
   });
 });
