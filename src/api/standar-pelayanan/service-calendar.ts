@@ -32,17 +32,35 @@ export const clearHolidayCache = (strapi: Core.Strapi): void => {
 /**
  * Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`, read at most once per
  * HARI_LIBUR_CACHE_MS per process (concurrent readers share one query); cleared by this
- * process's own writes (registerHolidayCache). A failed read is not kept. Returns a shared
- * array: callers must not change it.
+ * process's own writes (registerHolidayCache). A failed read is not kept. Inside a transaction the
+ * list is read outside it on PostgreSQL (committed holidays only, kept as any read), and on SQLite
+ * in it, that transaction's alone (not kept, not shared). Returns a shared array: callers must not
+ * change it.
  */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
   const cache = holidayCacheOf(strapi);
   if (cache.dates && Date.now() < cache.until) return cache.dates;
-  const generasi = cache.generasi;
-  const dates = (async () => {
+  const read = async () => {
     const rows = (await strapi.db.query(HARI_LIBUR_UID).findMany({ select: ['tanggal'] })) as { tanggal: string }[];
     return rows.map((row) => String(row.tanggal).slice(0, 10));
-  })();
+  };
+  let readShared = read;
+  if (strapi.db.inTransaction()) {
+    // Strapi's query joins the caller's transaction: what it reads there (perhaps a holiday written
+    // in it, not committed, maybe rolled back) is that transaction's own, never kept or shared.
+    // PostgreSQL reads the committed list on another pool connection instead; SQLite has one
+    // connection, held by the transaction.
+    if (strapi.db.dialect.client !== 'postgres') return read();
+    const meta = strapi.db.metadata.get(HARI_LIBUR_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    readShared = async () => {
+      const rows = (await strapi.db
+        .connection(meta.tableName)
+        .select(strapi.db.connection.raw('??::text as tanggal', [meta.attributes.tanggal?.columnName ?? 'tanggal']))) as { tanggal: string }[];
+      return rows.map((row) => row.tanggal.slice(0, 10));
+    };
+  }
+  const generasi = cache.generasi;
+  const dates = readShared();
   cache.dates = dates;
   cache.until = Number.POSITIVE_INFINITY; // shared while in flight
   try {
