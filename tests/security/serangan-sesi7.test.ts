@@ -12,6 +12,7 @@ import { readAuditFor } from '../../src/plugins/sop/server/src/services/audit';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 import definition from '../fixtures/sop/berita-keluar/definition.json';
 import { withBeritaKeluar } from '../fixtures/sop/berita-keluar/type';
+import { localDate } from '../../src/domain/calendar';
 
 const UID_KELUAR = 'api::berita-keluar.berita-keluar';
 const UID_PENGADUAN = 'api::pengaduan.pengaduan';
@@ -130,6 +131,23 @@ describe('security (session 7): idempotency keys, the record of edits, Strapi de
       const numbers = rows.map((row) => Number(row.nomorTiket.slice(-6))).sort((a, b) => a - b);
       expect(numbers).toEqual(numbers.map((_, index) => numbers[0] + index));
     });
+  });
+
+  it('a holiday for today, declared by the Operator at 15.00, does not erase the day’s elapsed working minutes: only Super Admin declares one', async () => {
+    const UID = 'api::hari-libur.hari-libur';
+    const today = localDate(new Date());
+    const body = { tanggal: today, nama: 'Libur mendadak', jenis: 'libur_daerah' };
+    for (const who of [staff.operator, staff.kasi]) {
+      const refused = await cmCreate(app, who, UID, body);
+      expect([refused.status, refused.body.error?.message]).toEqual([403, expect.stringContaining(`Hari libur ${today} sudah berjalan atau lewat`)]);
+    }
+    const declared = await cmCreate(app, staff.admin, UID, body);
+    expect(declared.status).toBe(201);
+    const removed = await app
+      .http()
+      .delete(`/content-manager/collection-types/${UID}/${declared.body.data.documentId as string}`)
+      .set('Authorization', `Bearer ${staff.operator.token}`);
+    expect(removed.status).toBe(403);
   });
 
   describe('the record of edits outside the steps', () => {
