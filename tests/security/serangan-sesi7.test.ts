@@ -150,6 +150,32 @@ describe('security (session 7): idempotency keys, the record of edits, Strapi de
     expect(removed.status).toBe(403);
   });
 
+  it('a number past its column’s range or not a number, in a filter, an address or a relation filter, is a 400 for every role, never a 500', async () => {
+    const postgres = app.strapi.db.dialect.client === 'postgres';
+    const CM = '/content-manager/collection-types';
+    const token = (await app.strapi.service('admin::api-token').create({ name: 'serangan-sesi7', type: 'read-only', lifespan: null })) as {
+      accessKey: string;
+    };
+    const asked: [string, string][] = [
+      [staff.caraka.token, `${CM}/api::distribusi.distribusi?filters[id][$eq]=99999999999`],
+      [staff.caraka.token, `${CM}/api::distribusi.distribusi?filters[berita][id][$eq]=99999999999`],
+      [staff.operator.token, `${CM}/api::berita.berita?filters[id][$in][0]=99999999999999999999`],
+      [staff.operator.token, `${CM}/api::berita.berita?filters[id][$eq]=abc`],
+      [staff.kasi.token, `${CM}/api::kriptogram.kriptogram?filters[tahunAgenda][$gt]=1.5`],
+      [staff.operator.token, '/upload/files?filters[id][$eq]=99999999999'],
+      [staff.operator.token, '/upload/folders/99999999999'],
+      [token.accessKey, '/api/beritas?filters[id][$eq]=99999999999'],
+    ];
+    for (const [bearer, path] of asked) {
+      const answer = await app.http().get(path).set('Authorization', `Bearer ${bearer}`);
+      expect([path, answer.status < 500]).toEqual([path, true]);
+      if (postgres) {
+        expect([path, answer.status, answer.body.error?.message]).toEqual([path, 400, expect.stringContaining('angka di luar jangkauan')]);
+      }
+    }
+    expect((await app.http().get('/api/health')).status).toBe(200);
+  });
+
   describe('the record of edits outside the steps', () => {
     it('clearing a berita’s recipients in the content manager is an audit row, as any other edit', async () => {
       const documentId = await walkBeritaTo(app, staff, 'diterima');
