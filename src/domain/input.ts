@@ -180,3 +180,20 @@ export const checkMoment = (type: MomentType, value: unknown, label: string): st
     ? `${label}: tanggal ${shown} tidak sah; gunakan format TTTT-BB-HH, misalnya 2026-02-28.`
     : `${label}: waktu ${shown} tidak sah; gunakan format ISO 8601, misalnya 2026-02-28T09:30:00+07:00.`;
 };
+
+/**
+ * Whether `error` is PostgreSQL's refusal of a value itself (SQLSTATE class 22, "data exception":
+ * a number out of its column's range such as `filters[id][$eq]=99999999999` on an `integer`, text
+ * where a number belongs, `1.5` for an integer) — the value the client sent, never the server's
+ * state: a 400, as SQLite (which stores any value) answers the same request with an empty list.
+ * Looks at the error and its `cause` chain (Strapi wraps knex's errors). Session 7: every role,
+ * the Caraka included, could make the server answer 500 with one such filter.
+ */
+export const isRefusedValue = (error: unknown): boolean => {
+  for (let at = error, depth = 0; typeof at === 'object' && at !== null && depth < 5; depth += 1) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return false;
+};

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
-import { applyTextPolicy, type InputProblem } from '../domain/input';
+import { applyTextPolicy, isRefusedValue, type InputProblem } from '../domain/input';
 import { inputRefused } from '../input/document-policy';
 
 /**
@@ -38,6 +38,8 @@ const decodedPath = (ctx: Context): string | null => {
  * from code are checked again by the document-service `input-policy` (src/input/document-policy.ts).
  * The public complaint routes read and check their own input (`global::pengaduan-intake`
  * and the complaint domain, stricter: every control character refused) and are left to them.
+ * A value PostgreSQL refuses as such (isRefusedValue: an integer out of range in a filter) is
+ * answered 400 here too, not 500.
  */
 // The public complaint surface (`POST /api/pengaduan`, `/pengaduan`, tracking): it checks its
 // own input, and a malformed ticket or code must get the same 404 as a wrong one (DESIGN.md).
@@ -65,5 +67,13 @@ export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
       if (body.problems.length === 0) request.body = body.value;
     }
     if (problems.length > 0) throw inputRefused(problems);
-    await next();
+    try {
+      await next();
+    } catch (error: unknown) {
+      // a value only PostgreSQL can judge (an id past the integer range, text for a number): the client's, so 400
+      if (!isRefusedValue(error)) throw error;
+      throw new errors.ValidationError(
+        'Nilai dalam penyaringan, alamat, atau data tidak dapat diterima: angka di luar jangkauan kolomnya atau bukan angka yang sah.'
+      );
+    }
   };

@@ -11,15 +11,17 @@ const tanggalOf = (value: unknown): string | null => {
 };
 
 /**
- * Why `writer` may not touch a holiday dated `tanggal` (`YYYY-MM-DD`), or null. A day before today
- * (WIB) is history: the working minutes of quarters already run — deadlines, lateness, the
- * quarterly evaluation of component 13 of the service standard — count it, so only Super Admin
- * corrects it (audited, as every write here); server code (the seed) always may.
+ * Why `writer` may not touch a holiday dated `tanggal` (`YYYY-MM-DD`), or null. Today and the days
+ * before it (WIB) are history: the working minutes already run — deadlines, lateness, the
+ * quarterly evaluation of component 13 of the service standard — count them (a holiday declared
+ * for today at 15.00 would erase the day's elapsed minutes from the steps the Operator and the
+ * Kasi took: session 7), so only Super Admin corrects them (audited, as every write here); server
+ * code (the seed) always may.
  */
 export const hariLiburLampauDitolak = (writer: Writer, tanggal: string | null, today: string): string | null => {
-  if (writer.jalur === 'sistem' || writer.actor?.isSuperAdmin || tanggal === null || tanggal >= today) return null;
+  if (writer.jalur === 'sistem' || writer.actor?.isSuperAdmin || tanggal === null || tanggal > today) return null;
   return (
-    `Hari libur ${tanggal} sudah lewat: menit kerja, tenggat, dan evaluasi kinerja triwulan yang telah berjalan menghitungnya, ` +
+    `Hari libur ${tanggal} sudah berjalan atau lewat: menit kerja, tenggat, dan evaluasi kinerja triwulan yang telah berjalan menghitungnya, ` +
     'sehingga hanya Super Admin yang dapat menambah, mengubah, atau menghapusnya.'
   );
 };

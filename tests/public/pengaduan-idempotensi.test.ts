@@ -71,7 +71,7 @@ describe('pengaduan: a repeated or concurrent submission answers with the compla
     }
   });
 
-  it('sent again later: the same receipt; sent again with changed text: the same receipt and a note, nothing new filed; after the token expired: the ticket without the code', async () => {
+  it('sent again later: the same receipt; sent again with changed text: the ticket without the code and a note, nothing new filed; after the token expired: the ticket without the code', async () => {
     const form = await openForm();
     await sleep(1100);
     const body = { nama: 'Budi', kontak: '0812-3333-4444', isi: ISI, situs_web: '', jawaban: form.jawaban, token: form.token };
@@ -84,8 +84,10 @@ describe('pengaduan: a repeated or concurrent submission answers with the compla
     expect(again.text).toContain('sudah terkirim sebelumnya');
 
     const changed = await submit({ ...body, isi: `${ISI} Ditambah keterangan baru.` });
-    expect(changed).toMatchObject({ status: 200, nomorTiket: first.nomorTiket, kodeLacak: first.kodeLacak });
+    // the ticket, not the code: the token alone does not prove the sender filed it (session 7)
+    expect(changed).toMatchObject({ status: 200, nomorTiket: first.nomorTiket, kodeLacak: null });
     expect(changed.text).toContain('perubahan yang Anda kirim kemudian tidak dicatat');
+    expect(changed.text).toContain('Kode lacak hanya ditampilkan lagi bila isian yang dikirim sama');
 
     setClock(new Date(Date.now() + 2 * 60 * 60 * 1000 + 60_000));
     const late = await submit(body);

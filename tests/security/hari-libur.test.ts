@@ -1,8 +1,8 @@
 /**
  * The holidays behind every deadline and the quarterly evaluation (component 13 of the service
  * standard): a holiday already past is history — the Operator and the Kasi, whose work the
- * evaluation measures, may add, move or delete only today's and later ones; Super Admin corrects
- * the past; every write is an audit row (found by the session-5 insider review).
+ * evaluation measures, may add, move or delete only tomorrow's and later ones (today's minutes have
+ * begun to count: session 7); Super Admin corrects the past; every write is an audit row (found by the session-5 insider review).
  */
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';

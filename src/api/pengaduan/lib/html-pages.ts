@@ -132,7 +132,7 @@ ${galatKolom(masalah, 'jawaban')}
 export type TiketOptions = {
   letterhead: Letterhead | null;
   nomorTiket: string;
-  /** null when the form was sent again after its token expired: the ticket only */
+  /** null when the form was sent again after its token expired, or with other text than it filed: the ticket only */
   kodeLacak: string | null;
   emailDikirim: boolean;
   /** set when this form had already filed the complaint: `sama` (sent twice), `berbeda` (changed, then sent again) */
@@ -161,7 +161,9 @@ ${
   options.kodeLacak
     ? html`<p><strong>Simpan nomor tiket dan kode lacak ini</strong> (catat, foto, atau cetak halaman ini). Kode lacak hanya ditampilkan
 selama formulir ini berlaku (2 jam); tanpa kode itu perkembangan pengaduan tidak dapat dilihat.</p>`
-    : html`<p>Kode lacak tidak dapat ditampilkan lagi karena formulir ini sudah kedaluwarsa. Bila Anda memberi alamat e-mail, kode lacak ada di e-mail tanda terima.</p>`
+    : options.ulangan === 'berbeda'
+      ? html`<p>Kode lacak hanya ditampilkan lagi bila isian yang dikirim sama dengan pengaduan yang tercatat. Bila Anda memberi alamat e-mail, kode lacak ada di e-mail tanda terima.</p>`
+      : html`<p>Kode lacak tidak dapat ditampilkan lagi karena formulir ini sudah kedaluwarsa. Bila Anda memberi alamat e-mail, kode lacak ada di e-mail tanda terima.</p>`
 }
 ${options.emailDikirim ? html`<p>Tanda terima juga kami kirim ke alamat e-mail Anda.</p>` : ''}
 <p><a href="${lacak}">Lacak pengaduan ini</a> · <a href="${FORM_PATH}">Kirim pengaduan lain</a></p>

@@ -58,7 +58,7 @@ type Row = {
 /** The previous answer of a key. */
 export type Ulangan = {
   nomorTiket: string;
-  /** null once the key has expired, or staff issued the complaint a new code */
+  /** null once the key has expired, when the request's complaint differs from the key's, or staff issued the complaint a new code */
   kodeLacak: string | null;
   /** false when the request's complaint differs from the one the key filed */
   samaIsi: boolean;
@@ -154,10 +154,12 @@ export const ulangan = async (
     await knex(IDEMPOTENSI_TABLE).where({ kunci: kunci.id, berlaku_sampai: row.berlaku_sampai }).delete();
     return null;
   }
+  const samaIsi = row.sidik === kunci.sidik;
   return {
     nomorTiket: row.nomor_tiket,
-    kodeLacak: berlaku && !row.kode_dicabut ? kodeTersimpan(settings, kunci.id, row) : null,
-    samaIsi: row.sidik === kunci.sidik,
+    // a key is no bearer of the code: only a repeat of the same complaint sees it (the form's token is in a page others may reach)
+    kodeLacak: berlaku && samaIsi && !row.kode_dicabut ? kodeTersimpan(settings, kunci.id, row) : null,
+    samaIsi,
   };
 };
 

@@ -99,18 +99,47 @@ const SCALAR_TYPES = new Set([
   'uid',
 ]);
 
+/** Field types stored in the record's own row, so compared with their stored value (JSON and blocks as their JSON text). */
+const STORED_IN_ROW = new Set([...SCALAR_TYPES, 'json', 'blocks']);
+
 /**
- * The fields a write changes: scalars compared with their stored value; relations, media
- * and components named whenever the write carries something for them.
+ * A value that empties a relation, media or component field: null, `[]` or a relation's
+ * `{ set: [] }` — unlike `{ connect: [], disconnect: [] }`, the content manager's "no change".
  */
-const changedFields = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, current: Record<string, unknown> | null): string[] => {
+const empties = (value: unknown): boolean =>
+  value === null ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { set?: unknown }).set) &&
+    (value as { set: unknown[] }).set.length === 0 &&
+    isEmpty((value as { connect?: unknown }).connect ?? []));
+
+/**
+ * The fields a write changes: those stored in the row (scalars, JSON, blocks) compared with their
+ * stored value; relations, media and components named whenever the write carries something for
+ * them, or empties one that held something (read for the purpose: the stored row does not carry
+ * them) — emptying a berita's recipients or a letter's addressees is a change like any other.
+ */
+const changedFields = async (
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, unknown>,
+  current: Record<string, unknown> | null
+): Promise<string[]> => {
   const attributes = (strapi.contentType(uid as never) as { attributes?: Record<string, { type: string }> } | undefined)?.attributes ?? {};
-  return Object.keys(data)
-    .filter((field) => field in attributes && !SYSTEM_FIELDS.has(field))
-    .filter((field) =>
-      SCALAR_TYPES.has(attributes[field].type) ? comparable(data[field]) !== comparable(current?.[field] ?? null) : !isEmpty(data[field])
-    )
-    .sort();
+  const fields = Object.keys(data).filter((field) => field in attributes && !SYSTEM_FIELDS.has(field));
+  const inRow = (field: string) => STORED_IN_ROW.has(attributes[field].type);
+  const changed = fields.filter((field) => (inRow(field) ? comparable(data[field]) !== comparable(current?.[field] ?? null) : !isEmpty(data[field])));
+  const emptied = current ? fields.filter((field) => !inRow(field) && empties(data[field])) : [];
+  if (emptied.length > 0) {
+    const stored = (await strapi.db.query(uid as never).findOne({ where: { id: current?.id }, select: ['id'], populate: emptied })) as Record<
+      string,
+      unknown
+    > | null;
+    changed.push(...emptied.filter((field) => !isEmpty(stored?.[field])));
+  }
+  return changed.sort();
 };
 
 const pick = (source: Record<string, unknown> | null, fields: readonly string[]): Record<string, unknown> =>
@@ -250,7 +279,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         strapi,
         governed,
         writer,
-        { ke: 'dibuat', current: null, fields: changedFields(strapi, context.uid, data, null), data },
+        { ke: 'dibuat', current: null, fields: await changedFields(strapi, context.uid, data, null), data },
         next
       );
     }
@@ -295,7 +324,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
       }
     }
     context.params.data = data;
-    const fields = changedFields(strapi, context.uid, data, current);
+    const fields = await changedFields(strapi, context.uid, data, current);
     if (fields.length === 0) return next();
     return auditedWrite(strapi, governed, writer, { ke: 'diubah', current, fields, data }, next);
   };
