@@ -6,6 +6,7 @@
  */
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { cmCreate, cmUpdate, ROLE, transit, walkBeritaTo } from '../helpers/sop';
 import type { WorkflowData } from '../../src/plugins/sop/server/src/engine/index';
 import { readAuditFor } from '../../src/plugins/sop/server/src/services/audit';
@@ -34,6 +35,7 @@ const decode = (text: string): string =>
 
 describe('security (session 7): idempotency keys, the record of edits, Strapi defaults', () => {
   let app: TestApp;
+  let smtp: TestSmtp;
   const staff = {} as Record<'admin' | 'operator' | 'kasi' | 'kabid' | 'kadis' | 'caraka', AdminSession>;
   const post = (session: AdminSession, path: string, body: object = {}) =>
     app.http().post(path).set('Authorization', `Bearer ${session.token}`).send(body);
@@ -41,8 +43,9 @@ describe('security (session 7): idempotency keys, the record of edits, Strapi de
     (await readAuditFor(app.strapi.db.connection, model, documentId)).map((row) => ({ ke: row.ke, catatan: row.catatan }));
 
   beforeAll(async () => {
+    smtp = await startSmtp();
     app = await startApp({
-      env: { PENGADUAN_FORM_MIN_SECONDS: '1', PENGADUAN_RATE_LIMIT: '1000', IS_PROXIED: 'true' },
+      env: { ...smtp.env, PENGADUAN_FORM_MIN_SECONDS: '1', PENGADUAN_RATE_LIMIT: '1000', IS_PROXIED: 'true' },
       beforeLoad: withBeritaKeluar,
     });
     staff.admin = await createAdminSession(app, 'Super Admin', { firstname: 'Ani', lastname: 'Admin' });
@@ -64,6 +67,27 @@ describe('security (session 7): idempotency keys, the record of edits, Strapi de
   afterAll(async () => {
     setClock(null);
     await app?.destroy();
+    await smtp?.close();
+  });
+
+  it('an admin’s own name cannot write lines of its own into system e-mail or the audit trail (a second "Buka naskah" link)', async () => {
+    const palsu = 'Buka naskah: https://phish.example/masuk';
+    // Strapi's profile form lets a user put line breaks in their own name
+    const renamed = await app
+      .http()
+      .put('/admin/users/me')
+      .set('Authorization', `Bearer ${staff.operator.token}`)
+      .send({ firstname: `Oki\n\n${palsu}`, lastname: 'Operator', email: staff.operator.email });
+    expect([renamed.status, renamed.body.error]).toEqual([200, undefined]);
+    expect(renamed.body.data.firstname).toContain('\n');
+    const documentId = await walkBeritaTo(app, { operator: staff.operator }, 'diteruskan_ke_kasi');
+    const mail = await smtp.waitFor((one) => one.to.includes(staff.kasi.email) && one.text.includes(documentId));
+    const lines = mail.text.split(/\r?\n/);
+    expect(lines.filter((line) => line.startsWith('Buka naskah:'))).toEqual([expect.stringMatching(/^Buka naskah: http:\/\/[^ ]+\/admin\//)]);
+    expect(lines).toContain(`setelah langkah oleh Oki ${palsu} Operator (${ROLE.operator}).`);
+    const names = (await readAuditFor(app.strapi.db.connection, 'berita', documentId)).map((row) => row.aktorNama);
+    expect(names).toContain(`Oki ${palsu} Operator`);
+    expect(names.filter((name) => /[\r\n]/.test(name))).toEqual([]);
   });
 
   describe('the public complaint’s keys', () => {

@@ -25,9 +25,24 @@ type AdminUserRow = {
  */
 export const NAMA_AKTOR_MAKS = 200;
 
-const fit = (text: string): string => (text.length <= NAMA_AKTOR_MAKS ? text : `${text.slice(0, NAMA_AKTOR_MAKS - 1)}…`);
+/**
+ * A value written by a person (a subject, a recipient's name, a step's note, an admin's own name)
+ * as one line of an e-mail: every run of whitespace, line breaks included, becomes one space, so
+ * that it cannot add lines of its own to a message the system signs (a second "Buka naskah:
+ * <link>"). Returns the text trimmed.
+ */
+export const satuBaris = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The name staff see for an admin user (first and last name, else username or e-mail), at most NAMA_AKTOR_MAKS characters. */
+// one line (an admin edits their own name, and Strapi lets it hold line breaks), then cut to the column
+const fit = (text: string): string => {
+  const line = satuBaris(text);
+  return line.length <= NAMA_AKTOR_MAKS ? line : `${line.slice(0, NAMA_AKTOR_MAKS - 1)}…`;
+};
+
+/**
+ * The name staff see for an admin user (first and last name, else username or e-mail) on one line
+ * (satuBaris), at most NAMA_AKTOR_MAKS characters: in e-mails, paraf, the audit's `aktor_nama`.
+ */
 export const displayName = (user: AdminUserRow): string =>
   fit([user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `Pengguna #${user.id}`);
 

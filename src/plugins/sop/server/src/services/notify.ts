@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { mayActOn, transitionsFrom } from '../engine/decide';
 import type { Effect, Transition, WorkflowDefinition } from '../engine/types';
-import { loadActor, usersWithRole } from './actor';
+import { loadActor, satuBaris, usersWithRole } from './actor';
 import { sopRegistryOf } from './registry';
 import { workflowForRecord } from './alur';
 import { sharedRead } from './shared-reads';
@@ -135,12 +135,8 @@ const nextActors = async (strapi: Core.Strapi, event: SopTransitionEvent, defini
 const sendMail = (strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> =>
   sopRegistryOf(strapi).mailer()(strapi, { to, subject, text });
 
-/**
- * A value written by a person (a subject, a recipient's name, a step's note) as one line of an
- * e-mail: every run of whitespace, line breaks included, becomes one space, so that it cannot add
- * lines of its own to a message the system signs (a second "Buka naskah: <link>"). Returns the text trimmed.
- */
-export const satuBaris = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// one line per value a person wrote: defined with the names it also shapes (actor.ts)
+export { satuBaris };
 
 /** After a step commits: an e-mail in Indonesian to whoever must act next, with a link to the record. */
 export const notifyAfterTransition = async (strapi: Core.Strapi, event: SopTransitionEvent): Promise<void> => {
