@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { cutOpenStatements, openStatementCount } from '../database-guard/autocommit';
+import { endOpenStatements, openStatementCount } from '../database-guard/autocommit';
 
 /**
  * Defence in depth for the faults nobody has found yet (issue 10): no request holds a
@@ -106,24 +106,30 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
  * At shutdown (the app's `destroy`): waits up to `graceMs` for open transactions and
  * autocommitted statements (src/database-guard/autocommit.ts) to finish, then rolls back the
  * transactions still open — cutting the connection of any whose rollback does not finish
- * within 2 s — and cuts the statements' connections, so the pool can close and the process
- * exit. Returns how many were rolled back or cut.
+ * within 2 s — and only then ends the statements still in flight (endOpenStatements: PostgreSQL
+ * cancels them, a statement that could finish once those rollbacks freed its lock commits and is
+ * answered), so the pool can close and the process exit. Returns how many were rolled back,
+ * cancelled or cut.
  */
 export const rollBackOpenTransactions = async (strapi: Core.Strapi, graceMs: number): Promise<number> => {
+  const knex = strapi.db.connection;
   const until = Date.now() + graceMs;
-  while ((openTransactions.size > 0 || openStatementCount() > 0) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ((openTransactions.size > 0 || openStatementCount(knex) > 0) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   const left = [...openTransactions.keys()];
-  // autocommitted statements still waiting (e.g. for a lock): cut, so each is rolled back whole
-  const statements = cutOpenStatements();
-  if (statements > 0)
-    strapi.log.error(`[transaksi] server berhenti: ${statements} pernyataan autocommit yang masih menunggu diputus (dibatalkan utuh).`);
   await Promise.all(
     left.map(async (trx) => {
       openTransactions.delete(trx);
       await abandon(strapi, trx, 'server berhenti saat transaksi masih berjalan');
     })
   );
-  return left.length + statements;
+  // autocommitted statements still in flight (e.g. waiting for a lock): cancelled, each rolled back whole unless it finished
+  const statements = await endOpenStatements(knex, 1000);
+  if (statements.cancelled + statements.cut > 0)
+    strapi.log.error(
+      `[transaksi] server berhenti: ${statements.cancelled} pernyataan autocommit yang masih berjalan diminta batal ` +
+        `(yang belum selesai dibatalkan utuh, yang sudah selesai tetap tercatat), ${statements.cut} koneksinya diputus.`
+    );
+  return left.length + Math.max(statements.cancelled, statements.cut);
 };
 
 /**

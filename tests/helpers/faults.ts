@@ -9,9 +9,10 @@ const APP_DIR = path.resolve(__dirname, '..', '..');
 /**
  * A connection of the test's own to a test database, beside (not through) the server
  * under test: to count rows after a crash, install a fault, read what really committed.
- * `port` overrides the PostgreSQL port (e.g. to bypass a proxy the server goes through).
+ * `port` overrides the PostgreSQL port (e.g. to bypass a proxy the server goes through);
+ * `poolMax` its pool size (2).
  */
-export const openDatabase = (database: TestDatabase, options: { port?: number } = {}): Knex => {
+export const openDatabase = (database: TestDatabase, options: { port?: number; poolMax?: number } = {}): Knex => {
   const env = database.env;
   if (database.client === 'postgres') {
     return knex({
@@ -23,7 +24,7 @@ export const openDatabase = (database: TestDatabase, options: { port?: number } 
         user: env.DATABASE_USERNAME,
         password: env.DATABASE_PASSWORD,
       },
-      pool: { min: 0, max: 2 },
+      pool: { min: 0, max: options.poolMax ?? 2 },
     });
   }
   return knex({
