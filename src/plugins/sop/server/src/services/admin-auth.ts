@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 /** The part of Koa's context an authentication strategy reads and fills. */
@@ -42,3 +43,44 @@ export const sopAdminStrategy = (strapi: Core.Strapi) => ({
     return { authenticated: true, credentials: user };
   },
 });
+
+type JwtKeySource = { getJwtKey?: (config: unknown, algorithm: string, operation: 'sign' | 'verify') => unknown };
+
+/**
+ * The key object jsonwebtoken (9.x, verify.js) makes of a key given as text on every
+ * verification — `createPublicKey` (a PEM public key), else `createSecretKey` of its UTF-8 bytes
+ * (an HMAC secret such as ADMIN_JWT_SECRET) — made once per distinct text. Building it per
+ * request cost an exception (createPublicKey refusing a plain secret) on every admin request.
+ */
+const keyObjects = new Map<string, KeyObject>();
+const keyObjectOf = (material: string): KeyObject => {
+  let key = keyObjects.get(material);
+  if (!key) {
+    try {
+      key = createPublicKey(material);
+    } catch {
+      key = createSecretKey(Buffer.from(material));
+    }
+    keyObjects.set(material, key);
+  }
+  return key;
+};
+
+/**
+ * Makes Strapi's session manager hand jsonwebtoken the verification key as a ready key object
+ * (see keyObjectOf) instead of text, for every admin access and refresh token checked in this
+ * process. The key is exactly the one Strapi chose (`getJwtKey(config, algorithm, 'verify')`,
+ * read again on every call, so a changed configuration is followed); only its conversion is
+ * done once. Signing is untouched. Does nothing when the session manager is not as in Strapi
+ * 5.54 (the text is then converted per request, as before). Call once, at bootstrap.
+ */
+export const cacheJwtVerifyKeys = (strapi: Core.Strapi): void => {
+  const callable = (strapi as unknown as { sessionManager?: (origin: string) => { sessionManager?: JwtKeySource } }).sessionManager;
+  const manager = typeof callable === 'function' ? callable('admin').sessionManager : undefined;
+  const original = manager?.getJwtKey;
+  if (!manager || typeof original !== 'function') return;
+  manager.getJwtKey = function getJwtKey(this: unknown, config, algorithm, operation) {
+    const key = original.call(this, config, algorithm, operation);
+    return operation === 'verify' && typeof key === 'string' && key !== '' ? keyObjectOf(key) : key;
+  };
+};
