@@ -1,7 +1,9 @@
+import { KeyObject } from 'node:crypto';
 import { createAdminSession, findRole, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { usePostgres } from '../helpers/env';
 import { BERITA_CONTOH, cmCreate, ROLE, sopView, transit } from '../helpers/sop';
+import { loadActor, type StaffActor } from '../../src/plugins/sop/server/src/index';
 
 /**
  * Issue 14, the SOP step's reads: what one `POST /sop/berita/:documentId/transisi` sends to the
@@ -23,13 +25,17 @@ const readsBy =
     new RegExp(`from [\`"]?(public[\`"]\\.[\`"])?${table}[\`"]? as [\`"]t0[\`"] where \\([\`"]t0[\`"]\\.[\`"]${column}[\`"] = `).test(sql);
 
 /**
- * At most this many statements per step on PostgreSQL (measured 22, 23, 25, 35 — the first agenda
- * step of a boot also reads the holiday list; before issue 14's step work 34, 37, 40, 58).
+ * At most this many statements per step on PostgreSQL (measured 21, 22, 23, 26 — the first agenda
+ * step of a boot also reads the holiday list; before issue 14's step work 34, 37, 40, 58; session 6
+ * 22, 23, 24, 35). Session 7 took one from every step (the /sop routes no longer read the user's
+ * admin permissions for a CASL ability they never use) and nine more from diteruskan_ke_kasi (the
+ * kartu kendali inserted directly: no relation count, no delete of other links, no re-read in the
+ * transaction, no populated re-read of the new kartu and its three paraf for the event after it).
  * SQLite sends one more per step (the audit row and its stream head in two statements) and one
  * more for the agenda number (drawn, then written: one writer at a time), where PostgreSQL
  * draws and writes it in one statement.
  */
-const BATAS: Readonly<Record<string, number>> = { diperiksa: 22, dicetak: 23, diagendakan: 25, diteruskan_ke_kasi: 35 };
+const BATAS: Readonly<Record<string, number>> = { diperiksa: 21, dicetak: 22, diagendakan: 23, diteruskan_ke_kasi: 26 };
 const SELISIH_SQLITE: Readonly<Record<string, number>> = { diperiksa: 1, dicetak: 1, diagendakan: 2, diteruskan_ke_kasi: 1 };
 
 describe('SOP step: statements per step and the actor from the admin authentication', () => {
@@ -95,6 +101,10 @@ describe('SOP step: statements per step and the actor from the admin authenticat
       expect(sqls.filter(readsBy('berita', 'document_id'))).toHaveLength(2);
       // the history and its stream head: one statement
       expect(sqls.filter((sql) => /sop_audit_head/.test(sql) && !/^update|^with|^insert/i.test(sql.trim()))).toHaveLength(1);
+      // the authentication reads the session, the user and their roles, never the admin permissions (no CASL ability)
+      expect(sqls.filter((sql) => /admin_permissions/.test(sql))).toHaveLength(0);
+      // the kartu kendali is written by two inserts, never read back by id
+      expect(sqls.filter(readsBy('kartu_kendali', 'id'))).toHaveLength(0);
     }
     const view = await sopView(app, operator, 'berita', documentId);
     expect(view.body.data).toMatchObject({ tahap: 'diteruskan_ke_kasi', riwayatRusak: null });
@@ -138,5 +148,93 @@ describe('SOP step: statements per step and the actor from the admin authenticat
     const refused = await transit(app, session, 'berita', documentId, 'diperiksa');
     expect(refused.status).toBe(403);
     expect(refused.body.error?.message).toMatch(/tidak aktif/);
+  });
+
+  it('authenticates every /sop request as Strapi does: a deactivated account, an ended session and a forged token are refused (401) at once', async () => {
+    const session = await createAdminSession(app, ROLE.operator, { firstname: 'Oni', lastname: 'Operator' });
+    const documentId = await register(session);
+    expect((await sopView(app, session, 'berita', documentId)).status).toBe(200);
+    // the verification key is handed to jsonwebtoken converted once (a KeyObject), the signature still checked
+    const manager = (
+      app.strapi as unknown as { sessionManager: (origin: string) => { sessionManager: { getJwtKey: (...args: unknown[]) => unknown } } }
+    ).sessionManager('admin').sessionManager;
+    const config = (manager as unknown as { getConfigForOrigin: (origin: string) => { algorithm?: string } }).getConfigForOrigin('admin');
+    const key = manager.getJwtKey(config, config.algorithm ?? 'HS256', 'verify');
+    expect(key).toBeInstanceOf(KeyObject);
+    expect(manager.getJwtKey(config, config.algorithm ?? 'HS256', 'verify')).toBe(key);
+    // a token whose signature does not match
+    const [head, payload] = session.token.split('.');
+    expect((await sopView(app, { ...session, token: `${head}.${payload}.AAAA` }, 'berita', documentId)).status).toBe(401);
+    // the account deactivated by an administrator
+    await app.strapi.db.query('admin::user').update({ where: { id: session.id }, data: { isActive: false } });
+    expect((await transit(app, session, 'berita', documentId, 'diperiksa')).status).toBe(401);
+    await app.strapi.db.query('admin::user').update({ where: { id: session.id }, data: { isActive: true } });
+    expect((await sopView(app, session, 'berita', documentId)).status).toBe(200);
+    // the session ended (logout, or revoked by an administrator): the still unexpired token no longer opens anything
+    await app.strapi.db.query('admin::session').deleteMany({ where: { userId: String(session.id) } });
+    expect((await transit(app, session, 'berita', documentId, 'diperiksa')).status).toBe(401);
+    const stored = (await app.strapi.db.query(UID).findOne({ where: { documentId } })) as Record<string, unknown>;
+    expect(stored.tahap).toBe('diterima');
+  });
+
+  it('writes the kartu kendali of diteruskan_ke_kasi as the document service would, linked to its berita, announced after the commit', async () => {
+    const documentId = await register(operator);
+    for (const ke of ['diperiksa', 'dicetak', 'diagendakan']) expect((await transit(app, operator, 'berita', documentId, ke)).status).toBe(200);
+    const events: { uid?: string; entry?: Record<string, unknown> }[] = [];
+    const listen = (event: { uid?: string; entry?: Record<string, unknown> }) => {
+      if (event.uid === 'api::kartu-kendali.kartu-kendali') events.push(event);
+    };
+    app.strapi.eventHub.on('entry.create', listen as never);
+    try {
+      const step = await transit(app, operator, 'berita', documentId, 'diteruskan_ke_kasi', { data: { indeks: 'RAPAT', pengolah: 'Sekretariat' } });
+      expect(step.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      app.strapi.eventHub.removeListener('entry.create', listen as never);
+    }
+    const berita = (await app.strapi.db.query(UID).findOne({ where: { documentId }, populate: { kartuKendali: true } })) as {
+      id: number;
+      nomorAgenda: string;
+      perihal: string;
+      pengirim: string;
+      kartuKendali: Record<string, unknown> | null;
+    };
+    expect(berita.kartuKendali).toMatchObject({
+      jenis: 'kartu_kendali',
+      nomorUrut: berita.nomorAgenda,
+      indeks: 'RAPAT',
+      pengolah: 'Sekretariat',
+      kodeKlasifikasi: null,
+      catatan: null,
+      lampiran: '',
+      dari: berita.pengirim,
+      kepada: 'Kepala Dinas Komunikasi dan Informatika',
+    });
+    const kartu = berita.kartuKendali as Record<string, unknown>;
+    expect(String(kartu.documentId)).toMatch(/^[a-z0-9]{24}$/);
+    expect(kartu.tanggal).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const stamp of ['createdAt', 'updatedAt', 'publishedAt']) expect(Number.isNaN(Date.parse(String(kartu[stamp])))).toBe(false);
+    // the event the document service would have sent (webhooks), once, after the commit
+    expect(events).toHaveLength(1);
+    expect(events[0].entry).toMatchObject({ id: kartu.id, documentId: kartu.documentId, indeks: 'RAPAT' });
+    // the view of the next step's actor shows it, and the kartu kendali prints
+    const view = await sopView(app, operator, 'berita', documentId);
+    expect(view.body.data).toMatchObject({ tahap: 'diteruskan_ke_kasi', riwayatRusak: null });
+  });
+
+  it('refuses (400) a kartu kendali value the document service would refuse, from a step run by server code (no HTTP input policy in front)', async () => {
+    const documentId = await register(operator);
+    for (const ke of ['diperiksa', 'dicetak', 'diagendakan']) expect((await transit(app, operator, 'berita', documentId, ke)).status).toBe(200);
+    const actor = await loadActor(app.strapi, operator.id);
+    expect(actor).not.toBeNull();
+    // the running app's own engine (its module instance marks the step for the gate)
+    const transitions = app.strapi.plugin('sop').service('transitions') as {
+      perform: (params: { model: string; documentId: string; actor: StaffActor; request: Record<string, unknown> }) => Promise<unknown>;
+    };
+    const perform = (data: Record<string, unknown>) =>
+      transitions.perform({ model: 'berita', documentId, actor: actor as StaffActor, request: { ke: 'diteruskan_ke_kasi', catatan: null, data } });
+    await expect(perform({ indeks: 'RAPAT\u0007' })).rejects.toMatchObject({ name: 'ValidationError' });
+    const stored = (await app.strapi.db.query(UID).findOne({ where: { documentId }, populate: { kartuKendali: true } })) as Record<string, unknown>;
+    expect(stored).toMatchObject({ tahap: 'diagendakan', kartuKendali: null });
   });
 });

@@ -1,8 +1,11 @@
+import { createId } from '@paralleldrive/cuid2';
 import { errors } from '@strapi/utils';
 import { parafOf } from '../../plugins/sop/server/src/index';
 import type { EffectHandler, LoadedRecord } from '../../plugins/sop/server/src/index';
-import { requireActiveRole, writeRecord } from '../../plugins/sop/server/src/index';
+import { announceCreated, insertRow, linkRow, requireActiveRole, requireAttributeRules, writeRecord } from '../../plugins/sop/server/src/index';
 import { localDate } from '../../domain/calendar';
+import { applyTextPolicy } from '../../domain/input';
+import { inputRefused } from '../../input/document-policy';
 import type { BeritaRow } from './facts';
 import { ringkasanSalinan } from '../ringkasan-salinan';
 
@@ -11,6 +14,8 @@ const TINGKAT_FIELD: Record<string, 'parafKasi' | 'parafKabid' | 'parafKadis'> =
   kabid: 'parafKabid',
   kadis: 'parafKadis',
 };
+
+const KARTU_UID = 'api::kartu-kendali.kartu-kendali';
 
 const beritaRow = (record: LoadedRecord): BeritaRow => record.row as unknown as BeritaRow;
 
@@ -22,7 +27,7 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   },
 
   /** Step 5: the kartu kendali (or, for a classified berita, the lembar pengantar) with the Operator's `isian`. */
-  async createKartuKendali(effect, { strapi, record, now }) {
+  async createKartuKendali(effect, { strapi, trx, record, now }) {
     const berita = beritaRow(record);
     const isian = (effect.isian ?? {}) as Record<string, string | undefined>;
     const fields = {
@@ -31,25 +36,36 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
       pengolah: isian.pengolah,
       catatan: isian.catatan,
     };
-    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    // the text policy the document service's input-policy applies (a step may come from code, not only HTTP)
+    const policed = applyTextPolicy(Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)), ['data']);
+    if (policed.problems.length > 0) throw inputRefused(policed.problems);
+    const defined = policed.value as Record<string, string>;
     if (berita.kartuKendali) {
-      await strapi.documents('api::kartu-kendali.kartu-kendali').update({ documentId: berita.kartuKendali.documentId, data: defined });
+      await strapi.documents(KARTU_UID).update({ documentId: berita.kartuKendali.documentId, data: defined });
       return;
     }
     const rahasia = berita.sifat === 'rahasia' || berita.sifat === 'sangat_rahasia';
-    await strapi.documents('api::kartu-kendali.kartu-kendali').create({
-      data: {
-        jenis: rahasia ? 'lembar_pengantar' : 'kartu_kendali',
-        nomorUrut: record.nomorAgenda ?? berita.nomorAgenda ?? '',
-        tanggal: localDate(now),
-        isiRingkas: berita.isiRingkas ?? berita.perihal,
-        lampiran: '',
-        dari: berita.pengirim,
-        kepada: 'Kepala Dinas Komunikasi dan Informatika',
-        ...defined,
-        berita: berita.id,
-      } as never,
-    });
+    // written straight into its table in the step's transaction (issue 14): the values are the
+    // server's own and the step's checked input; the gate lets a step's writes pass anyway
+    const stamp = new Date();
+    const entry = {
+      documentId: createId(),
+      jenis: rahasia ? 'lembar_pengantar' : 'kartu_kendali',
+      nomorUrut: record.nomorAgenda ?? berita.nomorAgenda ?? '',
+      tanggal: localDate(now),
+      isiRingkas: berita.isiRingkas ?? berita.perihal,
+      lampiran: '',
+      dari: berita.pengirim,
+      kepada: 'Kepala Dinas Komunikasi dan Informatika',
+      ...defined,
+      createdAt: stamp,
+      updatedAt: stamp,
+      publishedAt: stamp,
+    };
+    requireAttributeRules(strapi, KARTU_UID, entry);
+    const id = await insertRow(strapi, trx, KARTU_UID, entry);
+    await linkRow(strapi, trx, KARTU_UID, 'berita', id, berita.id);
+    await announceCreated(strapi, KARTU_UID, { id, ...entry });
   },
 
   /** Step 6: `{ tingkat }` — the acting person's paraf (kasi, kabid, kadis) on the kartu kendali. */
@@ -58,7 +74,7 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
     if (!kartu) throw new errors.ApplicationError('Kartu kendali belum dibuat.');
     const field = TINGKAT_FIELD[String(effect.tingkat)];
     if (!field) throw new errors.ApplicationError(`Tingkat paraf "${String(effect.tingkat)}" tidak dikenal.`);
-    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+    await strapi.documents(KARTU_UID).update({
       documentId: kartu.documentId,
       data: {
         [field]: parafOf(actor, now),
@@ -70,7 +86,7 @@ export const BERITA_EFFECTS: Readonly<Record<string, EffectHandler>> = {
   async clearSignatures(_effect, { strapi, record }) {
     const kartu = beritaRow(record).kartuKendali;
     if (!kartu) return;
-    await strapi.documents('api::kartu-kendali.kartu-kendali').update({
+    await strapi.documents(KARTU_UID).update({
       documentId: kartu.documentId,
       data: { parafKasi: null, parafKabid: null, parafKadis: null } as never,
     });

@@ -26,6 +26,7 @@ import {
   currentTransition,
   appendAudit,
   firstAuditCtes,
+  insertRow,
   agendaNumberSql,
   nextAgendaNumber,
   now as clockNow,
@@ -564,23 +565,4 @@ const simpanSatuPernyataan = async (
   const [row] = result.rows;
   if (result.rows.length !== 1 || typeof row?.nomor !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
   return { id: Number(row.id), nomorTiket: row.nomor, kodeLacak };
-};
-
-/**
- * One row into a content type's table with the transaction's connection, columns named
- * as Strapi's metadata names them (`waktuDiterima` → `waktu_diterima`); dates as Date
- * objects, which knex binds as Strapi's own insert does. Returns the new row's id.
- */
-const insertRow = async (strapi: Core.Strapi, trx: Knex.Transaction, uid: string, data: Record<string, unknown>): Promise<number> => {
-  const meta = strapi.db.metadata.get(uid) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-  const row: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(data)) {
-    const column = meta.attributes[field]?.columnName;
-    if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${uid}.`);
-    row[column] = value;
-  }
-  const [inserted] = (await trx(meta.tableName).insert(row).returning('id')) as ({ id: number } | number)[];
-  const id = typeof inserted === 'number' ? inserted : Number(inserted?.id);
-  if (!Number.isInteger(id)) throw new errors.ApplicationError('Pengaduan gagal disimpan.');
-  return id;
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SOP_TRANSITION_EVENT } from './constants';
 import { createSopWorkflowGate } from './middlewares/gate';
 import { alurTertutup } from './middlewares/alur-tertutup';
+import { cacheJwtVerifyKeys } from './services/admin-auth';
 import { sopRoutes } from './routes/admin';
 import { sealBindableTypes } from './services/binding';
 import { alurRoutes } from './routes/alur';
@@ -36,6 +37,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   strapi.documents.use(alurTertutup as never);
   strapi.documents.use(createSopWorkflowGate(strapi) as never);
   strapi.server.routes({ type: 'admin', prefix: '', routes: [...alurRoutes(strapi), ...sopRoutes(strapi)] } as never);
+  // the admin tokens' verification key converted once, not on every request (./services/admin-auth)
+  cacheJwtVerifyKeys(strapi);
   (strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void }).addAllowedEvent('SOP_TRANSITION', SOP_TRANSITION_EVENT);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, runAfterCommit(strapi) as never);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, ((event: SopTransitionEvent) => {

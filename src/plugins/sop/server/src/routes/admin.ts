@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { rolesListableBy } from '../engine/decide';
 import { keepRefusalMessages } from '../errors';
 import { actorFromAuth, usersWithRole } from '../services/actor';
+import { sopAdminStrategy } from '../services/admin-auth';
 import { antrianFor } from '../services/antrian';
 import { verifyAuditTrail } from '../services/audit';
 import { performKoreksi } from '../services/koreksi';
@@ -59,17 +60,22 @@ const koreksiBody = z
  * errors or `ConflictError`; `strapi::errors` answers them, the Indonesian message kept.
  * The app registers its own `/sop/...` routes with it too.
  */
-export const adminRoute = (strapi: Core.Strapi) => (method: 'GET' | 'POST', path: string, handler: SopHandler) => ({
-  method,
-  path,
-  handler: keepRefusalMessages(async (ctx: SopCtx) => {
-    // the user and roles Strapi's admin authentication read for this request (no second read)
-    const actor = ctx.state.user ? await actorFromAuth(strapi, ctx.state.user) : null;
-    if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
-    await handler(ctx, actor);
-  }),
-  config: { policies: ['admin::isAuthenticatedAdmin'] },
-});
+export const adminRoute = (strapi: Core.Strapi) => {
+  // Strapi's admin authentication without the CASL ability no /sop handler reads (./services/admin-auth);
+  // `scope` is required by the route schema and unused (the strategy has no `verify`)
+  const auth = { strategies: [sopAdminStrategy(strapi)], scope: [] as string[] };
+  return (method: 'GET' | 'POST', path: string, handler: SopHandler) => ({
+    method,
+    path,
+    handler: keepRefusalMessages(async (ctx: SopCtx) => {
+      // the user and roles the authentication read for this request (no second read)
+      const actor = ctx.state.user ? await actorFromAuth(strapi, ctx.state.user) : null;
+      if (!actor) throw new errors.ForbiddenError('Akun Anda tidak aktif atau tidak dikenal.');
+      await handler(ctx, actor);
+    }),
+    config: { auth, policies: ['admin::isAuthenticatedAdmin'] },
+  });
+};
 
 /** The model of the address is registered (else NotFoundError) and the actor may read it (else ForbiddenError). */
 export const requireReadableModel = (strapi: Core.Strapi, model: string, actor: StaffActor): void => {

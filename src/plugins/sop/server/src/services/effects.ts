@@ -50,6 +50,113 @@ export const writeRecord = async (strapi: Core.Strapi, uid: string, id: number, 
   return written.count;
 };
 
+type RowMeta = {
+  tableName: string;
+  attributes: Record<
+    string,
+    {
+      columnName?: string;
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+        orderColumnName?: string;
+        inverseOrderColumnName?: string;
+      };
+    }
+  >;
+};
+
+/**
+ * One row into content type `uid`'s table with the transaction's connection, without the
+ * document service (issue 14: no yup validation, middleware or re-read): `data` holds every
+ * column to fill by attribute name (`waktuDiterima` → `waktu_diterima`; dates as Date objects,
+ * bound as Strapi's own insert binds them), `documentId`, `createdAt`, `updatedAt` and
+ * `publishedAt` included. For rows the server composes itself from checked values (a public
+ * complaint, a kartu kendali). Returns the new row's id; throws (Error) on an unknown attribute,
+ * ApplicationError when no id comes back.
+ */
+export const insertRow = async (strapi: Core.Strapi, trx: Knex.Transaction, uid: string, data: Record<string, unknown>): Promise<number> => {
+  const meta = strapi.db.metadata.get(uid) as RowMeta;
+  const row: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(data)) {
+    const column = meta.attributes[field]?.columnName;
+    if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${uid}.`);
+    row[column] = value;
+  }
+  const [inserted] = (await trx(meta.tableName).insert(row).returning('id')) as ({ id: number } | number)[];
+  const id = typeof inserted === 'number' ? inserted : Number(inserted?.id);
+  if (!Number.isInteger(id)) throw new errors.ApplicationError(`Data ${uid} gagal disimpan.`);
+  return id;
+};
+
+/**
+ * The attribute rules a row written by {@link insertRow} would have met in the document service's
+ * validation, for the values a caller puts in it: a string or text no longer than its `maxLength`,
+ * an enumeration one of its values, a required attribute present. Throws ValidationError (400,
+ * `details.field`) naming the first value that breaks one.
+ */
+export const requireAttributeRules = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>): void => {
+  const attributes =
+    (strapi.contentType(uid as never) as { attributes?: Record<string, { type?: string; maxLength?: number; enum?: string[]; required?: boolean }> })
+      ?.attributes ?? {};
+  for (const [field, attribute] of Object.entries(attributes)) {
+    const value = data[field];
+    if (value === undefined || value === null) {
+      if (attribute.required) throw new errors.ValidationError(`Kolom ${field} wajib diisi.`, { field });
+      continue;
+    }
+    if (attribute.maxLength !== undefined && typeof value === 'string' && value.length > attribute.maxLength) {
+      throw new errors.ValidationError(`Kolom ${field} paling banyak ${attribute.maxLength} karakter.`, { field });
+    }
+    if (attribute.type === 'enumeration' && !(attribute.enum ?? []).includes(String(value))) {
+      throw new errors.ValidationError(`Nilai kolom ${field} tidak dikenal.`, { field });
+    }
+  }
+};
+
+/**
+ * Links row `id` of `uid` to row `targetId` through relation `field` (a one-to-one or
+ * many-to-one owned by `uid`: its join table holds one row per link, without order columns) —
+ * one insert, as the document service's create would write it, for a row made by
+ * {@link insertRow}. The caller guarantees the link is new (the document service first deletes
+ * any other link of the target, which a record claimed at its version cannot have).
+ * Throws ApplicationError for a relation with order columns or without a join table.
+ */
+export const linkRow = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  uid: string,
+  field: string,
+  id: number,
+  targetId: number
+): Promise<void> => {
+  const joinTable = (strapi.db.metadata.get(uid) as RowMeta).attributes[field]?.joinTable;
+  if (!joinTable || joinTable.orderColumnName || joinTable.inverseOrderColumnName) {
+    throw new errors.ApplicationError(`Relasi ${uid}.${field} tidak dapat ditulis langsung.`);
+  }
+  await trx(joinTable.name).insert({ [joinTable.joinColumn.name]: id, [joinTable.inverseJoinColumn.name]: targetId });
+};
+
+/**
+ * Announces, once the current transaction commits, the creation of a row written by
+ * {@link insertRow} as the document service would (`entry.create`, for webhooks), `entry` without
+ * the content type's private attributes. Runs on the next turn of the event loop after the
+ * commit; a failure is logged, never thrown. Outside a transaction it is announced at once.
+ */
+export const announceCreated = async (strapi: Core.Strapi, uid: string, entry: Record<string, unknown>): Promise<void> => {
+  const model = strapi.getModel(uid as never) as { modelName: string; attributes: Record<string, { private?: boolean }> };
+  const terbuka = Object.fromEntries(Object.entries(entry).filter(([field]) => model.attributes[field]?.private !== true));
+  const announce = () =>
+    setImmediate(() => {
+      strapi.eventHub
+        .emit('entry.create', { model: model.modelName, uid, entry: terbuka })
+        .catch((error: unknown) => strapi.log.error(`[sop] peristiwa entry.create untuk ${uid} #${String(entry.id)} gagal: ${String(error)}`));
+    });
+  // nested in the caller's transaction: the callback runs when that one commits
+  await strapi.db.transaction(async ({ onCommit }) => onCommit(announce));
+};
+
 const isPostgres = (strapi: Core.Strapi): boolean => strapi.db.dialect.client === 'postgres';
 
 type Column = { columnName?: string };
