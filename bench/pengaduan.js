@@ -14,7 +14,9 @@
  * deployment of several processes must — the rate limit in Redis (BENCH_REDIS_URL, default
  * redis://127.0.0.1:6379; "off" = in memory), under a prefix of this run that is removed after.
  * CPU: user+system seconds of each server process, of the PostgreSQL backends of the scratch
- * database and of this load generator, over each measured window, as a share of one core.
+ * database and of this load generator, over each measured window, as a share of one core, and the
+ * servers' and PostgreSQL's CPU per request in ms (cpuMsPerRequest) — the figure to compare on a
+ * shared machine, whose load moves the throughput.
  * Prints a table, the ratios and goals (api/bare ≥ 0.35, api p99 ≤ 250 ms, api2/api ≥ 1.3), and one
  * JSON object (last line). Settings: BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
  * BENCH_PENGADUAN_TARGETS (api,api2,documents,query,bare), BENCH_POSTGRES_URL or
@@ -165,6 +167,12 @@ const measure = async (label, ports, route, { database, servers }) => {
     postgres: cores(backends.reduce((sum, pid, index) => sum + cpuSeconds(pid) - before.postgres[index], 0)),
     loadGenerator: cores((benchUsage.user + benchUsage.system) / 1e6),
   };
+  // CPU per request in ms: what a shared machine's load changes least (throughput follows the free cores)
+  const perRequest = (value) => (result.requests > 0 ? Number(((value * result.seconds * 1000) / result.requests).toFixed(3)) : null);
+  result.cpuMsPerRequest = {
+    servers: perRequest(Object.values(result.cpu.servers).reduce((sum, value) => sum + value, 0)),
+    postgres: perRequest(result.cpu.postgres),
+  };
   const cpu = [
     ...Object.entries(result.cpu.servers).map(([name, value]) => `${name} ${value}`),
     `postgres ${result.cpu.postgres}`,
@@ -173,7 +181,7 @@ const measure = async (label, ports, route, { database, servers }) => {
   console.log(
     `${label.padEnd(10)} ${String(result.perSecond).padStart(8)} req/s   p50 ${String(result.p50).padStart(8)} ms   p99 ${String(result.p99).padStart(8)} ms   (${result.requests} ok${
       Object.keys(result.failures).length ? `, failures ${JSON.stringify(result.failures)}` : ''
-    }; CPU in cores: ${cpu})`
+    }; CPU in cores: ${cpu}; CPU ms per request: server ${result.cpuMsPerRequest.servers}, postgres ${result.cpuMsPerRequest.postgres})`
   );
   return result;
 };

@@ -5,6 +5,7 @@ const config: Core.Config.Middlewares = [
   'global::access-log',
   'strapi::errors',
   'global::database-unavailable',
+  // its helmet built once for requests other than GET/HEAD (src/bootstrap/security-headers.ts)
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

@@ -26,6 +26,7 @@ import { auditKeySecret } from './config/secrets';
 import { sopRegistryOf, useAuditKeySource } from './plugins/sop/server/src/index';
 import { appSopRoutes } from './sop-routes';
 import { dokumenView } from './letters/tersedia';
+import { registerSecurityHeaders } from './bootstrap/security-headers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +38,8 @@ export default {
     }
     // No transaction lives longer than DATABASE_TRANSACTION_TIMEOUT ms; a stop signal ends the process within 15 s.
     installTransactionLimit(strapi, env.int('DATABASE_TRANSACTION_TIMEOUT', 20000));
+    // strapi::security's headers as Strapi sets them, its helmet built once instead of per request (issue 14).
+    registerSecurityHeaders(strapi);
     exitAfterSignal(strapi, 14000);
     // Every SOP the office runs, one registration each (src/sop-defs/<sop>/), into the engine's
     // registry, with the office's roles, calendar, mail door and read rights.

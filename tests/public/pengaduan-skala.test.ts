@@ -1,6 +1,7 @@
 /**
  * Issue 14, complaint throughput: on PostgreSQL a public complaint is ONE bound, autocommitted
- * statement (ticket draw, row, first audit row and head, idempotency key) — no BEGIN/COMMIT;
+ * statement (ticket draw, row, first audit row and head, idempotency key) — no BEGIN/COMMIT, a
+ * named prepared statement that PostgreSQL parses once per connection;
  * tickets stay gap-free under concurrency and a statement that fails consumes no number; the
  * hari-libur list is read once per burst and a write is seen at once; the audit rows it writes
  * verify like appendAudit's (also through `npm run audit:verify` and a checkpoint). SQLite keeps its transaction: the same outcomes are checked there.
@@ -20,7 +21,7 @@ const ISI = 'Antrean di loket pelayanan sangat panjang dan nomor antrean tidak d
 // Monday 2026-03-09, 09.15 WIB: a working day, so the first deadline falls on a later working day
 const SENIN = new Date('2026-03-09T02:15:00.000Z');
 
-type Query = { sql: string; bindings?: unknown[] };
+type Query = { sql: string; bindings?: unknown[]; options?: { name?: string } };
 
 describe('pengaduan at scale: one statement per complaint, gap-free tickets, cached holidays', () => {
   let app: TestApp;
@@ -81,6 +82,28 @@ describe('pengaduan at scale: one statement per complaint, gap-free tickets, cac
         expect(statement.bindings?.some((value) => typeof value === 'string' && value.startsWith('h2:'))).toBe(true);
       }
       expect(queries.filter((query) => /^\s*(begin|commit|start transaction)/i.test(query.sql))).toEqual([]);
+      // a named prepared statement: one name for the one text, and PostgreSQL holds it prepared on
+      // the connections that ran it (pg_prepared_statements is per session: ask every pool connection)
+      const names = new Set(writes.map((statement) => statement.options?.name));
+      expect([...names]).toEqual([expect.stringMatching(/^meja_pengaduan_[0-9a-f]{16}$/)]);
+      const [name] = [...names] as string[];
+      type PgConnection = { query: (sql: string) => Promise<{ rows: { name: string; statement: string }[] }> };
+      const client = app.strapi.db.connection.client as {
+        acquireConnection: () => Promise<PgConnection>;
+        releaseConnection: (connection: PgConnection) => Promise<unknown>;
+        pool: { numUsed: () => number; numFree: () => number };
+      };
+      const open = client.pool.numUsed() + client.pool.numFree();
+      const connections = await Promise.all(Array.from({ length: open }, () => client.acquireConnection()));
+      try {
+        const prepared = (await Promise.all(connections.map((connection) => connection.query('select name, statement from pg_prepared_statements'))))
+          .flatMap((answer) => answer.rows)
+          .filter((row) => row.name === name);
+        expect(prepared.length).toBeGreaterThanOrEqual(1);
+        for (const row of prepared) expect(row.statement).toMatch(/insert into sop_audit_head /);
+      } finally {
+        await Promise.all(connections.map((connection) => client.releaseConnection(connection)));
+      }
     } else {
       // SQLite keeps its transaction (one writer): the same statements as before, committed together
       expect(queries.filter((query) => /^\s*begin/i.test(query.sql)).length).toBeGreaterThanOrEqual(5);

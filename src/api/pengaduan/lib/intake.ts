@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
@@ -505,6 +506,28 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
   return { nomorTiket, kodeLacak };
 };
 
+/** Statement names by their SQL template and identifiers (see namaPernyataan). */
+const namaDikenal = new Map<string, string>();
+
+/**
+ * The name under which node-pg prepares the complaint statement on each pool connection (a
+ * named prepared statement: parsed and analysed once per connection, then only bound and
+ * executed — it was re-parsed and re-planned for every complaint). Takes the SQL template
+ * (`?`/`??` placeholders) and the identifiers it binds; returns `meja_pengaduan_` + 16 hex
+ * digits of their SHA-256, so a different text (with or without the key's CTE, another
+ * column) is another name — node-pg refuses one name for two texts. Values are still bound
+ * per execution; the text carries none. Issue 14.
+ */
+const namaPernyataan = (sql: string, identifiers: readonly string[]): string => {
+  const key = `${sql}\u0000${identifiers.join('\u0000')}`;
+  let name = namaDikenal.get(key);
+  if (name === undefined) {
+    name = `meja_pengaduan_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+    namaDikenal.set(key, name);
+  }
+  return name;
+};
+
 /**
  * A public complaint on PostgreSQL as ONE bound statement (issue 14): a CTE that draws the ticket
  * (tiketCtes: the agenda counter upsert, locked until the statement's transaction ends), inserts
@@ -516,7 +539,8 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
  * is atomic: if any part fails — a key another request holds (it waits for that one, then gets a
  * unique violation, and terimaPengaduan answers from the key's row), a constraint, the audit head
  * — nothing is written and no number is consumed (gap-free). Run in a transaction (`db` a trx) it
- * is one statement of it. Values are bound (`?`), never inlined. Returns the row id, the ticket
+ * is one statement of it. Values are bound (`?`), never inlined; the statement is a named prepared
+ * statement (namaPernyataan), so each connection parses and analyses its text once. Returns the row id, the ticket
  * and the tracking code (shown once). Throws errors.ApplicationError when the statement returns
  * no ticket, or the database's error.
  */
@@ -540,23 +564,22 @@ const simpanSatuPernyataan = async (
   const kunci = p.kunci
     ? `, kunci as (insert into ${IDEMPOTENSI_TABLE} (kunci, sidik, nomor_tiket, berlaku_sampai, dibuat) select ?, ?, tiket.nomor, ?, ? from tiket)`
     : '';
-  const statement = db.raw(
-    `with ${tiket.sql},
+  const sql = `with ${tiket.sql},
       baris as (insert into ?? (${fields.map(() => '??').join(', ')}, ??, ??) select ${fields.map(() => '?').join(', ')}, tiket.nomor, ? from tiket returning id),
       ${audit.sql}${kunci}
-     select baris.id, tiket.nomor from baris, tiket`,
-    [
+     select baris.id, tiket.nomor from baris, tiket`;
+  const columns = [...fields.map(kolom), kolom('nomorTiket'), kolom('kodeLacakHash')];
+  const statement = db
+    .raw(sql, [
       ...tiket.bindings,
       meta.tableName,
-      ...fields.map(kolom),
-      kolom('nomorTiket'),
-      kolom('kodeLacakHash'),
+      ...columns,
       ...fields.map((field) => entry[field] as Knex.Value),
       hashKodeLacak(settings, p.documentId, kodeLacak),
       ...audit.bindings,
       ...(p.kunci ? [p.kunci.id, p.kunci.sidik, p.kunci.berlakuSampai.toISOString(), p.now.toISOString()] : []),
-    ]
-  );
+    ])
+    .options({ name: namaPernyataan(sql, [meta.tableName, ...columns]) });
   type Result = { rows: { id: number | string; nomor: string }[] };
   // in a transaction: one statement of it; else on a connection of its own, cut at shutdown if still waiting
   const result = (
