@@ -28,6 +28,7 @@ import {
   appendAudit,
   firstAuditCtes,
   insertRow,
+  announceCreated,
   agendaNumberSql,
   nextAgendaNumber,
   now as clockNow,
@@ -495,14 +496,9 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
     });
   }
   const { id, nomorTiket, kodeLacak } = tercatat;
-  const model = strapi.getModel(UID_PENGADUAN as never) as { modelName: string; attributes: Record<string, { private?: boolean }> };
-  // as the document service's own event: without private attributes (`versi`; kodeLacakHash is not in `entry`)
-  const terbuka = Object.fromEntries(Object.entries({ id, ...entry, nomorTiket }).filter(([field]) => model.attributes[field]?.private !== true));
-  setImmediate(() => {
-    strapi.eventHub
-      .emit('entry.create', { model: model.modelName, uid: UID_PENGADUAN, entry: terbuka })
-      .catch((error: unknown) => strapi.log.error(`[pengaduan] peristiwa entry.create untuk ${nomorTiket} gagal: ${String(error)}`));
-  });
+  // as the document service's own event, after the commit (a caller's, when nested in its
+  // transaction): without private attributes (`versi`; kodeLacakHash is not in `entry`)
+  await announceCreated(strapi, UID_PENGADUAN, { id, ...entry, nomorTiket });
   return { nomorTiket, kodeLacak };
 };
 

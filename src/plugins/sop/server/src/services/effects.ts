@@ -140,9 +140,11 @@ export const linkRow = async (
 
 /**
  * Announces, once the current transaction commits, the creation of a row written by
- * {@link insertRow} as the document service would (`entry.create`, for webhooks), `entry` without
- * the content type's private attributes. Runs on the next turn of the event loop after the
- * commit; a failure is logged, never thrown. Outside a transaction it is announced at once.
+ * {@link insertRow} (or a statement of its own) as the document service would (`entry.create`, for
+ * webhooks), `entry` without the content type's private attributes. Runs on the next turn of the
+ * event loop after the commit — never for a transaction that rolls back; a failure is logged, never
+ * thrown. Outside a transaction (an autocommitted statement, already committed) it is announced
+ * at once, without opening one.
  */
 export const announceCreated = async (strapi: Core.Strapi, uid: string, entry: Record<string, unknown>): Promise<void> => {
   const model = strapi.getModel(uid as never) as { modelName: string; attributes: Record<string, { private?: boolean }> };
@@ -153,6 +155,7 @@ export const announceCreated = async (strapi: Core.Strapi, uid: string, entry: R
         .emit('entry.create', { model: model.modelName, uid, entry: terbuka })
         .catch((error: unknown) => strapi.log.error(`[sop] peristiwa entry.create untuk ${uid} #${String(entry.id)} gagal: ${String(error)}`));
     });
+  if (!strapi.db.inTransaction()) return void announce();
   // nested in the caller's transaction: the callback runs when that one commits
   await strapi.db.transaction(async ({ onCommit }) => onCommit(announce));
 };
