@@ -47,7 +47,8 @@ const WEEK_ORDER: readonly DayName[] = ['senin', 'selasa', 'rabu', 'kamis', 'jum
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const WIB_OFFSET_MS = 7 * 60 * MINUTE_MS;
+/** WIB (Asia/Jakarta) is UTC+7 all year, no daylight saving: local time = UTC + this many ms. */
+export const WIB_OFFSET_MS = 7 * 60 * MINUTE_MS;
 const MINUTES_PER_DAY = 24 * 60;
 
 // ---------------------------------------------------------------------------

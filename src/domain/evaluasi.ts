@@ -29,13 +29,12 @@
  *    met at or before its deadline = `tepat`, later (or still running past it at `akhir`) =
  *    `terlambat`, still running with the deadline not yet passed = `berjalan`.
  */
-import { workingMinutesCounter, type Holidays, type ServiceSchedule } from './calendar';
+import { WIB_OFFSET_MS, workingMinutesCounter, type Holidays, type ServiceSchedule } from './calendar';
 import { BULAN } from './letters/format';
 
 /** A quarter of a year, in WIB. */
 export type Triwulan = { tahun: number; triwulan: 1 | 2 | 3 | 4 };
 
-const WIB_OFFSET_MS = 7 * 3600_000;
 const ROMAWI = ['I', 'II', 'III', 'IV'] as const;
 
 /** The quarter's bounds: [mulai, akhir) as instants (1 Oktober 00.00 WIB … 1 Januari 00.00 WIB). */
@@ -43,6 +42,13 @@ export const batasTriwulan = ({ tahun, triwulan }: Triwulan): { mulai: Date; akh
   mulai: new Date(Date.UTC(tahun, (triwulan - 1) * 3, 1) - WIB_OFFSET_MS),
   akhir: new Date(Date.UTC(tahun, triwulan * 3, 1) - WIB_OFFSET_MS),
 });
+
+/** The quarter's three months as [mulai, akhir) instants (1st of the month 00.00 WIB), in order. */
+export const bulanTriwulan = ({ tahun, triwulan }: Triwulan): [Date, Date][] =>
+  [0, 1, 2].map((bulan) => [
+    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan, 1) - WIB_OFFSET_MS),
+    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan + 1, 1) - WIB_OFFSET_MS),
+  ]);
 
 /** `Triwulan IV 2026 (1 Oktober – 31 Desember 2026, WIB)`. */
 export const labelTriwulan = ({ tahun, triwulan }: Triwulan): string => {

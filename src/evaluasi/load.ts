@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   hitungEvaluasi,
   batasTriwulan,
+  bulanTriwulan,
   tahapBatal,
   tahapSelesai,
   type BarisAuditEvaluasi,
@@ -37,12 +38,6 @@ const text = (value: unknown): string | null => (value === null || value === und
 
 type BarisMentah = Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number };
 
-/** The quarter's months as [start, end) instants (WIB): three filters of receipt, each its own statement. */
-const bulanTriwulan = ({ tahun, triwulan }: Triwulan): [Date, Date][] =>
-  [0, 1, 2].map((bulan) => [
-    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan, 1) - 7 * 3600_000),
-    new Date(Date.UTC(tahun, (triwulan - 1) * 3 + bulan + 1, 1) - 7 * 3600_000),
-  ]);
 
 /**
  * How many of a workflow's filters muatEvaluasi reads at once. Each takes two pool connections

@@ -2,6 +2,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { WIB_OFFSET_MS } from '../domain/calendar';
 import { type Triwulan } from '../domain/evaluasi';
 import { dataUmum } from '../domain/letters/kop';
 import { jam, tanggalPanjang } from '../domain/letters/format';
@@ -21,8 +22,6 @@ export const PERAN_PIMPINAN = ['kasi', 'kabid', 'kadis', 'pejabatPengaduan'] as 
 /** Whether the actor may read the quarterly evaluation: a leader's role or Super Admin. */
 export const mayEvaluate = (actor: StaffActor): boolean =>
   actor.isSuperAdmin || actor.roles.some((role) => (PERAN_PIMPINAN as readonly string[]).includes(role));
-
-const WIB_OFFSET_MS = 7 * 3600_000;
 
 /** The quarter (WIB) that holds `instant`. */
 export const triwulanOf = (instant: Date): Triwulan => {

@@ -13,11 +13,12 @@ const HARI_LIBUR_UID = 'api::hari-libur.hari-libur';
  */
 export const HARI_LIBUR_CACHE_MS = 2000;
 
-type HolidayCache = { dates: Promise<string[]> | null; until: number; generasi: number };
+/** `belumSelesai`: transactions of this process that wrote hari-libur and have not ended yet. */
+type HolidayCache = { dates: Promise<string[]> | null; until: number; generasi: number; belumSelesai: number };
 const holidayCaches = new WeakMap<Core.Strapi, HolidayCache>();
 const holidayCacheOf = (strapi: Core.Strapi): HolidayCache => {
   let cache = holidayCaches.get(strapi);
-  if (!cache) holidayCaches.set(strapi, (cache = { dates: null, until: 0, generasi: 0 }));
+  if (!cache) holidayCaches.set(strapi, (cache = { dates: null, until: 0, generasi: 0, belumSelesai: 0 }));
   return cache;
 };
 
@@ -33,34 +34,32 @@ export const clearHolidayCache = (strapi: Core.Strapi): void => {
  * Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`, read at most once per
  * HARI_LIBUR_CACHE_MS per process (concurrent readers share one query); cleared by this
  * process's own writes (registerHolidayCache). A failed read is not kept. Inside a transaction the
- * list is read outside it on PostgreSQL (committed holidays only, kept as any read), and on SQLite
- * in it, that transaction's alone (not kept, not shared). Returns a shared array: callers must not
- * change it.
+ * list is read in it, not shared while in flight, and kept only while no transaction of this process
+ * has an unfinished hari-libur write (a list with an uncommitted holiday is never kept). Returns a
+ * shared array: callers must not change it.
  */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
   const cache = holidayCacheOf(strapi);
   if (cache.dates && Date.now() < cache.until) return cache.dates;
+  const generasi = cache.generasi;
   const read = async () => {
     const rows = (await strapi.db.query(HARI_LIBUR_UID).findMany({ select: ['tanggal'] })) as { tanggal: string }[];
     return rows.map((row) => String(row.tanggal).slice(0, 10));
   };
-  let readShared = read;
   if (strapi.db.inTransaction()) {
-    // Strapi's query joins the caller's transaction: what it reads there (perhaps a holiday written
-    // in it, not committed, maybe rolled back) is that transaction's own, never kept or shared.
-    // PostgreSQL reads the committed list on another pool connection instead; SQLite has one
-    // connection, held by the transaction.
-    if (strapi.db.dialect.client !== 'postgres') return read();
-    const meta = strapi.db.metadata.get(HARI_LIBUR_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    readShared = async () => {
-      const rows = (await strapi.db
-        .connection(meta.tableName)
-        .select(strapi.db.connection.raw('??::text as tanggal', [meta.attributes.tanggal?.columnName ?? 'tanggal']))) as { tanggal: string }[];
-      return rows.map((row) => row.tanggal.slice(0, 10));
-    };
+    // Strapi's query joins the caller's transaction (on its connection: a read on another one could
+    // wait for a pool the transactions hold). It sees the committed list plus that transaction's own
+    // writes, so it is kept only while no transaction of this process has an unfinished holiday
+    // write (then it equals the committed list), and never shared while in flight: a failure of
+    // the caller's transaction stays the caller's.
+    const loaded = await read();
+    if (cache.belumSelesai === 0 && cache.generasi === generasi) {
+      cache.dates = Promise.resolve(loaded);
+      cache.until = Date.now() + HARI_LIBUR_CACHE_MS;
+    }
+    return loaded;
   }
-  const generasi = cache.generasi;
-  const dates = readShared();
+  const dates = read();
   cache.dates = dates;
   cache.until = Number.POSITIVE_INFINITY; // shared while in flight
   try {
@@ -78,17 +77,27 @@ export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
  * From register(): every write to hari-libur through Strapi's query engine (the content manager,
  * the document service, `strapi.db.query`, the seed) clears this process's list at once, and —
  * when it runs in a transaction — again when that transaction commits or rolls back, so no reader
- * keeps a list read before the write became visible. Writes that bypass the query engine (raw
- * SQL) are seen after HARI_LIBUR_CACHE_MS.
+ * keeps a list read before the write became visible; until then loadHolidays keeps no list read
+ * inside a transaction. Writes that bypass the query engine (raw SQL) are seen after
+ * HARI_LIBUR_CACHE_MS.
  */
 export const registerHolidayCache = (strapi: Core.Strapi): void => {
   strapi.db.lifecycles.subscribe((event: { model: { uid: string }; action: string }) => {
     if (event.model.uid !== HARI_LIBUR_UID || !/^(after|before)(Create|Update|Delete)(Many)?$/.test(event.action)) return;
     clearHolidayCache(strapi);
     if (!strapi.db.inTransaction()) return;
+    const cache = holidayCacheOf(strapi);
+    cache.belumSelesai += 1;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      cache.belumSelesai -= 1;
+      clearHolidayCache(strapi);
+    };
     return strapi.db.transaction(({ onCommit, onRollback }) => {
-      onCommit(() => clearHolidayCache(strapi));
-      onRollback(() => clearHolidayCache(strapi));
+      onCommit(end);
+      onRollback(end);
     });
   });
 };

@@ -1,4 +1,5 @@
 /** Indonesian forms of dates, numbers, classifications and copy numbers for official letters. */
+import { WIB_OFFSET_MS } from '../calendar';
 
 export const BULAN = [
   'Januari',
@@ -16,9 +17,6 @@ export const BULAN = [
 ] as const;
 
 const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
-
-/** WIB is UTC+7 all year (no daylight saving). */
-const WIB_OFFSET_MS = 7 * 3600_000;
 
 /** A blank to be filled by hand on paper. */
 export const ISIAN_KOSONG = '……………………………';
