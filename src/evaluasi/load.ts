@@ -38,7 +38,6 @@ const text = (value: unknown): string | null => (value === null || value === und
 
 type BarisMentah = Omit<BarisAuditEvaluasi, 'waktu'> & { waktu: string | number };
 
-
 /**
  * How many of a workflow's filters muatEvaluasi reads at once. Each takes two pool connections
  * (records, trail): 3 of them use 6 of the default 10 (DATABASE_POOL_MAX), and muatEvaluasiTersimpan
