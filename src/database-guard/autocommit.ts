@@ -50,6 +50,12 @@ export const openStatementCount = (knex: { client: unknown }): number => stateme
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once `set` is empty or `ms` have passed, whichever comes first. */
+const untilEmpty = async (set: Set<OpenStatement>, ms: number): Promise<void> => {
+  const until = Date.now() + ms;
+  while (set.size > 0 && Date.now() < until) await sleep(25);
+};
+
 /**
  * Ends the autocommitted statements still in flight on `knex`'s pool (at shutdown, after the open
  * transactions were rolled back — one of them may hold the lock a statement waits for): those
@@ -63,8 +69,7 @@ export const endOpenStatements = async (knex: { client: unknown }, graceMs: numb
   const client = knex.client as PoolClient;
   const set = statementsOf(client);
   // first a moment to finish: a statement a rollback just unblocked commits and is answered
-  const drained = Date.now() + graceMs;
-  while (set.size > 0 && Date.now() < drained) await sleep(25);
+  await untilEmpty(set, graceMs);
   const waiting = [...set];
   if (waiting.length === 0) return { cancelled: 0, cut: 0 };
   const pids = waiting.map((statement) => statement.processId).filter((pid): pid is number => pid !== null);
@@ -78,8 +83,7 @@ export const endOpenStatements = async (knex: { client: unknown }, graceMs: numb
     await Promise.race([cancel.catch(() => undefined), sleep(graceMs)]);
     void canceller.end().catch(() => undefined);
   }
-  const until = Date.now() + graceMs;
-  while (set.size > 0 && Date.now() < until) await sleep(25);
+  await untilEmpty(set, graceMs);
   const left = [...set];
   set.clear();
   for (const statement of left) statement.cut();
