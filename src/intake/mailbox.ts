@@ -1,10 +1,14 @@
 import crypto from 'crypto';
 import os from 'os';
-import { ImapFlow } from 'imapflow';
+import type * as Imap from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Core } from '@strapi/strapi';
 import { dedupeKey, normaliseMessageId, type IntakeSettings } from '../domain/intake';
 import { ingestMessage } from './pipeline';
 import { acquireLease, findIntakeRecord, releaseLease, writeIntakeStatus } from './store';
+
+// Loaded on first use, not at boot (issue 14's boot budget; see src/api/pengaduan/lib/rate-limit.ts).
+const imapFlow = (): typeof ImapFlow => (require('imapflow') as typeof Imap).ImapFlow;
 
 /** A lease lives this long without renewal; a process killed while holding it blocks the mailbox at most this long. */
 export const LEASE_TTL_MS = 30_000;
@@ -82,7 +86,7 @@ export const startMailboxIntake = (strapi: Core.Strapi, settings: IntakeSettings
   };
 
   const connect = async (): Promise<ImapFlow> => {
-    const imap = new ImapFlow({
+    const imap = new (imapFlow())({
       host: settings.host,
       port: settings.port,
       secure: settings.secure,

@@ -2,7 +2,8 @@ import crypto from 'crypto';
 import fs from 'fs/promises';
 import os from 'os';
 import path from 'path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type * as MailParser from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
@@ -19,6 +20,9 @@ import {
 } from '../domain/intake';
 import { runAsIntake, appendAudit, now as clockNow } from '../plugins/sop/server/src/index';
 import { findIntakeRecord, INTAKE_MESSAGE_TABLE } from './store';
+
+// Loaded on first use, not at boot (issue 14's boot budget; see src/api/pengaduan/lib/rate-limit.ts).
+const mailParser = (): typeof MailParser => require('mailparser') as typeof MailParser;
 
 const BERITA_UID = 'api::berita.berita';
 
@@ -159,7 +163,7 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
   let parsed: ParsedMail | null = null;
   let parseError: string | null = null;
   try {
-    parsed = await simpleParser(input.raw, { skipImageLinks: true, skipTextLinks: true });
+    parsed = await mailParser().simpleParser(input.raw, { skipImageLinks: true, skipTextLinks: true });
   } catch (error: unknown) {
     parseError = `Pesan tidak dapat diurai: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -1,7 +1,11 @@
 import fs from 'fs';
-import PizZip from 'pizzip';
-import Docxtemplater from 'docxtemplater';
+import type PizZip from 'pizzip';
+import type Docxtemplater from 'docxtemplater';
 import { printableDeep } from '../domain/input';
+
+// Loaded on first use, not at boot (issue 14's boot budget; see src/api/pengaduan/lib/rate-limit.ts).
+const pizZip = (): typeof PizZip => require('pizzip') as typeof PizZip;
+const docxtemplater = (): typeof Docxtemplater => require('docxtemplater') as typeof Docxtemplater;
 
 /** The image part every template carries; its bytes become the instansi's logo. */
 export const LOGO_PART = 'word/media/logo.png';
@@ -80,12 +84,12 @@ const renumberDrawings = (zip: PizZip): void => {
  * word processor (U+000B, U+000C), prints with its line breaks instead of breaking the XML.
  */
 export const renderDocx = (template: Buffer, data: Record<string, unknown>, logo: Buffer | null, name = 'dokumen'): Buffer => {
-  const zip = new PizZip(template);
+  const zip = new (pizZip())(template);
   // PNG is compressed already: storing it saves deflating it again on every render.
   if (logo && zip.file(LOGO_PART)) zip.file(LOGO_PART, logo, { binary: true, compression: 'STORE' });
   let doc: Docxtemplater<PizZip>;
   try {
-    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
+    doc = new (docxtemplater())(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
     doc.render(printableDeep(data));
   } catch (error: unknown) {
     throw new TemplatRusak(name, explain(error));

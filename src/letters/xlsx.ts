@@ -1,7 +1,10 @@
 import { PassThrough } from 'stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { printableText } from '../domain/input';
 import type { BarisAgenda, KolomAgenda } from '../domain/letters/agenda';
+
+// Loaded on first use, not at boot (issue 14's boot budget; see src/api/pengaduan/lib/rate-limit.ts).
+const excelJs = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,7 +34,7 @@ export const newWorkbook = (): XlsxBook => {
     stream.once('end', resolve);
     stream.once('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Meja Sandi';
   return {
     workbook,
