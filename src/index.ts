@@ -21,7 +21,7 @@ import { backfillRingkasanDistribusi, subscribeRingkasanDistribusi } from './sop
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
 import { registerSops } from './sop-defs';
-import { createPelaksanaSerial } from './sop-defs/pelaksana';
+import { createPelaksanaSerial, registerMandateCache } from './sop-defs/pelaksana';
 import { auditKeySecret } from './config/secrets';
 import { sopRegistryOf, useAuditKeySource } from './plugins/sop/server/src/index';
 import { appSopRoutes } from './sop-routes';
@@ -76,6 +76,8 @@ export default {
     subscribeRingkasanDistribusi(strapi);
     // The hari-libur list is cached briefly per process; its writes clear it (issue 14).
     registerHolidayCache(strapi);
+    // the mandates likewise (src/sop-defs/pelaksana.ts): read by every admin request and SOP step
+    registerMandateCache(strapi);
     await lockDownPublicAccess(strapi);
     await lockDownStockAdminRoles(strapi);
     await ensureRoles(strapi);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   currentWriter,
+  defineSnapshotCache,
   displayName,
   now as clockNow,
   type ActingRolesProvider,
@@ -143,34 +144,32 @@ const asPerwakilan = (row: PelaksanaRow): Perwakilan => ({
   atasNama: { id: row.pejabatId, nama: row.namaPejabat ?? `Pengguna #${row.pejabatId}` },
 });
 
-const runningAt = (now: Date) => ({ mulai: { $lte: now }, selesai: { $gt: now } });
-
-// one read of a user's running mandates per request: the admin authentication (the acting role's
-// permissions, src/access/pelaksana-permissions.ts) and the SOP actor of the same request share it
-const mandatesOfRequest = new WeakMap<object, Map<number, Promise<Perwakilan[]>>>();
-
 /**
- * The engine's view of the mandates (see ActingRolesProvider): those running at `now`. Within one
- * HTTP request a user's mandates are read once, at the request's first ask (its authentication).
+ * How long (ms) a process reuses the mandates it read. Its own writes clear them at once; a mandate
+ * written through ANOTHER server process counts here at most this late (README "Scaling out (issue 14)").
  */
+export const PELAKSANA_CACHE_MS = 2000;
+
+const MANDATES = defineSnapshotCache({ watch: [PELAKSANA_UID], ttlMs: PELAKSANA_CACHE_MS });
+
+/** From bootstrap(): this process's writes to the mandates clear its copy of them (see defineSnapshotCache). */
+export const registerMandateCache = (strapi: Core.Strapi): void => MANDATES.register(strapi);
+
+// Every mandate ever made (a few a month: the table stays small), filtered by the clock's now at
+// each use, so the copy is right for any `now` and a mandate ends on time whatever was cached.
+const allMandates = (strapi: Core.Strapi): Promise<PelaksanaRow[]> =>
+  MANDATES.get(strapi, 'semua', async () => (await strapi.db.query(PELAKSANA_UID as never).findMany({})) as PelaksanaRow[]);
+
+const runsAt = (row: PelaksanaRow, now: Date): boolean =>
+  new Date(row.mulai).getTime() <= now.getTime() && now.getTime() < new Date(row.selesai).getTime();
+
+/** The engine's view of the mandates (see ActingRolesProvider): those running at `now`, from the process's copy (allMandates). */
 export const ACTING_ROLES: ActingRolesProvider = {
-  of(strapi, userId, now) {
-    const read = async () =>
-      ((await strapi.db.query(PELAKSANA_UID as never).findMany({ where: { pelaksanaId: userId, ...runningAt(now) } })) as PelaksanaRow[]).map(
-        asPerwakilan
-      );
-    const request = strapi.requestContext.get() as object | undefined;
-    if (!request) return read();
-    const known = mandatesOfRequest.get(request) ?? new Map<number, Promise<Perwakilan[]>>();
-    mandatesOfRequest.set(request, known);
-    const pending = known.get(userId) ?? read();
-    known.set(userId, pending);
-    pending.catch(() => known.delete(userId));
-    return pending;
+  async of(strapi, userId, now) {
+    return (await allMandates(strapi)).filter((row) => Number(row.pelaksanaId) === userId && runsAt(row, now)).map(asPerwakilan);
   },
   async running(strapi, now) {
-    const rows = (await strapi.db.query(PELAKSANA_UID as never).findMany({ where: runningAt(now) })) as PelaksanaRow[];
-    return rows.map((row) => ({ ...asPerwakilan(row), pelaksana: row.pelaksanaId }));
+    return (await allMandates(strapi)).filter((row) => runsAt(row, now)).map((row) => ({ ...asPerwakilan(row), pelaksana: row.pelaksanaId }));
   },
 };
 

@@ -18,6 +18,9 @@ type Knexish = {
 
 const UID = 'api::berita.berita';
 
+/** The read of a role's holders (usersWithRole: active, not blocked, by role name); their roles are read right after it. */
+const holders = (sql: string): boolean => /from [`"]?(public[`"]\.[`"])?admin_users[`"]? .*is_active/.test(sql);
+
 /** Whether a statement is Strapi's read of one row of `table` by `column` (either database's quoting). */
 const readsBy =
   (table: string, column: string) =>
@@ -25,17 +28,19 @@ const readsBy =
     new RegExp(`from [\`"]?(public[\`"]\\.[\`"])?${table}[\`"]? as [\`"]t0[\`"] where \\([\`"]t0[\`"]\\.[\`"]${column}[\`"] = `).test(sql);
 
 /**
- * At most this many statements per step on PostgreSQL (measured 21, 22, 23, 26 — the first agenda
+ * At most this many statements per step on PostgreSQL (measured 18, 18, 19, 22 — the first agenda
  * step of a boot also reads the holiday list; before issue 14's step work 34, 37, 40, 58; session 6
  * 22, 23, 24, 35). Session 7 took one from every step (the /sop routes no longer read the user's
  * admin permissions for a CASL ability they never use) and nine more from diteruskan_ke_kasi (the
  * kartu kendali inserted directly: no relation count, no delete of other links, no re-read in the
  * transaction, no populated re-read of the new kartu and its three paraf for the event after it).
+ * Session 8 took the mandates (two reads) and the role holders to notify (two) out of the step:
+ * each process keeps them 2 s (defineSnapshotCache; tests/sop/snapshot-cache.test.ts).
  * SQLite sends one more per step (the audit row and its stream head in two statements) and one
  * more for the agenda number (drawn, then written: one writer at a time), where PostgreSQL
  * draws and writes it in one statement.
  */
-const BATAS: Readonly<Record<string, number>> = { diperiksa: 21, dicetak: 22, diagendakan: 23, diteruskan_ke_kasi: 26 };
+const BATAS: Readonly<Record<string, number>> = { diperiksa: 18, dicetak: 18, diagendakan: 19, diteruskan_ke_kasi: 22 };
 const SELISIH_SQLITE: Readonly<Record<string, number>> = { diperiksa: 1, dicetak: 1, diagendakan: 2, diteruskan_ke_kasi: 1 };
 
 describe('SOP step: statements per step and the actor from the admin authentication', () => {
@@ -92,8 +97,12 @@ describe('SOP step: statements per step and the actor from the admin authenticat
       expect(body.data?.tahap).toBe(ke);
       const batas = BATAS[ke] + (usePostgres() ? 0 : (SELISIH_SQLITE[ke] ?? 0));
       // Not per step: the process's caches refreshed at most every 2 s (the active workflow versions,
-      // ALUR_SYNC_MS; the holiday list, HARI_LIBUR_CACHE_MS) fall into a step only when a slow machine lets them expire.
-      const perLangkah = sqls.filter((sql) => !/from [`"]?(sop_alur_versi|hari_libur)[`"]? /.test(sql));
+      // ALUR_SYNC_MS; the holiday list, the mandates, the holders of a role: defineSnapshotCache) fall
+      // into a step when they are cold (a role notified for the first time) or a slow machine lets them expire.
+      const perLangkah = sqls.filter((sql) => !/from [`"]?(public[`"]\.[`"])?(sop_alur_versi|hari_libur|pelaksana)[`"]? /.test(sql) && !holders(sql));
+      // the holders' roles are read with them, after the commit (the request's own roles are read before BEGIN)
+      const rolesOfHolders = perLangkah.map((sql) => /admin_roles/.test(sql)).lastIndexOf(true);
+      if (sqls.some(holders) && rolesOfHolders > perLangkah.indexOf('BEGIN;')) perLangkah.splice(rolesOfHolders, 1);
       if (perLangkah.length > batas) throw new Error(`${ke}: ${perLangkah.length} statements (at most ${batas}):\n${perLangkah.join('\n')}`);
       // the user: only Strapi's own authentication reads the admin user by id (no second read for the actor)
       expect(sqls.filter(readsBy('admin_users', 'id'))).toHaveLength(1);

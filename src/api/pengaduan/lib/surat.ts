@@ -1,14 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isEmailKontak } from '../../../domain/pengaduan';
-import {
-  usersWithRole,
-  adminLink,
-  type StaffActor,
-  formatWaktu,
-  sendMail,
-  readAuditFor,
-  now as clockNow,
-} from '../../../plugins/sop/server/src/index';
+import { usersWithRole, adminLink, formatWaktu, sendMail, readAuditFor, now as clockNow } from '../../../plugins/sop/server/src/index';
 import { sendTextMail, type TextMail } from '../../../mail';
 import { pengaduanSettings } from './settings';
 
@@ -110,40 +102,13 @@ export const kirimHasil = async (strapi: Core.Strapi, documentId: string): Promi
   });
 };
 
-/** How long (ms) a burst of new complaints shares one lookup of the Petugas Pengaduan to notify. */
-export const PETUGAS_BURST_MS = 1000;
-
-type PetugasLookup = { users: Promise<StaffActor[]>; until: number };
-const petugasLookups = new WeakMap<Core.Strapi, PetugasLookup>();
-
-/**
- * The Petugas Pengaduan (holders and acting officials, usersWithRole) for the new-complaint
- * notice, looked up once per burst: complaints arriving while a lookup is in flight, or within
- * PETUGAS_BURST_MS after it, share it (issue 14: it was three queries per complaint). So a
- * petugas added or deactivated is noticed at most that late. A failed lookup is not kept (the
- * caller logs it).
- */
-const petugasPengaduan = async (strapi: Core.Strapi): Promise<StaffActor[]> => {
-  const kept = petugasLookups.get(strapi);
-  if (kept && Date.now() < kept.until) return kept.users;
-  const lookup: PetugasLookup = { users: usersWithRole(strapi, 'petugasPengaduan'), until: Number.POSITIVE_INFINITY };
-  petugasLookups.set(strapi, lookup);
-  try {
-    const users = await lookup.users;
-    lookup.until = Date.now() + PETUGAS_BURST_MS;
-    return users;
-  } catch (error: unknown) {
-    if (petugasLookups.get(strapi) === lookup) petugasLookups.delete(strapi);
-    throw error;
-  }
-};
-
 /**
  * A new complaint from the public: every Petugas Pengaduan hears of it at once (the
  * acknowledgment clock is running). Ticket, deadline and link only — no identity, no text.
  */
 export const kabariPetugas = async (strapi: Core.Strapi, documentId: string, nomorTiket: string, tenggatPengakuan: Date): Promise<void> => {
-  const petugas = (await petugasPengaduan(strapi)).filter((user) => user.email);
+  // the holders are kept briefly per process (usersWithRole): a burst of complaints reads them once
+  const petugas = (await usersWithRole(strapi, 'petugasPengaduan')).filter((user) => user.email);
   for (const user of petugas) {
     await sendMail(
       strapi,

@@ -9,6 +9,7 @@ import { alurRoutes } from './routes/alur';
 import { seedAlur } from './services/alur';
 import { runAfterCommit } from './services/events';
 import { notifyAfterTransition } from './services/notify';
+import { registerRoleHolderCache } from './services/actor';
 import { sopRegistryOf, SopRegistrationError } from './services/registry';
 import { ensureSopTables } from './services/tables';
 import type { SopTransitionEvent } from './types';
@@ -39,6 +40,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   strapi.server.routes({ type: 'admin', prefix: '', routes: [...alurRoutes(strapi), ...sopRoutes(strapi)] } as never);
   // the admin tokens' verification key converted once, not on every request (./services/admin-auth)
   cacheJwtVerifyKeys(strapi);
+  // who holds each role, kept briefly per process for notifications and assignment lists (./services/actor)
+  registerRoleHolderCache(strapi);
   (strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void }).addAllowedEvent('SOP_TRANSITION', SOP_TRANSITION_EVENT);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, runAfterCommit(strapi) as never);
   strapi.eventHub.on(SOP_TRANSITION_EVENT, ((event: SopTransitionEvent) => {

@@ -6,6 +6,7 @@ import type { StaffActor, Writer } from '../types';
 import { sopRegistryOf, type SopRegistry } from './registry';
 import { now as clockNow } from './clock';
 import { sharedRead } from './shared-reads';
+import { defineSnapshotCache } from './snapshot-cache';
 
 type AdminUserRow = {
   id: number;
@@ -95,6 +96,19 @@ export const actorFromAuth = async (strapi: Core.Strapi, user: unknown): Promise
 };
 
 /**
+ * How long (ms) a process reuses the holders of a role it read: its own writes to admin users and
+ * roles clear them at once, another process's count here at most this late. They choose who is
+ * told of work and offered for an assignment, never who may act: a step reads its actor fresh from
+ * the request's authentication, and an assigned user is checked fresh (requireActiveRole).
+ */
+export const PEMEGANG_PERAN_CACHE_MS = 2000;
+
+const ROLE_HOLDERS = defineSnapshotCache({ watch: ['admin::user', 'admin::role'], ttlMs: PEMEGANG_PERAN_CACHE_MS });
+
+/** From the plugin's bootstrap: this process's writes to admin users and roles clear its copy of the role holders. */
+export const registerRoleHolderCache = (strapi: Core.Strapi): void => ROLE_HOLDERS.register(strapi);
+
+/**
  * Active admin users holding an SOP role, for assignments and notifications: its holders and,
  * while a mandate runs, the acting official named for it (the holders stay: a Plh stands in,
  * the holder is not removed from the role, and hears of the work waiting in it).
@@ -104,11 +118,13 @@ export const usersWithRole = (strapi: Core.Strapi, role: string): Promise<StaffA
 
 const readUsersWithRole = async (strapi: Core.Strapi, role: string): Promise<StaffActor[]> => {
   const registry = sopRegistryOf(strapi);
-  const rows = (await strapi.db.query('admin::user').findMany({
-    where: { isActive: true, blocked: false, roles: { name: registry.roleName(role) } },
-    populate: ['roles'],
-  })) as AdminUserRow[];
-  const holders = rows.map((row) => toActor(registry, row));
+  const holders = await ROLE_HOLDERS.get(strapi, role, async () => {
+    const rows = (await strapi.db.query('admin::user').findMany({
+      where: { isActive: true, blocked: false, roles: { name: registry.roleName(role) } },
+      populate: ['roles'],
+    })) as AdminUserRow[];
+    return rows.map((row) => toActor(registry, row));
+  });
   const running = (await registry.actingRoles()?.running(strapi, clockNow())) ?? [];
   const deputies: StaffActor[] = [];
   for (const userId of new Set(running.filter((mandate) => mandate.peran === role).map((mandate) => mandate.pelaksana))) {
