@@ -13,6 +13,7 @@ import { cmCreate, ROLE, transit, BERITA_CONTOH } from '../helpers/sop';
 import type * as SopPlugin from '../../src/plugins/sop/server/src/index';
 
 // the compiled plugin the app runs (its request context is the one the gate reads)
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path
 const sop = (): typeof SopPlugin => require(path.resolve(__dirname, '../../dist/src/plugins/sop/server/src/index.js')) as typeof SopPlugin;
 
 type SessionOrigin = {
