@@ -11,10 +11,15 @@ import { createAdminSession, loginAdmin, type AdminSession } from '../helpers/ad
 import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, ROLE, transit, BERITA_CONTOH } from '../helpers/sop';
 import type * as SopPlugin from '../../src/plugins/sop/server/src/index';
+import type * as ServiceCalendar from '../../src/api/standar-pelayanan/service-calendar';
 
 // the compiled plugin the app runs (its request context is the one the gate reads)
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path
 const sop = (): typeof SopPlugin => require(path.resolve(__dirname, '../../dist/src/plugins/sop/server/src/index.js')) as typeof SopPlugin;
+const calendar = (): typeof ServiceCalendar =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path (its cache is the app's)
+  require(path.resolve(__dirname, '../../dist/src/api/standar-pelayanan/service-calendar.js')) as typeof ServiceCalendar;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type SessionOrigin = {
   generateRefreshToken: (userId: string, deviceId: string | undefined, options: { type: string }) => Promise<{ token: string }>;
@@ -190,5 +195,43 @@ describe('security (session 8): the /sop fast paths', () => {
     }
     // both steps are committed: the figures count both
     expect(await periksa()).toBe(before + 2);
+  });
+
+  it('a transaction holding a pool connection never waits for a holiday read that is itself waiting for a connection', async () => {
+    const { strapi } = app;
+    const { clearHolidayCache, loadHolidays } = calendar();
+    const size = (strapi.db.connection.client as { pool?: { max: number } }).pool?.max ?? 1;
+    let arrived = 0;
+    let allHold: () => void = () => undefined;
+    const holding = new Promise<void>((resolve) => (allHold = resolve));
+    let read: () => void = () => undefined;
+    const readNow = new Promise<void>((resolve) => (read = resolve));
+    // every pool connection held by a transaction (a step, under load)
+    const steps = Promise.all(
+      Array.from({ length: size }, () =>
+        strapi.db.transaction(async () => {
+          await strapi.db.query('api::hari-libur.hari-libur').count({});
+          arrived += 1;
+          if (arrived === size) allHold();
+          await readNow;
+          return loadHolidays(strapi);
+        })
+      )
+    );
+    await holding;
+    // a request outside any transaction (a complaint) starts the list's read: it waits for a connection
+    clearHolidayCache(strapi);
+    const complaint = loadHolidays(strapi);
+    await sleep(100);
+    read();
+    const outcome = await Promise.race([
+      Promise.all([steps, complaint]).then(
+        () => 'selesai',
+        (error: unknown) => `gagal: ${String(error)}`
+      ),
+      sleep(5000).then(() => 'macet'),
+    ]);
+    expect(outcome).toBe('selesai');
+    await Promise.allSettled([steps, complaint]);
   });
 });

@@ -34,19 +34,23 @@ export const clearHolidayCache = (strapi: Core.Strapi): void => {
  * Holiday dates (YYYY-MM-DD) from `api::hari-libur.hari-libur`, read at most once per
  * HARI_LIBUR_CACHE_MS per process (concurrent readers share one query); cleared by this
  * process's own writes (registerHolidayCache). A failed read is not kept. Inside a transaction the
- * list is read in it, not shared while in flight, and kept only while no transaction of this process
- * has an unfinished hari-libur write (a list with an uncommitted holiday is never kept). Returns a
+ * list is read in it, neither shared nor waited for while in flight (another request's read may wait for
+ * a connection the transaction holds), and kept only while no transaction of this process has an
+ * unfinished hari-libur write (a list with an uncommitted holiday is never kept). Returns a
  * shared array: callers must not change it.
  */
 export const loadHolidays = async (strapi: Core.Strapi): Promise<string[]> => {
   const cache = holidayCacheOf(strapi);
-  if (cache.dates && Date.now() < cache.until) return cache.dates;
+  const inTransaction = strapi.db.inTransaction();
+  // A read still in flight (until = ∞) is shared only outside transactions: it may be waiting for a pool
+  // connection that this transaction, waiting for it, would hold (session 8's review: the pool deadlocked).
+  if (cache.dates && Date.now() < cache.until && !(inTransaction && cache.until === Number.POSITIVE_INFINITY)) return cache.dates;
   const generasi = cache.generasi;
   const read = async () => {
     const rows = (await strapi.db.query(HARI_LIBUR_UID).findMany({ select: ['tanggal'] })) as { tanggal: string }[];
     return rows.map((row) => String(row.tanggal).slice(0, 10));
   };
-  if (strapi.db.inTransaction()) {
+  if (inTransaction) {
     // Strapi's query joins the caller's transaction (on its connection: a read on another one could
     // wait for a pool the transactions hold). It sees the committed list plus that transaction's own
     // writes, so it is kept only while no transaction of this process has an unfinished holiday
