@@ -9,7 +9,7 @@ import path from 'path';
 import jwt from 'jsonwebtoken';
 import { createAdminSession, loginAdmin, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { cmCreate, ROLE, transit, BERITA_CONTOH } from '../helpers/sop';
+import { cmCreate, ROLE, transit, BERITA_CONTOH, walkBeritaTo } from '../helpers/sop';
 import type * as SopPlugin from '../../src/plugins/sop/server/src/index';
 import type * as ServiceCalendar from '../../src/api/standar-pelayanan/service-calendar';
 
@@ -233,5 +233,33 @@ describe('security (session 8): the /sop fast paths', () => {
     ]);
     expect(outcome).toBe('selesai');
     await Promise.allSettled([steps, complaint]);
+  });
+
+  it('the kartu kendali inserted by the step takes only its four fields, under the schema’s limits and the text policy', async () => {
+    const documentId = await walkBeritaTo(app, { operator: staff.operator }, 'diagendakan');
+    const kartuOf = async () =>
+      (await app.strapi.db.query('api::kartu-kendali.kartu-kendali').findOne({ where: { berita: { documentId } }, populate: ['berita'] })) as Record<
+        string,
+        unknown
+      > | null;
+    const refused = {
+      'a NUL byte': { indeks: 'A\u0000B' },
+      'over its length': { kodeKlasifikasi: 'x'.repeat(21) },
+      'not text': { pengolah: { $ne: null } },
+      'a server field': { indeks: 'B.1', jenis: 'lembar_pengantar' },
+      'a relation': { indeks: 'B.1', berita: 1 },
+    };
+    const answers: Record<string, number> = {};
+    for (const [name, data] of Object.entries(refused))
+      answers[name] = (await transit(app, staff.operator, 'berita', documentId, 'diteruskan_ke_kasi', { data })).status;
+    expect(answers).toEqual(Object.fromEntries(Object.keys(refused).map((name) => [name, 400])));
+    expect(await kartuOf()).toBeNull();
+    const ok = await transit(app, staff.operator, 'berita', documentId, 'diteruskan_ke_kasi', {
+      data: { indeks: 'B.1', catatan: 'baris 1\r\nbaris 2' },
+    });
+    expect(ok.status).toBe(200);
+    const kartu = await kartuOf();
+    expect(kartu).toMatchObject({ jenis: 'kartu_kendali', indeks: 'B.1', catatan: 'baris 1\nbaris 2', berita: { documentId } });
+    expect(kartu?.parafKasi ?? null).toBeNull();
   });
 });
