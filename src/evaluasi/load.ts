@@ -209,15 +209,20 @@ const antrean = new WeakMap<Core.Strapi, Promise<void>>();
  * muatEvaluasi, kept while its inputs stay as they were: every write of a record that the figures
  * read appends an audit row (steps, corrections, creations and content-manager writes of governed
  * records all go through the audited gate; the audit table only grows), and the durations depend on
- * the service calendar. So a quarter computed when the audit's last id and the calendar were these
- * is the same quarter now — the page, its .xlsx and its PDF after it cost one computation, not three
+ * the service calendar. So a quarter computed when the audit's row count and last id and the calendar
+ * were these is the same quarter now — the page, its .xlsx and its PDF after it cost one computation, not three
  * (a quarter of a million-row table is about 300,000 steps). Per process, at most SIMPANAN_MAKS
  * quarters; computed one at a time, concurrent requests for the same quarter sharing one computation.
  * Throws what muatEvaluasi throws.
  */
 export const muatEvaluasiTersimpan = async (strapi: Core.Strapi, triwulan: Triwulan): Promise<Evaluasi> => {
-  const [terakhir] = (await strapi.db.connection(AUDIT_TABLE).max({ id: 'id' })) as { id: number | string | null }[];
-  const kunci = JSON.stringify([terakhir?.id ?? null, await loadSchedule(strapi), await loadHolidays(strapi)]);
+  // the count too, not the last id alone: on PostgreSQL a step that drew a smaller id may commit after a
+  // larger one, leaving the last id as it was (session 8's review); the table only grows, so its count moves
+  const [terakhir] = (await strapi.db.connection(AUDIT_TABLE).max({ id: 'id' }).count({ jumlah: '*' })) as {
+    id: number | string | null;
+    jumlah: number | string;
+  }[];
+  const kunci = JSON.stringify([terakhir?.id ?? null, Number(terakhir?.jumlah ?? 0), await loadSchedule(strapi), await loadHolidays(strapi)]);
   let perTriwulan = simpanan.get(strapi);
   if (!perTriwulan) simpanan.set(strapi, (perTriwulan = new Map()));
   const nama = `${triwulan.tahun}-${triwulan.triwulan}`;

@@ -15,9 +15,10 @@ export type SnapshotCache = {
   /**
    * The value under `key`: `read()` at most once per `ttlMs` per process (concurrent callers outside
    * a transaction share one read; a failed read is not kept). Inside a transaction `read` runs in it
-   * — on its connection: a read on another one could wait for a pool the transactions hold — is not
-   * shared while in flight, and is kept only while no transaction of this process has an unfinished
-   * write to a watched table (then it equals the committed value). Callers must not change the value.
+   * — on its connection: a read on another one could wait for a pool the transactions hold — unless a
+   * finished value is kept; it neither shares nor waits for a read in flight (that one may wait for a
+   * connection the transaction holds), and is kept only while no transaction of this process has an
+   * unfinished write to a watched table (then it equals the committed value). Callers must not change the value.
    */
   get<T>(strapi: Core.Strapi, key: string, read: () => Promise<T>): Promise<T>;
   /** Forgets every value of this cache in this process (a read in flight is not kept). */
@@ -72,10 +73,13 @@ export const defineSnapshotCache = (options: { watch: readonly string[]; ttlMs: 
 
     async get<T>(strapi: Core.Strapi, key: string, read: () => Promise<T>): Promise<T> {
       const state = stateOf(strapi);
+      const inTransaction = strapi.db.inTransaction();
       const known = state.values.get(key);
-      if (known && Date.now() < known.until) return known.value as Promise<T>;
+      // A read still in flight (until = ∞) is shared only outside transactions: it may be waiting for the
+      // pool connection that this transaction, waiting for it, holds (session 8's review: the pool stalled).
+      if (known && Date.now() < known.until && !(inTransaction && known.until === Number.POSITIVE_INFINITY)) return known.value as Promise<T>;
       const generasi = state.generasi;
-      if (strapi.db.inTransaction()) {
+      if (inTransaction) {
         const loaded = await read();
         if (state.belumSelesai === 0 && state.generasi === generasi)
           state.values.set(key, { value: Promise.resolve(loaded), until: Date.now() + options.ttlMs });
