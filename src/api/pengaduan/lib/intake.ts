@@ -1,5 +1,4 @@
 import { createHash } from 'crypto';
-import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -35,6 +34,7 @@ import {
 } from '../../../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
+import { createDocumentId } from './acak';
 import {
   bersihkan,
   IDEMPOTENSI_TABLE,
@@ -444,7 +444,8 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
   // Every column named here: the client's four fields (checked, policed), the rest the server's own.
   // nomorTiket and kodeLacakHash are written by tulisTiket; tanggapan, createdBy, updatedBy stay empty.
   const entry = {
-    documentId: createId(),
+    // Strapi's shape, from the CSPRNG without cuid2's SHA3 (./acak.ts)
+    documentId: createDocumentId(),
     nama: teks.nama,
     kontak: teks.kontak,
     isi: teks.isi,
