@@ -5,15 +5,16 @@ import type { Context } from 'koa';
 /**
  * The short way of `POST /api/pengaduan` (issue 14): once `global::pengaduan-intake` has read,
  * checked and parsed the JSON body, it answers with the complaint controller itself instead of
- * passing the request on through strapi::body, global::input-policy, strapi::session,
- * strapi::favicon, the router and the route's chain — about 7 % of the server's CPU per complaint,
- * spent on steps that do nothing for this route: the body is already parsed (strapi::body leaves it
- * alone), input-policy leaves the complaint routes to their own checks, no session is read, no
+ * passing the request on through strapi::body, global::input-policy, strapi::favicon, the router
+ * and the route's chain — steps that do nothing for this route: the body is already parsed
+ * (strapi::body leaves it alone), input-policy leaves the complaint routes to their own checks, no
  * static file is served, and the route's chain for `auth: false, policies: [], middlewares: []`
  * is only what `answerKirim` does (node_modules/@strapi/core/dist/services/server/compose-endpoint.js:
  * route info, authenticate/authorize that let `auth: false` through, no policy, returnBody).
  * `prepareKirimShortcut` refuses to boot when any of that stops being true, so the short way
  * cannot silently skip a policy, a route middleware, authentication or an application middleware.
+ * (strapi::session is not skipped: its factory mounts koa-session when the middlewares are
+ * resolved, ahead of every configured one, so it runs first for every request anyway.)
  */
 
 const UID_CONTROLLER = 'api::pengaduan.pengaduan';
