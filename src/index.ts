@@ -7,6 +7,7 @@ import { bootstrapStandarPelayanan } from './bootstrap/standar-pelayanan';
 import { registerStandarPelayanan } from './api/standar-pelayanan/register';
 import { registerHolidayCache } from './api/standar-pelayanan/service-calendar';
 import { registerPengaduan, usePengaduanIntake } from './api/pengaduan/lib/register';
+import { prepareKirimShortcut } from './api/pengaduan/lib/pintas';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
@@ -69,6 +70,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // inside the SOP gate (added at the plugin's bootstrap, which ran before this one)
     usePengaduanIntake(strapi);
+    // the routes are registered by now: refuses the boot if the short way of POST /api/pengaduan would skip anything
+    prepareKirimShortcut(strapi);
     await moveLegacyUploads(strapi);
     await ensureIdempotensiTable(strapi);
     await backfillWaktuAgenda(strapi);

@@ -8,13 +8,15 @@ import { INTAKE_STATE, type IntakeState } from '../api/pengaduan/lib/intake-stat
 import { renderGalat } from '../api/pengaduan/lib/html-pages';
 import { sendHtml } from '../public/html';
 import { HttpStatusError } from '../plugins/sop/server/src/index';
+import { answerKirim, kirimShortcut } from '../api/pengaduan/lib/pintas';
 
 /**
  * `global::pengaduan-intake`, placed just before `strapi::body` (see
  * src/api/pengaduan/lib/register.ts): the public complaint routes are rate-limited
  * per client and their bodies are checked and read here, before any parser buffers
  * them — JSON only on the API, form-encoded only on the HTML form, 16 KiB at most
- * whether or not a Content-Length was sent.
+ * whether or not a Content-Length was sent. A checked JSON complaint is answered here by the
+ * complaint controller, without the rest of the middlewares and the router (pintas.ts).
  */
 
 type Jenis = 'json' | 'formulir' | 'lacak-json' | 'lacak-html' | 'lacak-formulir';
@@ -204,6 +206,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.state[INTAKE_STATE] = state;
     // The body is consumed: without a Content-Type, strapi::body leaves it alone.
     delete ctx.req.headers['content-type'];
+    // The JSON API is answered here, as its route would (src/api/pengaduan/lib/pintas.ts); the form goes on.
+    const shortcut = jenis === 'json' ? kirimShortcut(strapi) : undefined;
+    if (shortcut) return answerKirim(shortcut, ctx);
     return next();
   };
 };

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import { formatKodeLacak, KODE_LACAK_BYTES } from '../../../domain/pengaduan';
 import { subKey, type PengaduanSettings } from './settings';
+import { randomBytesPooled } from './acak';
 
 /**
  * Hash versions. `h1` (until session 4) was bound to the ticket number; `h2` is bound to the
@@ -13,7 +14,8 @@ const H2 = 'h2';
 /** What a tracking code is bound to: the complaint's ticket (h1) and documentId (h2). */
 export type PengikatKode = { nomorTiket: string; documentId: string };
 
-export const generateKodeLacak = (): string => formatKodeLacak(crypto.randomBytes(KODE_LACAK_BYTES));
+/** A new tracking code: 80 bits from the CSPRNG (its pooled read, ./acak.ts), as `ABCD-EFGH-JKMN-PQRS`. */
+export const generateKodeLacak = (): string => formatKodeLacak(randomBytesPooled(KODE_LACAK_BYTES));
 
 const digest = (settings: PengaduanSettings, version: string, pengikat: PengikatKode, kodeLacak: string): Buffer =>
   crypto
