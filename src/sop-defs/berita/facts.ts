@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { loadedRecord, type LoadedRecord } from '../../plugins/sop/server/src/index';
+import { loadedRecord, readPopulated, type LoadedRecord, type PopulateTree } from '../../plugins/sop/server/src/index';
 import type { Penerima } from '../../domain/penerima';
 import type { BeritaFacts } from './workflow';
 
@@ -24,15 +24,16 @@ export type BeritaRow = {
   distribusi: { id: number; documentId: string; tahap: string; penerima: Penerima | null; nomorSalinan: number | null; carakaId: number | null }[];
 };
 
+/** What a berita is read with: its penerima, its kartu kendali with the three paraf, its distribusi copies with their penerima. */
+const BERITA_TREE: PopulateTree = {
+  penerima: true,
+  kartuKendali: { parafKasi: true, parafKabid: true, parafKadis: true },
+  distribusi: { penerima: true },
+};
+
 export const loadBerita = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
-  const row = (await strapi.db.query('api::berita.berita').findOne({
-    where: { documentId },
-    populate: {
-      penerima: true,
-      kartuKendali: { populate: ['parafKasi', 'parafKabid', 'parafKadis'] },
-      distribusi: { populate: ['penerima'] },
-    },
-  })) as BeritaRow | null;
+  // one statement where Strapi's populate sends up to eight (issue 14; tests/sop/populated-read.test.ts)
+  const row = (await readPopulated(strapi, 'api::berita.berita', documentId, BERITA_TREE)) as BeritaRow | null;
   if (!row) return null;
   const facts: BeritaFacts = {
     tahap: row.tahap,

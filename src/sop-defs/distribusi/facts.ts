@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { loadedRecord, type LoadedRecord, readAuditFor } from '../../plugins/sop/server/src/index';
+import { loadedRecord, readPopulated, type LoadedRecord, readAuditFor } from '../../plugins/sop/server/src/index';
 import type { Penerima } from '../../domain/penerima';
 import type { DistribusiFacts } from './workflow';
 
@@ -43,9 +43,11 @@ const assignedAt = async (strapi: Core.Strapi, row: DistribusiRow): Promise<stri
 };
 
 export const loadDistribusi = async (strapi: Core.Strapi, documentId: string): Promise<LoadedRecord | null> => {
-  const row = (await strapi.db.query('api::distribusi.distribusi').findOne({
-    where: { documentId },
-    populate: { penerima: true, berita: true, kriptogram: true },
+  // one statement where Strapi's populate sends four (issue 14; tests/sop/populated-read.test.ts)
+  const row = (await readPopulated(strapi, 'api::distribusi.distribusi', documentId, {
+    penerima: true,
+    berita: true,
+    kriptogram: true,
   })) as DistribusiRow | null;
   if (!row) return null;
   const terikat = !row.kriptogram && !row.berita && Boolean(row.indukUid);

@@ -32,6 +32,7 @@ export * from './services/effects';
 export * from './services/koreksi';
 export * from './services/notify';
 export * from './services/snapshot-cache';
+export * from './services/populated-read';
 export * from './services/tables';
 export * from './services/transition';
 export * from './services/views';
