@@ -81,6 +81,16 @@ describe('readPopulated: one statement, the same row as Strapi populates it', ()
     }
   });
 
+  it('an admin user by id with their roles (the /sop authentication), as Strapi reads them', async () => {
+    const id = staff.kasi!.id;
+    const strapiRow = await app.strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] });
+    const { value, sqls } = await statementsOf(() => readPopulated(app.strapi, 'admin::user', { id }, { roles: true }));
+    expect(sqls).toHaveLength(1);
+    expect(value).toEqual(strapiRow);
+    expect((value as { roles: { name: string }[] }).roles.map((role) => role.name)).toEqual([ROLE.kasi]);
+    expect(await readPopulated(app.strapi, 'admin::user', { id: 987654 }, { roles: true })).toBeNull();
+  });
+
   it('inside a transaction it reads on the transaction (sees its uncommitted write); an unknown documentId is null', async () => {
     const documentId = await walkBeritaTo(app, staff, 'diterima');
     const seen = await app.strapi.db

@@ -1,5 +1,6 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { readPopulated } from './populated-read';
 
 /** The part of Koa's context an authentication strategy reads and fills. */
 type AuthCtx = { request: { header: Record<string, string | string[] | undefined> }; state: Record<string, unknown> };
@@ -36,7 +37,10 @@ export const sopAdminStrategy = (strapi: Core.Strapi) => ({
     const rawUserId = result.payload.userId;
     const numericUserId = Number(rawUserId);
     const userId = Number.isFinite(numericUserId) && String(numericUserId) === rawUserId ? numericUserId : rawUserId;
-    const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: ['roles'] })) as { isActive?: boolean } | null;
+    // the user and their roles in one statement, as Strapi's findOne with `populate: ['roles']` returns them (./populated-read)
+    const user = (typeof userId === 'number' ? await readPopulated(strapi, 'admin::user', { id: userId }, { roles: true }) : null) as {
+      isActive?: boolean;
+    } | null;
     if (!user || user.isActive !== true) return { authenticated: false };
     ctx.state.user = user;
     ctx.state.session = { id: result.payload.sessionId };

@@ -136,8 +136,8 @@ type Statement = { sql: string; prepared: string };
 const built = new WeakMap<Core.Strapi, Map<string, Statement>>();
 
 /** The statement reading one row of `uid` by documentId with `tree` populated (built once per uid and tree). */
-const statementOf = (strapi: Core.Strapi, uid: string, tree: PopulateTree): Statement => {
-  const key = `${uid}\u0000${JSON.stringify(tree)}`;
+const statementOf = (strapi: Core.Strapi, uid: string, by: 'id' | 'documentId', tree: PopulateTree): Statement => {
+  const key = `${uid}\u0000${by}\u0000${JSON.stringify(tree)}`;
   const known = built.get(strapi) ?? new Map<string, Statement>();
   built.set(strapi, known);
   const cached = known.get(key);
@@ -147,8 +147,8 @@ const statementOf = (strapi: Core.Strapi, uid: string, tree: PopulateTree): Stat
   const nested = Object.entries(tree).map(
     ([attributeName, subtree]) => `${nestedValue(strapi, dialect, meta, attributeName, subtree, 't0', 1)} as ${name(nestedKey(attributeName))}`
   );
-  const documentId = meta.attributes.documentId?.columnName ?? 'document_id';
-  const sql = `select t0.*${nested.map((column) => `, ${column}`).join('')} from ${name(meta.tableName)} t0 where t0.${name(documentId)} = ? limit 1`;
+  const column = by === 'id' ? 'id' : (meta.attributes.documentId?.columnName ?? 'document_id');
+  const sql = `select t0.*${nested.map((value) => `, ${value}`).join('')} from ${name(meta.tableName)} t0 where t0.${name(column)} = ? limit 1`;
   const entry = { sql, prepared: `meja_baca_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}` };
   known.set(key, entry);
   return entry;
@@ -174,28 +174,29 @@ const convert = (strapi: Core.Strapi, meta: Meta, raw: Record<string, unknown>, 
 };
 
 /**
- * One row of `uid` by its documentId with the relations and components of `tree` populated, in ONE
+ * One row of `uid` by its documentId (`key` a string) or its id (`{ id }`) with the relations and components of `tree` populated, in ONE
  * statement (issue 14: Strapi's populate sends one statement per relation and per component field,
  * at every level — a berita with its kartu kendali and three paraf is eight — and every statement
  * costs a round trip and a socket write). The result is what
- * `strapi.db.query(uid).findOne({ where: { documentId }, populate: tree })` returns: scalar
+ * `strapi.db.query(uid).findOne({ where: { documentId } (or { id }), populate: tree })` returns: scalar
  * attributes converted by the query engine's own fields, single relations and components as an
  * object or null, repeatable ones and to-many relations as arrays in Strapi's order.
  * Runs in the current transaction when there is one (as the query engine does), else on the pool;
  * on PostgreSQL as a named prepared statement. Takes only relations and components (no media, no
- * morph or dynamic zone): anything else throws an Error at the first read. Returns null when no row has the documentId.
+ * morph or dynamic zone): anything else throws an Error at the first read. Returns null when no row has the key.
  */
 export const readPopulated = async (
   strapi: Core.Strapi,
   uid: string,
-  documentId: string,
+  key: string | { id: number },
   tree: PopulateTree
 ): Promise<Record<string, unknown> | null> => {
-  const { sql, prepared } = statementOf(strapi, uid, tree);
+  const { sql, prepared } = statementOf(strapi, uid, typeof key === 'string' ? 'documentId' : 'id', tree);
+  const value = typeof key === 'string' ? key : key.id;
   const run = async (db: Knex | Knex.Transaction): Promise<Record<string, unknown>[]> => {
     if (strapi.db.dialect.client === 'postgres')
-      return ((await db.raw(sql, [documentId]).options({ name: prepared })) as { rows: Record<string, unknown>[] }).rows;
-    return (await db.raw(sql, [documentId])) as Record<string, unknown>[];
+      return ((await db.raw(sql, [value]).options({ name: prepared })) as { rows: Record<string, unknown>[] }).rows;
+    return (await db.raw(sql, [value])) as Record<string, unknown>[];
   };
   const rows = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => run(trx)) : await run(strapi.db.connection);
   const [raw] = rows;
