@@ -11,25 +11,10 @@
  * Runs on SQLite and PostgreSQL.
  */
 import { startApp, type TestApp } from '../helpers/app';
+import { HELMET_HEADERS } from '../helpers/security-headers';
 
 const ISI = 'Antrean di loket pelayanan sangat panjang dan nomor antrean tidak dipanggil berurutan.';
 
-/** The headers helmet sets (or would set) under Strapi's configuration. */
-const HELMET_HEADERS = [
-  'content-security-policy',
-  'cross-origin-embedder-policy',
-  'cross-origin-opener-policy',
-  'cross-origin-resource-policy',
-  'origin-agent-cluster',
-  'referrer-policy',
-  'strict-transport-security',
-  'x-content-type-options',
-  'x-dns-prefetch-control',
-  'x-download-options',
-  'x-frame-options',
-  'x-permitted-cross-domain-policies',
-  'x-xss-protection',
-];
 
 describe('pengaduan, lighter per request: the same security headers, body limit, validation and access log', () => {
   let app: TestApp;

@@ -12,6 +12,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, ROLE, transit, BERITA_CONTOH, walkBeritaTo } from '../helpers/sop';
 import type * as SopPlugin from '../../src/plugins/sop/server/src/index';
 import type * as ServiceCalendar from '../../src/api/standar-pelayanan/service-calendar';
+import { HELMET_HEADERS } from '../helpers/security-headers';
 
 // the compiled plugin the app runs (its request context is the one the gate reads)
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, by path
@@ -118,20 +119,7 @@ describe('security (session 8): the /sop fast paths', () => {
   });
 
   it('every method, route and answer carries the same security headers as a GET Strapi answers itself', async () => {
-    const HELMET = [
-      'content-security-policy',
-      'cross-origin-opener-policy',
-      'cross-origin-resource-policy',
-      'origin-agent-cluster',
-      'referrer-policy',
-      'strict-transport-security',
-      'x-content-type-options',
-      'x-dns-prefetch-control',
-      'x-download-options',
-      'x-frame-options',
-      'x-permitted-cross-domain-policies',
-      'x-xss-protection',
-    ];
+    const HELMET = HELMET_HEADERS;
     const helmetOf = (headers: Record<string, unknown>) => Object.fromEntries(HELMET.map((name) => [name, headers[name]]));
     const reference = helmetOf((await app.http().get('/api/health')).headers);
     expect(reference['x-frame-options']).toBe('SAMEORIGIN');

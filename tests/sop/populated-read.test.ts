@@ -1,6 +1,7 @@
 import { createAdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
+import { withStatements } from '../helpers/statements';
 import { readPopulated, type PopulateTree } from '../../src/plugins/sop/server/src/services/populated-read';
 
 /**
@@ -9,11 +10,6 @@ import { readPopulated, type PopulateTree } from '../../src/plugins/sop/server/s
  * records at every stage: no kartu yet, a kartu with its three paraf, distribusi copies with
  * their penerima.
  */
-type QueryEvent = { sql: string };
-type Knexish = {
-  on: (event: 'query', listener: (query: QueryEvent) => void) => void;
-  off: (event: 'query', listener: (query: QueryEvent) => void) => void;
-};
 
 const UID = 'api::berita.berita';
 const TREE: PopulateTree = { penerima: true, kartuKendali: { parafKasi: true, parafKabid: true, parafKadis: true }, distribusi: { penerima: true } };
@@ -40,17 +36,7 @@ describe('readPopulated: one statement, the same row as Strapi populates it', ()
     await app?.destroy();
   });
 
-  const statementsOf = async <T>(work: () => Promise<T>): Promise<{ value: T; sqls: string[] }> => {
-    const knex = app.strapi.db.connection as unknown as Knexish;
-    const sqls: string[] = [];
-    const listen = (query: QueryEvent) => sqls.push(query.sql);
-    knex.on('query', listen);
-    try {
-      return { value: await work(), sqls };
-    } finally {
-      knex.off('query', listen);
-    }
-  };
+  const statementsOf = <T>(work: () => Promise<T>) => withStatements(app, work);
 
   it.each(['diterima', 'diagendakan', 'diparaf_kadis', 'didistribusikan'])('a berita at %s', async (tahap) => {
     const documentId = await walkBeritaTo(app, staff, tahap);

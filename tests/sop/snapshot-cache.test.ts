@@ -1,6 +1,7 @@
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { cmCreate, ROLE } from '../helpers/sop';
+import { withStatements } from '../helpers/statements';
 // the source modules (not the app's dist/ copies): their caches are registered on the app below
 import { ACTING_ROLES, registerMandateCache } from '../../src/sop-defs/pelaksana';
 import { registerRoleHolderCache, usersWithRole } from '../../src/plugins/sop/server/src/services/actor';
@@ -11,11 +12,6 @@ import { registerRoleHolderCache, usersWithRole } from '../../src/plugins/sop/se
  * starts and ends on time whatever was kept. The transaction rules of the cache are
  * tests/sop/hari-libur-cache.test.ts's (the holiday list runs on the same cache).
  */
-type QueryEvent = { sql: string };
-type Knexish = {
-  on: (event: 'query', listener: (query: QueryEvent) => void) => void;
-  off: (event: 'query', listener: (query: QueryEvent) => void) => void;
-};
 
 const JAM = 3600_000;
 
@@ -37,25 +33,14 @@ describe('the process copies of the mandates and of the role holders', () => {
     await app?.destroy();
   });
 
-  /** What `work` returns and the statements it sent. */
-  const withStatements = async <T>(work: () => Promise<T>): Promise<{ value: T; sqls: string[] }> => {
-    const knex = app.strapi.db.connection as unknown as Knexish;
-    const sqls: string[] = [];
-    const listen = (query: QueryEvent) => sqls.push(query.sql);
-    knex.on('query', listen);
-    try {
-      return { value: await work(), sqls };
-    } finally {
-      knex.off('query', listen);
-    }
-  };
+  const statementsOf = <T>(work: () => Promise<T>) => withStatements(app, work);
   const readsTable = (table: string) => (sql: string) => new RegExp(`from [\`"]?(public[\`"]\\.[\`"])?${table}[\`"]? `).test(sql);
 
   it('mandates: read once, a new one counts at once, and each starts and ends on time from the copy', async () => {
     const now = new Date();
-    const first = await withStatements(() => ACTING_ROLES.of(app.strapi, staff.plh.id, now));
+    const first = await statementsOf(() => ACTING_ROLES.of(app.strapi, staff.plh.id, now));
     expect(first.value).toEqual([]);
-    const again = await withStatements(() => ACTING_ROLES.running(app.strapi, now));
+    const again = await statementsOf(() => ACTING_ROLES.running(app.strapi, now));
     expect(again.sqls.filter(readsTable('pelaksana'))).toEqual([]);
 
     const named = await cmCreate(app, staff.kadis, 'api::pelaksana.pelaksana', {
@@ -69,12 +54,12 @@ describe('the process copies of the mandates and of the role holders', () => {
     });
     expect(named.status).toBe(201);
     // the write cleared the copy: the mandate counts from the next request on, in this process
-    const after = await withStatements(() => ACTING_ROLES.of(app.strapi, staff.plh.id, new Date()));
+    const after = await statementsOf(() => ACTING_ROLES.of(app.strapi, staff.plh.id, new Date()));
     expect(after.value).toEqual([{ peran: 'kasi', jenis: 'plh', atasNama: { id: staff.kasi.id, nama: 'Siti Kasi' } }]);
     expect(after.sqls.filter(readsTable('pelaksana'))).toHaveLength(1);
 
     // the copy holds every mandate; the clock decides which run: none before it starts or after it ends
-    const later = await withStatements(async () => ({
+    const later = await statementsOf(async () => ({
       sebelum: await ACTING_ROLES.of(app.strapi, staff.plh.id, new Date(Date.now() - 2 * JAM)),
       sesudah: await ACTING_ROLES.of(app.strapi, staff.plh.id, new Date(Date.now() + 9 * JAM)),
       berjalan: await ACTING_ROLES.running(app.strapi, new Date()),
@@ -90,14 +75,14 @@ describe('the process copies of the mandates and of the role holders', () => {
   });
 
   it('role holders: read once; a user deactivated in this process is left out at once', async () => {
-    const first = await withStatements(() => usersWithRole(app.strapi, 'caraka'));
+    const first = await statementsOf(() => usersWithRole(app.strapi, 'caraka'));
     expect(first.value.map((user) => user.id)).toContain(staff.caraka.id);
-    const again = await withStatements(() => usersWithRole(app.strapi, 'caraka'));
+    const again = await statementsOf(() => usersWithRole(app.strapi, 'caraka'));
     expect(again.value.map((user) => user.id)).toEqual(first.value.map((user) => user.id));
     expect(again.sqls.filter(readsTable('admin_users'))).toEqual([]);
 
     await app.strapi.service('admin::user').updateById(staff.caraka.id, { isActive: false });
-    const after = await withStatements(() => usersWithRole(app.strapi, 'caraka'));
+    const after = await statementsOf(() => usersWithRole(app.strapi, 'caraka'));
     expect(after.value.map((user) => user.id)).not.toContain(staff.caraka.id);
     expect(after.sqls.filter(readsTable('admin_users'))).toHaveLength(1);
   });

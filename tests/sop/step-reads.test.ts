@@ -3,6 +3,7 @@ import { createAdminSession, findRole, type AdminSession } from '../helpers/admi
 import { startApp, type TestApp } from '../helpers/app';
 import { usePostgres } from '../helpers/env';
 import { BERITA_CONTOH, cmCreate, ROLE, sopView, transit } from '../helpers/sop';
+import { withStatements } from '../helpers/statements';
 import { loadActor, type StaffActor } from '../../src/plugins/sop/server/src/index';
 
 /**
@@ -10,11 +11,6 @@ import { loadActor, type StaffActor } from '../../src/plugins/sop/server/src/ind
  * database (knex `query` events, from the request until its answer), and that the actor taken
  * from Strapi's own admin authentication of the request is as current as a fresh read.
  */
-type QueryEvent = { sql: string };
-type Knexish = {
-  on: (event: 'query', listener: (query: QueryEvent) => void) => void;
-  off: (event: 'query', listener: (query: QueryEvent) => void) => void;
-};
 
 const UID = 'api::berita.berita';
 
@@ -61,18 +57,7 @@ describe('SOP step: statements per step and the actor from the admin authenticat
   });
 
   /** The statements sent while `work` runs, in order. */
-  const statementsOf = async (work: () => Promise<void>): Promise<string[]> => {
-    const knex = app.strapi.db.connection as unknown as Knexish;
-    const sqls: string[] = [];
-    const listen = (query: QueryEvent) => sqls.push(query.sql);
-    knex.on('query', listen);
-    try {
-      await work();
-    } finally {
-      knex.off('query', listen);
-    }
-    return sqls;
-  };
+  const statementsOf = async (work: () => Promise<void>): Promise<string[]> => (await withStatements(app, work)).sqls;
 
   const register = async (session: AdminSession): Promise<string> => {
     const created = await cmCreate(app, session, UID, BERITA_CONTOH);
