@@ -8,6 +8,7 @@ import { emitTransition } from './events';
 import { sopRegistryOf } from './registry';
 import { syncAlur, workflowForRecord } from './alur';
 import { appendAudit } from './audit';
+import { claimRow } from './effects';
 import { actorUnderMandate, peranTercatat } from './actor';
 import { now as clockNow } from './clock';
 import { openSharedReads } from './shared-reads';
@@ -77,11 +78,7 @@ export const performTransition = async (
         if (!verdict.ok) throw refusalError(verdict);
         // as an acting official (Plh / Plt): the record and the audit keep both names
         const pelaku = actorUnderMandate(strapi, actor, actingFor(verdict.transition, actor));
-        const claimed = (await strapi.db.query(definition.uid as never).updateMany({
-          where: { id: record.id, tahap: record.tahap, versi: record.versi },
-          data: { tahap: verdict.to, versi: record.versi + 1 },
-        })) as { count: number };
-        if (claimed.count !== 1) throw staleVersion();
+        if (!(await claimRow(strapi, trx, definition.uid, record, verdict.to))) throw staleVersion();
         const atEnd: (() => Promise<void>)[] = [];
         for (const effect of verdict.effects) {
           const handler = registry.effectHandler(params.model, effect.type);
