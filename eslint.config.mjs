@@ -73,7 +73,21 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', unusedVars],
       // `require()` stays only for modules loaded on first use (the boot budget) and for
       // altcha-lib's v1, which TypeScript's node10 resolution cannot see through `exports`.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^altcha-lib/v1$', '^rate-limiter-flexible$', '^ioredis$', '^exceljs$', '^pizzip$', '^docxtemplater$', '^imapflow$', '^mailparser$'] }],
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        {
+          allow: [
+            '^altcha-lib/v1$',
+            '^rate-limiter-flexible$',
+            '^ioredis$',
+            '^exceljs$',
+            '^pizzip$',
+            '^docxtemplater$',
+            '^imapflow$',
+            '^mailparser$',
+          ],
+        },
+      ],
     },
   },
   // The type declarations written for JavaScript modules and for Strapi's augmentation points
