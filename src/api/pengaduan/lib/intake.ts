@@ -27,6 +27,7 @@ import {
   appendAudit,
   firstAuditCtes,
   insertRow,
+  columnOf,
   announceCreated,
   agendaNumberSql,
   nextAgendaNumber,
@@ -592,11 +593,7 @@ const simpanSatuPernyataan = async (
   const settings = pengaduanSettings(strapi);
   const kodeLacak = p.kunci ? kodeLacakTurunan(settings, p.kunci.id, p.documentId) : generateKodeLacak();
   const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-  const kolom = (field: string): string => {
-    const column = meta.attributes[field]?.columnName;
-    if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${UID_PENGADUAN}.`);
-    return column;
-  };
+  const kolom = (field: string): string => columnOf(strapi, UID_PENGADUAN, field);
   const fields = Object.keys(entry);
   const tiket = tiketCtes(Number(localDate(p.now).slice(0, 4)));
   const audit = firstAuditCtes(auditPertama(p), { setelah: 'baris' });

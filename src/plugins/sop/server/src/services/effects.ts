@@ -68,6 +68,16 @@ type RowMeta = {
 };
 
 /**
+ * The column of attribute `field` of content type `uid` (`waktuDiterima` → `waktu_diterima`), for
+ * the statements the SOP writes itself. Throws an Error naming an attribute the type does not have.
+ */
+export const columnOf = (strapi: Core.Strapi, uid: string, field: string): string => {
+  const column = (strapi.db.metadata.get(uid) as RowMeta).attributes[field]?.columnName;
+  if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${uid}.`);
+  return column;
+};
+
+/**
  * One row into content type `uid`'s table with the transaction's connection, without the
  * document service (issue 14: no yup validation, middleware or re-read): `data` holds every
  * column to fill by attribute name (`waktuDiterima` → `waktu_diterima`; dates as Date objects,
@@ -79,11 +89,7 @@ type RowMeta = {
 export const insertRow = async (strapi: Core.Strapi, trx: Knex.Transaction, uid: string, data: Record<string, unknown>): Promise<number> => {
   const meta = strapi.db.metadata.get(uid) as RowMeta;
   const row: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(data)) {
-    const column = meta.attributes[field]?.columnName;
-    if (!column) throw new Error(`Kolom ${field} tidak dikenal pada ${uid}.`);
-    row[column] = value;
-  }
+  for (const [field, value] of Object.entries(data)) row[columnOf(strapi, uid, field)] = value;
   const [inserted] = (await trx(meta.tableName).insert(row).returning('id')) as ({ id: number } | number)[];
   const id = typeof inserted === 'number' ? inserted : Number(inserted?.id);
   if (!Number.isInteger(id)) throw new errors.ApplicationError(`Data ${uid} gagal disimpan.`);
@@ -107,11 +113,7 @@ export const claimRow = async (
   tahapBaru: string
 ): Promise<boolean> => {
   const meta = strapi.db.metadata.get(uid) as RowMeta;
-  const column = (field: string): string => {
-    const name = meta.attributes[field]?.columnName;
-    if (!name) throw new Error(`Kolom ${field} tidak dikenal pada ${uid}.`);
-    return name;
-  };
+  const column = (field: string): string => columnOf(strapi, uid, field);
   const where = { id: current.id, tahap: current.tahap, versi: current.versi };
   const data = { tahap: tahapBaru, versi: current.versi + 1 };
   const states = await strapi.db.lifecycles.run('beforeUpdateMany', uid as never, { params: { where, data } });

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 // The query engine's own row → attributes conversion (each field's fromDB), so a row read here is
 // shaped exactly as `strapi.db.query(uid).findOne({ populate })` shapes it.
 import { fromRow } from '@strapi/database/dist/query/helpers/transform';
+import { isScalar } from '@strapi/database/dist/utils/types';
 
 /** Which relations and components to read with a row, as Strapi's `populate` object: `true`, or what to populate inside. */
 export type PopulateTree = { readonly [attribute: string]: true | PopulateTree };
@@ -18,27 +19,6 @@ type JoinTable = {
 type Attribute = { type: string; relation?: string; target?: string; joinTable?: JoinTable; columnName?: string };
 type Meta = { uid: string; tableName: string; attributes: Record<string, Attribute>; columnToAttribute: Record<string, string> };
 
-const SCALAR = new Set([
-  'increments',
-  'password',
-  'email',
-  'string',
-  'uid',
-  'richtext',
-  'text',
-  'json',
-  'enumeration',
-  'integer',
-  'biginteger',
-  'float',
-  'decimal',
-  'date',
-  'time',
-  'datetime',
-  'timestamp',
-  'boolean',
-  'blocks',
-]);
 const MANY = new Set(['oneToMany', 'manyToMany']);
 const SINGLE = new Set(['oneToOne', 'manyToOne']);
 // A nested value's key in the row the statement returns (never a column name: columns have no "__").
@@ -124,7 +104,7 @@ const nestedValue = (
 const objectOf = (strapi: Core.Strapi, dialect: Dialect, meta: Meta, alias: string, tree: PopulateTree, depth: number): string => {
   const pairs: string[] = [];
   for (const [column, attributeName] of Object.entries(meta.columnToAttribute)) {
-    if (SCALAR.has(meta.attributes[attributeName]?.type)) pairs.push(`${literal(column)}, ${alias}.${name(column)}`);
+    if (isScalar(meta.attributes[attributeName]?.type ?? '')) pairs.push(`${literal(column)}, ${alias}.${name(column)}`);
   }
   for (const [attributeName, subtree] of Object.entries(tree)) {
     pairs.push(`${literal(nestedKey(attributeName))}, ${nestedValue(strapi, dialect, meta, attributeName, subtree, alias, depth)}`);
