@@ -173,6 +173,25 @@ describe('addWorkingDays', () => {
     expect(show(addWorkingDays(wib(start), days, DEFAULT_SCHEDULE, holidays))).toBe(expected);
   });
 
+  it('gives the same deadlines from one remembered holiday list as from a live Set, day after day (issue 14)', () => {
+    // one list object, asked again and again: its calendar remembers each day's periods; a Set is read fresh each time
+    const list: readonly string[] = ['2026-12-24', '2026-12-25', '2027-01-01', '2027-03-20'];
+    const schedule: ServiceSchedule = { ...DEFAULT_SCHEDULE, sabtu: { buka: '08.00', tutup: '12.00' } };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 * 24 * 60 }), fc.integer({ min: 0, max: 60 }), (minutes, days) => {
+        const start = new Date(wib('2026-11-01 00:00').getTime() + minutes * 60_000);
+        for (const [rules, holidays] of [
+          [DEFAULT_SCHEDULE, list],
+          [schedule, list],
+        ] as const) {
+          expect(addWorkingDays(start, days, rules, holidays).getTime()).toBe(addWorkingDays(start, days, rules, new Set(list)).getTime());
+          expect(isOpen(start, rules, holidays)).toBe(isOpen(start, rules, new Set(list)));
+        }
+      }),
+      { numRuns: 400 }
+    );
+  });
+
   it('rejects fractional or negative day counts', () => {
     expect(() => addWorkingDays(wib('2026-11-23 10:00'), 1.5, DEFAULT_SCHEDULE, [])).toThrow(/bilangan bulat/);
     expect(() => addWorkingDays(wib('2026-11-23 10:00'), -1, DEFAULT_SCHEDULE, [])).toThrow(/tidak negatif/);
