@@ -23,6 +23,41 @@ const STRAPI_DEFAULTS: HelmetOptions = {
 };
 
 type Middleware = (ctx: Context, next: Next) => Promise<unknown>;
+
+/** One header write of helmet: a value set, or `null` for a header removed (X-Powered-By). */
+export type HeaderWrite = readonly [name: string, value: string | number | readonly string[] | null];
+
+/**
+ * Whether a Content-Security-Policy directive is computed per request (helmet calls a function
+ * value with the request and response, e.g. for a nonce): then the headers cannot be recorded.
+ */
+export const hasDirectiveFunction = (options: HelmetOptions): boolean => {
+  const csp = options.contentSecurityPolicy;
+  const directives = typeof csp === 'object' && csp !== null ? (csp.directives ?? {}) : {};
+  return Object.values(directives).some((value) =>
+    typeof value === 'function' ? true : Array.isArray(value) ? value.some((element: unknown) => typeof element === 'function') : false
+  );
+};
+
+/**
+ * The header writes helmet makes, recorded once on a stand-in response, in order, or `null` if
+ * it did not finish at once or answered an error. Every helmet middleware but the CSP's ignores
+ * the request, and the CSP's reads it only through directive functions (hasDirectiveFunction), so
+ * with none the writes are the same for every request: issue 14's profile put helmet's per-request
+ * CSP string at ≈ 2 % of a complaint's Node CPU.
+ */
+export const recordHeaderWrites = (headers: ReturnType<typeof helmet>): HeaderWrite[] | null => {
+  const writes: HeaderWrite[] = [];
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => writes.push([name, value]),
+    removeHeader: (name: string) => writes.push([name, null]),
+  };
+  let finished = false;
+  headers({} as never, response as never, (error?: unknown) => {
+    finished = error === undefined;
+  });
+  return finished ? writes : null;
+};
 type Factory = (config: Record<string, unknown> | undefined, context: { strapi: Core.Strapi }) => Middleware;
 
 /**
@@ -45,9 +80,19 @@ export const registerSecurityHeaders = (strapi: Core.Strapi): void => {
   registry.extend('strapi::security', (strapiSecurity): Factory => (config, context) => {
     const strapiOwn = strapiSecurity(config, context);
     // merged exactly as Strapi merges it (lodash/fp defaultsDeep: the configuration wins)
-    const headers = helmet(defaultsDeep(STRAPI_DEFAULTS, config ?? {}) as HelmetOptions);
-    const setHeaders = (ctx: Context): Promise<void> =>
-      new Promise((resolve, reject) => headers(ctx.req, ctx.res, (error?: unknown) => (error ? reject(error) : resolve())));
+    const options = defaultsDeep(STRAPI_DEFAULTS, config ?? {}) as HelmetOptions;
+    const headers = helmet(options);
+    const recorded = hasDirectiveFunction(options) ? null : recordHeaderWrites(headers);
+    const setHeaders = (ctx: Context): Promise<void> => {
+      if (recorded) {
+        for (const [name, value] of recorded) {
+          if (value === null) ctx.res.removeHeader(name);
+          else ctx.res.setHeader(name, value);
+        }
+        return Promise.resolve();
+      }
+      return new Promise((resolve, reject) => headers(ctx.req, ctx.res, (error?: unknown) => (error ? reject(error) : resolve())));
+    };
     return async (ctx, next) => {
       if (ctx.method === 'GET' || ctx.method === 'HEAD') return strapiOwn(ctx, next);
       await setHeaders(ctx);
