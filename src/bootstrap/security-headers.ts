@@ -34,8 +34,8 @@ export type HeaderWrite = readonly [name: string, value: string | number | reado
 export const hasDirectiveFunction = (options: HelmetOptions): boolean => {
   const csp = options.contentSecurityPolicy;
   const directives = typeof csp === 'object' && csp !== null ? (csp.directives ?? {}) : {};
-  return Object.values(directives).some((value) =>
-    typeof value === 'function' ? true : Array.isArray(value) ? value.some((element: unknown) => typeof element === 'function') : false
+  return Object.values(directives).some(
+    (value) => typeof value === 'function' || (Array.isArray(value) && value.some((element: unknown) => typeof element === 'function'))
   );
 };
 
