@@ -264,6 +264,9 @@ const daysOf = (weekly: WeeklyPeriods, closed: ReadonlySet<string>) => (day: num
   return periods.length === 0 || closed.has(dateOfDay(day)) ? NO_PERIODS : periods;
 };
 
+/** At most this many days (≈ 11 years) are remembered per calendar; days beyond are worked out each time. */
+const REMEMBERED_DAYS = 4096;
+
 /** One calendar per compiled schedule and holiday list, so its days are worked out once (below). */
 const calendars = new WeakMap<WeeklyPeriods, WeakMap<readonly string[], Calendar>>();
 
@@ -287,7 +290,10 @@ const calendarOf = (schedule: ServiceSchedule, holidays: Holidays): Calendar => 
   const calendar: Calendar = {
     periodsOn: (day) => {
       let periods = days.get(day);
-      if (periods === undefined) days.set(day, (periods = periodsOf(day)));
+      if (periods !== undefined) return periods;
+      periods = periodsOf(day);
+      // a walk over centuries (a record's receipt time set far in the past) is computed, not kept
+      if (days.size < REMEMBERED_DAYS) days.set(day, periods);
       return periods;
     },
   };

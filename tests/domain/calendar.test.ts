@@ -192,6 +192,15 @@ describe('addWorkingDays', () => {
     );
   });
 
+  it('counts a walk longer than the days a calendar remembers as the Set path does', () => {
+    // ≈ 13,500 days: past the 4,096 a calendar keeps, so the rest are worked out each time
+    const list: readonly string[] = ['1999-12-31', '2026-12-25'];
+    const from = wib('1990-01-01 09:00');
+    const to = wib('2026-12-01 10:00');
+    expect(workingMinutesBetween(from, to, DEFAULT_SCHEDULE, list)).toBe(workingMinutesBetween(from, to, DEFAULT_SCHEDULE, new Set(list)));
+    expect(workingMinutesBetween(from, to, DEFAULT_SCHEDULE, list)).toBe(workingMinutesBetween(from, to, DEFAULT_SCHEDULE, list));
+  });
+
   it('rejects fractional or negative day counts', () => {
     expect(() => addWorkingDays(wib('2026-11-23 10:00'), 1.5, DEFAULT_SCHEDULE, [])).toThrow(/bilangan bulat/);
     expect(() => addWorkingDays(wib('2026-11-23 10:00'), -1, DEFAULT_SCHEDULE, [])).toThrow(/tidak negatif/);
