@@ -2,7 +2,15 @@ import { BERITA, type BeritaFacts } from '../../../src/sop-defs/berita/workflow'
 import { DISTRIBUSI, type DistribusiFacts } from '../../../src/sop-defs/distribusi/workflow';
 import { KRIPTOGRAM, kriptogramEditorRule } from '../../../src/sop-defs/kriptogram/workflow';
 import { KOREKSI, koreksiForUid } from '../../../src/sop-defs/koreksi';
-import { decideKoreksi, describeKoreksi, withoutKoreksiValues, type KoreksiFacts } from '../../../src/plugins/sop/server/src/engine/koreksi';
+import {
+  BATAS_ENTRI,
+  BATAS_KOREKSI,
+  decideKoreksi,
+  describeKoreksi,
+  waktuDiterimaProblem,
+  withoutKoreksiValues,
+  type KoreksiFacts,
+} from '../../../src/plugins/sop/server/src/engine/koreksi';
 import { rolesListableBy } from '../../../src/sop-defs';
 import { ROLE_KEYS, type RoleKey } from '../../../src/domain/roles';
 import { availableActions, decide } from '../../../src/plugins/sop/server/src/engine/decide';
@@ -241,5 +249,28 @@ describe('the access matrix states the same rules', () => {
     expect([berita.operator, berita.kasi, berita.caraka, berita.kabid]).toEqual(['ya', 'ya', 'tidak', 'tidak']);
     const kriptogram = route('/sop/kriptogram/:documentId/koreksi');
     expect([kriptogram.sandiman, kriptogram.kasi, kriptogram.operator, kriptogram.superAdmin]).toEqual(['ditugaskan', 'ya', 'tidak', 'tidak']);
+  });
+});
+
+describe('a receipt time written by staff is plausible: no future, at most a year (correction) or ten years (entry) back', () => {
+  const DAY = 86_400_000;
+  const at = (offsetMs: number) => NOW.getTime() + offsetMs;
+
+  it('allows a minute ahead (a workstation clock running fast), not a minute and a millisecond', () => {
+    expect(waktuDiterimaProblem(at(60_000), NOW, BATAS_KOREKSI)).toBeNull();
+    expect(waktuDiterimaProblem(at(60_001), NOW, BATAS_KOREKSI)).toBe('Waktu diterima tidak boleh di masa depan');
+    expect(waktuDiterimaProblem(at(60_001), NOW, BATAS_ENTRI)).toBe('Waktu diterima tidak boleh di masa depan');
+  });
+
+  it('allows exactly the bound back and refuses a millisecond more, naming the bound', () => {
+    expect(waktuDiterimaProblem(at(-366 * DAY), NOW, BATAS_KOREKSI)).toBeNull();
+    expect(waktuDiterimaProblem(at(-366 * DAY - 1), NOW, BATAS_KOREKSI)).toBe('Waktu diterima lebih dari setahun yang lalu');
+    expect(waktuDiterimaProblem(at(-3653 * DAY), NOW, BATAS_ENTRI)).toBeNull();
+    expect(waktuDiterimaProblem(at(-3653 * DAY - 1), NOW, BATAS_ENTRI)).toBe('Waktu diterima lebih dari sepuluh tahun yang lalu');
+  });
+
+  it('a correction refuses what an entry allows: two years back', () => {
+    expect(waktuDiterimaProblem(at(-730 * DAY), NOW, BATAS_ENTRI)).toBeNull();
+    expect(waktuDiterimaProblem(at(-730 * DAY), NOW, BATAS_KOREKSI)).toMatch(/setahun/);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputDigest, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
+import { BATAS_KOREKSI, inputDigest, waktuDiterimaProblem, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
 import { localDate } from '../../../domain/calendar';
 import { applyTextPolicy } from '../../../domain/input';
 import { inputRefused } from '../../../input/document-policy';
@@ -115,9 +115,8 @@ const readWaktuDiterima = (value: unknown, now: Date): Date => {
   if (value === undefined || value === null || value === '') return now;
   const waktu = new Date(String(value));
   if (Number.isNaN(waktu.getTime())) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak sah' }]);
-  if (waktu.getTime() > now.getTime() + 60_000) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak boleh di masa depan' }]);
-  if (waktu.getTime() < now.getTime() - 366 * 86_400_000)
-    invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima lebih dari setahun yang lalu' }]);
+  const problem = waktuDiterimaProblem(waktu.getTime(), now, BATAS_KOREKSI);
+  if (problem) invalid([{ path: ['waktuDiterima'], message: problem }]);
   return waktu;
 };
 

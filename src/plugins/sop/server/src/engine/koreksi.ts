@@ -49,6 +49,36 @@ export type KoreksiRule = {
 /** How far back a corrected receipt time may lie (the agenda books run per year), in days. */
 export const KOREKSI_WAKTU_MAKS_HARI = 366;
 
+/** How far ahead of the server's clock a receipt time may lie (a workstation clock running fast), in ms. */
+export const WAKTU_DITERIMA_TOLERANSI_MS = 60_000;
+
+/** How far back a receipt time may lie: the days, and the words the refusal uses for them. */
+export type BatasWaktuDiterima = { hari: number; sebutan: string };
+
+/** A correction, and a complaint recorded by staff: inside the agenda year (KOREKSI_WAKTU_MAKS_HARI). */
+export const BATAS_KOREKSI: BatasWaktuDiterima = { hari: KOREKSI_WAKTU_MAKS_HARI, sebutan: 'setahun' };
+
+/**
+ * A berita or kriptogram entered or edited by hand before it is registered: an old one may be entered
+ * late (a paper register carried over), so ten years back, the longest retention of ordinary
+ * correspondence; a time further back is a typing error, and would make every overdue walk start there.
+ */
+export const BATAS_ENTRI: BatasWaktuDiterima = { hari: 3653, sebutan: 'sepuluh tahun' };
+
+/**
+ * Whether a receipt time (`waktuDiterima`) written by staff is plausible: not ahead of `now` by more
+ * than WAKTU_DITERIMA_TOLERANSI_MS and not more than `batas.hari` days before it.
+ * Takes the instant in ms since the epoch (UTC), the server's clock and the bound; returns null when
+ * plausible, else the Indonesian reason (a phrase, no full stop). A time read from a mailbox (INTERNALDATE) is a fact, not
+ * staff input, and is not checked with this.
+ */
+export const waktuDiterimaProblem = (at: number, now: Date, batas: BatasWaktuDiterima): string | null =>
+  at > now.getTime() + WAKTU_DITERIMA_TOLERANSI_MS
+    ? 'Waktu diterima tidak boleh di masa depan'
+    : at < now.getTime() - batas.hari * 86_400_000
+      ? `Waktu diterima lebih dari ${batas.sebutan} yang lalu`
+      : null;
+
 /** A stored or submitted value as compared and recorded: times as ISO 8601 UTC, empty as null. */
 export const normaliseNilai = (kolom: string, value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
@@ -108,14 +138,8 @@ export const decideKoreksi = (
   }
   const waktuBaru = parsed.data.waktuDiterima;
   if (waktuBaru !== undefined) {
-    const at = new Date(waktuBaru).getTime();
-    const problem =
-      at > now.getTime() + 60_000
-        ? 'Waktu diterima tidak boleh di masa depan.'
-        : at < now.getTime() - KOREKSI_WAKTU_MAKS_HARI * 86_400_000
-          ? 'Waktu diterima lebih dari setahun yang lalu.'
-          : null;
-    if (problem) return { ok: false, reason: 'input', message: problem, issues: [{ path: 'data.waktuDiterima', message: problem }] };
+    const problem = waktuDiterimaProblem(new Date(waktuBaru).getTime(), now, BATAS_KOREKSI);
+    if (problem) return { ok: false, reason: 'input', message: `${problem}.`, issues: [{ path: 'data.waktuDiterima', message: problem }] };
   }
   const perubahan = rule.kolom
     .filter((kolom) => parsed.data[kolom] !== undefined)

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../engine/audit-chain';
-import { normaliseNilai } from '../engine/koreksi';
+import { BATAS_ENTRI, normaliseNilai, waktuDiterimaProblem } from '../engine/koreksi';
 import { currentWriter } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
 import { sopRegistryOf } from '../services/registry';
@@ -229,6 +229,19 @@ const screenFrozen = (governed: GovernedType, data: Record<string, unknown>, cur
 };
 
 /**
+ * A written receipt time as an instant (400 when it is no date). One written by staff must also be
+ * plausible (waktuDiterimaProblem with BATAS_ENTRI: no future, at most ten years back); one from a
+ * mailbox intake is the server's INTERNALDATE and is taken as it is.
+ */
+const writtenWaktuDiterima = (value: unknown): Date => {
+  const waktu = new Date(String(value));
+  if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+  const problem = currentIntake() ? null : waktuDiterimaProblem(waktu.getTime(), clockNow(), BATAS_ENTRI);
+  if (problem) throw new errors.ValidationError(`${problem}.`, { field: 'waktuDiterima' });
+  return waktu;
+};
+
+/**
  * `sop-workflow-gate`: the only door through which a workflow field changes. Every
  * write through the document service — content manager, REST, `strapi.documents` —
  * passes here; only the transition service (marked by `runAsTransition`) may touch
@@ -267,8 +280,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.versi = 0;
       }
       if (governed.slaFromReceipt) {
-        const waktu = data.waktuDiterima ? new Date(String(data.waktuDiterima)) : clockNow();
-        if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+        const waktu = data.waktuDiterima ? writtenWaktuDiterima(data.waktuDiterima) : clockNow();
         data.waktuDiterima = waktu.toISOString();
         data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
       }
@@ -319,8 +331,9 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     if (governed.slaFromReceipt && data.waktuDiterima) {
       const waktu = new Date(String(data.waktuDiterima));
       if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+      // an echo of the stored time (the edit form sends every field) is not checked again, however old the record
       if (waktu.getTime() !== new Date(String(current.waktuDiterima)).getTime()) {
-        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(writtenWaktuDiterima(data.waktuDiterima)).toISOString();
       }
     }
     context.params.data = data;
