@@ -26,7 +26,7 @@ describe('DATABASE_SCHEMA: every statement in the configured schema', () => {
   };
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ empty: true }); // the app makes its tables in another schema, none in public
     const client = new Client({
       host: database.env.DATABASE_HOST,
       port: Number(database.env.DATABASE_PORT),

@@ -9,7 +9,7 @@ describe('instansi (letterhead and officials)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // first boot on an empty database, as on a new install
     app = await startApp({ database });
   });
 

@@ -38,7 +38,7 @@ describe('REST routes of every content type', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // first boot on an empty database, as on a new install
     app = await startApp({ database });
     contentTypes = Object.values(app.strapi.contentTypes as unknown as Record<string, ContentTypeInfo>).filter((ct) => ct.uid.startsWith('api::'));
     // An ordinary users-permissions account (the Authenticated role).

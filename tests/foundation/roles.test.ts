@@ -20,7 +20,7 @@ describe('admin roles', () => {
   let app: TestApp | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // first boot on an empty database, as on a new install
   });
 
   afterAll(async () => {
@@ -135,7 +135,7 @@ describe("Strapi's stock Editor and Author roles", () => {
     ).filter((permission) => (permission.subject ?? '').startsWith('api::') || permission.action.startsWith('plugin::upload.'));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // first boot on an empty database, as on a new install
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -36,12 +37,36 @@ const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise
   }
 };
 
-/** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database when TEST_DATABASE=postgres. */
-export const createTestDatabase = async (): Promise<TestDatabase> => {
+/**
+ * The env variable through which global setup names the seeded database of this test run: the
+ * database one boot of the app left behind (tables, roles, permissions, service standards, workflow
+ * versions), as JSON `{ client, name }` (a PostgreSQL database, or a SQLite file relative to the app).
+ */
+export const SEEDED_DATABASE_ENV = 'TEST_SEEDED_DATABASE';
+
+type SeededDatabase = { client: 'sqlite' | 'postgres'; name: string };
+
+const sqliteFiles = (relative: string): string[] => [relative, `${relative}-wal`, `${relative}-shm`, `${relative}-journal`];
+
+const seededDatabase = (): SeededDatabase | null => {
+  const named = process.env[SEEDED_DATABASE_ENV];
+  if (!named) return null;
+  const seeded = JSON.parse(named) as SeededDatabase;
+  return seeded.client === (usePostgres() ? 'postgres' : 'sqlite') ? seeded : null;
+};
+
+/**
+ * A new database for one app: an empty one (`{ empty: true }`, or when global setup made no seed),
+ * else a copy of the run's seeded database, so the boot takes the path of a restart and not the first
+ * boot's (≈ 4.5 s less per test file). A SQLite file, or a PostgreSQL database when TEST_DATABASE=postgres.
+ */
+export const createTestDatabase = async (options: { empty?: boolean } = {}): Promise<TestDatabase> => {
   const suffix = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const seeded = options.empty ? null : seededDatabase();
   if (usePostgres()) {
     const name = `meja_test_${suffix}`;
-    await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+    // a template database is copied file by file, and must have no session open on it meanwhile
+    await withAdminClient((client) => client.query(seeded ? `CREATE DATABASE ${name} TEMPLATE ${seeded.name}` : `CREATE DATABASE ${name}`));
     const url = new URL(POSTGRES_ADMIN_URL);
     return {
       client: 'postgres',
@@ -58,15 +83,45 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
     };
   }
   const relative = `.tmp/test-${suffix}.db`;
+  if (seeded) fs.copyFileSync(path.join(APP_DIR, seeded.name), path.join(APP_DIR, relative));
   return {
     client: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: relative },
     drop: async () => {
-      for (const file of [relative, `${relative}-wal`, `${relative}-shm`, `${relative}-journal`]) {
-        fs.rmSync(path.join(APP_DIR, file), { force: true });
-      }
+      for (const file of sqliteFiles(relative)) fs.rmSync(path.join(APP_DIR, file), { force: true });
     },
   };
+};
+
+/**
+ * Global setup: boots the compiled app once, in a child process, on an empty database and keeps that
+ * database as the run's seed (named in SEEDED_DATABASE_ENV for the test files). Throws when the boot fails.
+ */
+export const createSeededDatabase = async (): Promise<void> => {
+  delete process.env[SEEDED_DATABASE_ENV];
+  const database = await createTestDatabase({ empty: true });
+  applyTestEnvironment(database.env);
+  const boot = `
+    const { createStrapi } = require('@strapi/strapi');
+    const app = createStrapi({ appDir: process.cwd(), distDir: 'dist', autoReload: false, serveAdminPanel: false });
+    app.load().then(() => app.destroy()).then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+  `;
+  const result = spawnSync(process.execPath, ['-e', boot], { cwd: APP_DIR, env: process.env, encoding: 'utf8', timeout: 300_000 });
+  if (result.status !== 0) {
+    await database.drop();
+    throw new Error(`The seeded test database could not be made (exit ${result.status}): ${result.stderr || result.stdout}`);
+  }
+  const name = database.client === 'postgres' ? database.env.DATABASE_NAME : database.env.DATABASE_FILENAME;
+  process.env[SEEDED_DATABASE_ENV] = JSON.stringify({ client: database.client, name } satisfies SeededDatabase);
+};
+
+/** Global teardown: removes the run's seeded database, if global setup made one. */
+export const dropSeededDatabase = async (): Promise<void> => {
+  const seeded = seededDatabase();
+  if (!seeded) return;
+  if (seeded.client === 'postgres') await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${seeded.name} WITH (FORCE)`));
+  else for (const file of sqliteFiles(seeded.name)) fs.rmSync(path.join(APP_DIR, file), { force: true });
+  delete process.env[SEEDED_DATABASE_ENV];
 };
 
 type Pool = { numUsed: () => number; numPendingAcquires: () => number; numPendingCreates: () => number };

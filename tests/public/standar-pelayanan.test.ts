@@ -94,7 +94,7 @@ describe('standar pelayanan: seeds, public pages and JSON, admin check, SLA hour
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // first boot on an empty database, as on a new install
     app = await startApp({ database });
     kasi = await createAdminSession(app, ROLE.kasi);
   });

@@ -37,7 +37,7 @@ describe('audit checkpoint boundary with transactions in flight (PostgreSQL)', (
   let knex: Knex;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true }); // the test makes its tables itself
     applyTestEnvironment(database.env);
     process.env.AUDIT_KEY = crypto.randomBytes(32).toString('base64');
     // without a running Strapi, the engine is handed the app's key reader as the app's register phase does
