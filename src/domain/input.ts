@@ -1,3 +1,4 @@
+import { ISO_MOMENT } from '../plugins/sop/server/src/engine/index';
 // ---------------------------------------------------------------------------
 // The input policy for text: one rule for every string that enters Meja Sandi
 // (content manager, REST, strapi.documents, the /sop API, addresses), the same on
@@ -125,14 +126,13 @@ export type MomentType = 'date' | 'datetime' | 'time' | 'timestamp';
 
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
 // Strapi's own time format (HH:mm:ss with optional milliseconds).
 const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;
 
 const calendarProblem = (text: string): string | null => {
   const match = ISO_MOMENT.exec(text);
   if (!match) return 'format';
-  const [, y, mo, d, h, mi, s, , zh, zm] = match;
+  const [, y, mo, d, h, mi, s, , , zh, zm] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);

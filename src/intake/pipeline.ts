@@ -7,7 +7,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { inputDigest } from '../plugins/sop/server/src/engine/index';
+import { BATAS_ENTRI, inputDigest, waktuDiterimaProblem } from '../plugins/sop/server/src/engine/index';
 import {
   dedupeKey,
   malformedReason,
@@ -180,6 +180,12 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
 
   const mail = parsed;
   const waktuDiterima = input.waktuDiterima ?? receivedTimeOf(headerValues(mail, 'received'), mail.date, clockNow());
+  // the time comes from the message (its headers, or the mailbox's INTERNALDATE): one in the future or
+  // decades back is set aside as a berita typed with it would be refused
+  const implausible = waktuDiterimaProblem(waktuDiterima.getTime(), clockNow(), BATAS_ENTRI);
+  if (implausible) {
+    return recordFailure(strapi, input, { kunci, sha256, messageId, alasan: `${implausible} (${waktuDiterima.toISOString()}).`, perihal });
+  }
   const saran = suggestFromMessage(mail.subject, mail.text);
   const body = (mail.text ?? '').replace(/\s+/g, ' ').trim();
   const uploaded: UploadedFile[] = [];

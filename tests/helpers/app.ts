@@ -112,6 +112,8 @@ export const createSeededDatabase = async (): Promise<void> => {
     throw new Error(`The seeded test database could not be made (exit ${result.status}): ${result.stderr || result.stdout}`);
   }
   const name = database.client === 'postgres' ? database.env.DATABASE_NAME : database.env.DATABASE_FILENAME;
+  // the test files inherit this environment: none of them may point at the seed or share its secrets
+  applyTestEnvironment();
   process.env[SEEDED_DATABASE_ENV] = JSON.stringify({ client: database.client, name } satisfies SeededDatabase);
 };
 

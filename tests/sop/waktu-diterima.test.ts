@@ -1,6 +1,7 @@
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { BERITA_CONTOH, cmCreate, cmUpdate, ROLE } from '../helpers/sop';
+import { BERITA_CONTOH, cmCreate, cmUpdate, ROLE, walkBeritaTo } from '../helpers/sop';
+import { composeMail } from '../helpers/sanapati-mail';
 import { setClock } from '../../src/plugins/sop/server/src/services/clock';
 
 /*
@@ -30,6 +31,7 @@ describe('waktuDiterima written by staff: no future, at most ten years back (ber
     staff.operator = await createAdminSession(app, ROLE.operator);
     staff.sandiman = await createAdminSession(app, ROLE.sandiman);
     staff.petugas = await createAdminSession(app, ROLE.petugasPengaduan);
+    staff.kasi = await createAdminSession(app, ROLE.kasi);
     setClock(NOW);
   });
 
@@ -37,6 +39,18 @@ describe('waktuDiterima written by staff: no future, at most ten years back (ber
     setClock(null);
     await app?.destroy();
   });
+
+  const storedWaktu = async (documentId: string): Promise<string> =>
+    new Date(
+      ((await app.strapi.db.query(BERITA).findOne({ where: { documentId } })) as { waktuDiterima: string | Date }).waktuDiterima
+    ).toISOString();
+
+  const koreksi = (documentId: string, waktuDiterima: string) =>
+    app
+      .http()
+      .post(`/sop/berita/${documentId}/koreksi`)
+      .set('Authorization', `Bearer ${staff.operator.token}`)
+      .send({ catatan: 'Waktu diterima salah ketik', data: { waktuDiterima } });
 
   const counts = async () => ({
     berita: Number((await app.strapi.db.connection('berita').count({ n: '*' }))[0].n),
@@ -130,5 +144,71 @@ describe('waktuDiterima written by staff: no future, at most ten years back (ber
       /Waktu diterima lebih dari setahun yang lalu/
     );
     await created(cmCreate(app, staff.petugas, 'api::pengaduan.pengaduan', { ...complaint, waktuDiterima: '2026-11-30T03:00:00.000Z' }));
+  });
+  it('refuses an edit to a time that reads one way and would be stored another, and clearing the time', async () => {
+    const berita = await created(cmCreate(app, staff.operator, BERITA, { ...BERITA_CONTOH, perihal: 'Berita untuk bentuk waktu yang aneh' }));
+    const documentId = String(berita.documentId);
+    // digits are milliseconds since 1970 (as Strapi stores them), whatever Date would make of them
+    for (const value of ['0002025', '002025', 0]) {
+      await refused(cmUpdate(app, staff.operator, BERITA, documentId, { waktuDiterima: value }), /sepuluh tahun/);
+    }
+    for (const value of [null, '']) {
+      await refused(cmUpdate(app, staff.operator, BERITA, documentId, { waktuDiterima: value }), /^Waktu diterima wajib diisi\.$/);
+    }
+    expect(await storedWaktu(documentId)).toBe(BERITA_CONTOH.waktuDiterima);
+  });
+
+  it('stores exactly the instant it checked: an offset in hours only, and milliseconds as a number', async () => {
+    const berita = await created(cmCreate(app, staff.operator, BERITA, { ...BERITA_CONTOH, waktuDiterima: '2026-11-30T10:00+07' }));
+    const documentId = String(berita.documentId);
+    expect(await storedWaktu(documentId)).toBe('2026-11-30T03:00:00.000Z');
+    // Monday 30 November, 10.00 WIB + one service day → Tuesday 10.00 WIB
+    expect(new Date(String(berita.tenggat)).toISOString()).toBe('2026-12-01T03:00:00.000Z');
+    const answer = await cmUpdate(app, staff.operator, BERITA, documentId, { waktuDiterima: Date.parse('2026-11-27T02:00:00.000Z') });
+    expect(answer.status).toBe(200);
+    expect(await storedWaktu(documentId)).toBe('2026-11-27T02:00:00.000Z');
+  });
+
+  it('a correction stays within a year, unless the record was entered with an older time: then within its ten years', async () => {
+    const baru = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita biasa yang dikoreksi' });
+    const tuaDua = new Date(NOW.getTime() - 2 * 365 * 24 * HOUR).toISOString();
+    const ditolak = await koreksi(baru, tuaDua);
+    expect({ status: ditolak.status, message: (ditolak.body as { error?: { message: string } }).error?.message }).toEqual({
+      status: 400,
+      message: 'Waktu diterima lebih dari setahun yang lalu.',
+    });
+    const lama = await walkBeritaTo(app, staff, 'diagendakan', {
+      perihal: 'Berita lama yang dicatat terlambat',
+      waktuDiterima: '2017-12-04T02:00:00.000Z',
+    });
+    const diterima = await koreksi(lama, '2017-12-05T02:00:00.000Z');
+    expect(diterima.status).toBe(200);
+    expect(await storedWaktu(lama)).toBe('2017-12-05T02:00:00.000Z');
+    expect((await koreksi(lama, '2015-01-05T02:00:00.000Z')).status).toBe(400);
+  });
+
+  it('sets aside an uploaded .eml whose Received date lies centuries back or in the future, and makes no berita', async () => {
+    const withReceived = async (stamp: string) =>
+      Buffer.concat([
+        Buffer.from(`Received: from relay.bssn.go.id by mail.pekalongankota.go.id; ${stamp}\r\n`),
+        await composeMail({ subject: `Berita dengan cap ${stamp}`, text: 'Isi berita.' }),
+      ]);
+    for (const [stamp, reason] of [
+      ['Sat, 1 Jan 1000 00:00:00 +0000', /Waktu diterima lebih dari sepuluh tahun yang lalu \(1000-01-01T00:00:00\.000Z\)/],
+      ['Fri, 31 Dec 9999 23:00:00 +0000', /Waktu diterima tidak boleh di masa depan \(9999-12-31T23:00:00\.000Z\)/],
+    ] as const) {
+      const before = await counts();
+      const answer = await app
+        .http()
+        .post('/sop/intake/eml')
+        .set('Authorization', `Bearer ${staff.operator.token}`)
+        .attach('files', await withReceived(stamp), { filename: 'cap.eml', contentType: 'message/rfc822' });
+      // 200, not 201: no berita was made
+      expect(answer.status).toBe(200);
+      const [hasil] = (answer.body as { data: { hasil: string; alasan?: string }[] }).data;
+      expect(hasil.hasil).toBe('gagal');
+      expect(hasil.alasan).toMatch(reason);
+      expect((await counts()).berita).toBe(before.berita);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { BATAS_KOREKSI, inputDigest, waktuDiterimaProblem, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
+import { BATAS_KOREKSI, inputDigest, instantOf, waktuDiterimaProblem, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
 import { localDate } from '../../../domain/calendar';
 import { applyTextPolicy } from '../../../domain/input';
 import { inputRefused } from '../../../input/document-policy';
@@ -113,8 +113,8 @@ const screenStaffInput = async (strapi: Core.Strapi, data: Record<string, unknow
 
 const readWaktuDiterima = (value: unknown, now: Date): Date => {
   if (value === undefined || value === null || value === '') return now;
-  const waktu = new Date(String(value));
-  if (Number.isNaN(waktu.getTime())) invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak sah' }]);
+  const waktu = instantOf(value);
+  if (!waktu) return invalid([{ path: ['waktuDiterima'], message: 'Waktu diterima tidak sah' }]);
   const problem = waktuDiterimaProblem(waktu.getTime(), now, BATAS_KOREKSI);
   if (problem) invalid([{ path: ['waktuDiterima'], message: problem }]);
   return waktu;
@@ -359,7 +359,7 @@ const update = async (strapi: Core.Strapi, context: DocumentContext, next: Next)
       incoming === null ||
       incoming === undefined ||
       incoming === '' ||
-      new Date(String(incoming)).getTime() === new Date(String(current.waktuDiterima)).getTime();
+      (instantOf(incoming) ?? Number.NaN).valueOf() === (instantOf(current.waktuDiterima) ?? Number.NaN).valueOf();
     if (!same) {
       throw new errors.ForbiddenError('Waktu diterima tidak dapat diubah setelah pengaduan dicatat: tenggatnya dihitung dari waktu itu.', {
         fields: ['waktuDiterima'],

@@ -10,6 +10,7 @@ export * from './diagram';
 export * from './ids';
 export * from './keys';
 export * from './koreksi';
+export * from './moment';
 export * from './numbering';
 export * from './types';
 export * from './validate';

@@ -55,7 +55,11 @@ export const WAKTU_DITERIMA_TOLERANSI_MS = 60_000;
 /** How far back a receipt time may lie: the days, and the words the refusal uses for them. */
 export type BatasWaktuDiterima = { hari: number; sebutan: string };
 
-/** A correction, and a complaint recorded by staff: inside the agenda year (KOREKSI_WAKTU_MAKS_HARI). */
+/**
+ * A correction, and a complaint recorded by staff: inside the agenda year (KOREKSI_WAKTU_MAKS_HARI).
+ * A correction of a record whose stored receipt time already lies further back (entered late,
+ * BATAS_ENTRI) takes that record's bound.
+ */
 export const BATAS_KOREKSI: BatasWaktuDiterima = { hari: KOREKSI_WAKTU_MAKS_HARI, sebutan: 'setahun' };
 
 /**
@@ -69,8 +73,7 @@ export const BATAS_ENTRI: BatasWaktuDiterima = { hari: 3653, sebutan: 'sepuluh t
  * Whether a receipt time (`waktuDiterima`) written by staff is plausible: not ahead of `now` by more
  * than WAKTU_DITERIMA_TOLERANSI_MS and not more than `batas.hari` days before it.
  * Takes the instant in ms since the epoch (UTC), the server's clock and the bound; returns null when
- * plausible, else the Indonesian reason (a phrase, no full stop). A time read from a mailbox (INTERNALDATE) is a fact, not
- * staff input, and is not checked with this.
+ * plausible, else the Indonesian reason (a phrase, no full stop). NaN (no time) is never too far back.
  */
 export const waktuDiterimaProblem = (at: number, now: Date, batas: BatasWaktuDiterima): string | null =>
   at > now.getTime() + WAKTU_DITERIMA_TOLERANSI_MS
@@ -138,7 +141,10 @@ export const decideKoreksi = (
   }
   const waktuBaru = parsed.data.waktuDiterima;
   if (waktuBaru !== undefined) {
-    const problem = waktuDiterimaProblem(new Date(waktuBaru).getTime(), now, BATAS_KOREKSI);
+    // a record entered late with an old receipt time (BATAS_ENTRI) may have that time corrected within the same bound
+    const lama = record.nilai.waktuDiterima ? new Date(record.nilai.waktuDiterima).getTime() : Number.NaN;
+    const batas = waktuDiterimaProblem(lama, now, BATAS_KOREKSI) === null ? BATAS_KOREKSI : BATAS_ENTRI;
+    const problem = waktuDiterimaProblem(new Date(waktuBaru).getTime(), now, batas);
     if (problem) return { ok: false, reason: 'input', message: `${problem}.`, issues: [{ path: 'data.waktuDiterima', message: problem }] };
   }
   const perubahan = rule.kolom

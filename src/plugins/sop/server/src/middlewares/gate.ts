@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { inputDigest } from '../engine/audit-chain';
 import { BATAS_ENTRI, normaliseNilai, waktuDiterimaProblem } from '../engine/koreksi';
+import { instantOf } from '../engine/moment';
 import { currentWriter } from '../services/actor';
 import { currentIntake, currentTransition } from '../services/context';
 import { sopRegistryOf } from '../services/registry';
@@ -228,15 +229,18 @@ const screenFrozen = (governed: GovernedType, data: Record<string, unknown>, cur
   }
 };
 
+const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 /**
- * A written receipt time as an instant (400 when it is no date). One written by staff must also be
- * plausible (waktuDiterimaProblem with BATAS_ENTRI: no future, at most ten years back); one from a
- * mailbox intake is the server's INTERNALDATE and is taken as it is.
+ * A written receipt time (any form the input policy lets through: ISO text, milliseconds) as the
+ * instant Strapi would store (instantOf); 400 when it is none. It must also be plausible
+ * (waktuDiterimaProblem with BATAS_ENTRI: no future beyond a minute, at most ten years back), for
+ * staff and the mailbox intake alike (the intake sets aside a message that is not, before it gets here).
  */
 const writtenWaktuDiterima = (value: unknown): Date => {
-  const waktu = new Date(String(value));
-  if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
-  const problem = currentIntake() ? null : waktuDiterimaProblem(waktu.getTime(), clockNow(), BATAS_ENTRI);
+  const waktu = instantOf(value);
+  if (!waktu) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
+  const problem = waktuDiterimaProblem(waktu.getTime(), clockNow(), BATAS_ENTRI);
   if (problem) throw new errors.ValidationError(`${problem}.`, { field: 'waktuDiterima' });
   return waktu;
 };
@@ -280,7 +284,7 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
         data.versi = 0;
       }
       if (governed.slaFromReceipt) {
-        const waktu = data.waktuDiterima ? writtenWaktuDiterima(data.waktuDiterima) : clockNow();
+        const waktu = isBlank(data.waktuDiterima) ? clockNow() : writtenWaktuDiterima(data.waktuDiterima);
         data.waktuDiterima = waktu.toISOString();
         data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
       }
@@ -328,12 +332,19 @@ export const createSopWorkflowGate = (strapi: Core.Strapi) =>
     screenServerOwned(governed, data, current);
     screenFrozen(governed, data, current);
     await runScreens(strapi, governed, { action: 'update', documentId: documentId ?? null, current, data });
-    if (governed.slaFromReceipt && data.waktuDiterima) {
-      const waktu = new Date(String(data.waktuDiterima));
-      if (Number.isNaN(waktu.getTime())) throw new errors.ValidationError('Waktu diterima tidak sah.', { field: 'waktuDiterima' });
-      // an echo of the stored time (the edit form sends every field) is not checked again, however old the record
-      if (waktu.getTime() !== new Date(String(current.waktuDiterima)).getTime()) {
-        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(writtenWaktuDiterima(data.waktuDiterima)).toISOString();
+    if (governed.slaFromReceipt && 'waktuDiterima' in data) {
+      const stored = instantOf(current.waktuDiterima);
+      if (isBlank(data.waktuDiterima)) {
+        if (stored) throw new errors.ValidationError('Waktu diterima wajib diisi.', { field: 'waktuDiterima' });
+        delete data.waktuDiterima;
+      } else if (stored && instantOf(data.waktuDiterima)?.getTime() === stored.getTime()) {
+        // an echo of the stored time (the edit form sends every field) changes nothing, however old the record
+        delete data.waktuDiterima;
+      } else {
+        // written as the instant checked, so the stored time is the one the deadline is counted from
+        const waktu = writtenWaktuDiterima(data.waktuDiterima);
+        data.waktuDiterima = waktu.toISOString();
+        data.tenggat = (await sopRegistryOf(strapi).calendar(strapi)).tenggat(waktu).toISOString();
       }
     }
     context.params.data = data;

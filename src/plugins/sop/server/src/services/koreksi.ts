@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { now as clockNow } from './clock';
 import { inputDigest } from '../engine/audit-chain';
 import { sopRegistryOf } from './registry';
 import { decideKoreksi, describeKoreksi, normaliseNilai, type KoreksiFacts } from '../engine/koreksi';
@@ -35,7 +36,7 @@ export const performKoreksi = async (
   if (!registration || !rule) throw new errors.NotFoundError(`Jenis naskah "${params.model}" tidak dapat dikoreksi.`);
   const { definition } = registration;
   const { actor } = params;
-  const now = new Date();
+  const now = clockNow();
   try {
     return await runAsTransition({ model: params.model, documentId: params.documentId }, () =>
       strapi.db.transaction(async ({ trx }) => {
