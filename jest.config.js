@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // `*.pg.test.ts` belong to the PostgreSQL suite (npm run test:pg) and only run there.
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_DATABASE === 'postgres' ? [] : ['\\.pg\\.test\\.ts$'])],
+  // `*.pg.test.ts` belong to the PostgreSQL suite (npm run test:pg) and only run there; the pure
+  // domain tests (tests/domain: no Strapi, no database) run in the SQLite suite only.
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_DATABASE === 'postgres' ? ['/tests/domain/'] : ['\\.pg\\.test\\.ts$'])],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
