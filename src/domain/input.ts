@@ -1,4 +1,3 @@
-import { ISO_MOMENT } from '../plugins/sop/server/src/engine/index';
 // ---------------------------------------------------------------------------
 // The input policy for text: one rule for every string that enters Meja Sandi
 // (content manager, REST, strapi.documents, the /sop API, addresses), the same on
@@ -18,6 +17,8 @@ import { ISO_MOMENT } from '../plugins/sop/server/src/engine/index';
 // Text already stored before this policy (and text a letter takes from anywhere) is
 // printed through `printableText`, which applies the same line-break rule and drops
 // what is refused here, so a record that was accepted always prints.
+
+import { ISO_MOMENT } from '../plugins/sop/server/src/engine/index';
 
 const LINE_BREAKS = /\r\n|[\r\u000B\u000C\u0085\u2028\u2029]/g;
 const REFUSED_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
