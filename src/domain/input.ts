@@ -125,7 +125,12 @@ export const applyTextPolicy = (value: unknown, path: (string | number)[] = []):
 /** The attribute types that carry a moment. */
 export type MomentType = 'date' | 'datetime' | 'time' | 'timestamp';
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number): number => {
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999 (0000 is a leap year, 1900 is not)
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(year, month, 0);
+  return lastDay.getUTCDate();
+};
 
 // Strapi's own time format (HH:mm:ss with optional milliseconds).
 const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;

@@ -179,10 +179,12 @@ export const ingestMessage = async (strapi: Core.Strapi, input: IngestInput): Pr
   if (reason || !parsed) return recordFailure(strapi, input, { kunci, sha256, messageId, alasan: reason ?? 'Pesan kosong.', perihal });
 
   const mail = parsed;
-  const waktuDiterima = input.waktuDiterima ?? receivedTimeOf(headerValues(mail, 'received'), mail.date, clockNow());
-  // the time comes from the message (its headers, or the mailbox's INTERNALDATE): one in the future or
-  // decades back is set aside as a berita typed with it would be refused
-  const implausible = waktuDiterimaProblem(waktuDiterima.getTime(), clockNow(), BATAS_ENTRI);
+  const now = clockNow();
+  const stamped = input.waktuDiterima ?? receivedTimeOf(headerValues(mail, 'received'), mail.date, now);
+  // the message has arrived: a time ahead of ours is a mail server's clock running fast, and is taken as now
+  const waktuDiterima = stamped.getTime() > now.getTime() ? now : stamped;
+  // one more than ten years back (a forged or broken header) is set aside, as a berita typed with it would be refused
+  const implausible = waktuDiterimaProblem(waktuDiterima.getTime(), now, BATAS_ENTRI);
   if (implausible) {
     return recordFailure(strapi, input, { kunci, sha256, messageId, alasan: `${implausible} (${waktuDiterima.toISOString()}).`, perihal });
   }

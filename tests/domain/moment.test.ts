@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import path from 'path';
 import fc from 'fast-check';
 import { instantOf } from '../../src/plugins/sop/server/src/engine/moment';
 import { checkMoment } from '../../src/domain/input';
@@ -16,6 +18,23 @@ describe('instantOf', () => {
   it('reads text without a zone, and a date alone, in the server local time, as Strapi does', () => {
     expect(instantOf('2026-11-30T10:00')?.getTime()).toBe(new Date(2026, 10, 30, 10, 0).getTime());
     expect(instantOf('2026-11-30')?.getTime()).toBe(new Date(2026, 10, 30).getTime());
+  });
+
+  it('reads text without a zone in the zone the server runs in (Asia/Jakarta there), not as UTC', () => {
+    // the time zone is fixed when a process starts: the app as compiled by global setup, in a child in WIB
+    const moment = path.resolve(__dirname, '..', '..', 'dist', 'src', 'plugins', 'sop', 'server', 'src', 'engine', 'moment.js');
+    const read = `const { instantOf } = require(${JSON.stringify(moment)});
+      console.log(JSON.stringify(['2026-11-30T10:00', '2026-11-30', '2026-11-30T10:00Z'].map((text) => instantOf(text).toISOString())));`;
+    const child = spawnSync(process.execPath, ['-e', read], { env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Jakarta' }, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual(['2026-11-30T03:00:00.000Z', '2026-11-29T17:00:00.000Z', '2026-11-30T10:00:00.000Z']);
+  });
+
+  it('knows 29 February of year 0000 (a leap year), as the input policy does', () => {
+    expect(instantOf('0000-02-29T00:00Z')).not.toBeNull();
+    expect(checkMoment('datetime', '0000-02-29T00:00Z', 'waktu')).toBeNull();
+    expect(instantOf('0100-02-29T00:00Z')).toBeNull();
+    expect(checkMoment('datetime', '0100-02-29T00:00Z', 'waktu')).toMatch(/tidak ada di kalender/);
   });
 
   it('reads whole milliseconds since 1970, as a number or as digits (leading zeros too)', () => {
@@ -42,6 +61,9 @@ describe('instantOf', () => {
       -1,
       1.5,
       Number.MAX_VALUE,
+      9e15,
+      8_640_000_000_000_001,
+      Number.MAX_SAFE_INTEGER,
       null,
       undefined,
       {},

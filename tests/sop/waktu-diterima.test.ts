@@ -184,31 +184,54 @@ describe('waktuDiterima written by staff: no future, at most ten years back (ber
     const diterima = await koreksi(lama, '2017-12-05T02:00:00.000Z');
     expect(diterima.status).toBe(200);
     expect(await storedWaktu(lama)).toBe('2017-12-05T02:00:00.000Z');
-    expect((await koreksi(lama, '2015-01-05T02:00:00.000Z')).status).toBe(400);
+    const terlalu = await koreksi(lama, '2015-01-05T02:00:00.000Z');
+    expect({ status: terlalu.status, message: (terlalu.body as { error?: { message: string } }).error?.message }).toEqual({
+      status: 400,
+      message: 'Waktu diterima lebih dari sepuluh tahun yang lalu.',
+    });
   });
 
-  it('sets aside an uploaded .eml whose Received date lies centuries back or in the future, and makes no berita', async () => {
+  it('takes an unchanged time sent in another form on a registered record as unchanged, and refuses a number beyond any date', async () => {
+    const terdaftar = await walkBeritaTo(app, staff, 'diagendakan', { perihal: 'Berita terdaftar yang disunting' });
+    const echo = await cmUpdate(app, staff.operator, BERITA, terdaftar, {
+      isiRingkas: 'Ringkasan diperbaiki.',
+      waktuDiterima: '2026-11-23T10:00+07',
+    });
+    expect(echo.status).toBe(200);
+    expect(await storedWaktu(terdaftar)).toBe(BERITA_CONTOH.waktuDiterima);
+    await refused(cmCreate(app, staff.operator, BERITA, { ...BERITA_CONTOH, waktuDiterima: 9e15 }), /^Waktu diterima tidak sah\.$/);
+  });
+
+  it('sets aside an uploaded .eml whose Received date lies centuries back, and takes one stamped ahead of our clock as received now', async () => {
     const withReceived = async (stamp: string) =>
       Buffer.concat([
         Buffer.from(`Received: from relay.bssn.go.id by mail.pekalongankota.go.id; ${stamp}\r\n`),
         await composeMail({ subject: `Berita dengan cap ${stamp}`, text: 'Isi berita.' }),
       ]);
-    for (const [stamp, reason] of [
-      ['Sat, 1 Jan 1000 00:00:00 +0000', /Waktu diterima lebih dari sepuluh tahun yang lalu \(1000-01-01T00:00:00\.000Z\)/],
-      ['Fri, 31 Dec 9999 23:00:00 +0000', /Waktu diterima tidak boleh di masa depan \(9999-12-31T23:00:00\.000Z\)/],
-    ] as const) {
-      const before = await counts();
+    const uploadOne = async (stamp: string) => {
       const answer = await app
         .http()
         .post('/sop/intake/eml')
         .set('Authorization', `Bearer ${staff.operator.token}`)
         .attach('files', await withReceived(stamp), { filename: 'cap.eml', contentType: 'message/rfc822' });
-      // 200, not 201: no berita was made
-      expect(answer.status).toBe(200);
-      const [hasil] = (answer.body as { data: { hasil: string; alasan?: string }[] }).data;
-      expect(hasil.hasil).toBe('gagal');
-      expect(hasil.alasan).toMatch(reason);
-      expect((await counts()).berita).toBe(before.berita);
+      return { status: answer.status, hasil: (answer.body as { data: { hasil: string; alasan?: string; documentId?: string }[] }).data[0] };
+    };
+    const files = async () => Number((await app.strapi.db.connection('files').count({ n: '*' }))[0].n);
+
+    const beforeFiles = await files();
+    const before = await counts();
+    const old = await uploadOne('Sat, 1 Jan 1000 00:00:00 +0000');
+    // 200, not 201: no berita was made, no file kept
+    expect(old.status).toBe(200);
+    expect(old.hasil.hasil).toBe('gagal');
+    expect(old.hasil.alasan).toBe('Waktu diterima lebih dari sepuluh tahun yang lalu (1000-01-01T00:00:00.000Z).');
+    expect((await counts()).berita).toBe(before.berita);
+    expect(await files()).toBe(beforeFiles);
+
+    for (const stamp of ['Fri, 31 Dec 9999 23:00:00 +0000', 'Tue, 1 Dec 2026 03:02:00 +0000']) {
+      const ahead = await uploadOne(stamp);
+      expect({ stamp, status: ahead.status, hasil: ahead.hasil.hasil }).toEqual({ stamp, status: 201, hasil: 'baru' });
+      expect(await storedWaktu(String(ahead.hasil.documentId))).toBe(NOW.toISOString());
     }
   });
 });

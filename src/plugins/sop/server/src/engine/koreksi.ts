@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, Refusal } from './types';
+import { instantOf } from './moment';
 
 /**
  * Correcting what was registered (issue 10 item 4). Once a record has its agenda number,
@@ -86,8 +87,9 @@ export const waktuDiterimaProblem = (at: number, now: Date, batas: BatasWaktuDit
 export const normaliseNilai = (kolom: string, value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
   if (kolom.startsWith('waktu')) {
-    const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(String(value));
-    return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+    // read as the gate and Strapi read it (instantOf), so an unchanged time in another form compares equal
+    const date = instantOf(value);
+    return date ? date.toISOString() : String(value);
   }
   return String(value);
 };

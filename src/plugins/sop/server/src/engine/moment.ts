@@ -8,18 +8,23 @@ export const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d
 const WHOLE_MILLISECONDS = /^\d{1,15}$/;
 
 /**
- * The instant a `datetime` value stands for, read as Strapi stores it: a valid Date as it is; a whole,
- * non-negative number of milliseconds since 1970-01-01T00:00Z (a number, or digits as text); an ISO 8601
+ * The instant a `datetime` value stands for: a valid Date as it is; a whole, non-negative number of
+ * milliseconds since 1970-01-01T00:00Z (a number, or up to 15 digits as text, as the input policy
+ * takes them; Strapi itself would first try such digits as a compact ISO date, `20261130`); an ISO 8601
  * text (ISO_MOMENT) with `Z` or an offset at that offset, without one in the server's local time, as
  * Strapi's date parser reads it, a date alone at its local midnight. Returns null for anything else,
- * and for a day or time that does not exist (30 February, 24:00, an offset beyond ±14:59).
- * Callers write back `toISOString()` of the result, so what is stored is what was checked.
+ * and for a day or time that does not exist (30 February, 24:00, an offset beyond ±14:59, beyond the
+ * Date range). Callers write back `toISOString()` of the result, so what is stored is what was checked.
  */
 export const instantOf = (value: unknown): Date | null => {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? new Date(value) : null;
+  if (typeof value === 'number' || (typeof value === 'string' && WHOLE_MILLISECONDS.test(value))) {
+    const milliseconds = Number(value);
+    // beyond ±8.64e15 ms (year 275760) there is no Date
+    const date = Number.isSafeInteger(milliseconds) && milliseconds >= 0 ? new Date(milliseconds) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : null;
+  }
   if (typeof value !== 'string') return null;
-  if (WHOLE_MILLISECONDS.test(value)) return new Date(Number(value));
   const match = ISO_MOMENT.exec(value);
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone, zh = '0', zm = '0'] = match;
