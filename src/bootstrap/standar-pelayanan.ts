@@ -202,8 +202,14 @@ export const applyStandarPelayananLayout = async (strapi: Core.Strapi): Promise<
   await flag.set({ value: Array.from(applied) });
 };
 
-/** Bootstrap step: the content-manager layout, then the seeds. */
+/**
+ * Bootstrap step: the content-manager layout, then the seeds, in one transaction (a first boot
+ * writes the two standards with some hundred component rows, one commit each otherwise; issue 14).
+ * Throws what the content manager, the document service or the database throws (nothing is then kept).
+ */
 export const bootstrapStandarPelayanan = async (strapi: Core.Strapi): Promise<void> => {
-  await applyStandarPelayananLayout(strapi);
-  await seedStandarPelayanan(strapi);
+  await strapi.db.transaction(async () => {
+    await applyStandarPelayananLayout(strapi);
+    await seedStandarPelayanan(strapi);
+  });
 };

@@ -1,5 +1,6 @@
 import { ROLE_DECLARATIONS, ROLE_NAMES } from '../../src/domain/roles';
 import { permissionSet, type PermissionLike } from '../../src/domain/permission-set';
+import { desiredPermissions, ensureRoles } from '../../src/bootstrap/roles';
 import { createAdminSession, loginAdmin } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 
@@ -112,6 +113,44 @@ describe('admin roles', () => {
     await app.stop();
     app = await startApp({ database });
     expect((await snapshotRoles(app))[caraka.code].permissions).toEqual(declared);
+  });
+
+  it('keeps nothing of a role set whose making failed midway, and makes all eight at the next try', async () => {
+    if (!app) throw new Error('app not started');
+    const { strapi } = app;
+    const codes = ROLE_DECLARATIONS.map((role) => role.code);
+    // As on a new install: none of the eight roles, nothing recorded as applied.
+    const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
+    await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
+    await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+    const store = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' });
+    await store.set({ value: {} });
+
+    // The third role's permissions fail to be written (a database that goes away mid-boot, say).
+    const roleService = strapi.service('admin::role') as { assignPermissions: (...args: unknown[]) => Promise<unknown> };
+    const assignPermissions = roleService.assignPermissions;
+    let calls = 0;
+    roleService.assignPermissions = async (...args: unknown[]) => {
+      calls += 1;
+      if (calls === 3) throw new Error('tulisan hak akses gagal (uji)');
+      return assignPermissions(...args);
+    };
+    try {
+      await expect(ensureRoles(strapi)).rejects.toThrow('tulisan hak akses gagal (uji)');
+    } finally {
+      roleService.assignPermissions = assignPermissions;
+    }
+    expect(calls).toBe(3);
+    expect(await strapi.db.query('admin::role').count({ where: { code: { $in: codes } } })).toBe(0);
+    expect(await strapi.db.query('admin::permission').count({ where: { role: { code: { $in: codes } } } })).toBe(0);
+    expect(await store.get({})).toEqual({});
+
+    await ensureRoles(strapi);
+    const again = await snapshotRoles(app);
+    for (const declaration of ROLE_DECLARATIONS) {
+      expect(again[declaration.code].permissions).toEqual(permissionSet(desiredPermissions(strapi, declaration)));
+    }
+    expect(Object.keys((await store.get({})) as Record<string, unknown>).sort()).toEqual([...codes].sort());
   });
 });
 

@@ -5,6 +5,7 @@ import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 import { BERITA_CONTOH, cmCreate, ROLE } from '../helpers/sop';
 import { SLUG_BERITA_BIASA, SLUG_NASKAH_DIKECUALIKAN } from '../../src/domain/standar-pelayanan';
+import { bootstrapStandarPelayanan } from '../../src/bootstrap/standar-pelayanan';
 import type * as SopCalendar from '../../src/api/standar-pelayanan/service-calendar';
 
 /**
@@ -542,6 +543,35 @@ describe('standar pelayanan: seeds, public pages and JSON, admin check, SLA hour
       expect(after.body.data.jamLayanan.find((row: { hari: string }) => row.hari === 'jumat').tutup).toBe('11.30');
       expect(await app.strapi.db.query(UID).count({ where: { slug: SLUG_NASKAH_DIKECUALIKAN } })).toBe(0);
       expect(await app.strapi.db.query(UID).count({ where: { slug: SLUG_BERITA_BIASA } })).toBe(2); // draft + published
+    });
+
+    it('keeps nothing of a seeding that failed midway, and seeds both standards at the next try', async () => {
+      const { strapi } = app;
+      // As on a new install: no standard, none recorded as seeded.
+      for (const standard of await strapi.documents(UID).findMany({ status: 'draft' })) {
+        await strapi.documents(UID).delete({ documentId: standard.documentId });
+      }
+      const flag = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'seeded-standar-pelayanan' });
+      await flag.set({ value: { slugs: [] } });
+      expect(await strapi.db.query(UID).count({})).toBe(0);
+
+      // The second standard fails to be written (a database that goes away mid-boot, say).
+      let creates = 0;
+      let failSecond = true;
+      strapi.documents.use(async (context, next) => {
+        if (context.uid === UID && context.action === 'create' && failSecond && ++creates === 2) throw new Error('penulisan standar gagal (uji)');
+        return next();
+      });
+      await expect(bootstrapStandarPelayanan(strapi)).rejects.toThrow('penulisan standar gagal (uji)');
+      failSecond = false;
+      expect(creates).toBe(2);
+      expect(await strapi.db.query(UID).count({})).toBe(0);
+      expect(await flag.get({})).toEqual({ slugs: [] });
+
+      await bootstrapStandarPelayanan(strapi);
+      const published = await strapi.documents(UID).findMany({ status: 'published', sort: [{ nama: 'asc' }] });
+      expect(published.map((standard) => standard.slug)).toEqual([SLUG_BERITA_BIASA, SLUG_NASKAH_DIKECUALIKAN]);
+      expect(((await flag.get({})) as { slugs: string[] }).slugs.sort()).toEqual([SLUG_BERITA_BIASA, SLUG_NASKAH_DIKECUALIKAN].sort());
     });
   });
 });
