@@ -66,7 +66,10 @@ const rollbackQuietly = async (strapi: Core.Strapi, trx: Trx, why: string): Prom
 
 /**
  * Wraps `strapi.db.transaction` (outermost transactions with a callback, which is what
- * the document service, the SOP engine and the complaint intake use): a callback still
+ * the document service, the SOP engine and the complaint intake use), once Strapi is loaded
+ * (`strapi.isLoaded`, after every bootstrap): the boot's own transactions — a first boot's roles
+ * and standards, hundreds of statements, against a database far away perhaps — are not cut,
+ * or a boot cut there would be cut again at every restart. A callback still
  * running `limitMs` after it started is rolled back on its own knex transaction (or its
  * connection cut, when the rollback waits behind a query for more than 2 s) — the
  * connection goes back to the pool, its locks are released — and the caller gets a
@@ -77,7 +80,7 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
   const db = strapi.db as unknown as Database;
   const original = db.transaction.bind(db);
   db.transaction = (cb?: TransactionCallback) => {
-    if (typeof cb !== 'function' || db.inTransaction()) return original(cb);
+    if (typeof cb !== 'function' || db.inTransaction() || !strapi.isLoaded) return original(cb);
     let timer: NodeJS.Timeout | undefined;
     let held: Trx | undefined;
     let expire: (error: Error) => void = () => undefined;

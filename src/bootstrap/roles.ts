@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_DECLARATIONS, type RoleDeclaration } from '../domain/roles';
 import { diffPermissionSets, permissionSet, sameSet, type PermissionLike } from '../domain/permission-set';
+import { inBootTransaction } from './boot-transaction';
 
 type AdminRole = { id: number; name: string; code: string; description?: string | null };
 type StoredFingerprints = Record<string, string[]>;
@@ -56,14 +57,12 @@ const currentPermissions = async (strapi: Core.Strapi, roleIds: number[]): Promi
  * Creates the eight roles if missing and keeps them in step with the declaration.
  * A role whose permissions differ from what was last applied has been edited by an
  * administrator: it is left as it is and the difference is logged.
- * Runs in one transaction: a first boot writes a few hundred permission rows, one commit each
- * otherwise (≈ 0.3 s of a first boot on PostgreSQL, issue 14); and a boot that fails midway leaves
- * no role with part of its permissions, which the next boot would take for an administrator's edit
- * and leave so. Throws what the admin role service or the database throws (nothing is then kept).
+ * Runs in one boot transaction (inBootTransaction: one process at a time). A first boot writes a
+ * few hundred permission rows, one commit each otherwise (≈ 0.3 s of a first boot on PostgreSQL,
+ * issue 14); and a boot that fails midway leaves no role with part of its permissions, which the
+ * next boot would take for an administrator's edit and leave so. Throws what the admin role service or the database throws (nothing is then kept).
  */
-export const ensureRoles = async (strapi: Core.Strapi): Promise<void> => {
-  await strapi.db.transaction(() => syncRoles(strapi));
-};
+export const ensureRoles = (strapi: Core.Strapi): Promise<void> => inBootTransaction(strapi, () => syncRoles(strapi));
 
 const syncRoles = async (strapi: Core.Strapi): Promise<void> => {
   const roleService = strapi.service('admin::role') as {

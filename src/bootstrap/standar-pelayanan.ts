@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SLUG_BERITA_BIASA, SLUG_NASKAH_DIKECUALIKAN } from '../domain/standar-pelayanan';
+import { inBootTransaction } from './boot-transaction';
 
 const UID = 'api::standar-pelayanan.standar-pelayanan';
 
@@ -203,13 +204,12 @@ export const applyStandarPelayananLayout = async (strapi: Core.Strapi): Promise<
 };
 
 /**
- * Bootstrap step: the content-manager layout, then the seeds, in one transaction (a first boot
- * writes the two standards with some hundred component rows, one commit each otherwise; issue 14).
- * Throws what the content manager, the document service or the database throws (nothing is then kept).
+ * Bootstrap step: the content-manager layout, then the seeds, in one boot transaction
+ * (inBootTransaction: one process at a time). A first boot writes the two standards with some
+ * hundred component rows, one commit each otherwise (issue 14). Throws what the content manager, the document service or the database throws (nothing is then kept).
  */
-export const bootstrapStandarPelayanan = async (strapi: Core.Strapi): Promise<void> => {
-  await strapi.db.transaction(async () => {
+export const bootstrapStandarPelayanan = (strapi: Core.Strapi): Promise<void> =>
+  inBootTransaction(strapi, async () => {
     await applyStandarPelayananLayout(strapi);
     await seedStandarPelayanan(strapi);
   });
-};

@@ -152,6 +152,46 @@ describe('admin roles', () => {
     }
     expect(Object.keys((await store.get({})) as Record<string, unknown>).sort()).toEqual([...codes].sort());
   });
+
+  it('makes the eight roles once when two processes boot at once', async () => {
+    if (!app) throw new Error('app not started');
+    const { strapi } = app;
+    const codes = ROLE_DECLARATIONS.map((role) => role.code);
+    const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
+    await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
+    await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+    await strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' }).set({ value: {} });
+
+    // two boots' role steps side by side, each in its own transaction and connection (PostgreSQL)
+    await Promise.all([ensureRoles(strapi), ensureRoles(strapi)]);
+    const made = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
+    expect(made.map((role) => role.code).sort()).toEqual([...codes].sort());
+    const snapshot = await snapshotRoles(app);
+    for (const declaration of ROLE_DECLARATIONS) {
+      expect(snapshot[declaration.code].permissions).toEqual(permissionSet(desiredPermissions(strapi, declaration)));
+    }
+  });
+
+  it('does not cut a first boot with the transaction time limit, and limits transactions once booted', async () => {
+    await app?.stop(); // one Strapi per process
+    app = undefined;
+    const fresh = await createTestDatabase({ empty: true });
+    // far below what a first boot's roles and standards take
+    const limited = await startApp({ database: fresh, env: { DATABASE_TRANSACTION_TIMEOUT: '5' } });
+    try {
+      const codes = ROLE_DECLARATIONS.map((role) => role.code);
+      expect(await limited.strapi.db.query('admin::role').count({ where: { code: { $in: codes } } })).toBe(codes.length);
+      expect(await limited.strapi.db.query('api::standar-pelayanan.standar-pelayanan').count({ where: { publishedAt: { $notNull: true } } })).toBe(2);
+      await expect(limited.strapi.db.transaction(() => new Promise((resolve) => setTimeout(resolve, 200)))).rejects.toMatchObject({
+        name: 'TransactionTimeoutError',
+      });
+    } finally {
+      await limited.stop();
+      await fresh.drop();
+      // the harness keeps a boot's extra variables for the next boot in this file
+      delete process.env.DATABASE_TRANSACTION_TIMEOUT;
+    }
+  });
 });
 
 describe("Strapi's stock Editor and Author roles", () => {

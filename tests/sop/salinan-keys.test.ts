@@ -17,7 +17,11 @@ describe('salinan encryption (AES-256-GCM) and key rotation', () => {
     expect(decryptSalinan(sealed, keys)).toBe(PLAINTEXT);
     expect(encryptSalinan(PLAINTEXT, keys)).not.toBe(sealed); // a fresh IV each time
     const parts = sealed.split('.');
-    const flipped = [...parts.slice(0, 4), `${parts[4].slice(0, -2)}${parts[4].slice(-2) === 'AA' ? 'AB' : 'AA'}`].join('.');
+    // one bit of the ciphertext's bytes (changing its last base64 characters could touch only the unused padding bits)
+    const ciphertext = Buffer.from(parts[4], 'base64url');
+    ciphertext[ciphertext.length - 1] ^= 0x01;
+    const flipped = [...parts.slice(0, 4), ciphertext.toString('base64url')].join('.');
+    expect(flipped).not.toBe(sealed);
     expect(() => decryptSalinan(flipped, keys)).toThrow(/tidak dapat dibuka/);
     expect(() => decryptSalinan(sealed, parseSalinanKeys([key()]))).toThrow(/tidak tersedia/);
   });
