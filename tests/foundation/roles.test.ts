@@ -16,6 +16,26 @@ const snapshotRoles = async (app: TestApp) => {
   return result;
 };
 
+const ROLE_CODES = ROLE_DECLARATIONS.map((role) => role.code);
+
+/** As on a new install: none of the eight roles, nothing recorded as applied. Returns the store of what was applied. */
+const removeOfficeRoles = async (strapi: TestApp['strapi']) => {
+  const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as RoleRow[];
+  await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
+  await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+  const store = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' });
+  await store.set({ value: {} });
+  return store;
+};
+
+/** Every office role holds exactly the permissions its declaration gives. */
+const expectDeclaredPermissions = async (app: TestApp) => {
+  const snapshot = await snapshotRoles(app);
+  for (const declaration of ROLE_DECLARATIONS) {
+    expect(snapshot[declaration.code].permissions).toEqual(permissionSet(desiredPermissions(app.strapi, declaration)));
+  }
+};
+
 describe('admin roles', () => {
   let database: TestDatabase;
   let app: TestApp | undefined;
@@ -118,13 +138,7 @@ describe('admin roles', () => {
   it('keeps nothing of a role set whose making failed midway, and makes all eight at the next try', async () => {
     if (!app) throw new Error('app not started');
     const { strapi } = app;
-    const codes = ROLE_DECLARATIONS.map((role) => role.code);
-    // As on a new install: none of the eight roles, nothing recorded as applied.
-    const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
-    await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
-    await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
-    const store = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' });
-    await store.set({ value: {} });
+    const store = await removeOfficeRoles(strapi);
 
     // The third role's permissions fail to be written (a database that goes away mid-boot, say).
     const roleService = strapi.service('admin::role') as { assignPermissions: (...args: unknown[]) => Promise<unknown> };
@@ -141,35 +155,25 @@ describe('admin roles', () => {
       roleService.assignPermissions = assignPermissions;
     }
     expect(calls).toBe(3);
-    expect(await strapi.db.query('admin::role').count({ where: { code: { $in: codes } } })).toBe(0);
-    expect(await strapi.db.query('admin::permission').count({ where: { role: { code: { $in: codes } } } })).toBe(0);
+    expect(await strapi.db.query('admin::role').count({ where: { code: { $in: ROLE_CODES } } })).toBe(0);
+    expect(await strapi.db.query('admin::permission').count({ where: { role: { code: { $in: ROLE_CODES } } } })).toBe(0);
     expect(await store.get({})).toEqual({});
 
     await ensureRoles(strapi);
-    const again = await snapshotRoles(app);
-    for (const declaration of ROLE_DECLARATIONS) {
-      expect(again[declaration.code].permissions).toEqual(permissionSet(desiredPermissions(strapi, declaration)));
-    }
-    expect(Object.keys((await store.get({})) as Record<string, unknown>).sort()).toEqual([...codes].sort());
+    await expectDeclaredPermissions(app);
+    expect(Object.keys((await store.get({})) as Record<string, unknown>).sort()).toEqual([...ROLE_CODES].sort());
   });
 
   it('makes the eight roles once when two processes boot at once', async () => {
     if (!app) throw new Error('app not started');
     const { strapi } = app;
-    const codes = ROLE_DECLARATIONS.map((role) => role.code);
-    const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
-    await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
-    await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
-    await strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' }).set({ value: {} });
+    await removeOfficeRoles(strapi);
 
     // two boots' role steps side by side, each in its own transaction and connection (PostgreSQL)
     await Promise.all([ensureRoles(strapi), ensureRoles(strapi)]);
-    const made = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } })) as RoleRow[];
-    expect(made.map((role) => role.code).sort()).toEqual([...codes].sort());
-    const snapshot = await snapshotRoles(app);
-    for (const declaration of ROLE_DECLARATIONS) {
-      expect(snapshot[declaration.code].permissions).toEqual(permissionSet(desiredPermissions(strapi, declaration)));
-    }
+    const made = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as RoleRow[];
+    expect(made.map((role) => role.code).sort()).toEqual([...ROLE_CODES].sort());
+    await expectDeclaredPermissions(app);
   });
 
   it('does not cut a first boot with the transaction time limit, and limits transactions once booted', async () => {
@@ -179,8 +183,7 @@ describe('admin roles', () => {
     // far below what a first boot's roles and standards take
     const limited = await startApp({ database: fresh, env: { DATABASE_TRANSACTION_TIMEOUT: '5' } });
     try {
-      const codes = ROLE_DECLARATIONS.map((role) => role.code);
-      expect(await limited.strapi.db.query('admin::role').count({ where: { code: { $in: codes } } })).toBe(codes.length);
+      expect(await limited.strapi.db.query('admin::role').count({ where: { code: { $in: ROLE_CODES } } })).toBe(ROLE_CODES.length);
       expect(await limited.strapi.db.query('api::standar-pelayanan.standar-pelayanan').count({ where: { publishedAt: { $notNull: true } } })).toBe(2);
       await expect(limited.strapi.db.transaction(() => new Promise((resolve) => setTimeout(resolve, 200)))).rejects.toMatchObject({
         name: 'TransactionTimeoutError',
