@@ -206,7 +206,8 @@ export const applyStandarPelayananLayout = async (strapi: Core.Strapi): Promise<
 /**
  * Bootstrap step: the content-manager layout, then the seeds, in one boot transaction
  * (inBootTransaction: one process at a time). A first boot writes the two standards with some
- * hundred component rows, one commit each otherwise (issue 14). Throws what the content manager, the document service or the database throws (nothing is then kept).
+ * hundred component rows, one commit each otherwise (issue 14). Throws what the content manager,
+ * the document service or the database throws (nothing is then kept).
  */
 export const bootstrapStandarPelayanan = (strapi: Core.Strapi): Promise<void> =>
   inBootTransaction(strapi, async () => {
