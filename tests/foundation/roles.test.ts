@@ -169,7 +169,9 @@ describe('admin roles', () => {
     const { strapi } = app;
     await removeOfficeRoles(strapi);
 
-    // two boots' role steps side by side, each in its own transaction and connection (PostgreSQL)
+    // two boots' role steps side by side: on PostgreSQL each in its own transaction and connection,
+    // ordered by the boot's advisory lock (without it both make the eight roles); on SQLite the
+    // one-connection pool orders them
     await Promise.all([ensureRoles(strapi), ensureRoles(strapi)]);
     const made = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as RoleRow[];
     expect(made.map((role) => role.code).sort()).toEqual([...ROLE_CODES].sort());
@@ -181,15 +183,16 @@ describe('admin roles', () => {
     app = undefined;
     const fresh = await createTestDatabase({ empty: true });
     // far below what a first boot's roles and standards take
-    const limited = await startApp({ database: fresh, env: { DATABASE_TRANSACTION_TIMEOUT: '5' } });
+    let limited: TestApp | undefined;
     try {
+      limited = await startApp({ database: fresh, env: { DATABASE_TRANSACTION_TIMEOUT: '5' } });
       expect(await limited.strapi.db.query('admin::role').count({ where: { code: { $in: ROLE_CODES } } })).toBe(ROLE_CODES.length);
       expect(await limited.strapi.db.query('api::standar-pelayanan.standar-pelayanan').count({ where: { publishedAt: { $notNull: true } } })).toBe(2);
       await expect(limited.strapi.db.transaction(() => new Promise((resolve) => setTimeout(resolve, 200)))).rejects.toMatchObject({
         name: 'TransactionTimeoutError',
       });
     } finally {
-      await limited.stop();
+      await limited?.stop();
       await fresh.drop();
       // the harness keeps a boot's extra variables for the next boot in this file
       delete process.env.DATABASE_TRANSACTION_TIMEOUT;
