@@ -66,21 +66,23 @@ const rollbackQuietly = async (strapi: Core.Strapi, trx: Trx, why: string): Prom
 
 /**
  * Wraps `strapi.db.transaction` (outermost transactions with a callback, which is what
- * the document service, the SOP engine and the complaint intake use), once Strapi is loaded
- * (`strapi.isLoaded`, after every bootstrap): the boot's own transactions — a first boot's roles
- * and standards, hundreds of statements, against a database far away perhaps — are not cut,
- * or a boot cut there would be cut again at every restart. A callback still
+ * the document service, the SOP engine and the complaint intake use): every such transaction is
+ * kept in the list rollBackOpenTransactions ends at shutdown, and one begun once Strapi is loaded
+ * (`strapi.isLoaded`, after every bootstrap) is limited — a callback still
  * running `limitMs` after it started is rolled back on its own knex transaction (or its
  * connection cut, when the rollback waits behind a query for more than 2 s) — the
  * connection goes back to the pool, its locks are released — and the caller gets a
  * `TransactionTimeoutError`. The rollback goes to knex directly, so the abandoned callback's
- * later queries fail on the finished transaction instead of running outside it.
+ * later queries fail on the finished transaction instead of running outside it. The boot's own
+ * transactions (a first boot's roles and standards, hundreds of statements, against a database far
+ * away perhaps) are not limited: a boot cut there would be cut again at every restart.
  */
 export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): void => {
   const db = strapi.db as unknown as Database;
   const original = db.transaction.bind(db);
   db.transaction = (cb?: TransactionCallback) => {
-    if (typeof cb !== 'function' || db.inTransaction() || !strapi.isLoaded) return original(cb);
+    if (typeof cb !== 'function' || db.inTransaction()) return original(cb);
+    const limited = strapi.isLoaded === true;
     let timer: NodeJS.Timeout | undefined;
     let held: Trx | undefined;
     let expire: (error: Error) => void = () => undefined;
@@ -90,12 +92,14 @@ export const installTransactionLimit = (strapi: Core.Strapi, limitMs: number): v
     const work = original(async (params: TransactionParams) => {
       held = params.trx;
       openTransactions.set(held, Date.now());
-      // The clock starts once the connection is ours: waiting in the pool has its own limit.
-      timer = setTimeout(() => {
-        const error = new TransactionTimeoutError(limitMs);
-        void abandon(strapi, params.trx, `transaksi berjalan lebih dari ${limitMs} ms`).then(() => expire(error));
-      }, limitMs);
-      timer.unref();
+      if (limited) {
+        // The clock starts once the connection is ours: waiting in the pool has its own limit.
+        timer = setTimeout(() => {
+          const error = new TransactionTimeoutError(limitMs);
+          void abandon(strapi, params.trx, `transaksi berjalan lebih dari ${limitMs} ms`).then(() => expire(error));
+        }, limitMs);
+        timer.unref();
+      }
       return cb(params);
     });
     return Promise.race([work, deadline]).finally(() => {
