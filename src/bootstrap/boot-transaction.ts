@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+/** The name of the boot's PostgreSQL advisory lock (its key is `hashtext` of it). */
+export const BOOT_LOCK = 'meja_sandi_boot';
+
 /**
  * Runs a boot step's `work` in one transaction that on PostgreSQL first takes the boot's advisory
  * lock (held until that transaction ends). Two processes booting at once on a new database then
@@ -12,15 +15,12 @@ import type { Core } from '@strapi/strapi';
  * and its restart finds the seeds. Returns what `work` returns; throws what it throws, and nothing
  * of it is kept.
  */
-export const inBootTransaction = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
-  let result: T | undefined;
-  await strapi.db.transaction(async ({ trx }) => {
+export const inBootTransaction = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
+  strapi.db.transaction(async ({ trx }) => {
     if (strapi.db.dialect.client === 'postgres') {
       await trx.raw('set transaction isolation level read committed');
       await trx.raw('set local statement_timeout = 0');
-      await trx.raw("select pg_advisory_xact_lock(hashtext('meja_sandi_boot'))");
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [BOOT_LOCK]);
     }
-    result = await work();
+    return work();
   });
-  return result as T;
-};

@@ -59,9 +59,9 @@ const currentPermissions = async (strapi: Core.Strapi, roleIds: number[]): Promi
  * administrator: it is left as it is and the difference is logged.
  * Runs in one boot transaction (inBootTransaction: one process at a time). A first boot writes
  * about a hundred permission rows, one commit each otherwise (with the standards' step, ≈ 0.3 s
- * of a first boot on PostgreSQL, issue 14); and a boot that fails midway leaves no role with part of its permissions,
- * which the next boot would take for an administrator's edit and leave so. Throws what the admin
- * role service or the database throws (nothing is then kept).
+ * of a first boot on PostgreSQL, issue 14); and a boot that fails midway leaves no role with part
+ * of its permissions, which the next boot would take for an administrator's edit and leave so.
+ * Throws what the admin role service or the database throws (nothing is then kept).
  */
 export const ensureRoles = (strapi: Core.Strapi): Promise<void> => inBootTransaction(strapi, () => syncRoles(strapi));
 

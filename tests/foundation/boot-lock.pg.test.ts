@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
-import { ROLE_DECLARATIONS } from '../../src/domain/roles';
 import { ensureRoles } from '../../src/bootstrap/roles';
+import { BOOT_LOCK } from '../../src/bootstrap/boot-transaction';
+import { removeOfficeRoles, ROLE_CODES } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 import { openDatabase } from '../helpers/faults';
-
-const ROLE_CODES = ROLE_DECLARATIONS.map((role) => role.code);
 
 /**
  * PostgreSQL only: the boot's advisory lock (src/bootstrap/boot-transaction.ts) on a database whose
@@ -39,15 +38,12 @@ describe('boot lock: waits past statement_timeout, reads what the other boot com
     ).toEqual({
       default_transaction_isolation: 'repeatable read',
     });
-    const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as { id: number }[];
-    await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
-    await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
-    await strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' }).set({ value: {} });
+    await removeOfficeRoles(strapi);
 
     // another process holds the boot lock for 1.5 s (longer than the statement_timeout)
     let held!: () => void;
     const holding = other!.transaction(async (trx) => {
-      await trx.raw("select pg_advisory_xact_lock(hashtext('meja_sandi_boot'))");
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [BOOT_LOCK]);
       await new Promise<void>((resolve) => {
         held = resolve;
         setTimeout(resolve, 1500);

@@ -1,7 +1,7 @@
 import { ROLE_DECLARATIONS, ROLE_NAMES } from '../../src/domain/roles';
 import { permissionSet, type PermissionLike } from '../../src/domain/permission-set';
 import { desiredPermissions, ensureRoles } from '../../src/bootstrap/roles';
-import { createAdminSession, loginAdmin } from '../helpers/admin-users';
+import { createAdminSession, loginAdmin, removeOfficeRoles, ROLE_CODES } from '../helpers/admin-users';
 import { createTestDatabase, startApp, type TestApp, type TestDatabase } from '../helpers/app';
 
 type RoleRow = { id: number; name: string; code: string; updatedAt: string };
@@ -14,18 +14,6 @@ const snapshotRoles = async (app: TestApp) => {
     result[role.code] = { id: role.id, name: role.name, updatedAt: String(role.updatedAt), permissions: permissionSet(permissions) };
   }
   return result;
-};
-
-const ROLE_CODES = ROLE_DECLARATIONS.map((role) => role.code);
-
-/** As on a new install: none of the eight roles, nothing recorded as applied. Returns the store of what was applied. */
-const removeOfficeRoles = async (strapi: TestApp['strapi']) => {
-  const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as RoleRow[];
-  await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
-  await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
-  const store = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' });
-  await store.set({ value: {} });
-  return store;
 };
 
 /** Every office role holds exactly the permissions its declaration gives. */

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import bcrypt from 'bcryptjs';
 import type { Core } from '@strapi/strapi';
+import { ROLE_DECLARATIONS } from '../../src/domain/roles';
 import type { TestApp } from './app';
 
 export type AdminSession = { id: number; email: string; password: string; token: string; name: string };
@@ -11,6 +12,22 @@ export const findRole = async (strapi: Core.Strapi, name: string): Promise<Admin
   const role = (await strapi.db.query('admin::role').findOne({ where: { name } })) as AdminRole | null;
   if (!role) throw new Error(`role not found: ${name}`);
   return role;
+};
+
+/** The codes of the office's eight roles (src/domain/roles.ts). */
+export const ROLE_CODES: readonly string[] = ROLE_DECLARATIONS.map((role) => role.code);
+
+/**
+ * As on a new install: deletes the eight office roles and their permissions, and empties the record
+ * of what the role sync last applied. Returns that record's store.
+ */
+export const removeOfficeRoles = async (strapi: Core.Strapi) => {
+  const rows = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: ROLE_CODES } } })) as { id: number }[];
+  await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: rows.map((row) => row.id) } } } });
+  await strapi.db.query('admin::role').deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+  const store = strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'roles-applied' });
+  await store.set({ value: {} });
+  return store;
 };
 
 /**
