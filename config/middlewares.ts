@@ -14,7 +14,8 @@ const config: Core.Config.Middlewares = [
   // A body that does not parse is a 400 (src/middlewares/input-policy.ts).
   { name: 'strapi::body', config: { onError: unreadableBody } },
   'global::input-policy',
-  'strapi::session',
+  // Strapi's session, only where it is used (src/middlewares/oauth-session.ts)
+  'global::oauth-session',
   'strapi::favicon',
   'strapi::public',
 ];

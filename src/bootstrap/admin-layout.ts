@@ -91,5 +91,6 @@ export const applyAdminLayouts = async (strapi: Core.Strapi): Promise<void> => {
     await components.updateConfiguration({ uid }, labelled(current, readOnly));
     next[uid] = LAYOUT_VERSION;
   }
-  await flag.set({ value: next });
+  // a restart with nothing to change writes nothing
+  if (JSON.stringify(next) !== JSON.stringify(applied)) await flag.set({ value: next });
 };

@@ -133,5 +133,6 @@ const syncRoles = async (strapi: Core.Strapi): Promise<void> => {
     );
   }
 
-  await store(strapi).set({ value: next });
+  // a restart with nothing to change writes nothing
+  if (JSON.stringify(next) !== JSON.stringify(applied)) await store(strapi).set({ value: next });
 };

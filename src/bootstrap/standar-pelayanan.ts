@@ -181,8 +181,9 @@ const LAYOUTS: Record<string, { kind: 'content-types' | 'components'; mainField?
 export const applyStandarPelayananLayout = async (strapi: Core.Strapi): Promise<void> => {
   const flag = strapi.store({ type: 'plugin', name: 'meja-sandi', key: LAYOUT_FLAG });
   const applied = new Set(((await flag.get({})) ?? []) as string[]);
-  for (const [uid, layout] of Object.entries(LAYOUTS)) {
-    if (applied.has(uid)) continue;
+  const pending = Object.entries(LAYOUTS).filter(([uid]) => !applied.has(uid));
+  if (pending.length === 0) return;
+  for (const [uid, layout] of pending) {
     const service = strapi.plugin('content-manager').service(layout.kind) as ConfigService;
     const current = await service.findConfiguration({ uid });
     const metadatas = { ...current.metadatas };

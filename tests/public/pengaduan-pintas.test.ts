@@ -69,7 +69,7 @@ describe('the boot guard of the short way (checkKirimShortcut)', () => {
     expect(() => checkKirimShortcut([rute(), rute({ method: 'post' })], MIDDLEWARES, '/api')).toThrow(/ada 2/);
     expect(() => checkKirimShortcut([rute()], MIDDLEWARES, '/v1')).toThrow(/awalan REST/);
     expect(() => checkKirimShortcut([rute()], [...MIDDLEWARES, 'global::sesuatu'], '/api')).toThrow(/global::sesuatu/);
-    expect(() => checkKirimShortcut([rute()], MIDDLEWARES.filter((entry) => entry !== 'strapi::session'), '/api')).toThrow(/sesudah/);
+    expect(() => checkKirimShortcut([rute()], MIDDLEWARES.filter((entry) => entry !== 'global::oauth-session'), '/api')).toThrow(/sesudah/);
     expect(() => checkKirimShortcut([rute()], MIDDLEWARES.filter((entry) => entry !== 'global::pengaduan-intake'), '/api')).toThrow(/tidak terpasang/);
   });
 });

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { restRouter } from '../../rest-router';
 
-export default factories.createCoreRouter('api::hari-libur.hari-libur');
+export default restRouter('api::hari-libur.hari-libur');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { restRouter } from '../../rest-router';
 
-export default factories.createCoreRouter('api::instansi.instansi');
+export default restRouter('api::instansi.instansi');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { restRouter } from '../../rest-router';
 
-export default factories.createCoreRouter('api::kartu-kendali.kartu-kendali');
+export default restRouter('api::kartu-kendali.kartu-kendali');

@@ -13,8 +13,7 @@ import type { Context } from 'koa';
  * route info, authenticate/authorize that let `auth: false` through, no policy, returnBody).
  * `prepareKirimShortcut` refuses to boot when any of that stops being true, so the short way
  * cannot silently skip a policy, a route middleware, authentication or an application middleware.
- * (strapi::session is not skipped: its factory mounts koa-session when the middlewares are
- * resolved, ahead of every configured one, so it runs first for every request anyway.)
+ * global::oauth-session is skipped too: it runs Strapi's session on `/api/connect/…` only.
  */
 
 const UID_CONTROLLER = 'api::pengaduan.pengaduan';
@@ -27,7 +26,7 @@ const HANDLER = 'pengaduan.kirim';
 export const SKIPPED_MIDDLEWARES: readonly string[] = [
   'strapi::body',
   'global::input-policy',
-  'strapi::session',
+  'global::oauth-session',
   'strapi::favicon',
   'strapi::public',
 ];

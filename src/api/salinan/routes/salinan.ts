@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { restRouter } from '../../rest-router';
 
-export default factories.createCoreRouter('api::salinan.salinan');
+export default restRouter('api::salinan.salinan');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { restRouter } from '../../rest-router';
 
-export default factories.createCoreRouter('api::standar-pelayanan.standar-pelayanan');
+export default restRouter('api::standar-pelayanan.standar-pelayanan');
