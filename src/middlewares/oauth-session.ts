@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context, Middleware, Next } from 'koa';
 
 /** The paths whose handlers read or write `ctx.session`: users-permissions' OAuth provider login (`/api/connect/…`). */
 const SESSION_PATH = /^\/api\/connect\//i;
+/** The same path as users-permissions' connect handler reads it: it finds the provider after a lower-case `/connect/`. */
+const CONNECT_SEGMENT = '/connect/';
 
 type SessionFactory = (config: unknown, context: { strapi: { server: { app: unknown; use: (handler: Middleware) => void } } }) => void;
 
@@ -16,7 +19,8 @@ type SessionFactory = (config: unknown, context: { strapi: { server: { app: unkn
  * object, a cookie read and a commit (≈ 2 % of a complaint's CPU, issue 14).
  *
  * Takes the middleware's config (passed on to Strapi's session as `strapi::session` takes it);
- * returns the koa middleware. Throws at boot what Strapi's session throws (no app keys).
+ * returns the koa middleware. Throws at boot what Strapi's session throws (no app keys); per request,
+ * errors.ValidationError (400) for `/api/CONNECT/…` in any case but lower.
  */
 export default (config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   let session: Middleware | undefined;
@@ -25,5 +29,13 @@ export default (config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   strapiSession(config ?? {}, { strapi: { server: { app: strapi.server.app, use: (handler) => (session = handler) } } });
   if (!session) throw new Error('strapi::session tidak memasang sesi.');
   const handler = session;
-  return (ctx: Context, next: Next): Promise<unknown> => (SESSION_PATH.test(ctx.path) ? handler(ctx, next) : next());
+  return (ctx: Context, next: Next): Promise<unknown> => {
+    if (!SESSION_PATH.test(ctx.path)) return next();
+    // The router matches `/api/CONNECT/x` too, but the connect handler then finds no provider in the
+    // path and throws a TypeError (a 500): refused here as the bad address it is.
+    if (ctx.path.slice('/api'.length, '/api'.length + CONNECT_SEGMENT.length) !== CONNECT_SEGMENT) {
+      throw new errors.ValidationError('Alamat login penyedia harus ditulis /api/connect/<penyedia> (huruf kecil).');
+    }
+    return handler(ctx, next);
+  };
 };

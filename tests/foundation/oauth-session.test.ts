@@ -39,6 +39,15 @@ describe('the session, only where OAuth login uses it', () => {
     }
   });
 
+  it('answers 400, not 500, for the connect path in another case (the provider handler reads it lower-case)', async () => {
+    for (const path of ['/api/CONNECT/github', '/api/Connect/github']) {
+      const response = await app.http().get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(response.body.error.message).toMatch(/huruf kecil/);
+      expect(([] as string[]).concat(response.headers['set-cookie'] ?? []).filter((c) => c.startsWith('koa.sess'))).toEqual([]);
+    }
+  });
+
   it('sets no session cookie anywhere else', async () => {
     for (const path of ['/api/health', '/api/standar-pelayanan', '/admin/init']) {
       const response = await app.http().get(path);
