@@ -26,10 +26,12 @@ import {
   currentTransition,
   appendAudit,
   firstAuditCtes,
+  firstAuditRowsCtes,
   insertRow,
   columnOf,
   announceCreated,
   agendaNumberSql,
+  agendaNumbersSql,
   nextAgendaNumber,
   now as clockNow,
 } from '../../../plugins/sop/server/src/index';
@@ -484,8 +486,9 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
         return hasil;
       });
     } else {
-      // autocommitted: committed (or failed whole, its number given back) when the statement returns
-      tercatat = await simpanSatuPernyataan(strapi, strapi.db.connection, entry, catat);
+      // autocommitted: committed (or failed whole, its number given back) when the statement returns;
+      // a keyed filing alone, the others together with whatever arrived while one was in flight
+      tercatat = kunci ? await simpanSatuPernyataan(strapi, strapi.db.connection, entry, catat) : await simpanBersama(strapi, entry, catat);
       setelahTercatat(strapi, { ...catat, ...tercatat });
     }
   } else {
@@ -501,6 +504,170 @@ const simpanPublik = async (strapi: Core.Strapi, input: PengaduanPublik, kunci: 
   // transaction): without private attributes (`versi`; kodeLacakHash is not in `entry`)
   await announceCreated(strapi, UID_PENGADUAN, { id, ...entry, nomorTiket });
   return { nomorTiket, kodeLacak };
+};
+
+/** A public complaint as simpanPublik hands it to the statement that writes it. */
+type EntriPublik = Record<string, unknown> & { documentId: string; waktuDiterima: Date };
+
+/** What writing a complaint returns: its row id, its ticket, and its tracking code (shown once). */
+type Tercatat = { id: number; nomorTiket: string; kodeLacak: string };
+
+/** An unkeyed public complaint waiting for the statement that will write it (group commit). */
+type Menunggu = {
+  entry: EntriPublik;
+  catat: Omit<Pencatatan, 'id'>;
+  tahun: number;
+  resolve: (hasil: Tercatat) => void;
+  reject: (error: unknown) => void;
+};
+
+/** At most this many complaints share one statement (≈ 40 bound values each, far below PostgreSQL's 65,535). */
+export const KELOMPOK_MAKS = 32;
+
+const antreanOf = new WeakMap<Core.Strapi, { menunggu: Menunggu[]; berjalan: boolean }>();
+
+/**
+ * Writes an unkeyed public complaint on PostgreSQL by group commit (issue 14): while one statement
+ * of this process is in flight, the complaints that arrive wait, and the next statement writes all
+ * of them (up to KELOMPOK_MAKS, one year's book at a time) — their tickets drawn by one counter
+ * upsert, consecutive in the order they arrived, each with its own row, tracking code and first
+ * audit row and stream head, all committed by that one statement. A complaint alone is written at
+ * once by simpanSatuPernyataan, so a quiet server answers as before; under load the counter row is
+ * locked, and the commit flushed, once per group instead of once per complaint. A group the
+ * database refuses (a constraint, bad data, a serialisation failure, …) wrote nothing and consumed no
+ * number: each of its complaints is then written again on its own, in order, so one bad complaint
+ * fails alone (ditolakBasisData). Any other error (connection lost, cancelled at shutdown) is every
+ * member's answer, as it would have been each one's. Resolves with the complaint's row id, ticket and tracking code.
+ */
+const simpanBersama = (strapi: Core.Strapi, entry: EntriPublik, catat: Omit<Pencatatan, 'id'>): Promise<Tercatat> =>
+  new Promise<Tercatat>((resolve, reject) => {
+    let antrean = antreanOf.get(strapi);
+    if (!antrean) {
+      antrean = { menunggu: [], berjalan: false };
+      antreanOf.set(strapi, antrean);
+    }
+    antrean.menunggu.push({ entry, catat, tahun: Number(localDate(catat.now).slice(0, 4)), resolve, reject });
+    if (!antrean.berjalan) void kuras(strapi, antrean);
+  });
+
+/** Writes the waiting complaints, one statement at a time, until none waits. */
+const kuras = async (strapi: Core.Strapi, antrean: { menunggu: Menunggu[]; berjalan: boolean }): Promise<void> => {
+  antrean.berjalan = true;
+  try {
+    while (antrean.menunggu.length > 0) {
+      const { tahun } = antrean.menunggu[0];
+      const kelompok: Menunggu[] = [];
+      const sisa: Menunggu[] = [];
+      for (const menunggu of antrean.menunggu) {
+        if (menunggu.tahun === tahun && kelompok.length < KELOMPOK_MAKS) kelompok.push(menunggu);
+        else sisa.push(menunggu);
+      }
+      antrean.menunggu = sisa;
+      await tulisKelompok(strapi, kelompok);
+    }
+  } finally {
+    antrean.berjalan = false;
+  }
+};
+
+/**
+ * Whether PostgreSQL itself answered that the statement failed (an SQLSTATE), so its implicit
+ * transaction rolled back and nothing was written — but not for a lost connection (class 08,
+ * where a commit may have happened unseen) nor a cancel or shutdown (class 57, which every member
+ * would meet again). Node's own errors (ECONNRESET, …) carry no SQLSTATE.
+ */
+const ditolakBasisData = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
+};
+
+const tulisSendiri = async (strapi: Core.Strapi, menunggu: Menunggu): Promise<void> => {
+  try {
+    menunggu.resolve(await simpanSatuPernyataan(strapi, strapi.db.connection, menunggu.entry, menunggu.catat));
+  } catch (error: unknown) {
+    menunggu.reject(error);
+  }
+};
+
+/** Writes one group (see simpanBersama) and answers each member. Never throws. */
+const tulisKelompok = async (strapi: Core.Strapi, kelompok: Menunggu[]): Promise<void> => {
+  const kolom = Object.keys(kelompok[0].entry).join('\u0000');
+  if (kelompok.length === 1 || kelompok.some((menunggu) => Object.keys(menunggu.entry).join('\u0000') !== kolom)) {
+    for (const menunggu of kelompok) await tulisSendiri(strapi, menunggu);
+    return;
+  }
+  let hasil: Tercatat[];
+  try {
+    hasil = await simpanBanyakPernyataan(strapi, kelompok);
+  } catch (error: unknown) {
+    if (!ditolakBasisData(error)) {
+      for (const menunggu of kelompok) menunggu.reject(error);
+      return;
+    }
+    // knex's message is the statement's text, then " - " and PostgreSQL's own words: only those
+    const alasan = String((error as Error).message)
+      .split(' - ')
+      .pop();
+    strapi.log.warn(
+      `[pengaduan] ${kelompok.length} pengaduan sekelompok ditolak basis data (${(error as { code: string }).code}: ${alasan}); masing-masing ditulis ulang sendiri.`
+    );
+    for (const menunggu of kelompok) await tulisSendiri(strapi, menunggu);
+    return;
+  }
+  kelompok.forEach((menunggu, index) => menunggu.resolve(hasil[index]));
+};
+
+/**
+ * A group of unkeyed public complaints of one year as ONE autocommitted PostgreSQL statement (see
+ * simpanBersama): `nomor` draws `kelompok.length` numbers at once (agendaNumbersSql, the counter
+ * row locked until the statement commits), `baris` inserts every complaint with its ticket — the
+ * i-th of n gets `terakhir - (n - 1 - i)`, formatted as formatNomorTiket does, in SQL — and its
+ * tracking code's hash, and the audit CTEs (firstAuditRowsCtes) select from `baris`, so every
+ * complaint row is written before any audit id is drawn. Atomic like simpanSatuPernyataan: on any
+ * error nothing is written and no number consumed. A named prepared statement per group size.
+ * Returns each complaint's row id, ticket and tracking code, in the group's order. Throws the
+ * database's error, or errors.ApplicationError when a complaint's row is missing from the answer.
+ */
+const simpanBanyakPernyataan = async (strapi: Core.Strapi, kelompok: readonly Menunggu[]): Promise<Tercatat[]> => {
+  const settings = pengaduanSettings(strapi);
+  const meta = strapi.db.metadata.get(UID_PENGADUAN) as { tableName: string };
+  const kolom = (field: string): string => columnOf(strapi, UID_PENGADUAN, field);
+  const fields = Object.keys(kelompok[0].entry);
+  const n = kelompok.length;
+  const { tahun } = kelompok[0];
+  const draw = agendaNumbersSql(BUKU_PENGADUAN, tahun, n);
+  const kode = kelompok.map(() => generateKodeLacak());
+  const audit = firstAuditRowsCtes(
+    kelompok.map((menunggu) => auditPertama(menunggu.catat)),
+    'baris'
+  );
+  // the i-th complaint's number, formatted as formatNomorTiket (the offset is the statement's own integer)
+  const tiketKe = (mundur: number) =>
+    `(select awalan.teks || lpad((nomor.terakhir - ${mundur})::text, greatest(${NOMOR_TIKET_DIGIT}, length((nomor.terakhir - ${mundur})::text)), '0') from nomor, awalan)`;
+  const baris = kelompok.map((_, index) => `(${fields.map(() => '?').join(', ')}, ${tiketKe(n - 1 - index)}, ?)`);
+  const sql = `with nomor as (${draw.sql}), awalan as (select ?::text as teks),
+      baris as (insert into ?? (${fields.map(() => '??').join(', ')}, ??, ??) values ${baris.join(', ')} returning id, document_id, ?? as nomor),
+      ${audit.sql}
+     select baris.id, baris.document_id, baris.nomor from baris`;
+  const columns = [...fields.map(kolom), kolom('nomorTiket'), kolom('kodeLacakHash')];
+  const identifiers = [meta.tableName, ...columns];
+  const nilaiBaris: Knex.Value[] = kelompok.flatMap((menunggu, index) => [
+    ...fields.map((field) => menunggu.entry[field] as Knex.Value),
+    hashKodeLacak(settings, menunggu.catat.documentId, kode[index]),
+  ]);
+  const values: Knex.Value[] = [...draw.bindings, awalanNomorTiket(tahun), ...nilaiBaris, ...audit.bindings];
+  const bindings: Knex.Value[] = [...draw.bindings, awalanNomorTiket(tahun), ...identifiers, ...nilaiBaris, kolom('nomorTiket'), ...audit.bindings];
+  const name = namaPernyataan(sql, [...identifiers, kolom('nomorTiket')]);
+  const statement = pernyataanBernama(strapi.db.connection, name, sql, bindings, values);
+  const result = (await runAutocommitted(strapi.db.connection, (connection) => statement.connection(connection as never))) as {
+    rows: { id: number | string; document_id: string; nomor: string }[];
+  };
+  const byDocument = new Map(result.rows.map((row) => [row.document_id, row]));
+  return kelompok.map((menunggu, index) => {
+    const row = byDocument.get(menunggu.catat.documentId);
+    if (!row || typeof row.nomor !== 'string') throw new errors.ApplicationError('Pengaduan gagal diberi nomor tiket.');
+    return { id: Number(row.id), nomorTiket: row.nomor, kodeLacak: kode[index] };
+  });
 };
 
 /** Statement names by their SQL template and identifiers (see namaPernyataan). */

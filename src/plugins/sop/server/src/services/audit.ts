@@ -269,6 +269,39 @@ export const firstAuditCtes = (
 };
 
 /**
+ * firstAuditCtes for several NEW records written by one statement (the complaints of a group
+ * commit, issue 14): each entry's row sealed as its own stream's first (`urutan` 1, GENESIS_HASH,
+ * the first AUDIT_KEY), with its head. `setelah` names an earlier CTE that returns the records'
+ * `document_id`s (their insert): each audit row is selected joined to its record's row, so the
+ * records are written — and the transaction has its id — before any audit id is drawn
+ * (settledBoundary), and an entry whose record was not written gets no row. Returns `sql` — three
+ * CTEs (`audit_masuk`, the sealed rows as bound values; `audit_baris`; `audit_ujung`) to put after
+ * `with` —, its `bindings` in order, and the sealed rows in the entries' order. Throws when
+ * AUDIT_KEY is missing or `setelah` is not a plain CTE name.
+ */
+export const firstAuditRowsCtes = (
+  entries: readonly Omit<AuditEntry, 'urutan'>[],
+  setelah: string
+): { sql: string; bindings: Knex.Value[]; sealed: SealedAuditRow[] } => {
+  if (!/^[a-z_]+$/.test(setelah)) throw new Error(`Nama CTE tidak sah: ${setelah}`);
+  const keys = auditKeys();
+  const sealed = entries.map((entry) => sealRow({ ...entry, urutan: 1 }, GENESIS_HASH, keys));
+  // a VALUES list types unknown parameters as text: the integer columns say what they are
+  const placeholder = (column: (typeof AUDIT_COLUMNS)[number]) => (column === 'urutan' || column === 'aktor_id' ? '?::integer' : '?');
+  const row = `(${AUDIT_COLUMNS.map(placeholder).join(', ')})`;
+  const sql =
+    `audit_masuk (${AUDIT_COLUMNS.join(', ')}) as (values ${sealed.map(() => row).join(', ')}), ` +
+    `audit_baris as (insert into ${AUDIT_TABLE} (${AUDIT_COLUMNS.join(', ')}) select ${AUDIT_COLUMNS.map((column) => `masuk.${column}`).join(', ')} ` +
+    `from audit_masuk masuk join ${setelah} rekaman on rekaman.document_id = masuk.document_id returning model, document_id, hash), ` +
+    `audit_ujung as (insert into ${AUDIT_HEAD_TABLE} (model, document_id, urutan, hash) select model, document_id, 1, hash from audit_baris)`;
+  const bindings = sealed.flatMap((one) => {
+    const values = toDb(one);
+    return AUDIT_COLUMNS.map((column) => values[column] as Knex.Value);
+  });
+  return { sql, bindings, sealed };
+};
+
+/**
  * Appends one row to the record's audit stream inside the caller's transaction, sealed
  * (HMAC-SHA-256) under the first AUDIT_KEY and chained to the stream's recorded head —
  * not to whatever row is last now, so rows cut off the end stay a visible gap. Takes

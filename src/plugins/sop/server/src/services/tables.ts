@@ -42,6 +42,23 @@ export const agendaNumberSql = (buku: string, tahun: number): { sql: string; bin
 });
 
 /**
+ * `jumlah` (a whole number ≥ 1) consecutive numbers of an agenda book for a year in one upsert,
+ * for a caller that writes several records in one statement (the complaints of a group commit,
+ * issue 14). Same rules as agendaNumberSql: locked until commit, gap-free, given back whole on a
+ * rollback. `returning terakhir` is the LAST number drawn: the numbers are `terakhir - jumlah + 1`
+ * … `terakhir`. Bound values only. Throws a RangeError for a `jumlah` that is not a whole number ≥ 1.
+ */
+export const agendaNumbersSql = (buku: string, tahun: number, jumlah: number): { sql: string; bindings: [string, number, number, number] } => {
+  if (!Number.isInteger(jumlah) || jumlah < 1) throw new RangeError(`Jumlah nomor agenda tidak sah: ${jumlah}`);
+  return {
+    sql: `insert into ${AGENDA_COUNTER_TABLE} (buku, tahun, terakhir) values (?, ?, ?)
+       on conflict (buku, tahun) do update set terakhir = ${AGENDA_COUNTER_TABLE}.terakhir + ?
+       returning terakhir`,
+    bindings: [buku, tahun, jumlah, jumlah],
+  };
+};
+
+/**
  * The next number of an agenda book for a year, inside the caller's transaction: the
  * counter row stays locked until commit, so numbers are unique and gap-free across
  * concurrent requests and server processes, and a rolled-back step gives its number back.
