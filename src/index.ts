@@ -8,6 +8,7 @@ import { registerStandarPelayanan } from './api/standar-pelayanan/register';
 import { registerHolidayCache } from './api/standar-pelayanan/service-calendar';
 import { registerPengaduan, usePengaduanIntake } from './api/pengaduan/lib/register';
 import { prepareKirimShortcut } from './api/pengaduan/lib/pintas';
+import { tutupAntreanPengaduan } from './api/pengaduan/lib/intake';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { lockDownPublicAccess, lockDownStockAdminRoles } from './bootstrap/public-access';
 import { registerContentManagerReadRights } from './access/content-manager-read';
@@ -93,6 +94,8 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopIntake();
     await closeRateLimitRedis(strapi);
+    // complaints still waiting for a statement are answered 503 now; those sent end below
+    tutupAntreanPengaduan(strapi);
     // In-flight transactions get 5 s to finish, then are rolled back, so the pool closes and the process exits.
     await rollBackOpenTransactions(strapi, 5000);
   },

@@ -34,10 +34,12 @@ import {
   agendaNumbersSql,
   nextAgendaNumber,
   now as clockNow,
+  HttpStatusError,
 } from '../../../plugins/sop/server/src/index';
 import { loadHolidays, loadSchedule } from '../../standar-pelayanan/service-calendar';
 import { generateKodeLacak, hashKodeLacak } from './kode-lacak';
 import { createDocumentId } from './acak';
+import { buatAntrean, type AlasanTolak, type Antrean, type Butir } from './antrean';
 import {
   bersihkan,
   IDEMPOTENSI_TABLE,
@@ -513,95 +515,109 @@ type EntriPublik = Record<string, unknown> & { documentId: string; waktuDiterima
 type Tercatat = { id: number; nomorTiket: string; kodeLacak: string };
 
 /** An unkeyed public complaint waiting for the statement that will write it (group commit). */
-type Menunggu = {
-  entry: EntriPublik;
-  catat: Omit<Pencatatan, 'id'>;
-  tahun: number;
-  resolve: (hasil: Tercatat) => void;
-  reject: (error: unknown) => void;
-};
+type Menunggu = { entry: EntriPublik; catat: Omit<Pencatatan, 'id'>; tahun: number };
 
 /** At most this many complaints share one statement (≈ 40 bound values each, far below PostgreSQL's 65,535). */
 export const KELOMPOK_MAKS = 32;
+/** Statements of grouped complaints in flight per process: one stuck connection stalls only its own group. */
+const PENULIS_MAKS = 2;
+/** Complaints waiting per process at most; one more is answered 503 at once. */
+const TUNGGU_MAKS = 2048;
 
-const antreanOf = new WeakMap<Core.Strapi, { menunggu: Menunggu[]; berjalan: boolean }>();
+const antreanOf = new WeakMap<Core.Strapi, Antrean<Menunggu, Tercatat>>();
+
+const sibuk = (alasan: AlasanTolak): Error =>
+  new HttpStatusError(
+    503,
+    'ServiceUnavailableError',
+    alasan === 'ditutup'
+      ? 'Server sedang berhenti; kirim ulang pengaduan sebentar lagi.'
+      : 'Layanan pengaduan sedang sibuk; kirim ulang pengaduan sebentar lagi.'
+  );
+
+const antreanPengaduan = (strapi: Core.Strapi): Antrean<Menunggu, Tercatat> => {
+  let antrean = antreanOf.get(strapi);
+  if (!antrean) {
+    antrean = buatAntrean<Menunggu, Tercatat>(
+      {
+        kelompokMaks: KELOMPOK_MAKS,
+        penulisMaks: PENULIS_MAKS,
+        tungguMaks: TUNGGU_MAKS,
+        // as long as a request may wait for a pool connection (DATABASE_CONNECTION_TIMEOUT)
+        tungguMs: Number(strapi.config.get('database.connection.acquireConnectionTimeout', 10000)) || 10000,
+      },
+      (kelompok) => tulisKelompok(strapi, kelompok),
+      sibuk
+    );
+    antreanOf.set(strapi, antrean);
+  }
+  return antrean;
+};
 
 /**
- * Writes an unkeyed public complaint on PostgreSQL by group commit (issue 14): while one statement
- * of this process is in flight, the complaints that arrive wait, and the next statement writes all
- * of them (up to KELOMPOK_MAKS, one year's book at a time) — their tickets drawn by one counter
- * upsert, consecutive in the order they arrived, each with its own row, tracking code and first
- * audit row and stream head, all committed by that one statement. A complaint alone is written at
- * once by simpanSatuPernyataan, so a quiet server answers as before; under load the counter row is
- * locked, and the commit flushed, once per group instead of once per complaint. A group the
- * database refuses (a constraint, bad data, a serialisation failure, …) wrote nothing and consumed no
+ * Writes an unkeyed public complaint on PostgreSQL by group commit (issue 14): while statements
+ * of this process are in flight (at most PENULIS_MAKS), the complaints that arrive wait
+ * (./antrean.ts), and the next free statement writes all of them (up to KELOMPOK_MAKS, one year's
+ * book at a time) — their tickets drawn by one counter upsert, consecutive in the order they
+ * arrived, each with its own row, tracking code and first audit row and stream head, all committed
+ * by that one statement. A complaint alone is written at once by simpanSatuPernyataan, so a quiet
+ * server answers as before; under load the counter row is locked, and the commit flushed, once per
+ * group instead of once per complaint. A group PostgreSQL refuses wrote nothing and consumed no
  * number: each of its complaints is then written again on its own, in order, so one bad complaint
  * fails alone (ditolakBasisData). Any other error (connection lost, cancelled at shutdown) is every
- * member's answer, as it would have been each one's. Resolves with the complaint's row id, ticket and tracking code.
+ * member's answer, as it would have been each one's. A complaint not taken into a statement within
+ * the pool's acquire timeout, or beyond TUNGGU_MAKS waiting, or once the server stops
+ * (tutupAntreanPengaduan), is refused with a 503 and nothing of it is written. Resolves with the
+ * complaint's row id, ticket and tracking code.
  */
-const simpanBersama = (strapi: Core.Strapi, entry: EntriPublik, catat: Omit<Pencatatan, 'id'>): Promise<Tercatat> =>
-  new Promise<Tercatat>((resolve, reject) => {
-    let antrean = antreanOf.get(strapi);
-    if (!antrean) {
-      antrean = { menunggu: [], berjalan: false };
-      antreanOf.set(strapi, antrean);
-    }
-    antrean.menunggu.push({ entry, catat, tahun: Number(localDate(catat.now).slice(0, 4)), resolve, reject });
-    if (!antrean.berjalan) void kuras(strapi, antrean);
-  });
-
-/** Writes the waiting complaints, one statement at a time, until none waits. */
-const kuras = async (strapi: Core.Strapi, antrean: { menunggu: Menunggu[]; berjalan: boolean }): Promise<void> => {
-  antrean.berjalan = true;
-  try {
-    while (antrean.menunggu.length > 0) {
-      const { tahun } = antrean.menunggu[0];
-      const kelompok: Menunggu[] = [];
-      const sisa: Menunggu[] = [];
-      for (const menunggu of antrean.menunggu) {
-        if (menunggu.tahun === tahun && kelompok.length < KELOMPOK_MAKS) kelompok.push(menunggu);
-        else sisa.push(menunggu);
-      }
-      antrean.menunggu = sisa;
-      await tulisKelompok(strapi, kelompok);
-    }
-  } finally {
-    antrean.berjalan = false;
-  }
+const simpanBersama = (strapi: Core.Strapi, entry: EntriPublik, catat: Omit<Pencatatan, 'id'>): Promise<Tercatat> => {
+  const tahun = Number(localDate(catat.now).slice(0, 4));
+  return antreanPengaduan(strapi).masuk({ entry, catat, tahun }, tahun);
 };
+
+/**
+ * At shutdown (src/index.ts destroy, before the open transactions and statements are ended):
+ * every complaint still waiting for a statement, and every later one, is answered 503; the
+ * statements already sent end as the shutdown ends them.
+ */
+export const tutupAntreanPengaduan = (strapi: Core.Strapi): void => antreanOf.get(strapi)?.tutup();
 
 /**
  * Whether PostgreSQL itself answered that the statement failed (an SQLSTATE), so its implicit
  * transaction rolled back and nothing was written — but not for a lost connection (class 08,
  * where a commit may have happened unseen) nor a cancel or shutdown (class 57, which every member
- * would meet again). Node's own errors (ECONNRESET, …) carry no SQLSTATE.
+ * would meet again). Node's own errors (ECONNRESET, EPIPE, …) are not the server's answer.
  */
 const ditolakBasisData = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  // node-pg sets `severity` only on an error message from the server; Node's EPIPE etc. have none
+  return typeof severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
 };
 
-const tulisSendiri = async (strapi: Core.Strapi, menunggu: Menunggu): Promise<void> => {
+const tulisSendiri = async (strapi: Core.Strapi, butir: Butir<Menunggu, Tercatat>): Promise<void> => {
   try {
-    menunggu.resolve(await simpanSatuPernyataan(strapi, strapi.db.connection, menunggu.entry, menunggu.catat));
+    butir.resolve(await simpanSatuPernyataan(strapi, strapi.db.connection, butir.nilai.entry, butir.nilai.catat));
   } catch (error: unknown) {
-    menunggu.reject(error);
+    butir.reject(error);
   }
 };
 
 /** Writes one group (see simpanBersama) and answers each member. Never throws. */
-const tulisKelompok = async (strapi: Core.Strapi, kelompok: Menunggu[]): Promise<void> => {
-  const kolom = Object.keys(kelompok[0].entry).join('\u0000');
-  if (kelompok.length === 1 || kelompok.some((menunggu) => Object.keys(menunggu.entry).join('\u0000') !== kolom)) {
-    for (const menunggu of kelompok) await tulisSendiri(strapi, menunggu);
+const tulisKelompok = async (strapi: Core.Strapi, kelompok: Butir<Menunggu, Tercatat>[]): Promise<void> => {
+  const kolom = Object.keys(kelompok[0].nilai.entry).join('\u0000');
+  if (kelompok.length === 1 || kelompok.some((butir) => Object.keys(butir.nilai.entry).join('\u0000') !== kolom)) {
+    for (const butir of kelompok) await tulisSendiri(strapi, butir);
     return;
   }
   let hasil: Tercatat[];
   try {
-    hasil = await simpanBanyakPernyataan(strapi, kelompok);
+    hasil = await simpanBanyakPernyataan(
+      strapi,
+      kelompok.map((butir) => butir.nilai)
+    );
   } catch (error: unknown) {
     if (!ditolakBasisData(error)) {
-      for (const menunggu of kelompok) menunggu.reject(error);
+      for (const butir of kelompok) butir.reject(error);
       return;
     }
     // knex's message is the statement's text, then " - " and PostgreSQL's own words: only those
@@ -611,10 +627,10 @@ const tulisKelompok = async (strapi: Core.Strapi, kelompok: Menunggu[]): Promise
     strapi.log.warn(
       `[pengaduan] ${kelompok.length} pengaduan sekelompok ditolak basis data (${(error as { code: string }).code}: ${alasan}); masing-masing ditulis ulang sendiri.`
     );
-    for (const menunggu of kelompok) await tulisSendiri(strapi, menunggu);
+    for (const butir of kelompok) await tulisSendiri(strapi, butir);
     return;
   }
-  kelompok.forEach((menunggu, index) => menunggu.resolve(hasil[index]));
+  kelompok.forEach((butir, index) => butir.resolve(hasil[index]));
 };
 
 /**

@@ -1,0 +1,150 @@
+/**
+ * The group commit's waiting line (src/api/pengaduan/lib/antrean.ts), without a database: what
+ * arrives while a group is written waits and goes in the next group, in order and by key; the
+ * line's bounds (group size, writers, waiting items, waiting time) and its closing.
+ */
+import { buatAntrean, type AlasanTolak, type Butir } from '../../src/api/pengaduan/lib/antrean';
+
+type Tulisan = { nilai: number[]; selesai: () => void; gagal: (error: unknown) => void };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const tolak = (alasan: AlasanTolak) => Object.assign(new Error(`ditolak: ${alasan}`), { alasan });
+
+/** A line whose writes wait until the test lets each one go (answering each item with its value × 10). */
+const garis = (aturan: Partial<Parameters<typeof buatAntrean>[0]> = {}) => {
+  const tulisan: Tulisan[] = [];
+  const antrean = buatAntrean<number, number>(
+    { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 100, tungguMs: 5000, ...aturan },
+    (kelompok: Butir<number, number>[]) =>
+      new Promise<void>((resolve) => {
+        tulisan.push({
+          nilai: kelompok.map((butir) => butir.nilai),
+          selesai: () => {
+            for (const butir of kelompok) butir.resolve(butir.nilai * 10);
+            resolve();
+          },
+          gagal: (error) => {
+            for (const butir of kelompok) butir.reject(error);
+            resolve();
+          },
+        });
+      }),
+    tolak
+  );
+  return { antrean, tulisan };
+};
+
+const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: { alasan?: string; message: string }) => ({ error: error.alasan ?? error.message }));
+
+describe('group commit line', () => {
+  it('writes the first item at once and groups, in arrival order, what waits meanwhile (up to the group size)', async () => {
+    const { antrean, tulisan } = garis();
+    const hasil = [1, 2, 3, 4, 5, 6, 7].map((n) => settle(antrean.masuk(n, 2026)));
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1]]);
+    tulisan[0].selesai();
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3, 4, 5]]);
+    tulisan[1].selesai();
+    await sleep(0);
+    tulisan[2].selesai();
+    expect(await Promise.all(hasil)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: n * 10 })));
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3, 4, 5], [6, 7]]);
+    expect(antrean.menunggu()).toBe(0);
+  });
+
+  it('puts only items of the first one\u2019s key in a group, keeping the order', async () => {
+    const { antrean, tulisan } = garis();
+    const hasil = [
+      [1, 2026],
+      [2, 2026],
+      [3, 2027],
+      [4, 2026],
+    ].map(([n, tahun]) => settle(antrean.masuk(n, tahun)));
+    await sleep(0);
+    tulisan[0].selesai();
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2]]);
+    tulisan[1].selesai();
+    await sleep(0);
+    tulisan[2].selesai();
+    await sleep(0);
+    tulisan[3].selesai();
+    await Promise.all(hasil);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2], [3], [4]]);
+  });
+
+  it('keeps at most penulisMaks writes in flight, and a stuck write does not stop the others', async () => {
+    const { antrean, tulisan } = garis({ penulisMaks: 2 });
+    const hasil = [1, 2, 3, 4, 5].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(0);
+    // two writers: the first item, then the second (which found a free writer)
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2]]);
+    // the first write hangs; the second finishes and its writer takes the rest
+    tulisan[1].selesai();
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2], [3, 4, 5]]);
+    tulisan[2].selesai();
+    await sleep(0);
+    expect((await Promise.all(hasil.slice(1))).map((h) => h)).toEqual([2, 3, 4, 5].map((n) => ({ value: n * 10 })));
+    tulisan[0].selesai();
+    expect(await hasil[0]).toEqual({ value: 10 });
+  });
+
+  it('refuses an item not taken within tungguMs, and never writes it afterwards', async () => {
+    const { antrean, tulisan } = garis({ tungguMs: 50 });
+    const pertama = settle(antrean.masuk(1, 1));
+    const lama = [2, 3].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(120);
+    expect(await Promise.all(lama)).toEqual([{ error: 'terlalu-lama' }, { error: 'terlalu-lama' }]);
+    tulisan[0].selesai();
+    expect(await pertama).toEqual({ value: 10 });
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1]]);
+  });
+
+  it('refuses an item beyond tungguMaks waiting at once', async () => {
+    const { antrean, tulisan } = garis({ tungguMaks: 3 });
+    const hasil = [1, 2, 3, 4, 5].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(0);
+    // 1 is being written; 2, 3, 4 wait (three); 5 is one too many
+    expect(await hasil[4]).toEqual({ error: 'penuh' });
+    tulisan[0].selesai();
+    await sleep(0);
+    tulisan[1].selesai();
+    expect(await Promise.all(hasil.slice(0, 4))).toEqual([1, 2, 3, 4].map((n) => ({ value: n * 10 })));
+  });
+
+  it('once closed, refuses what waits and what comes, and lets the write in flight finish', async () => {
+    const { antrean, tulisan } = garis();
+    const hasil = [1, 2, 3].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(0);
+    antrean.tutup();
+    expect(await settle(antrean.masuk(4, 1))).toEqual({ error: 'ditutup' });
+    expect(await Promise.all(hasil.slice(1))).toEqual([{ error: 'ditutup' }, { error: 'ditutup' }]);
+    tulisan[0].selesai();
+    expect(await hasil[0]).toEqual({ value: 10 });
+    await sleep(0);
+    expect(tulisan).toHaveLength(1);
+  });
+
+  it('answers every member when a write throws instead of answering, and goes on', async () => {
+    let calls = 0;
+    const antrean = buatAntrean<number, number>(
+      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000 },
+      async (kelompok) => {
+        calls += 1;
+        if (calls === 1) throw new Error('tulis gagal');
+        for (const butir of kelompok) butir.resolve(butir.nilai);
+      },
+      tolak
+    );
+    expect(await settle(antrean.masuk(1, 1))).toEqual({ error: 'tulis gagal' });
+    expect(await settle(antrean.masuk(2, 1))).toEqual({ value: 2 });
+  });
+
+  it('refuses bounds that are not whole numbers of at least 1', () => {
+    expect(() => buatAntrean({ kelompokMaks: 0, penulisMaks: 1, tungguMaks: 1, tungguMs: 1 }, async () => undefined, tolak)).toThrow(RangeError);
+    expect(() => buatAntrean({ kelompokMaks: 1, penulisMaks: 1.5, tungguMaks: 1, tungguMs: 1 }, async () => undefined, tolak)).toThrow(/penulisMaks/);
+  });
+});
