@@ -14,7 +14,7 @@ const tolak = (alasan: AlasanTolak) => Object.assign(new Error(`ditolak: ${alasa
 const garis = (aturan: Partial<Parameters<typeof buatAntrean>[0]> = {}) => {
   const tulisan: Tulisan[] = [];
   const antrean = buatAntrean<number, number>(
-    { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 100, tungguMs: 5000, ...aturan },
+    { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 100, tungguMs: 5000, tulisMs: 5000, ...aturan },
     (kelompok: Butir<number, number>[]) =>
       new Promise<void>((resolve) => {
         tulisan.push({
@@ -131,7 +131,7 @@ describe('group commit line', () => {
   it('answers every member when a write throws instead of answering, and goes on', async () => {
     let calls = 0;
     const antrean = buatAntrean<number, number>(
-      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000 },
+      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
       async (kelompok) => {
         calls += 1;
         if (calls === 1) throw new Error('tulis gagal');
@@ -143,8 +143,63 @@ describe('group commit line', () => {
     expect(await settle(antrean.masuk(2, 1))).toEqual({ value: 2 });
   });
 
+  it('gives a write slower than tulisMs\u2019 place to another writer; its own group still waits for it', async () => {
+    const { antrean, tulisan } = garis({ tulisMs: 50, tungguMs: 1000 });
+    const macet = settle(antrean.masuk(1, 1));
+    await sleep(0);
+    const berikut = [2, 3].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1]]);
+    await sleep(80);
+    // the first write is still going: a new writer took what waited
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3]]);
+    tulisan[1].selesai();
+    expect(await Promise.all(berikut)).toEqual([{ value: 20 }, { value: 30 }]);
+    let answered = false;
+    void macet.then(() => (answered = true));
+    await sleep(10);
+    expect(answered).toBe(false);
+    tulisan[0].selesai();
+    expect(await macet).toEqual({ value: 10 });
+  });
+
+  it('counts only items still waiting against tungguMaks (refused ones do not fill the line)', async () => {
+    const { antrean, tulisan } = garis({ tungguMaks: 3, tungguMs: 30 });
+    const pertama = settle(antrean.masuk(1, 1));
+    await sleep(0);
+    const lama = [2, 3, 4].map((n) => settle(antrean.masuk(n, 1)));
+    expect(await Promise.all(lama)).toEqual([{ error: 'terlalu-lama' }, { error: 'terlalu-lama' }, { error: 'terlalu-lama' }]);
+    expect(antrean.menunggu()).toBe(0);
+    const baru = settle(antrean.masuk(5, 1));
+    await sleep(0);
+    expect(antrean.menunggu()).toBe(1);
+    tulisan[0].selesai();
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [5]]);
+    tulisan[1].selesai();
+    expect(await Promise.all([pertama, baru])).toEqual([{ value: 10 }, { value: 50 }]);
+  });
+
+  it('rejects an item its write returned without answering, and answers each item once', async () => {
+    const antrean = buatAntrean<number, number>(
+      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
+      async (kelompok) => {
+        kelompok[0].resolve(kelompok[0].nilai);
+        kelompok[0].reject(new Error('kedua kali'));
+      },
+      tolak
+    );
+    expect(await settle(antrean.masuk(1, 1))).toEqual({ value: 1 });
+    const antrean2 = buatAntrean<number, number>(
+      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
+      async () => undefined,
+      tolak
+    );
+    expect(await settle(antrean2.masuk(2, 1))).toEqual({ error: 'Penulisan kelompok selesai tanpa menjawab butir ini.' });
+  });
+
   it('refuses bounds that are not whole numbers of at least 1', () => {
-    expect(() => buatAntrean({ kelompokMaks: 0, penulisMaks: 1, tungguMaks: 1, tungguMs: 1 }, async () => undefined, tolak)).toThrow(RangeError);
-    expect(() => buatAntrean({ kelompokMaks: 1, penulisMaks: 1.5, tungguMaks: 1, tungguMs: 1 }, async () => undefined, tolak)).toThrow(/penulisMaks/);
+    expect(() => buatAntrean({ kelompokMaks: 0, penulisMaks: 1, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(RangeError);
+    expect(() => buatAntrean({ kelompokMaks: 1, penulisMaks: 1.5, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(/penulisMaks/);
   });
 });

@@ -16,6 +16,11 @@ export type AturanAntrean = {
   tungguMaks: number;
   /** an item not taken into a group within this time is refused (the caller then answers "busy") */
   tungguMs: number;
+  /**
+   * a group's write that has not settled within this time no longer holds its writer's place: another
+   * writer may start (a dead connection then stalls only its own group, which still waits for its write)
+   */
+  tulisMs: number;
 };
 
 /** Why an item was refused without being written. */
@@ -37,9 +42,10 @@ export type Antrean<T, R> = {
 type Entri<T, R> = Butir<T, R> & { kunci: string | number; timer: NodeJS.Timeout | null; diambil: boolean };
 
 /**
- * Makes a line. `tulis` writes one group and must answer every item of it (resolve or reject) and
- * never throw; `tolak` makes the error an item refused by the line is rejected with. Throws a
- * RangeError for a bound that is not a whole number ≥ 1.
+ * Makes a line. `tulis` writes one group and should answer every item of it (resolve or reject):
+ * an item it leaves unanswered, or every item when it throws, is rejected once it returns, and
+ * an item is answered at most once. `tolak` makes the error an item refused by the line is rejected
+ * with. Throws a RangeError for a bound that is not a whole number ≥ 1.
  */
 export const buatAntrean = <T, R>(
   aturan: AturanAntrean,
@@ -53,10 +59,13 @@ export const buatAntrean = <T, R>(
   let kepala = 0;
   let penulis = 0;
   let ditutup = false;
+  // items waiting now: neither taken into a group nor refused
+  let hidup = 0;
 
   const buang = (butir: Entri<T, R>, alasan: AlasanTolak) => {
     if (butir.diambil) return;
     butir.diambil = true;
+    hidup -= 1;
     if (butir.timer) clearTimeout(butir.timer);
     butir.reject(tolak(alasan));
   };
@@ -72,6 +81,7 @@ export const buatAntrean = <T, R>(
       }
       if (kelompok.length > 0 && butir.kunci !== kelompok[0].kunci) break;
       butir.diambil = true;
+      hidup -= 1;
       if (butir.timer) clearTimeout(butir.timer);
       kelompok.push(butir);
       kepala += 1;
@@ -87,19 +97,58 @@ export const buatAntrean = <T, R>(
     return kelompok;
   };
 
+  /** Writes one group; resolves true when it settled within tulisMs, false when it is still being written. */
+  const tulisSatu = async (kelompok: Entri<T, R>[]): Promise<boolean> => {
+    const dijawab = new Set<Entri<T, R>>();
+    const butir = kelompok.map((satu) => ({
+      nilai: satu.nilai,
+      resolve: (hasil: R) => {
+        if (dijawab.has(satu)) return;
+        dijawab.add(satu);
+        satu.resolve(hasil);
+      },
+      reject: (error: unknown) => {
+        if (dijawab.has(satu)) return;
+        dijawab.add(satu);
+        satu.reject(error);
+      },
+    }));
+    const selesai = (async () => {
+      try {
+        await tulis(butir);
+      } catch (error: unknown) {
+        // tulis must answer every item itself; should it throw anyway, no item is left waiting
+        for (const satu of butir) satu.reject(error);
+      }
+      // nor when it returns without answering one
+      for (const satu of butir) satu.reject(new Error('Penulisan kelompok selesai tanpa menjawab butir ini.'));
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const tepat = await Promise.race([
+      selesai.then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), aturan.tulisMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    return tepat;
+  };
+
   const jalan = async (): Promise<void> => {
     penulis += 1;
+    let memegang = true;
     try {
       for (let kelompok = ambil(); kelompok.length > 0; kelompok = ambil()) {
-        try {
-          await tulis(kelompok.map(({ nilai, resolve, reject }) => ({ nilai, resolve, reject })));
-        } catch (error: unknown) {
-          // tulis must answer every item itself; should it throw anyway, no item is left waiting
-          for (const butir of kelompok) butir.reject(error);
-        }
+        if (await tulisSatu(kelompok)) continue;
+        // too slow: its place goes to another writer for what waits; this one stays with its group
+        memegang = false;
+        penulis -= 1;
+        if (hidup > 0 && penulis < aturan.penulisMaks) void jalan();
+        return;
       }
     } finally {
-      penulis -= 1;
+      if (memegang) penulis -= 1;
     }
   };
 
@@ -107,11 +156,12 @@ export const buatAntrean = <T, R>(
     masuk: (nilai, kunci) =>
       new Promise<R>((resolve, reject) => {
         if (ditutup) return reject(tolak('ditutup'));
-        if (entri.length - kepala >= aturan.tungguMaks) return reject(tolak('penuh'));
+        if (hidup >= aturan.tungguMaks) return reject(tolak('penuh'));
         const butir: Entri<T, R> = { nilai, kunci, resolve, reject, timer: null, diambil: false };
         butir.timer = setTimeout(() => buang(butir, 'terlalu-lama'), aturan.tungguMs);
         butir.timer.unref();
         entri.push(butir);
+        hidup += 1;
         if (penulis < aturan.penulisMaks) void jalan();
       }),
     tutup: () => {
@@ -120,6 +170,6 @@ export const buatAntrean = <T, R>(
       entri = [];
       kepala = 0;
     },
-    menunggu: () => entri.slice(kepala).filter((butir) => !butir.diambil).length,
+    menunggu: () => hidup,
   };
 };

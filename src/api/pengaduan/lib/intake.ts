@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { env, errors } from '@strapi/utils';
 import { BATAS_KOREKSI, inputDigest, instantOf, waktuDiterimaProblem, type AuditEntry } from '../../../plugins/sop/server/src/engine/index';
 import { localDate } from '../../../domain/calendar';
 import { applyTextPolicy } from '../../../domain/input';
@@ -535,6 +535,9 @@ const sibuk = (alasan: AlasanTolak): Error =>
       : 'Layanan pengaduan sedang sibuk; kirim ulang pengaduan sebentar lagi.'
   );
 
+const tungguKoneksiMs = (strapi: Core.Strapi): number =>
+  Math.max(1, Number(strapi.config.get('database.connection.acquireConnectionTimeout', 10000)) || 10000);
+
 const antreanPengaduan = (strapi: Core.Strapi): Antrean<Menunggu, Tercatat> => {
   let antrean = antreanOf.get(strapi);
   if (!antrean) {
@@ -544,7 +547,9 @@ const antreanPengaduan = (strapi: Core.Strapi): Antrean<Menunggu, Tercatat> => {
         penulisMaks: PENULIS_MAKS,
         tungguMaks: TUNGGU_MAKS,
         // as long as a request may wait for a pool connection (DATABASE_CONNECTION_TIMEOUT)
-        tungguMs: Number(strapi.config.get('database.connection.acquireConnectionTimeout', 10000)) || 10000,
+        tungguMs: tungguKoneksiMs(strapi),
+        // a group's statement may wait for a connection, then run up to DATABASE_STATEMENT_TIMEOUT
+        tulisMs: tungguKoneksiMs(strapi) + env.int('DATABASE_STATEMENT_TIMEOUT', 30000) + 5000,
       },
       (kelompok) => tulisKelompok(strapi, kelompok),
       sibuk
