@@ -229,6 +229,15 @@ const setelahTercatat = (
 type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTersimpan };
 
 /**
+ * formatNomorTiket in SQL: `awalan` (an SQL text expression: a bound `?` or a column) followed by
+ * the number `angka` (an SQL integer expression made by the server, never client input)
+ * zero-padded to NOMOR_TIKET_DIGIT and never cut. The one place the ticket's format is written in
+ * SQL (the single complaint's `tiket` CTE and the group commit's rows).
+ */
+const nomorTiketSql = (awalan: string, angka: string): string =>
+  `${awalan} || lpad((${angka})::text, greatest(${NOMOR_TIKET_DIGIT}, length((${angka})::text)), '0')`;
+
+/**
  * The ticket drawn and formatted in SQL, as two PostgreSQL CTEs to put after `with`: `nomor`
  * (the agenda counter upsert of book `pengaduan` for `tahun`, agendaNumberSql: locked until
  * commit, gap-free) and `tiket` (one row, `nomor` = formatNomorTiket of it: the prefix, then the
@@ -237,7 +246,7 @@ type Tiket = { id: number; tahun: number; kodeLacakHash: string; kunci?: KunciTe
 const tiketCtes = (tahun: number): { sql: string; bindings: Knex.Value[] } => {
   const draw = agendaNumberSql(BUKU_PENGADUAN, tahun);
   return {
-    sql: `nomor as (${draw.sql}), tiket as (select ? || lpad(terakhir::text, greatest(${NOMOR_TIKET_DIGIT}, length(terakhir::text)), '0') as nomor from nomor)`,
+    sql: `nomor as (${draw.sql}), tiket as (select ${nomorTiketSql('?', 'terakhir')} as nomor from nomor)`,
     bindings: [...draw.bindings, awalanNomorTiket(tahun)],
   };
 };
@@ -663,8 +672,7 @@ const simpanBanyakPernyataan = async (strapi: Core.Strapi, kelompok: readonly Me
     'baris'
   );
   // the i-th complaint's number, formatted as formatNomorTiket (the offset is the statement's own integer)
-  const tiketKe = (mundur: number) =>
-    `(select awalan.teks || lpad((nomor.terakhir - ${mundur})::text, greatest(${NOMOR_TIKET_DIGIT}, length((nomor.terakhir - ${mundur})::text)), '0') from nomor, awalan)`;
+  const tiketKe = (mundur: number) => `(select ${nomorTiketSql('awalan.teks', `nomor.terakhir - ${mundur}`)} from nomor, awalan)`;
   const baris = kelompok.map((_, index) => `(${fields.map(() => '?').join(', ')}, ${tiketKe(n - 1 - index)}, ?)`);
   const sql = `with nomor as (${draw.sql}), awalan as (select ?::text as teks),
       baris as (insert into ?? (${fields.map(() => '??').join(', ')}, ??, ??) values ${baris.join(', ')} returning id, document_id, ?? as nomor),
