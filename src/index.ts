@@ -22,6 +22,7 @@ import { backfillWaktuAgenda } from './bootstrap/waktu-agenda';
 import { backfillRingkasanDistribusi, subscribeRingkasanDistribusi } from './sop-defs/distribusi/ringkasan';
 import { closeRateLimitRedis } from './api/pengaduan/lib/rate-limit';
 import { createEstimatedCountMiddleware } from './content-manager/estimated-count';
+import { registerConfigurationSyncOnChange } from './content-manager/configuration-sync';
 import { registerSops } from './sop-defs';
 import { createPelaksanaSerial, registerMandateCache } from './sop-defs/pelaksana';
 import { auditKeySecret } from './config/secrets';
@@ -59,6 +60,8 @@ export default {
     strapi.documents.use(createPelaksanaSerial(strapi) as never);
     strapi.documents.use(createEstimatedCountMiddleware(strapi) as never);
     registerContentManagerReadRights(strapi);
+    // The content manager re-syncs its stored views with the schemas only when either changed (issue 14, boot).
+    registerConfigurationSyncOnChange(strapi);
     // A Plh / Plt holds the admin permissions of the role they act for, during the mandate only (edit screens, field grants).
     registerActingPermissions(strapi);
     // The app's own /sop routes, before the engine's /sop/:model/:documentId (added at the plugin's bootstrap).
