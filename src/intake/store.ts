@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { schemaSnapshot } from '../plugins/sop/server/src/index';
 
 /**
  * One row per message the intake has seen, keyed by `dedupeKey` (unique): what became of it
@@ -17,7 +18,8 @@ type Db = Knex | Knex.Transaction;
 /** Creates the intake's tables when missing (bootstrap). */
 export const ensureIntakeTables = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
-  if (!(await knex.schema.hasTable(INTAKE_MESSAGE_TABLE))) {
+  const schema = await schemaSnapshot(knex, [INTAKE_MESSAGE_TABLE, INTAKE_LEASE_TABLE, INTAKE_STATUS_TABLE]);
+  if (!schema.has(INTAKE_MESSAGE_TABLE)) {
     await knex.schema.createTable(INTAKE_MESSAGE_TABLE, (table) => {
       table.increments('id').primary();
       table.string('kunci', 80).notNullable().unique();
@@ -34,14 +36,14 @@ export const ensureIntakeTables = async (strapi: Core.Strapi): Promise<void> => 
       table.index(['hasil'], 'sop_intake_pesan_hasil_idx');
     });
   }
-  if (!(await knex.schema.hasTable(INTAKE_LEASE_TABLE))) {
+  if (!schema.has(INTAKE_LEASE_TABLE)) {
     await knex.schema.createTable(INTAKE_LEASE_TABLE, (table) => {
       table.string('nama', 200).primary();
       table.string('pemilik', 200).notNullable();
       table.bigInteger('berakhir').notNullable();
     });
   }
-  if (!(await knex.schema.hasTable(INTAKE_STATUS_TABLE))) {
+  if (!schema.has(INTAKE_STATUS_TABLE)) {
     await knex.schema.createTable(INTAKE_STATUS_TABLE, (table) => {
       table.integer('id').primary();
       table.string('terakhir_berhasil', 40);

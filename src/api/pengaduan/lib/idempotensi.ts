@@ -19,6 +19,7 @@ import { formatKodeLacak, KODE_LACAK_BYTES, type PengaduanPublik } from '../../.
 import { subKey, type PengaduanSettings } from './settings';
 import { versiHashKode } from './kode-lacak';
 import { UID_PENGADUAN } from './surat';
+import { schemaSnapshot } from '../../../plugins/sop/server/src/index';
 
 export const IDEMPOTENSI_TABLE = 'pengaduan_idempotensi';
 
@@ -95,7 +96,7 @@ const kodeLacakTurunanH1 = (settings: PengaduanSettings, kunciId: string, nomorT
 /** Creates the table when missing (bootstrap). */
 export const ensureIdempotensiTable = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(IDEMPOTENSI_TABLE)) return;
+  if ((await schemaSnapshot(knex, [IDEMPOTENSI_TABLE])).has(IDEMPOTENSI_TABLE)) return;
   await knex.schema.createTable(IDEMPOTENSI_TABLE, (table) => {
     table.string('kunci', 64).primary();
     table.string('sidik', 64).notNullable();

@@ -34,6 +34,7 @@ export * from './services/notify';
 export * from './services/snapshot-cache';
 export * from './services/populated-read';
 export * from './services/tables';
+export * from './services/schema';
 export * from './services/transition';
 export * from './services/views';
 export * from './middlewares/gate';

@@ -187,12 +187,27 @@ export const workflowForRecord = async (
  */
 export const seedAlur = async (strapi: Core.Strapi): Promise<void> => {
   const registry = sopRegistryOf(strapi);
-  for (const registration of registry.all()) {
-    const data = registration.definitionData;
-    if (!data) continue;
-    const hash = hashDefinition(data);
-    const stored = (await alurQuery(strapi).findOne({ where: { model: registration.model }, select: ['id'] })) as { id: number } | null;
-    if (!stored) {
+  const coded = registry
+    .all()
+    .flatMap((registration) =>
+      registration.definitionData ? [{ registration, data: registration.definitionData, hash: hashDefinition(registration.definitionData) }] : []
+    );
+  if (coded.length === 0) return loadStoredVersions(strapi);
+  // what is stored, in two queries for every SOP (a restart seeds nothing)
+  const models = coded.map(({ registration }) => registration.model);
+  const storedModels = new Set(
+    ((await alurQuery(strapi).findMany({ where: { model: { $in: models } }, select: ['model'] })) as { model: string }[]).map((row) => row.model)
+  );
+  const storedHashes = new Set(
+    (
+      (await versiQuery(strapi).findMany({
+        where: { model: { $in: models }, hash: { $in: coded.map(({ hash }) => hash) } },
+        select: ['model', 'hash'],
+      })) as { model: string; hash: string }[]
+    ).map((row) => `${row.model}\u0000${row.hash}`)
+  );
+  for (const { registration, data, hash } of coded) {
+    if (!storedModels.has(registration.model)) {
       const seeded = await strapi.db.transaction(async ({ trx }) => {
         await lockNewAlur(trx);
         // another process may have seeded it while this one waited for the lock: theirs stands
@@ -215,8 +230,11 @@ export const seedAlur = async (strapi: Core.Strapi): Promise<void> => {
       });
       if (seeded) strapi.log.info(`[alur] alur "${registration.model}" disimpan dari kode sebagai versi 1 (aktif).`);
     }
-    const same = await versiQuery(strapi).count({ where: { model: registration.model, hash } });
-    if (Number(same) === 0) {
+    const matches =
+      storedHashes.has(`${registration.model}\u0000${hash}`) ||
+      // just seeded, by this process or another booting beside it
+      (!storedModels.has(registration.model) && Number(await versiQuery(strapi).count({ where: { model: registration.model, hash } })) > 0);
+    if (!matches) {
       strapi.log.warn(
         `[alur] definisi alur "${registration.model}" di kode (src/sop-defs/${registration.model}/definition.json, hash ${hash.slice(0, 12)}…) ` +
           'tidak sama dengan versi mana pun yang tersimpan; yang berjalan adalah versi aktif di basis data.'

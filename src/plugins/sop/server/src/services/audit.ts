@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { schemaSnapshot, type SchemaSnapshot } from './schema';
 import { GENESIS_HASH, verifyChain, type AuditEntry, type AuditRow, type ChainHead } from '../engine/audit-chain';
 import {
   checkCheckpoint,
@@ -191,9 +192,16 @@ const migrateLegacyAudit = async (knex: Knex, log: Log): Promise<void> => {
   });
 };
 
-/** Creates the audit tables, or migrates a legacy trail to the keyed one (see migrateLegacyAudit). */
-export const ensureAuditTables = async (knex: Knex, log: Log): Promise<void> => {
+/**
+ * Creates the audit tables, or migrates a legacy trail to the keyed one (see migrateLegacyAudit).
+ * `schema` (optional: read here when absent) is what exists now (schemaSnapshot of at least the
+ * two audit tables); when both exist with the keyed trail's `kunci` column there is nothing to do.
+ * Throws when AUDIT_KEY is missing, or what the migration throws.
+ */
+export const ensureAuditTables = async (knex: Knex, log: Log, schema?: SchemaSnapshot): Promise<void> => {
   auditKeys();
+  const known = schema ?? (await schemaSnapshot(knex, [AUDIT_TABLE, AUDIT_HEAD_TABLE]));
+  if (known.get(AUDIT_TABLE)?.has('kunci') && known.has(AUDIT_HEAD_TABLE)) return;
   await migrateLegacyAudit(knex, log);
   await createAuditTables(knex);
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ensureAuditTables } from './audit';
+import { AUDIT_HEAD_TABLE, AUDIT_TABLE, ensureAuditTables } from './audit';
+import { schemaSnapshot } from './schema';
 
 // The audit trail lives in ./audit; these names stay importable from here.
 
@@ -8,11 +9,12 @@ export const AGENDA_COUNTER_TABLE = 'sop_agenda_counter';
 /** One row per local date on which the overdue digest went out, so several server processes send it once. */
 export const DIGEST_RUN_TABLE = 'sop_digest_run';
 
-/** Tables Strapi does not manage: the append-only audit trail (./audit) and the agenda counters. */
+/** Tables Strapi does not manage: the append-only audit trail (./audit) and the agenda counters; one catalog query when they exist. */
 export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
-  await ensureAuditTables(knex, strapi.log);
-  if (!(await knex.schema.hasTable(AGENDA_COUNTER_TABLE))) {
+  const schema = await schemaSnapshot(knex, [AUDIT_TABLE, AUDIT_HEAD_TABLE, AGENDA_COUNTER_TABLE, DIGEST_RUN_TABLE]);
+  await ensureAuditTables(knex, strapi.log, schema);
+  if (!schema.has(AGENDA_COUNTER_TABLE)) {
     await knex.schema.createTable(AGENDA_COUNTER_TABLE, (table) => {
       table.string('buku', 40).notNullable();
       table.integer('tahun').notNullable();
@@ -20,7 +22,7 @@ export const ensureSopTables = async (strapi: Core.Strapi): Promise<void> => {
       table.primary(['buku', 'tahun']);
     });
   }
-  if (!(await knex.schema.hasTable(DIGEST_RUN_TABLE))) {
+  if (!schema.has(DIGEST_RUN_TABLE)) {
     await knex.schema.createTable(DIGEST_RUN_TABLE, (table) => {
       table.string('tanggal', 10).primary();
       table.string('waktu', 40).notNullable();
