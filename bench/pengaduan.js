@@ -14,9 +14,11 @@
  * deployment of several processes must — the rate limit in Redis (BENCH_REDIS_URL, default
  * redis://127.0.0.1:6379; "off" = in memory), under a prefix of this run that is removed after.
  * CPU: user+system seconds of each server process, of the PostgreSQL backends of the scratch
- * database and of this load generator, over each measured window, as a share of one core, and the
- * servers' and PostgreSQL's CPU per request in ms (cpuMsPerRequest) — the figure to compare on a
- * shared machine, whose load moves the throughput.
+ * database, of every PostgreSQL process (WAL writer, checkpointer … too), of the Redis server and
+ * of this load generator, over each measured window, as a share of one core; the busy cores of the
+ * whole machine (/proc/stat: every process and the kernel's network work); and the servers' and
+ * PostgreSQL's CPU per request in ms (cpuMsPerRequest) — the figure to compare on a shared
+ * machine, whose load moves the throughput.
  * Prints a table, the ratios and goals (api/bare ≥ 0.35, api p99 ≤ 250 ms, api2/api ≥ 1.3), and one
  * JSON object (last line). Settings: BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
  * BENCH_PENGADUAN_TARGETS (api,api2,documents,query,bare), BENCH_POSTGRES_URL or
@@ -47,6 +49,30 @@ const cpuSeconds = (pid) => {
     return 0;
   }
 };
+
+/** Busy and total CPU seconds of the whole machine so far, all cores (/proc/stat; steal counts as busy). */
+const machineCpu = () => {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  return {
+    busy: (user + nice + system + irq + softirq + steal) / TICKS,
+    total: (user + nice + system + idle + iowait + irq + softirq + steal) / TICKS,
+  };
+};
+
+/** Process ids of every process whose command name (/proc/<pid>/comm) is `name` (e.g. the Redis server). */
+const processesNamed = (name) =>
+  fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 
 /** Process ids of the PostgreSQL backends serving `database` right now. */
 const backendPids = async (database) => {
@@ -158,7 +184,18 @@ const load = async (ports, route, seconds) => {
 const measure = async (label, ports, route, { database, servers }) => {
   await load(ports, route, WARMUP);
   const backends = await backendPids(database);
-  const before = { servers: servers.map((server) => cpuSeconds(server.pid)), postgres: backends.map(cpuSeconds), bench: process.cpuUsage() };
+  // the whole of PostgreSQL (WAL writer, checkpointer … besides the backends) and of Redis, and the machine
+  const postgresAll = processesNamed('postgres');
+  const redis = processesNamed('redis-server');
+  const sum = (pids) => pids.reduce((total, pid) => total + cpuSeconds(pid), 0);
+  const before = {
+    servers: servers.map((server) => cpuSeconds(server.pid)),
+    postgres: backends.map(cpuSeconds),
+    postgresAll: sum(postgresAll),
+    redis: sum(redis),
+    machine: machineCpu(),
+    bench: process.cpuUsage(),
+  };
   const result = await load(ports, route, SECONDS);
   const cores = (seconds) => Number((seconds / result.seconds).toFixed(2));
   const benchUsage = process.cpuUsage(before.bench);
@@ -166,7 +203,14 @@ const measure = async (label, ports, route, { database, servers }) => {
     servers: Object.fromEntries(servers.map((server, index) => [server.label, cores(cpuSeconds(server.pid) - before.servers[index])])),
     postgres: cores(backends.reduce((sum, pid, index) => sum + cpuSeconds(pid) - before.postgres[index], 0)),
     loadGenerator: cores((benchUsage.user + benchUsage.system) / 1e6),
+    postgresAll: cores(sum(postgresAll) - before.postgresAll),
+    redis: cores(sum(redis) - before.redis),
   };
+  const machine = machineCpu();
+  // busy cores of the whole machine over the window (all processes: the above, the kernel's network work, anything else)
+  result.cpu.machineBusy = Number(
+    (((machine.busy - before.machine.busy) / (machine.total - before.machine.total)) * require('os').cpus().length).toFixed(2)
+  );
   // CPU per request in ms: what a shared machine's load changes least (throughput follows the free cores)
   const perRequest = (value) => (result.requests > 0 ? Number(((value * result.seconds * 1000) / result.requests).toFixed(3)) : null);
   result.cpuMsPerRequest = {
@@ -177,6 +221,9 @@ const measure = async (label, ports, route, { database, servers }) => {
     ...Object.entries(result.cpu.servers).map(([name, value]) => `${name} ${value}`),
     `postgres ${result.cpu.postgres}`,
     `bench ${result.cpu.loadGenerator}`,
+    `all PostgreSQL ${result.cpu.postgresAll}`,
+    `redis ${result.cpu.redis}`,
+    `machine busy ${result.cpu.machineBusy} of ${require('os').cpus().length}`,
   ].join(', ');
   console.log(
     `${label.padEnd(10)} ${String(result.perSecond).padStart(8)} req/s   p50 ${String(result.p50).padStart(8)} ms   p99 ${String(result.p99).padStart(8)} ms   (${result.requests} ok${
