@@ -53,28 +53,31 @@ export const configurationSyncFingerprint = async (strapi: Core.Strapi): Promise
 
 /**
  * At register: the content manager syncs its stored view configurations with the schemas only
- * when something it reads changed since its last completed sync (issue 14, boot). Strapi runs
- * that sync at every boot — for each content type and component it builds and runs a yup
- * validation of the schema's `config` and merges the stored layout, ≈ 0.2 s of CPU at each
- * restart here for a result that is, when nothing changed, what is already stored. Its inputs
- * are fingerprinted (configurationSyncFingerprint) before the components' sync; when the
- * fingerprint equals the one stored after the last completed sync, both syncs (components, then
- * content types, as the content manager's bootstrap calls them) are skipped. Otherwise both run
- * as Strapi wrote them and the fingerprint of their result is stored. A changed schema, a view
- * an administrator configured, a row deleted or edited by hand, a Strapi upgrade: each changes
- * the fingerprint, so the sync runs. A content-types sync not preceded by the components' (no
+ * when something it reads changed (issue 14, boot). Strapi runs that sync at every boot — for
+ * each content type and component it builds and runs a yup validation of the schema's `config`
+ * and merges the stored layout, ≈ 0.2 s of CPU at each restart here for a result that is, when
+ * nothing changed, what is already stored. Its inputs are fingerprinted
+ * (configurationSyncFingerprint) before the components' sync; when the fingerprint equals the
+ * stored one, both syncs (components, then content types, as the content manager's bootstrap
+ * calls them) are skipped. Otherwise both run as Strapi wrote them, and the fingerprint is stored
+ * only when they changed nothing — when the inputs were already the sync's own fixed point. So a
+ * fingerprint is never taken of rows someone else wrote while the sync ran (another process
+ * booting an older schema, an administrator saving a view: session 13's reviewer), and the boot
+ * after a sync that changed something syncs once more to confirm. A changed schema, a view an
+ * administrator configured, a row deleted or edited by hand, a Strapi upgrade: each changes the
+ * fingerprint, so the sync runs. A content-types sync not preceded by the components' (no
  * fingerprint taken) runs and stores nothing. Throws what the store or the sync throws.
  */
 export const registerConfigurationSyncOnChange = (strapi: Core.Strapi): void => {
   const services = strapi.get('services') as { extend: (uid: string, extend: (service: SyncService) => SyncService) => void };
-  let decision: ConfigurationSyncOutcome | undefined;
+  let decision: { outcome: 'unchanged' } | { outcome: 'synced'; before: string } | undefined;
   services.extend(COMPONENTS, (service) => ({
     ...service,
     syncConfigurations: async () => {
-      const fingerprint = await configurationSyncFingerprint(strapi);
+      const before = await configurationSyncFingerprint(strapi);
       const stored = (await fingerprintStore(strapi).get({})) as { fingerprint?: string } | null;
-      decision = stored?.fingerprint === fingerprint ? 'unchanged' : 'synced';
-      if (decision === 'synced') await service.syncConfigurations();
+      decision = stored?.fingerprint === before ? { outcome: 'unchanged' } : { outcome: 'synced', before };
+      if (decision.outcome === 'synced') await service.syncConfigurations();
     },
   }));
   services.extend(CONTENT_TYPES, (service) => ({
@@ -82,13 +85,15 @@ export const registerConfigurationSyncOnChange = (strapi: Core.Strapi): void => 
     syncConfigurations: async () => {
       const taken = decision;
       decision = undefined;
-      if (taken === 'unchanged') {
+      if (taken?.outcome === 'unchanged') {
         strapi.log.debug(SYNC_LOG.unchanged);
         return;
       }
       await service.syncConfigurations();
       strapi.log.debug(SYNC_LOG.synced);
-      if (taken === 'synced') await fingerprintStore(strapi).set({ value: { fingerprint: await configurationSyncFingerprint(strapi) } });
+      if (taken?.outcome !== 'synced') return;
+      const after = await configurationSyncFingerprint(strapi);
+      if (after === taken.before) await fingerprintStore(strapi).set({ value: { fingerprint: after } });
     },
   }));
 };

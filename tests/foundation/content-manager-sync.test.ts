@@ -61,7 +61,7 @@ describe('content manager view sync at boot', () => {
     for (const uid of Object.keys(app!.strapi.components)) expect(keys).toContain(`plugin_content_manager_configuration_components::${uid}`);
   });
 
-  it('runs when a view row was deleted, and makes it again', async () => {
+  it('runs when a view row was deleted, makes it again, and confirms once before skipping', async () => {
     await app!.strapi.db.query('strapi::core-store').delete({ where: { key: viewKey('api::instansi.instansi') } });
     await restart();
     expect(outcome()).toEqual([SYNC_LOG.synced]);
@@ -69,8 +69,56 @@ describe('content manager view sync at boot', () => {
     expect(row).not.toBeNull();
     const view = JSON.parse(row!.value) as { layouts: { list: string[] }; settings: { mainField: string } };
     expect(view.layouts.list.length).toBeGreaterThan(0);
+    // the sync changed something: its result is confirmed by one more sync before it is trusted
+    await restart();
+    expect(outcome()).toEqual([SYNC_LOG.synced]);
     await restart();
     expect(outcome()).toEqual([SYNC_LOG.unchanged]);
+  });
+
+  it('never trusts rows another process wrote while the sync ran', async () => {
+    const key = viewKey('api::instansi.instansi');
+    // a stale fingerprint: the next boot syncs
+    await app!.strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'content-manager-sync' }).set({ value: { fingerprint: 'lama' } });
+    await app!.stop();
+    logged.length = 0;
+    // "another process" (an older schema booting beside this one) deletes a view row right after
+    // this boot's sync, before its fingerprint is taken
+    app = await startApp({
+      database,
+      beforeLoad: (strapi) => {
+        const original = strapi.log.debug.bind(strapi.log);
+        strapi.log.debug = ((message: unknown, ...rest: unknown[]) => {
+          logged.push(String(message));
+          const result = original(message as string, ...rest);
+          if (message === SYNC_LOG.synced) {
+            const query = strapi.db.query.bind(strapi.db);
+            let interfered = false;
+            (strapi.db as { query: unknown }).query = (uid: string) => {
+              const repository = query(uid as never);
+              if (uid !== 'strapi::core-store' || interfered) return repository;
+              return new Proxy(repository, {
+                get: (target, property) =>
+                  property === 'findMany'
+                    ? async (...args: unknown[]) => {
+                        interfered = true;
+                        await query('strapi::core-store').delete({ where: { key } });
+                        return (target.findMany as (...params: unknown[]) => Promise<unknown>)(...args);
+                      }
+                    : Reflect.get(target, property),
+              });
+            };
+          }
+          return result;
+        }) as never;
+      },
+    });
+    expect(outcome()).toEqual([SYNC_LOG.synced]);
+    expect(await viewRow(app.strapi, 'api::instansi.instansi')).toBeNull();
+    // the next boot does not skip: it syncs and makes the row again
+    await restart();
+    expect(outcome()).toEqual([SYNC_LOG.synced]);
+    expect(await viewRow(app!.strapi, 'api::instansi.instansi')).not.toBeNull();
   });
 
   it('runs after an administrator configured a view, and keeps that view', async () => {

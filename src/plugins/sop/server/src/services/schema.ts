@@ -6,9 +6,11 @@ export type SchemaSnapshot = Map<string, Set<string>>;
 const clientOf = (knex: Knex): string => String(knex.client.config.client);
 
 /**
- * Which of `tables` exist, with their column names, in ONE query: on PostgreSQL from the catalog
- * (pg_class / pg_attribute of the current schema — knex's hasTable and hasColumn read
- * information_schema, 3–17 ms a question here, and a boot asked a dozen; issue 14), on SQLite
+ * Which of `tables` exist, with their column names, in ONE query. On PostgreSQL from the catalog:
+ * pg_class / pg_attribute of the current schema, compared by name as knex does (a schema whose
+ * name needs quotes, DATABASE_SCHEMA=MejaSandi, is found); tables, partitioned tables, views and
+ * foreign tables, as information_schema.tables lists them. knex's hasTable and hasColumn read
+ * information_schema, 3–17 ms a question here, and a boot asked a dozen (issue 14). On SQLite
  * from sqlite_master and pragma_table_info. Other clients ask knex table by table. Takes the
  * knex instance or a transaction and the table names; returns a map table → its column names.
  * Throws what the database throws.
@@ -21,8 +23,10 @@ export const schemaSnapshot = async (knex: Knex | Knex.Transaction, tables: read
   if (client === 'pg' || client === 'postgres') {
     const result = (await knex.raw(
       `select c.relname as tabel, a.attname as kolom
-         from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-        where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') and c.relname = any(?)`,
+         from pg_class c
+         join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+        where c.relkind in ('r', 'p', 'v', 'f') and c.relname = any(?)`,
       [tables as string[]]
     )) as { rows: { tabel: string; kolom: string }[] };
     rows = result.rows;
