@@ -35,7 +35,8 @@ export const startServerProcess = async (port: number, env: Record<string, strin
     child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // gone already: ended, or killed by a signal (exitCode stays null then)
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10000).unref();
