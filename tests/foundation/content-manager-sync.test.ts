@@ -13,7 +13,8 @@ describe('content manager view sync at boot', () => {
   let database: TestDatabase;
   const logged: string[] = [];
 
-  const boot = async (): Promise<TestApp> => {
+  /** Boots on the test's database, keeping the debug lines; `afterLine` runs after each one is logged. */
+  const boot = async (afterLine?: (strapi: Core.Strapi, message: unknown) => void): Promise<TestApp> => {
     logged.length = 0;
     app = await startApp({
       database,
@@ -21,15 +22,17 @@ describe('content manager view sync at boot', () => {
         const original = strapi.log.debug.bind(strapi.log);
         strapi.log.debug = ((message: unknown, ...rest: unknown[]) => {
           logged.push(String(message));
-          return original(message as string, ...rest);
+          const result = original(message as string, ...rest);
+          afterLine?.(strapi, message);
+          return result;
         }) as never;
       },
     });
     return app;
   };
-  const restart = async (): Promise<TestApp> => {
+  const restart = async (afterLine?: (strapi: Core.Strapi, message: unknown) => void): Promise<TestApp> => {
     await app?.stop();
-    return boot();
+    return boot(afterLine);
   };
   const outcome = (): string[] => logged.filter((line) => line === SYNC_LOG.unchanged || line === SYNC_LOG.synced);
   const viewKey = (uid: string) => `plugin_content_manager_configuration_content_types::${uid}`;
@@ -80,41 +83,29 @@ describe('content manager view sync at boot', () => {
     const key = viewKey('api::instansi.instansi');
     // a stale fingerprint: the next boot syncs
     await app!.strapi.store({ type: 'plugin', name: 'meja-sandi', key: 'content-manager-sync' }).set({ value: { fingerprint: 'lama' } });
-    await app!.stop();
-    logged.length = 0;
     // "another process" (an older schema booting beside this one) deletes a view row right after
     // this boot's sync, before its fingerprint is taken
-    app = await startApp({
-      database,
-      beforeLoad: (strapi) => {
-        const original = strapi.log.debug.bind(strapi.log);
-        strapi.log.debug = ((message: unknown, ...rest: unknown[]) => {
-          logged.push(String(message));
-          const result = original(message as string, ...rest);
-          if (message === SYNC_LOG.synced) {
-            const query = strapi.db.query.bind(strapi.db);
-            let interfered = false;
-            (strapi.db as { query: unknown }).query = (uid: string) => {
-              const repository = query(uid as never);
-              if (uid !== 'strapi::core-store' || interfered) return repository;
-              return new Proxy(repository, {
-                get: (target, property) =>
-                  property === 'findMany'
-                    ? async (...args: unknown[]) => {
-                        interfered = true;
-                        await query('strapi::core-store').delete({ where: { key } });
-                        return (target.findMany as (...params: unknown[]) => Promise<unknown>)(...args);
-                      }
-                    : Reflect.get(target, property),
-              });
-            };
-          }
-          return result;
-        }) as never;
-      },
+    await restart((strapi, message) => {
+      if (message !== SYNC_LOG.synced) return;
+      const query = strapi.db.query.bind(strapi.db);
+      let interfered = false;
+      (strapi.db as { query: unknown }).query = (uid: string) => {
+        const repository = query(uid as never);
+        if (uid !== 'strapi::core-store' || interfered) return repository;
+        return new Proxy(repository, {
+          get: (target, property) =>
+            property === 'findMany'
+              ? async (...args: unknown[]) => {
+                  interfered = true;
+                  await query('strapi::core-store').delete({ where: { key } });
+                  return (target.findMany as (...params: unknown[]) => Promise<unknown>)(...args);
+                }
+              : Reflect.get(target, property),
+        });
+      };
     });
     expect(outcome()).toEqual([SYNC_LOG.synced]);
-    expect(await viewRow(app.strapi, 'api::instansi.instansi')).toBeNull();
+    expect(await viewRow(app!.strapi, 'api::instansi.instansi')).toBeNull();
     // the next boot does not skip: it syncs and makes the row again
     await restart();
     expect(outcome()).toEqual([SYNC_LOG.synced]);
