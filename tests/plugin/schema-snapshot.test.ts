@@ -1,5 +1,6 @@
 import { DIGEST_RUN_TABLE, ensureSopTables, schemaSnapshot } from '../../src/plugins/sop/server/src/index';
 import { startApp, type TestApp } from '../helpers/app';
+import { withStatements } from '../helpers/statements';
 
 /**
  * schemaSnapshot answers, in one query, which tables exist with which columns (the catalog on
@@ -19,16 +20,10 @@ describe('schemaSnapshot and the engine tables at boot', () => {
 
   it('lists the tables that exist with their columns, and leaves out those that do not', async () => {
     const knex = app.strapi.db.connection;
-    const queries: string[] = [];
-    const listener = (query: { sql: string }) => queries.push(query.sql);
-    knex.on('query', listener);
-    let snapshot: Awaited<ReturnType<typeof schemaSnapshot>>;
-    try {
-      snapshot = await schemaSnapshot(knex, ['sop_audit', 'sop_audit_head', 'tabel_yang_tidak_ada', 'pengaduan']);
-    } finally {
-      knex.off('query', listener);
-    }
-    expect(queries).toHaveLength(1);
+    const { value: snapshot, sqls } = await withStatements(app, () =>
+      schemaSnapshot(knex, ['sop_audit', 'sop_audit_head', 'tabel_yang_tidak_ada', 'pengaduan'])
+    );
+    expect(sqls).toHaveLength(1);
     expect([...snapshot.keys()].sort()).toEqual(['pengaduan', 'sop_audit', 'sop_audit_head']);
     expect(snapshot.get('sop_audit')).toEqual(new Set(Object.keys(await knex('sop_audit').columnInfo())));
     expect(snapshot.get('sop_audit')!.has('kunci')).toBe(true);
@@ -39,15 +34,8 @@ describe('schemaSnapshot and the engine tables at boot', () => {
   it('a restart with every engine table in place asks one query and creates nothing; a missing one is created', async () => {
     const { strapi } = app;
     const knex = strapi.db.connection;
-    const queries: string[] = [];
-    const listener = (query: { sql: string }) => queries.push(query.sql);
-    knex.on('query', listener);
-    try {
-      await ensureSopTables(strapi);
-    } finally {
-      knex.off('query', listener);
-    }
-    expect(queries).toHaveLength(1);
+    const { sqls } = await withStatements(app, () => ensureSopTables(strapi));
+    expect(sqls).toHaveLength(1);
 
     await knex.schema.dropTable(DIGEST_RUN_TABLE);
     expect((await schemaSnapshot(knex, [DIGEST_RUN_TABLE])).has(DIGEST_RUN_TABLE)).toBe(false);
