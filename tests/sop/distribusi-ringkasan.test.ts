@@ -8,8 +8,10 @@ import { backfillRingkasanDistribusi } from '../../src/sop-defs/distribusi/ringk
 import { ringkasanSalinan, tujuanSalinan } from '../../src/sop-defs/ringkasan-salinan';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
-import { BERITA_CONTOH, ROLE, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
+import { BERITA_CONTOH, ROLE, transit, walkBeritaTo, type BeritaStaff } from '../helpers/sop';
 import { walkKriptogramTo } from '../helpers/kriptogram';
+import { usePostgres } from '../helpers/env';
+import { withStatements } from '../helpers/statements';
 
 const DISTRIBUSI = 'api::distribusi.distribusi';
 const LETTER_FIELDS = ['tujuan', 'alamat', 'saluran', 'nomorAgendaSurat', 'perihalSurat'] as const;
@@ -108,6 +110,32 @@ describe('distribusi: recipient, address, channel and letter on every copy', () 
       ['H. Wali Kota, Wali Kota Pekalongan', null, 'ajudan', kriptogram.nomorAgenda, null],
       ['Kepala Satpol PP', null, 'caraka', kriptogram.nomorAgenda, null],
     ]);
+  });
+
+  it('a copy already there when the agenda number is drawn gets it; without copies, on PostgreSQL, only the commit follows the draw', async () => {
+    const rowOf = async (documentId: string) =>
+      (await app.strapi.db.query('api::berita.berita').findOne({ where: { documentId } })) as { id: number; nomorAgenda: string | null };
+    const withCopy = await walkBeritaTo(app, staff, 'dicetak');
+    const parent = await rowOf(withCopy);
+    expect(parent.nomorAgenda).toBeNull();
+    const copy = (await app.strapi.db.query(DISTRIBUSI).create({ data: { berita: parent.id, nomorSalinan: 1 } })) as { id: number };
+    expect((await transit(app, staff.operator!, 'berita', withCopy, 'diagendakan')).status).toBe(200);
+    const drawn = (await rowOf(withCopy)).nomorAgenda;
+    expect(drawn).toMatch(/\d/);
+    expect((await copiesOf({ berita: { id: parent.id } })).map((one) => one.nomorAgendaSurat)).toEqual([drawn]);
+    await app.strapi.db.query(DISTRIBUSI).delete({ where: { id: copy.id } });
+
+    const alone = await walkBeritaTo(app, staff, 'dicetak');
+    const { value: response, sqls } = await withStatements(app, () => transit(app, staff.operator!, 'berita', alone, 'diagendakan'));
+    expect(response.status).toBe(200);
+    expect((await rowOf(alone)).nomorAgenda).toMatch(/\d/);
+    if (usePostgres()) {
+      // the counter row stays locked from the draw to the commit: the copies were looked for before it
+      const draw = sqls.findIndex((sql) => /^with nomor as/i.test(sql.trim()));
+      expect(draw).toBeGreaterThan(0);
+      expect(sqls[draw + 1]).toMatch(/^commit/i);
+      expect(sqls.slice(0, draw).filter((sql) => /from "public"\."distribusi"/.test(sql))).toHaveLength(1);
+    }
   });
 
   it('copies made before the summary existed get it at boot, once', async () => {

@@ -206,9 +206,11 @@ type Column = { columnName?: string };
  * (`formatNumberSql`, equal to `formatNumber`) and sets `nomorAgenda`, `tahunAgenda`,
  * `urutAgenda`, `waktuAgenda` and `updatedAt` — so the counter row, locked from the draw to the
  * commit, never waits for Node between the draw and the write (the complaint ticket's technique,
- * src/api/pengaduan/lib/intake.ts `tulisTiket`); the `afterUpdateMany` subscribers then run as for
- * an `updateMany` by id. Returns the number written; throws when no row was written (the step
- * then rolls back, and the number with it).
+ * src/api/pengaduan/lib/intake.ts `tulisTiket`). The update subscribers run as for an
+ * `updateMany` by id: `beforeUpdateMany` before the draw (its data names the columns, the number
+ * and its sequence still undefined), `afterUpdateMany` after it with the number, so a subscriber's
+ * reads (ringkasan.ts: which copies repeat the number) do not lengthen the lock. Returns the number
+ * written; throws when no row was written (the step then rolls back, and the number with it).
  */
 export const drawAndWriteAgendaNumber = async (
   strapi: Core.Strapi,
@@ -221,6 +223,11 @@ export const drawAndWriteAgendaNumber = async (
     if (!columnName) throw new errors.ApplicationError(`Efek assignAgendaNumber memerlukan kolom "${name}" pada jenis konten ${params.uid}.`);
     return columnName;
   };
+  // the update subscribers' reads (which copies repeat the number) go before the draw: after it
+  // the counter row is locked, and only the commit should follow
+  const where = { id: params.id };
+  const drawn = { nomorAgenda: undefined, tahunAgenda: params.moment.tahun, urutAgenda: undefined, waktuAgenda: params.now };
+  const states = await strapi.db.lifecycles.run('beforeUpdateMany', params.uid as never, { params: { where, data: drawn } });
   const draw = agendaNumberSql(params.buku, params.moment.tahun);
   const nomorAgenda = formatNumberSql(params.pattern, params.moment, 'nomor.terakhir');
   const result = (await trx.raw(
@@ -246,8 +253,8 @@ export const drawAndWriteAgendaNumber = async (
   const nomor = result.rows[0]?.nomor;
   if (result.rows.length !== 1 || typeof nomor !== 'string') throw new errors.ApplicationError('Naskah gagal diberi nomor agenda.');
   // the database's update subscribers hear it as an updateMany by id (e.g. the copies' summary of the number, src/sop-defs/distribusi/ringkasan.ts)
-  const data = { nomorAgenda: nomor, tahunAgenda: params.moment.tahun, urutAgenda: Number(result.rows[0].urut), waktuAgenda: params.now };
-  await strapi.db.lifecycles.run('afterUpdateMany', params.uid as never, { params: { where: { id: params.id }, data }, result: { count: 1 } });
+  const data = { ...drawn, nomorAgenda: nomor, urutAgenda: Number(result.rows[0].urut) };
+  await strapi.db.lifecycles.run('afterUpdateMany', params.uid as never, { params: { where, data }, result: { count: 1 } }, states);
   return nomor;
 };
 
