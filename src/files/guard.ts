@@ -105,6 +105,63 @@ const assertNoGovernedRef = (strapi: Core.Strapi, ctx: RouteCtx): void => {
   }
 };
 
+/**
+ * Refuses (403) an upload that attaches itself to any record (`ref`, `refId`, `field`): Strapi
+ * writes that link itself, checking neither the writer's permission on the record nor the
+ * workflow gate, so a role that may upload could put a file on a record it may not edit (the
+ * instansi's public logo, and the file with it public at /berkas). Files reach records through
+ * the content manager or an SOP step, which check both; Meja Sandi's admin panel never sends them.
+ */
+const assertNoRef = (strapi: Core.Strapi, ctx: RouteCtx): void => {
+  assertNoGovernedRef(strapi, ctx);
+  const named = ['ref', 'refId', 'field'].filter((key) => {
+    const value = body(ctx)[key] ?? ctx.query?.[key];
+    return value !== undefined && value !== null && value !== '';
+  });
+  if (named.length > 0) {
+    throw new errors.PolicyError('Berkas tidak dapat dilampirkan langsung pada data saat diunggah; lampirkan melalui formulir data atau langkah SOP.', {
+      fields: named,
+    });
+  }
+};
+
+/** Whether a query (populate, filters, sort, fields: objects, arrays, strings "a.b,c") names `related` anywhere. */
+const namesRelated = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.split(/[,.[\]\s]+/).includes('related');
+  if (Array.isArray(value)) return value.some(namesRelated);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, inner]) => namesRelated(key) || namesRelated(inner));
+  }
+  return false;
+};
+
+/** Drops every `related` (a file's records, of any type) from an answer, in place. */
+const dropRelated = (value: unknown, seen = new Set<object>()): void => {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) dropRelated(item, seen);
+    return;
+  }
+  delete (value as Record<string, unknown>).related;
+  for (const inner of Object.values(value)) dropRelated(inner, seen);
+};
+
+/**
+ * The records a file is attached to (`related`) never leave through the media library: Strapi
+ * checks its query and answer against the file's permissions only, so `populate[related]` (or a
+ * wildcard) would return a classified record's fields, private ones too, to anyone who may list
+ * the file. A query naming `related` is refused (400); any `related` in an answer is dropped.
+ */
+const withoutRelated = async (ctx: RouteCtx & { body?: unknown }, next: Next): Promise<unknown> => {
+  if (namesRelated(ctx.query ?? {})) {
+    throw new errors.ValidationError('Pustaka media tidak menampilkan data yang memakai berkas (related); buka datanya dari Content Manager.');
+  }
+  const result = await next();
+  dropRelated(ctx.body);
+  return result;
+};
+
 /** `assets.update` on each file, with the role's conditions (e.g. only the files the user uploaded). */
 const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: readonly number[]): Promise<void> => {
   const ability = ctx.state.userAbility;
@@ -129,9 +186,10 @@ const assertMayUpdateEach = async (strapi: Core.Strapi, ctx: RouteCtx, fileIds: 
 };
 
 /**
- * Puts the guard in front of every media-library route that changes an existing file
- * (admin panel `/upload/...` and content API `/api/upload/...`). Called from register(),
- * before Strapi mounts the plugin's routes.
+ * Puts the guards in front of the media library's routes (admin panel `/upload/...` and content
+ * API `/api/upload/...`): every route keeps a file's records out of its query and answer
+ * (`withoutRelated`); the routes that change an existing file check it, and uploads attach to
+ * no record. Called from register(), before Strapi mounts the plugin's routes.
  */
 export const guardUploadRoutes = (strapi: Core.Strapi): void => {
   const routers = (
@@ -142,12 +200,13 @@ export const guardUploadRoutes = (strapi: Core.Strapi): void => {
       const rule = MUTATING[route.handler];
       const attaching = ATTACHING.has(route.handler);
       const refused = REFUSED.has(route.handler);
+      route.config = { ...(route.config ?? {}), middlewares: [...(route.config?.middlewares ?? []), withoutRelated] };
       if (!rule && !attaching && !refused) continue;
       const guard = async (ctx: RouteCtx, next: Next) => {
         if (refused) {
           throw new errors.PolicyError('Unggah dari alamat web tidak tersedia: unggah berkas dari perangkat Anda.');
         }
-        if (attaching) assertNoGovernedRef(strapi, ctx);
+        if (attaching) assertNoRef(strapi, ctx);
         if (!rule) return next();
         const ids = await rule.files(ctx, strapi);
         if (rule.bulk) await assertMayUpdateEach(strapi, ctx, ids);
