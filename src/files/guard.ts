@@ -119,9 +119,12 @@ const assertNoRef = (strapi: Core.Strapi, ctx: RouteCtx): void => {
     return value !== undefined && value !== null && value !== '';
   });
   if (named.length > 0) {
-    throw new errors.PolicyError('Berkas tidak dapat dilampirkan langsung pada data saat diunggah; lampirkan melalui formulir data atau langkah SOP.', {
-      fields: named,
-    });
+    throw new errors.PolicyError(
+      'Berkas tidak dapat dilampirkan langsung pada data saat diunggah; lampirkan melalui formulir data atau langkah SOP.',
+      {
+        fields: named,
+      }
+    );
   }
 };
 

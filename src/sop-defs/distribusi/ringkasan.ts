@@ -73,7 +73,9 @@ const updatedIds = (event: UpdateEvent): number[] => {
 };
 
 /** The repeated fields an update of a REPEATED parent writes (by the keys of its data), with the copy column of each. */
-const repeatedChanges = (event: UpdateEvent): { relation: 'berita' | 'kriptogram'; changes: [string, 'nomorAgendaSurat' | 'perihalSurat'][] } | null => {
+const repeatedChanges = (
+  event: UpdateEvent
+): { relation: 'berita' | 'kriptogram'; changes: [string, 'nomorAgendaSurat' | 'perihalSurat'][] } | null => {
   const repeated = REPEATED[event.model.uid];
   const data = asRecord(event.params.data);
   const changes = repeated ? Object.entries(repeated.fields).filter(([field]) => field in data) : [];
@@ -84,7 +86,9 @@ const repeatedChanges = (event: UpdateEvent): { relation: 'berita' | 'kriptogram
 const copiesOfRepeated = async (strapi: Core.Strapi, event: UpdateEvent, relation: 'berita' | 'kriptogram'): Promise<CopiesOfUpdate | null> => {
   const ids = updatedIds(event);
   if (ids.length === 0) return null;
-  const copies = (await strapi.db.query(DISTRIBUSI_UID).findMany({ where: { [relation]: { id: { $in: ids } } }, select: ['id'] })) as { id: number }[];
+  const copies = (await strapi.db.query(DISTRIBUSI_UID).findMany({ where: { [relation]: { id: { $in: ids } } }, select: ['id'] })) as {
+    id: number;
+  }[];
   return copies.length === 0 ? 'none' : { ids: copies.map((copy) => copy.id) };
 };
 

@@ -42,15 +42,27 @@ export const berikutnyaFor = async (strapi: Core.Strapi, model: string, record: 
 export const mayRead = (strapi: Core.Strapi, actor: StaffActor, uid: string): boolean =>
   actor.isSuperAdmin || sopRegistryOf(strapi).access().mayRead(actor, uid);
 
+type InputJsonSchema = { properties?: Record<string, unknown>; required?: string[] };
+
+/** JSON schemas of step inputs, by zod schema: a workflow version never changes, and every record view and step answer describes its steps. */
+const jsonSchemas = new WeakMap<object, InputJsonSchema>();
+
+/** The JSON schema (zod 4's toJSONSchema, input side) of a step's input schema, made once per schema. */
+const inputJsonSchema = (input: NonNullable<Transition<unknown>['input']>): InputJsonSchema => {
+  const known = jsonSchemas.get(input);
+  if (known) return known;
+  const made = z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as InputJsonSchema;
+  jsonSchemas.set(input, made);
+  return made;
+};
+
 /**
  * The `masukan` of a step (shared decision 2): whether it asks for a catatan, the JSON schema
  * of its `data` (kept for compatibility) and its typed field list, which the panel renders
  * generically (`fields`, empty when the step takes no data).
  */
 const describeInput = (transition: Transition<unknown>) => {
-  const schema = transition.input
-    ? (z.toJSONSchema(transition.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] })
-    : undefined;
+  const schema = transition.input ? inputJsonSchema(transition.input) : undefined;
   return {
     catatan: transition.catatan ?? null,
     data: schema ? { properties: schema.properties ?? {}, required: schema.required ?? [] } : null,
