@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { queryPaths, resolvePath, isGuardedElsewhere, type FieldStep, type SchemaLike } from '../domain/query-paths';
+import { queryPaths, resolvePath, sortPaths, isGuardedElsewhere, type FieldStep, type SchemaLike } from '../domain/query-paths';
 
 /**
  * Read rights in the content manager, for every type a response or a query reaches.
@@ -209,9 +209,24 @@ const createReadGuard = (strapi: Core.Strapi, base: PermissionCheckerService) =>
     return { ...rest, filters: isPlainObject(rest.filters) ? { $and: [rest.filters, searchFilter] } : searchFilter };
   };
 
+  /**
+   * A sort written as one string (`asal:ASC`, `a:asc,b:desc`) keeps only the fields the actor may
+   * read. Strapi's sanitiser drops an unreadable field from the object and list forms, but for a
+   * one-field string it returns nothing, and its caller then keeps the original sort: the list
+   * came back ordered by a field the role may not read (session 14 review: a kriptogram's text).
+   */
+  const readableSort = (userAbility: Ability, uid: string, query: Query): Query => {
+    if (typeof query.sort !== 'string') return query;
+    const kept = query.sort
+      .split(',')
+      .filter((entry) => sortPaths(entry).every((path) => resolvePath(uid, path, schemaOf).every((step) => mayReadField(userAbility, step))));
+    const { sort: _omitted, ...rest } = query;
+    return kept.length > 0 ? { ...rest, sort: kept.join(',') } : rest;
+  };
+
   const guardQuery = (userAbility: Ability, uid: string, query: Query): Query => {
     checkQuery(userAbility, uid, query);
-    return isPlainObject(query) ? searchableQuery(userAbility, uid, query) : query;
+    return isPlainObject(query) ? searchableQuery(userAbility, uid, readableSort(userAbility, uid, query)) : query;
   };
 
   // -------------------------------------------------------------------------
@@ -291,4 +306,33 @@ export const registerContentManagerReadRights = (strapi: Core.Strapi): void => {
       },
     };
   });
+
+  // `/content-manager/uid/generate` and `/uid/check-availability` need only a login in Strapi, and
+  // answer whether a value is taken (a draft standard's slug, say): only for who may write the type.
+  strapi.get('controllers').extend('plugin::content-manager.uid', (controller: unknown) => {
+    const uid = controller as UidController;
+    const mayWrite = (ctx: UidCtx): void => {
+      const contentType = (ctx.request.body as { contentTypeUID?: unknown } | undefined)?.contentTypeUID;
+      const ability = ctx.state.userAbility;
+      const allowed =
+        typeof contentType === 'string' &&
+        ability !== undefined &&
+        ['create', 'update'].some((action) => ability.can(`plugin::content-manager.explorer.${action}`, contentType));
+      if (!allowed) throw new errors.PolicyError('Anda tidak berhak membuat atau mengubah data jenis ini.');
+    };
+    return {
+      ...uid,
+      async generateUID(this: UidController, ctx: UidCtx) {
+        mayWrite(ctx);
+        return uid.generateUID.call(this, ctx);
+      },
+      async checkUIDAvailability(this: UidController, ctx: UidCtx) {
+        mayWrite(ctx);
+        return uid.checkUIDAvailability.call(this, ctx);
+      },
+    };
+  });
 };
+
+type UidCtx = { request: { body?: unknown }; state: { userAbility?: { can: (action: string, subject: string) => boolean } } };
+type UidController = Record<'generateUID' | 'checkUIDAvailability', (this: UidController, ctx: UidCtx) => Promise<unknown>>;
