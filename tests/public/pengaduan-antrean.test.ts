@@ -14,7 +14,7 @@ const tolak = (alasan: AlasanTolak) => Object.assign(new Error(`ditolak: ${alasa
 const garis = (aturan: Partial<Parameters<typeof buatAntrean>[0]> = {}) => {
   const tulisan: Tulisan[] = [];
   const antrean = buatAntrean<number, number>(
-    { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 100, tungguMs: 5000, tulisMs: 5000, ...aturan },
+    { kelompokMaks: 4, penulisMaks: 1, lambatMs: 1000, tungguMaks: 100, tungguMs: 5000, tulisMs: 5000, ...aturan },
     (kelompok: Butir<number, number>[]) =>
       new Promise<void>((resolve) => {
         tulisan.push({
@@ -74,19 +74,42 @@ describe('group commit line', () => {
     expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2], [3], [4]]);
   });
 
-  it('keeps at most penulisMaks writes in flight, and a stuck write does not stop the others', async () => {
-    const { antrean, tulisan } = garis({ penulisMaks: 2 });
-    const hasil = [1, 2, 3, 4, 5].map((n) => settle(antrean.masuk(n, 1)));
+  it('keeps one writer while its writes are quick: what arrives meanwhile waits for the next group, never a second writer', async () => {
+    const { antrean, tulisan } = garis({ penulisMaks: 2, lambatMs: 1000 });
+    const hasil = [1, 2, 3, 4, 5, 6].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(20);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1]]);
+    tulisan[0].selesai();
     await sleep(0);
-    // two writers: the first item, then the second (which found a free writer)
-    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2]]);
-    // the first write hangs; the second finishes and its writer takes the rest
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3, 4, 5]]);
+    const lagi = settle(antrean.masuk(7, 1));
+    await sleep(20);
+    expect(tulisan).toHaveLength(2);
     tulisan[1].selesai();
     await sleep(0);
-    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2], [3, 4, 5]]);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3, 4, 5], [6, 7]]);
     tulisan[2].selesai();
+    expect(await Promise.all([...hasil, lagi])).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: n * 10 })));
+  });
+
+  it('starts a further writer (up to penulisMaks) once the write in flight has taken lambatMs; a stuck write does not stop the others', async () => {
+    const { antrean, tulisan } = garis({ penulisMaks: 2, lambatMs: 40 });
+    const hasil = [1, 2, 3].map((n) => settle(antrean.masuk(n, 1)));
     await sleep(0);
-    expect((await Promise.all(hasil.slice(1))).map((h) => h)).toEqual([2, 3, 4, 5].map((n) => ({ value: n * 10 })));
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1]]);
+    await sleep(70);
+    // the first write is slow: a second writer took what waited
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3]]);
+    const later = [4, 5].map((n) => settle(antrean.masuk(n, 1)));
+    await sleep(70);
+    // both writers busy, however long: no third
+    expect(tulisan).toHaveLength(2);
+    // the second finishes and its writer takes the rest; the first still hangs
+    tulisan[1].selesai();
+    await sleep(0);
+    expect(tulisan.map((t) => t.nilai)).toEqual([[1], [2, 3], [4, 5]]);
+    tulisan[2].selesai();
+    expect(await Promise.all([...hasil.slice(1), ...later])).toEqual([2, 3, 4, 5].map((n) => ({ value: n * 10 })));
     tulisan[0].selesai();
     expect(await hasil[0]).toEqual({ value: 10 });
   });
@@ -131,7 +154,7 @@ describe('group commit line', () => {
   it('answers every member when a write throws instead of answering, and goes on', async () => {
     let calls = 0;
     const antrean = buatAntrean<number, number>(
-      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
+      { kelompokMaks: 4, penulisMaks: 1, lambatMs: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
       async (kelompok) => {
         calls += 1;
         if (calls === 1) throw new Error('tulis gagal');
@@ -182,7 +205,7 @@ describe('group commit line', () => {
 
   it('rejects an item its write returned without answering, and answers each item once', async () => {
     const antrean = buatAntrean<number, number>(
-      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
+      { kelompokMaks: 4, penulisMaks: 1, lambatMs: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
       async (kelompok) => {
         kelompok[0].resolve(kelompok[0].nilai);
         kelompok[0].reject(new Error('kedua kali'));
@@ -191,7 +214,7 @@ describe('group commit line', () => {
     );
     expect(await settle(antrean.masuk(1, 1))).toEqual({ value: 1 });
     const antrean2 = buatAntrean<number, number>(
-      { kelompokMaks: 4, penulisMaks: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
+      { kelompokMaks: 4, penulisMaks: 1, lambatMs: 1, tungguMaks: 10, tungguMs: 1000, tulisMs: 1000 },
       async () => undefined,
       tolak
     );
@@ -199,7 +222,7 @@ describe('group commit line', () => {
   });
 
   it('refuses bounds that are not whole numbers of at least 1', () => {
-    expect(() => buatAntrean({ kelompokMaks: 0, penulisMaks: 1, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(RangeError);
-    expect(() => buatAntrean({ kelompokMaks: 1, penulisMaks: 1.5, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(/penulisMaks/);
+    expect(() => buatAntrean({ kelompokMaks: 0, penulisMaks: 1, lambatMs: 1, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(RangeError);
+    expect(() => buatAntrean({ kelompokMaks: 1, penulisMaks: 1.5, lambatMs: 1, tungguMaks: 1, tungguMs: 1, tulisMs: 1 }, async () => undefined, tolak)).toThrow(/penulisMaks/);
   });
 });

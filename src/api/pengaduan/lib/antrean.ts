@@ -12,6 +12,12 @@ export type AturanAntrean = {
   kelompokMaks: number;
   /** at most this many groups being written at once (a stuck write stalls only its own group) */
   penulisMaks: number;
+  /**
+   * a further writer starts only once the latest write in flight has taken this long (a slow or
+   * stuck write): while writes are quick, one writer takes everything that waits, so the groups
+   * stay as large as the load makes them (each group costs a statement, a connection and a commit)
+   */
+  lambatMs: number;
   /** at most this many items waiting; one more is refused at once */
   tungguMaks: number;
   /** an item not taken into a group within this time is refused (the caller then answers "busy") */
@@ -58,6 +64,9 @@ export const buatAntrean = <T, R>(
   let entri: Entri<T, R>[] = [];
   let kepala = 0;
   let penulis = 0;
+  // when the latest write in flight started (performance.now(), ms), and the check that starts a further writer if it is slow
+  let mulaiTerakhir = 0;
+  let pemeriksa: NodeJS.Timeout | null = null;
   let ditutup = false;
   // items waiting now: neither taken into a group nor refused
   let hidup = 0;
@@ -113,6 +122,7 @@ export const buatAntrean = <T, R>(
         satu.reject(error);
       },
     }));
+    mulaiTerakhir = performance.now();
     const selesai = (async () => {
       try {
         await tulis(butir);
@@ -144,13 +154,32 @@ export const buatAntrean = <T, R>(
         // too slow: its place goes to another writer for what waits; this one stays with its group
         memegang = false;
         penulis -= 1;
-        if (hidup > 0 && penulis < aturan.penulisMaks) void jalan();
+        tambahPenulis();
         return;
       }
     } finally {
       if (memegang) penulis -= 1;
     }
   };
+
+  /**
+   * Starts a writer for what waits: at once when none is writing; a further one (up to penulisMaks)
+   * only when the latest write has taken lambatMs, else it checks again when it will have.
+   */
+  function tambahPenulis(): void {
+    if (ditutup || hidup === 0 || penulis >= aturan.penulisMaks) return;
+    const sisa = mulaiTerakhir + aturan.lambatMs - performance.now();
+    if (penulis === 0 || sisa <= 0) {
+      void jalan();
+      return;
+    }
+    if (pemeriksa) return;
+    pemeriksa = setTimeout(() => {
+      pemeriksa = null;
+      tambahPenulis();
+    }, Math.ceil(sisa));
+    pemeriksa.unref();
+  }
 
   return {
     masuk: (nilai, kunci) =>
@@ -162,10 +191,12 @@ export const buatAntrean = <T, R>(
         butir.timer.unref();
         entri.push(butir);
         hidup += 1;
-        if (penulis < aturan.penulisMaks) void jalan();
+        tambahPenulis();
       }),
     tutup: () => {
       ditutup = true;
+      if (pemeriksa) clearTimeout(pemeriksa);
+      pemeriksa = null;
       for (let i = kepala; i < entri.length; i += 1) buang(entri[i], 'ditutup');
       entri = [];
       kepala = 0;
