@@ -139,7 +139,7 @@ const serverRss = (child) => askServer(child, 'memory').then((message) => messag
 const makeClient = (port, concurrency = CONCURRENCY) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(concurrency, 1) });
   return (method, pathname, { token, body } = {}) =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const started = process.hrtime.bigint();
       const request = http.request(
@@ -171,7 +171,14 @@ const makeClient = (port, concurrency = CONCURRENCY) => {
           });
         }
       );
-      request.on('error', reject);
+      // a connection reset or refused counts as a failed request (status 0) of its step, as an error answer does, instead of ending the run
+      request.on('error', (error) =>
+        resolve({
+          status: 0,
+          body: { error: { name: error.code || error.name, message: error.message } },
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        })
+      );
       if (payload) request.write(payload);
       request.end();
     });
