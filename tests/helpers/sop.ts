@@ -12,6 +12,32 @@ export const ROLE = {
   pejabatPengaduan: 'Pejabat Pengaduan',
 } as const;
 
+/**
+ * The people of the security tests, by the role each signs in with: every office role, a second
+ * Sandiman (not assigned), Strapi's stock Editor and Author, and the Super Admin.
+ */
+export const ROLE_OF_PERSONA = {
+  operator: ROLE.operator,
+  sandiman: ROLE.sandiman,
+  sandimanLain: ROLE.sandiman,
+  kasi: ROLE.kasi,
+  kabid: ROLE.kabid,
+  kadis: ROLE.kadis,
+  caraka: ROLE.caraka,
+  petugas: ROLE.petugasPengaduan,
+  pejabat: ROLE.pejabatPengaduan,
+  editor: 'Editor',
+  author: 'Author',
+  superAdmin: 'Super Admin',
+} as const;
+
+/** A persona of ROLE_OF_PERSONA. */
+export type Persona = keyof typeof ROLE_OF_PERSONA;
+
+/** The sign-in role of each of `personas` (ROLE_OF_PERSONA), as a map from persona to role name. */
+export const rolesOf = <P extends Persona>(personas: readonly P[]): Record<P, string> =>
+  Object.fromEntries(personas.map((persona): [P, string] => [persona, ROLE_OF_PERSONA[persona]])) as Record<P, string>;
+
 export const transit = (
   app: TestApp,
   session: AdminSession,

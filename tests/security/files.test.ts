@@ -12,22 +12,11 @@ import { SLUG_BERITA_BIASA } from '../../src/domain/standar-pelayanan';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { walkKriptogramTo } from '../helpers/kriptogram';
-import { cmUpdate, ROLE, sopView, transit, walkBeritaTo } from '../helpers/sop';
+import { cmUpdate, rolesOf, sopView, transit, walkBeritaTo } from '../helpers/sop';
 
 type Pelaku = 'operator' | 'sandiman' | 'sandimanLain' | 'kasi' | 'kabid' | 'kadis' | 'caraka' | 'petugas' | 'pejabat' | 'superAdmin';
 const PELAKU: readonly Pelaku[] = ['operator', 'sandiman', 'sandimanLain', 'kasi', 'kabid', 'kadis', 'caraka', 'petugas', 'pejabat', 'superAdmin'];
-const ROLE_OF: Record<Pelaku, string> = {
-  operator: ROLE.operator,
-  sandiman: ROLE.sandiman,
-  sandimanLain: ROLE.sandiman,
-  kasi: ROLE.kasi,
-  kabid: ROLE.kabid,
-  kadis: ROLE.kadis,
-  caraka: ROLE.caraka,
-  petugas: ROLE.petugasPengaduan,
-  pejabat: ROLE.pejabatPengaduan,
-  superAdmin: 'Super Admin',
-};
+const ROLE_OF = rolesOf(PELAKU);
 
 type Uploaded = { id: number; url: string; name: string; hash: string; ext: string };
 

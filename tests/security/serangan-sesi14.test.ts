@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { createAdminSession, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { walkKriptogramTo } from '../helpers/kriptogram';
-import { ROLE, sopView, transit, walkBeritaTo } from '../helpers/sop';
+import { rolesOf, sopView, transit, walkBeritaTo } from '../helpers/sop';
 
 const CM = '/content-manager/collection-types';
 const KRIPTOGRAM = 'api::kriptogram.kriptogram';
@@ -20,18 +20,9 @@ const TEKS = 'TEKS-KRIPTO-S14';
 const RINGKAS = 'RINGKAS-RAHASIA-S14';
 const PERIHAL_SALINAN = 'Pengamanan kunjungan kerja'; // SALINAN_CONTOH.perihal (tests/helpers/kriptogram.ts)
 
-type Who = 'operator' | 'sandiman' | 'sandimanLain' | 'kasi' | 'kabid' | 'kadis' | 'caraka' | 'petugas' | 'superAdmin';
-const ROLE_OF: Record<Who, string> = {
-  operator: ROLE.operator,
-  sandiman: ROLE.sandiman,
-  sandimanLain: ROLE.sandiman,
-  kasi: ROLE.kasi,
-  kabid: ROLE.kabid,
-  kadis: ROLE.kadis,
-  caraka: ROLE.caraka,
-  petugas: ROLE.petugasPengaduan,
-  superAdmin: 'Super Admin',
-};
+const PERSONAS = ['operator', 'sandiman', 'sandimanLain', 'kasi', 'kabid', 'kadis', 'caraka', 'petugas', 'superAdmin'] as const;
+type Who = (typeof PERSONAS)[number];
+const ROLE_OF = rolesOf(PERSONAS);
 
 type Uploaded = { id: number; url: string; name: string };
 

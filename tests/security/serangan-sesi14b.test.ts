@@ -11,7 +11,7 @@ import PizZip from 'pizzip';
 import { createAdminSession, findRole, type AdminSession } from '../helpers/admin-users';
 import { startApp, type TestApp } from '../helpers/app';
 import { walkKriptogramTo } from '../helpers/kriptogram';
-import { ROLE, sopView, walkBeritaTo } from '../helpers/sop';
+import { rolesOf, sopView, walkBeritaTo } from '../helpers/sop';
 
 const CM = '/content-manager/collection-types';
 const KRIPTOGRAM = 'api::kriptogram.kriptogram';
@@ -28,20 +28,9 @@ const PENGIRIM = 'PENGIRIMS14B Lemsaneg';
 const RINGKAS = 'RINGKASS14B isi ringkas rahasia';
 const PERIHAL_SALINAN = 'Pengamanan kunjungan kerja'; // SALINAN_CONTOH.perihal
 
-type Who = 'operator' | 'sandiman' | 'kasi' | 'kabid' | 'kadis' | 'caraka' | 'petugas' | 'pejabat' | 'editor' | 'author' | 'superAdmin';
-const ROLE_OF: Record<Who, string> = {
-  operator: ROLE.operator,
-  sandiman: ROLE.sandiman,
-  kasi: ROLE.kasi,
-  kabid: ROLE.kabid,
-  kadis: ROLE.kadis,
-  caraka: ROLE.caraka,
-  petugas: ROLE.petugasPengaduan,
-  pejabat: ROLE.pejabatPengaduan,
-  editor: 'Editor',
-  author: 'Author',
-  superAdmin: 'Super Admin',
-};
+const PERSONAS = ['operator', 'sandiman', 'kasi', 'kabid', 'kadis', 'caraka', 'petugas', 'pejabat', 'editor', 'author', 'superAdmin'] as const;
+type Who = (typeof PERSONAS)[number];
+const ROLE_OF = rolesOf(PERSONAS);
 const NOT_SUPER: Who[] = ['operator', 'sandiman', 'kasi', 'kabid', 'kadis', 'caraka', 'petugas', 'pejabat', 'editor', 'author'];
 
 type Reply = { status: number; body: unknown; text: string };
