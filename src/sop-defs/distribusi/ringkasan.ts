@@ -45,12 +45,25 @@ type UpdateEvent = {
 };
 
 /**
- * The copies an update will rewrite, found before it by the `before…` hook (`event.state.salinan`):
- * the copy ids and the update they get once the parent's values are known. Found before the
- * write, so that an update drawing a number under a lock (the agenda draw, whose counter row stays
- * locked to the commit) sends nothing more after it when the parent has no copies.
+ * The copies an update will rewrite (`where` on distribusi), or 'none'. The `before…` hook finds
+ * them (`event.state.salinan`), so that an update drawing a number under a lock (the agenda
+ * draw, whose counter row stays locked to the commit) sends nothing more after it when the
+ * parent has no copies; the `after…` hook finds them itself when no `before…` ran.
  */
-type CopiesOfUpdate = { ids: number[] } | { where: Record<string, unknown> } | 'none';
+type CopiesOfUpdate = { where: Record<string, unknown> } | 'none';
+
+/** The copy columns a parent's update repeats onto its copies. */
+type CopyColumns = Partial<Record<'nomorAgendaSurat' | 'perihalSurat', string | null>>;
+
+/**
+ * How one kind of parent keeps its copies' summary: `columns`, the copy columns an update writes
+ * (from its data; null when it writes none of them), and `copies`, the copies of the parents it
+ * names by id (null when it names none by id).
+ */
+type Repeater = {
+  columns: (event: UpdateEvent) => CopyColumns | null;
+  copies: (event: UpdateEvent) => Promise<CopiesOfUpdate | null>;
+};
 
 /** The parent fields a copy repeats, per parent type (a kriptogram's subject is never repeated). */
 const REPEATED: Readonly<
@@ -72,94 +85,86 @@ const updatedIds = (event: UpdateEvent): number[] => {
   return Array.isArray(inList) ? inList.filter((one): one is number => typeof one === 'number') : [];
 };
 
-/** The repeated fields an update of a REPEATED parent writes (by the keys of its data), with the copy column of each. */
-const repeatedChanges = (
-  event: UpdateEvent
-): { relation: 'berita' | 'kriptogram'; changes: [string, 'nomorAgendaSurat' | 'perihalSurat'][] } | null => {
-  const repeated = REPEATED[event.model.uid];
-  const data = asRecord(event.params.data);
-  const changes = repeated ? Object.entries(repeated.fields).filter(([field]) => field in data) : [];
-  return repeated && changes.length > 0 ? { relation: repeated.relation, changes } : null;
-};
+/** The copies matching `where`, or 'none' when there are none. */
+const copiesWhere = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<CopiesOfUpdate> =>
+  Number(await strapi.db.query(DISTRIBUSI_UID).count({ where })) === 0 ? 'none' : { where };
 
-/** The copies of the parents an update of a REPEATED type names (by id); null when it names none by id. */
-const copiesOfRepeated = async (strapi: Core.Strapi, event: UpdateEvent, relation: 'berita' | 'kriptogram'): Promise<CopiesOfUpdate | null> => {
-  const ids = updatedIds(event);
-  if (ids.length === 0) return null;
-  const copies = (await strapi.db.query(DISTRIBUSI_UID).findMany({ where: { [relation]: { id: { $in: ids } } }, select: ['id'] })) as {
-    id: number;
-  }[];
-  return copies.length === 0 ? 'none' : { ids: copies.map((copy) => copy.id) };
-};
-
-/** Before an update of a REPEATED parent that writes a repeated field: which copies it will rewrite. */
-const findCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<void> => {
-  const repeated = repeatedChanges(event);
-  const found = repeated ? await copiesOfRepeated(strapi, event, repeated.relation) : null;
-  if (found !== null) event.state = { ...event.state, salinan: found };
-};
-
-/** Rewrites the repeated parent fields on the copies of the updated parents, when the update changed them. */
-const refreshCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<void> => {
-  const repeated = repeatedChanges(event);
-  if (!repeated) return;
-  const found = event.state?.salinan ?? (await copiesOfRepeated(strapi, event, repeated.relation));
-  if (found === null || found === 'none' || !('ids' in found)) return;
-  const data = asRecord(event.params.data);
-  const update = Object.fromEntries(
-    repeated.changes.map(([field, column]) => [column, ringkasanSalinan(null, { [field]: data[field] as string | null })[column]])
-  );
-  await strapi.db.query(DISTRIBUSI_UID).updateMany({ where: { id: { $in: found.ids } }, data: update });
-};
-
-/** The copy columns an update of a bound parent writes: its agenda number and its subject (the type's first text field, mainFieldOf). */
-const boundChanges = (strapi: Core.Strapi, event: UpdateEvent): ('nomorAgenda' | 'main')[] => {
-  const uid = event.model.uid;
-  if (!uid.startsWith('api::') || uid === DISTRIBUSI_UID || REPEATED[uid]) return [];
-  const registry = sopRegistryOf(strapi);
-  const model = registry.governed(uid)?.definition?.model;
-  if (!model || registry.sop(model)?.readByWorkflowRoles !== true) return [];
-  const data = asRecord(event.params.data);
-  const main = mainFieldOf(strapi, uid);
-  return [...('nomorAgenda' in data ? (['nomorAgenda'] as const) : []), ...(main && main in data ? (['main'] as const) : [])];
-};
-
-/** The copies of the bound parents an update names (by id), found by the parent's type and documentId; null when it names none by id. */
-const copiesOfBound = async (strapi: Core.Strapi, event: UpdateEvent): Promise<CopiesOfUpdate | null> => {
-  const uid = event.model.uid;
-  const ids = updatedIds(event);
-  if (ids.length === 0) return null;
-  const parents = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })) as { documentId: string }[];
-  if (parents.length === 0) return 'none';
-  const where = { indukUid: uid, indukDocumentId: { $in: parents.map((parent) => parent.documentId) } };
-  return Number(await strapi.db.query(DISTRIBUSI_UID).count({ where })) === 0 ? 'none' : { where };
-};
-
-/** Before an update of a bound parent that writes its agenda number or subject: which copies it will rewrite. */
-const findBoundCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<void> => {
-  const found = boundChanges(strapi, event).length > 0 ? await copiesOfBound(strapi, event) : null;
-  if (found !== null) event.state = { ...event.state, salinan: found };
-};
+/** A berita or kriptogram: the fields of REPEATED, onto the copies linked to it. */
+const repeatedParent = (strapi: Core.Strapi): Repeater => ({
+  columns: (event) => {
+    const repeated = REPEATED[event.model.uid];
+    const data = asRecord(event.params.data);
+    const changes = repeated ? Object.entries(repeated.fields).filter(([field]) => field in data) : [];
+    if (changes.length === 0) return null;
+    return Object.fromEntries(changes.map(([field, column]) => [column, ringkasanSalinan(null, { [field]: data[field] as string | null })[column]]));
+  },
+  copies: async (event) => {
+    const ids = updatedIds(event);
+    const repeated = REPEATED[event.model.uid];
+    if (ids.length === 0 || !repeated) return null;
+    // by id: the query engine's updateMany takes no filter through a relation
+    const copies = (await strapi.db.query(DISTRIBUSI_UID).findMany({ where: { [repeated.relation]: { id: { $in: ids } } }, select: ['id'] })) as {
+      id: number;
+    }[];
+    return copies.length === 0 ? 'none' : { where: { id: { $in: copies.map((copy) => copy.id) } } };
+  },
+});
 
 /**
- * The same for a parent of a workflow bound from data (`salinanPerPenerima`): its `nomorAgenda`
- * (drawn by a step) and its subject, the type's first text field (mainFieldOf, edited in the
- * content manager), onto its copies, found by the parent's type and documentId.
+ * A parent of a workflow bound from data (`salinanPerPenerima`): its `nomorAgenda` (drawn by a
+ * step) and its subject, the type's first text field (mainFieldOf, edited in the content
+ * manager), onto its copies, found by the parent's type and documentId.
  */
-const refreshBoundCopies = async (strapi: Core.Strapi, event: UpdateEvent): Promise<void> => {
-  const changes = boundChanges(strapi, event);
-  if (changes.length === 0) return;
-  const found = event.state?.salinan ?? (await copiesOfBound(strapi, event));
-  if (found === null || found === 'none' || !('where' in found)) return;
-  const data = asRecord(event.params.data);
-  const main = mainFieldOf(strapi, event.model.uid);
-  const update: Partial<Record<'nomorAgendaSurat' | 'perihalSurat', string | null>> = {
-    ...(changes.includes('nomorAgenda')
-      ? { nomorAgendaSurat: ringkasanSalinan(null, { nomorAgenda: data.nomorAgenda as string | null }).nomorAgendaSurat }
-      : {}),
-    ...(changes.includes('main') && main ? { perihalSurat: ringkasanSalinan(null, { perihal: data[main] as string | null }).perihalSurat } : {}),
+const boundParent = (strapi: Core.Strapi): Repeater => ({
+  columns: (event) => {
+    const uid = event.model.uid;
+    if (!uid.startsWith('api::') || uid === DISTRIBUSI_UID || REPEATED[uid]) return null;
+    const registry = sopRegistryOf(strapi);
+    const model = registry.governed(uid)?.definition?.model;
+    if (!model || registry.sop(model)?.readByWorkflowRoles !== true) return null;
+    const data = asRecord(event.params.data);
+    const main = mainFieldOf(strapi, uid);
+    const columns: CopyColumns = {
+      ...('nomorAgenda' in data
+        ? { nomorAgendaSurat: ringkasanSalinan(null, { nomorAgenda: data.nomorAgenda as string | null }).nomorAgendaSurat }
+        : {}),
+      ...(main && main in data ? { perihalSurat: ringkasanSalinan(null, { perihal: data[main] as string | null }).perihalSurat } : {}),
+    };
+    return Object.keys(columns).length > 0 ? columns : null;
+  },
+  copies: async (event) => {
+    const uid = event.model.uid;
+    const ids = updatedIds(event);
+    if (ids.length === 0) return null;
+    const parents = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })) as {
+      documentId: string;
+    }[];
+    return parents.length === 0
+      ? 'none'
+      : copiesWhere(strapi, { indukUid: uid, indukDocumentId: { $in: parents.map((parent) => parent.documentId) } });
+  },
+});
+
+/** The lifecycle hooks of one Repeater: before an update, which copies it will rewrite; after it, the rewrite. */
+const hooksOf = (strapi: Core.Strapi, repeater: Repeater) => {
+  const find = async (event: UpdateEvent): Promise<void> => {
+    if (!repeater.columns(event)) return;
+    const found = await repeater.copies(event);
+    if (found !== null) event.state = { ...event.state, salinan: found };
   };
-  await strapi.db.query(DISTRIBUSI_UID).updateMany({ where: found.where, data: update });
+  const refresh = async (event: UpdateEvent): Promise<void> => {
+    const columns = repeater.columns(event);
+    if (!columns) return;
+    const found = event.state?.salinan ?? (await repeater.copies(event));
+    if (found === null || found === 'none') return;
+    await strapi.db.query(DISTRIBUSI_UID).updateMany({ where: found.where, data: columns });
+  };
+  return {
+    beforeUpdate: (event: unknown) => find(event as UpdateEvent),
+    beforeUpdateMany: (event: unknown) => find(event as UpdateEvent),
+    afterUpdate: (event: unknown) => refresh(event as UpdateEvent),
+    afterUpdateMany: (event: unknown) => refresh(event as UpdateEvent),
+  };
 };
 
 /**
@@ -169,18 +174,7 @@ const refreshBoundCopies = async (strapi: Core.Strapi, event: UpdateEvent): Prom
  * update that does not name them costs nothing.
  */
 export const subscribeRingkasanDistribusi = (strapi: Core.Strapi): void => {
-  strapi.db.lifecycles.subscribe({
-    models: Object.keys(REPEATED),
-    beforeUpdate: (event: unknown) => findCopies(strapi, event as UpdateEvent),
-    beforeUpdateMany: (event: unknown) => findCopies(strapi, event as UpdateEvent),
-    afterUpdate: (event: unknown) => refreshCopies(strapi, event as UpdateEvent),
-    afterUpdateMany: (event: unknown) => refreshCopies(strapi, event as UpdateEvent),
-  });
+  strapi.db.lifecycles.subscribe({ models: Object.keys(REPEATED), ...hooksOf(strapi, repeatedParent(strapi)) });
   // bound types are bound while Strapi runs, so this one hears every type and keeps to the bound ones
-  strapi.db.lifecycles.subscribe({
-    beforeUpdate: (event: unknown) => findBoundCopies(strapi, event as UpdateEvent),
-    beforeUpdateMany: (event: unknown) => findBoundCopies(strapi, event as UpdateEvent),
-    afterUpdate: (event: unknown) => refreshBoundCopies(strapi, event as UpdateEvent),
-    afterUpdateMany: (event: unknown) => refreshBoundCopies(strapi, event as UpdateEvent),
-  });
+  strapi.db.lifecycles.subscribe(hooksOf(strapi, boundParent(strapi)));
 };
