@@ -233,6 +233,9 @@ const createReadGuard = (strapi: Core.Strapi, base: PermissionCheckerService) =>
   // The wrapped checker
 
   const create = ({ userAbility, model }: { userAbility: Ability; model: string }): PermissionChecker => {
+    // the media library's own types are served by the media library, whose routes keep a file's
+    // records out (src/files/guard.ts); through the content manager the Super Admin could read them
+    if (model.startsWith('plugin::upload.')) throw new errors.PolicyError('Berkas dikelola melalui Pustaka Media, bukan Content Manager.');
     const original = base.create({ userAbility, model });
     const sanitizedQuery = (async (query: Query, action?: unknown) =>
       original.sanitizedQuery(guardQuery(userAbility, model, query), action)) as PermissionChecker['sanitizedQuery'];

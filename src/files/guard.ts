@@ -128,9 +128,9 @@ const assertNoRef = (strapi: Core.Strapi, ctx: RouteCtx): void => {
   }
 };
 
-/** Whether a query (populate, filters, sort, fields: objects, arrays, strings "a.b,c") names `related` anywhere. */
+/** Whether a query (populate, filters, sort, fields: objects, arrays, strings "a.b:asc,c") names `related` anywhere. */
 const namesRelated = (value: unknown): boolean => {
-  if (typeof value === 'string') return value.split(/[,.[\]\s]+/).includes('related');
+  if (typeof value === 'string') return value.split(/[,.:[\]\s]+/).includes('related');
   if (Array.isArray(value)) return value.some(namesRelated);
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).some(([key, inner]) => namesRelated(key) || namesRelated(inner));
