@@ -230,7 +230,9 @@ describe('security (session 14c): media library related/ref, one-string sorts, u
         if (reply.status >= 500) found.push(`${url}: ${reply.status}`);
         else if (hasRelatedKey(reply.body)) {
           const privates = ['versi', 'alurVersi', 'isi'].filter((key) => reply.text.includes(`"${key}"`));
-          found.push(`${url}: ${reply.status} related answered${reply.text.includes(TEKS) ? ' (teksKriptogram)' : ''}${privates.length ? `, private ${privates.join(',')}` : ''}`);
+          found.push(
+            `${url}: ${reply.status} related answered${reply.text.includes(TEKS) ? ' (teksKriptogram)' : ''}${privates.length ? `, private ${privates.join(',')}` : ''}`
+          );
         }
       }
       expect(found).toEqual([]);
@@ -286,21 +288,82 @@ describe('security (session 14c): media library related/ref, one-string sorts, u
       type Variant = { name: string; query?: string; fields: [string, string][] };
       const variants: Variant[] = [
         { name: 'ref in query string', query: `ref=${INSTANSI}&refId=${id}&field=logo`, fields: [] },
-        { name: 'ref query, refId+field body', query: `ref=${INSTANSI}`, fields: [['refId', id], ['field', 'logo']] },
-        { name: 'ref empty body, ref in query', query: `ref=${INSTANSI}`, fields: [['ref', ''], ['refId', id], ['field', 'logo']] },
-        { name: 'ref empty string', fields: [['ref', ''], ['refId', id], ['field', 'logo']] },
-        { name: 'ref twice (array)', fields: [['ref', INSTANSI], ['ref', INSTANSI], ['refId', id], ['field', 'logo']] },
-        { name: 'ref[0]', fields: [['ref[0]', INSTANSI], ['refId[0]', id], ['field[0]', 'logo']] },
-        { name: 'ref[]', fields: [['ref[]', INSTANSI], ['refId', id], ['field', 'logo']] },
-        { name: 'refId array in query', query: `refId[]=${id}&refId[]=${id}`, fields: [['ref', INSTANSI], ['field', 'logo']] },
-        { name: 'ref whitespace', fields: [['ref', ' '], ['refId', id], ['field', 'logo']] },
+        {
+          name: 'ref query, refId+field body',
+          query: `ref=${INSTANSI}`,
+          fields: [
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'ref empty body, ref in query',
+          query: `ref=${INSTANSI}`,
+          fields: [
+            ['ref', ''],
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'ref empty string',
+          fields: [
+            ['ref', ''],
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'ref twice (array)',
+          fields: [
+            ['ref', INSTANSI],
+            ['ref', INSTANSI],
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'ref[0]',
+          fields: [
+            ['ref[0]', INSTANSI],
+            ['refId[0]', id],
+            ['field[0]', 'logo'],
+          ],
+        },
+        {
+          name: 'ref[]',
+          fields: [
+            ['ref[]', INSTANSI],
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'refId array in query',
+          query: `refId[]=${id}&refId[]=${id}`,
+          fields: [
+            ['ref', INSTANSI],
+            ['field', 'logo'],
+          ],
+        },
+        {
+          name: 'ref whitespace',
+          fields: [
+            ['ref', ' '],
+            ['refId', id],
+            ['field', 'logo'],
+          ],
+        },
       ];
       for (const who of ['sandiman', 'caraka', 'editor', 'author'] as const) {
         for (const variant of variants) {
           for (const route of ['/upload', '/upload/files']) {
             let request = as(who, 'post', `${route}${variant.query ? `?${variant.query}` : ''}`);
             for (const [key, value] of variant.fields) request = request.field(key, value);
-            const response = await request.attach('files', pdf(`s14c ${who} ${variant.name}`), { filename: `s14c-${who}.pdf`, contentType: 'application/pdf' });
+            const response = await request.attach('files', pdf(`s14c ${who} ${variant.name}`), {
+              filename: `s14c-${who}.pdf`,
+              contentType: 'application/pdf',
+            });
             const label = `${who} ${route} ${variant.name}`;
             if (response.status >= 500) attached.push(`${label}: ${response.status}`);
             const files = response.status === 201 || response.status === 200 ? [response.body].flat() : [];
@@ -395,7 +458,10 @@ describe('security (session 14c): media library related/ref, one-string sorts, u
           if (a.status >= 500 || b.status >= 500) leaks.push(`${who} sort=${decodeURIComponent(up)}: ${a.status}/${b.status}`);
           else if (a.status === 200 && b.status === 200 && a.ids.length > 1 && JSON.stringify(a.ids) !== JSON.stringify(b.ids)) {
             // only a leak if the role may not read the parent's field
-            const field = decodeURIComponent(up).replace(/[[\]".:]/g, ' ').trim().split(/\s+/);
+            const field = decodeURIComponent(up)
+              .replace(/[[\]".:]/g, ' ')
+              .trim()
+              .split(/\s+/);
             leaks.push(`${who} sort=${decodeURIComponent(up)}: ordered (${field.join('.')})`);
           }
         }
@@ -575,7 +641,9 @@ describe('security (session 14c): media library related/ref, one-string sorts, u
         select: ['id', 'perihalSurat', 'nomorAgendaSurat'],
       });
       expect(afterDua).toEqual(beforeDua);
-      const satuCopies = (await app.strapi.db.query(DISTRIBUSI).findMany({ where: { berita: { documentId: beritaSatu } }, select: ['perihalSurat'] })) as {
+      const satuCopies = (await app.strapi.db
+        .query(DISTRIBUSI)
+        .findMany({ where: { berita: { documentId: beritaSatu } }, select: ['perihalSurat'] })) as {
         perihalSurat: string;
       }[];
       expect(satuCopies.length).toBeGreaterThan(0);
